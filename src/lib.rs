@@ -1,0 +1,33 @@
+//! whosaid: a rule-based quote and attribution extractor for English prose.
+//!
+//! The pipeline, one module per stage, each working on byte ranges into the original text:
+//! [`sentences`] → [`quotes`] → [`mentions`] → [`classify`] → [`attribution`] → [`output`].
+//! [`extract`] runs all of it on one document.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod attribution;
+pub mod classify;
+pub mod mentions;
+pub mod output;
+pub mod quotes;
+pub mod sentences;
+pub mod text;
+
+mod pipeline;
+
+pub use output::Document;
+
+/// Options of one extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Also list the quoted passages judged not to be speech, with the reason.
+    pub explain: bool,
+    /// When set, only the attribution rules with these IDs run (for testing one rule alone).
+    pub only_rules: Option<Vec<String>>,
+}
+
+/// Extracts the quotes of one document. `id` is copied into the result.
+pub fn extract(id: &str, text: &str, config: &Config) -> Document {
+    pipeline::run(id, text, config)
+}

@@ -1,0 +1,1 @@
+//! mentions stage (placeholder).

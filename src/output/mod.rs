@@ -1,0 +1,141 @@
+//! The output schema: what `whosaid extract` prints, one [`Document`] per input document.
+//!
+//! Field order is fixed by the struct declarations, so the same input always serialises to
+//! the same bytes. Every `span` is in Unicode code points and every `byte_span` in bytes,
+//! both end-exclusive, into the original text.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of this schema; bumped on any change to the meaning or shape of a field.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// An end-exclusive offset range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// First offset.
+    pub start: usize,
+    /// One past the last offset.
+    pub end: usize,
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span {
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+/// The extraction result for one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The document id: the path as given, or the `id` field of a JSONL record.
+    pub id: String,
+    /// Version of this schema.
+    pub schema_version: u32,
+    /// Fields that came with a JSONL input record (other than `id` and `text`), untouched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Every quote found, in text order.
+    pub quotes: Vec<Quote>,
+    /// The speakers of the quotes, in order of their first quote.
+    pub speakers: Vec<SpeakerSummary>,
+    /// Quoted passages judged not to be speech, with the reason (only with `--explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_speech: Option<Vec<NonSpeech>>,
+}
+
+/// What kind of reported speech a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A quoted passage of speech or writing.
+    Direct,
+    /// A quoted fragment inside the author's own sentence.
+    Partial,
+    /// Reported speech without quote marks ("X said that …").
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// One quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted text, without its outer quote marks (for indirect speech, the reported clause).
+    pub text: String,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// Code-point range of `text`.
+    pub span: Span,
+    /// Byte range of `text`.
+    pub byte_span: Span,
+    /// Index of the sentence the quote starts in.
+    pub sentence: usize,
+    /// Who said it, when a rule found out.
+    pub speaker: Option<Speaker>,
+    /// The speech verb or phrase that links quote and speaker.
+    pub cue: Option<Cue>,
+    /// The ID of the attribution rule that decided the speaker (or found the indirect quote).
+    pub rule: Option<String>,
+    /// How sure the deciding rule is, in [0, 1].
+    pub confidence: f64,
+}
+
+/// The speaker of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Canonical name: the fullest name used for this speaker in the document.
+    pub name: String,
+    /// The mention that decided the attribution, as written ("he", "Guthrie", "a spokesman").
+    pub mention: String,
+    /// Code-point range of `mention`.
+    pub span: Span,
+    /// Byte range of `mention`.
+    pub byte_span: Span,
+}
+
+/// The cue (speech verb or phrase) of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue as written.
+    pub text: String,
+    /// Code-point range of `text`.
+    pub span: Span,
+    /// Byte range of `text`.
+    pub byte_span: Span,
+}
+
+/// One speaker of the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerSummary {
+    /// Canonical name.
+    pub name: String,
+    /// Other ways the document refers to the speaker, in order of appearance.
+    pub aliases: Vec<String>,
+    /// Number of quotes attributed to the speaker.
+    pub quotes: usize,
+}
+
+/// A quoted passage that is not speech (scare quote, title, coined name).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NonSpeech {
+    /// The passage without its marks.
+    pub text: String,
+    /// Code-point range of `text`.
+    pub span: Span,
+    /// Byte range of `text`.
+    pub byte_span: Span,
+    /// Why it is not speech.
+    pub reason: String,
+}

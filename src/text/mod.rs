@@ -1,0 +1,128 @@
+//! Offsets into the original text.
+//!
+//! Every stage works on byte ranges (`Range<usize>`) into the untouched input. Only the
+//! output stage converts them to Unicode code-point offsets, through [`CharOffsets`], which
+//! answers each conversion in constant time after one linear pass over the text.
+
+use std::ops::Range;
+
+/// Block size of the [`CharOffsets`] checkpoint table, in bytes.
+const CHECKPOINT_EVERY: usize = 256;
+
+/// Converts byte offsets into code-point offsets for one text.
+///
+/// Built in one pass; a conversion counts the characters of at most one block.
+#[derive(Debug, Clone)]
+pub struct CharOffsets<'t> {
+    text: &'t str,
+    /// `checkpoints[i]` = number of chars in `text[..i * CHECKPOINT_EVERY]`.
+    checkpoints: Vec<usize>,
+    ascii: bool,
+}
+
+impl<'t> CharOffsets<'t> {
+    /// Indexes `text`.
+    pub fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let ascii = bytes.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            checkpoints.reserve(bytes.len() / CHECKPOINT_EVERY + 1);
+            let mut chars = 0;
+            for block in bytes.chunks(CHECKPOINT_EVERY) {
+                checkpoints.push(chars);
+                chars += count_chars(block);
+            }
+            checkpoints.push(chars);
+        }
+        CharOffsets {
+            text,
+            checkpoints,
+            ascii,
+        }
+    }
+
+    /// The code-point offset of byte offset `byte` (which must lie on a char boundary).
+    pub fn char_at(&self, byte: usize) -> usize {
+        debug_assert!(self.text.is_char_boundary(byte));
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / CHECKPOINT_EVERY;
+        let start = block * CHECKPOINT_EVERY;
+        self.checkpoints[block] + count_chars(&self.text.as_bytes()[start..byte])
+    }
+
+    /// Converts a byte range into a code-point range.
+    pub fn span(&self, bytes: &Range<usize>) -> Range<usize> {
+        self.char_at(bytes.start)..self.char_at(bytes.end)
+    }
+}
+
+/// Number of chars in a UTF-8 byte slice that starts on a char boundary.
+fn count_chars(bytes: &[u8]) -> usize {
+    // Every char has exactly one byte that is not a continuation byte (0b10xx_xxxx).
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// True for the characters we treat as horizontal space: ASCII space and tab, NBSP and the
+/// other Unicode space separators.
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || (c != '\n' && c != '\r' && c.is_whitespace())
+}
+
+/// True when `text[..at]` ends a paragraph: a blank line (two line breaks with only spaces
+/// between) or the start of the text.
+pub fn paragraph_starts_at(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let mut newlines = 0;
+    for c in before.chars().rev() {
+        match c {
+            '\n' => newlines += 1,
+            '\r' => {}
+            c if is_space(c) => {}
+            _ => return newlines >= 1,
+        }
+    }
+    true
+}
+
+/// Trims spaces (not only ASCII) from both ends of a byte range of `text`.
+pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    if start > end {
+        start..start
+    } else {
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_offsets_are_bytes() {
+        let offsets = CharOffsets::new("hello world");
+        assert_eq!(offsets.span(&(6..11)), 6..11);
+    }
+
+    #[test]
+    fn multibyte_offsets_count_code_points() {
+        let text = "“Hi,” she said — ok. ".repeat(100);
+        let offsets = CharOffsets::new(&text);
+        for (byte, _) in text.char_indices() {
+            assert_eq!(offsets.char_at(byte), text[..byte].chars().count());
+        }
+        assert_eq!(offsets.char_at(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn trim_handles_nbsp() {
+        let text = "\u{a0} a b \u{a0}";
+        let r = trim_range(text, 0..text.len());
+        assert_eq!(&text[r], "a b");
+    }
+}
