@@ -8,6 +8,7 @@
 
 pub mod attribution;
 pub mod classify;
+pub mod input;
 pub mod mentions;
 pub mod output;
 pub mod quotes;
@@ -30,4 +31,20 @@ pub struct Config {
 /// Extracts the quotes of one document. `id` is copied into the result.
 pub fn extract(id: &str, text: &str, config: &Config) -> Document {
     pipeline::run(id, text, config)
+}
+
+/// The sentences of one document, as `whosaid sentences` prints them.
+pub fn sentences(id: &str, text: &str) -> output::SentencesRecord {
+    let offsets = text::CharOffsets::new(text);
+    output::SentencesRecord {
+        id: id.to_string(),
+        sentences: sentences::split(text)
+            .into_iter()
+            .map(|r| output::SentenceOut {
+                text: text[r.clone()].to_string(),
+                span: offsets.span(&r).into(),
+                byte_span: r.into(),
+            })
+            .collect(),
+    }
 }

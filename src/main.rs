@@ -1,7 +1,171 @@
 //! The `whosaid` command line. Arguments, I/O and exit codes only; no extraction logic.
 
-fn main() {
-    let text = std::io::read_to_string(std::io::stdin()).unwrap_or_default();
-    let doc = whosaid::extract("-", &text, &whosaid::Config::default());
-    println!("{}", serde_json::to_string(&doc).unwrap_or_default());
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use cli::run::{run, RunOptions};
+use cli::source::{documents, SourceOptions};
+use whosaid::input::{DecodeOptions, DEFAULT_MAX_BYTES};
+
+/// Finds quotes in English prose and who said them.
+#[derive(Parser)]
+#[command(name = "whosaid", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract quotes and speakers as JSON Lines, one record per document.
+    #[command(
+        after_help = "Examples:\n  whosaid extract corpus/\n  whosaid extract article.txt --pretty\n  cat docs.jsonl | whosaid extract --jsonl - > quotes.jsonl"
+    )]
+    Extract(ExtractArgs),
+    /// Print the sentences of each document with their spans.
+    #[command(
+        after_help = "Examples:\n  whosaid sentences article.txt\n  whosaid sentences --jsonl docs.jsonl"
+    )]
+    Sentences(InputArgs),
+    /// List the attribution rules in the order they are tried.
+    #[command(after_help = "Example:\n  whosaid rules")]
+    Rules,
+    /// Print the documentation of one rule.
+    #[command(after_help = "Example:\n  whosaid rule ATT001")]
+    Rule {
+        /// The rule ID, e.g. ATT001.
+        id: String,
+    },
+}
+
+#[derive(Args, Clone)]
+struct InputArgs {
+    /// Files, directories (their .txt files, recursively, in sorted order) or - for stdin.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Read JSON Lines documents {"id": ..., "text": ...}; other fields pass through as `meta`.
+    #[arg(long)]
+    jsonl: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of reporting an error (spans then refer to
+    /// the replaced text).
+    #[arg(long)]
+    lossy: bool,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Indented JSON instead of one line per record.
+    #[arg(long)]
+    pretty: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Also list quoted passages judged not to be speech, with the reason (`non_speech`).
+    #[arg(long)]
+    explain: bool,
+    /// Run only these attribution rules (comma-separated IDs).
+    #[arg(long, value_delimiter = ',')]
+    rules: Option<Vec<String>>,
+}
+
+impl InputArgs {
+    fn source(&self) -> SourceOptions {
+        SourceOptions {
+            jsonl: self.jsonl,
+            decode: DecodeOptions {
+                lossy: self.lossy,
+                max_bytes: self.max_bytes,
+            },
+        }
+    }
+
+    fn run_options(&self) -> RunOptions {
+        RunOptions {
+            threads: self.threads,
+            quiet: self.quiet,
+        }
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
+    let s = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    s.unwrap_or_else(|e| format!("{{\"error\":{{\"kind\":\"serialize\",\"message\":\"{e}\"}}}}"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Extract(args) => {
+            let config = whosaid::Config {
+                explain: args.explain,
+                only_rules: args.rules.clone(),
+            };
+            let pretty = args.input.pretty;
+            run(
+                documents(args.input.paths.clone(), args.input.source()),
+                args.input.run_options(),
+                |id, text, meta| {
+                    let mut doc = whosaid::extract(id, text, &config);
+                    doc.meta = meta;
+                    to_json(&doc, pretty)
+                },
+            )
+        }
+        Command::Sentences(args) => {
+            let pretty = args.pretty;
+            run(
+                documents(args.paths.clone(), args.source()),
+                args.run_options(),
+                |id, text, _meta| to_json(&whosaid::sentences(id, text), pretty),
+            )
+        }
+        Command::Rules => {
+            for r in whosaid::attribution::RULES {
+                println!("{}  {:<28} {:?}", r.id(), r.name(), r.phase());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rule { id } => match whosaid::attribution::rule(&id) {
+            Some(r) => {
+                print!("{}", r.doc());
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("whosaid: no rule {id}; `whosaid rules` lists them");
+                Ok(ExitCode::from(2))
+            }
+        },
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("whosaid: {e:#}");
+            ExitCode::from(2)
+        }
+    }
 }

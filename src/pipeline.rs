@@ -1,15 +1,259 @@
-//! Runs the stages in order on one document. PLACEHOLDER until the stages land.
+//! Runs the stages in order on one document and builds the output record.
 
-use crate::output::{Document, SCHEMA_VERSION};
+use std::collections::HashMap;
+
+use crate::attribution::{
+    Candidate, Context, Decided, Finding, Phase, ResolvedSpeaker, Rule, RULES,
+};
+use crate::classify;
+use crate::mentions::Mentions;
+use crate::output::{
+    Cue, Document, NonSpeech, Quote, QuoteKind, Speaker, SpeakerSummary, SCHEMA_VERSION,
+};
+use crate::text::tokens::tokenize;
+use crate::text::CharOffsets;
 use crate::Config;
 
-pub(crate) fn run(id: &str, _text: &str, _config: &Config) -> Document {
+/// Confidence of a quote that reads as speech but that no rule attributed.
+const UNATTRIBUTED_CONFIDENCE: f64 = 0.4;
+
+/// What became of one quoted passage.
+enum Verdict {
+    Speech {
+        kind: QuoteKind,
+        finding: Option<Finding>,
+        rule: Option<&'static str>,
+    },
+    NotSpeech(&'static str),
+    Pending,
+}
+
+pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
+    let rules: Vec<&'static dyn Rule> = RULES
+        .iter()
+        .copied()
+        .filter(|r| {
+            config
+                .only_rules
+                .as_ref()
+                .is_none_or(|only| only.iter().any(|o| o.eq_ignore_ascii_case(r.id())))
+        })
+        .collect();
+    let by_phase = |p: Phase| -> Vec<&'static dyn Rule> {
+        rules.iter().copied().filter(|r| r.phase() == p).collect()
+    };
+    let (adjacent, contextual, indirect) = (
+        by_phase(Phase::Adjacent),
+        by_phase(Phase::Context),
+        by_phase(Phase::Indirect),
+    );
+
+    let tokens = tokenize(text);
+    let sentences = crate::sentences::split(text);
+    let passages = crate::quotes::scan(text);
+    let top: Vec<usize> = (0..passages.len())
+        .filter(|&i| passages[i].depth == 0)
+        .collect();
+    let quoted: Vec<_> = top
+        .iter()
+        .map(|&i| {
+            let p = &passages[i];
+            p.open.start..p.close.as_ref().map_or(p.content.end, |c| c.end)
+        })
+        .collect();
+    let mentions = Mentions::find(text, &tokens, &quoted);
+    let ctx = Context::new(text, tokens, sentences, passages, mentions);
+    let candidates: Vec<Candidate> = top.iter().map(|&i| ctx.candidate(i)).collect();
+
+    // Phase 1: adjacent rules, then the non-speech checks.
+    let mut verdicts: Vec<Verdict> = candidates
+        .iter()
+        .map(|c| {
+            for r in &adjacent {
+                if let Some(f) = r.attribute(&ctx, c, &[]) {
+                    return Verdict::Speech {
+                        kind: classify::kind(&ctx, c),
+                        finding: Some(f),
+                        rule: Some(r.id()),
+                    };
+                }
+            }
+            match classify::non_speech_reason(&ctx, c) {
+                Some(reason) => Verdict::NotSpeech(reason),
+                None => Verdict::Pending,
+            }
+        })
+        .collect();
+
+    // Indirect speech, sentence by sentence.
+    let mut indirect_found = Vec::new();
+    for s in 0..ctx.sentences.len() {
+        for r in &indirect {
+            if let Some(found) = r.indirect(&ctx, s) {
+                indirect_found.push((found, r.id()));
+                break;
+            }
+        }
+    }
+
+    // The history of decided speech, in text order, for the context rules.
+    let mut history: Vec<Decided> = Vec::new();
+    for (c, v) in candidates.iter().zip(&verdicts) {
+        if let Verdict::Speech { finding, rule, .. } = v {
+            history.push(decided(c, finding, rule.unwrap_or("")));
+        }
+    }
+    for (found, rule) in &indirect_found {
+        history.push(Decided {
+            content: found.content.clone(),
+            outer: found.content.clone(),
+            speaker: found.finding.speaker.clone(),
+            rule,
+        });
+    }
+    history.sort_by_key(|d| (d.outer.start, d.outer.end));
+
+    // Phase 2: context rules on what is still undecided, in text order.
+    for (i, c) in candidates.iter().enumerate() {
+        if !matches!(verdicts[i], Verdict::Pending) {
+            continue;
+        }
+        let upto = history.partition_point(|d| d.outer.start < c.outer.start);
+        let mut verdict = None;
+        for r in &contextual {
+            if let Some(f) = r.attribute(&ctx, c, &history[..upto]) {
+                verdict = Some(Verdict::Speech {
+                    kind: classify::kind(&ctx, c),
+                    finding: Some(f),
+                    rule: Some(r.id()),
+                });
+                break;
+            }
+        }
+        let verdict = verdict.unwrap_or_else(|| {
+            if classify::is_utterance(&ctx, c) {
+                Verdict::Speech {
+                    kind: classify::kind(&ctx, c),
+                    finding: None,
+                    rule: None,
+                }
+            } else {
+                Verdict::NotSpeech("unattributed-fragment")
+            }
+        });
+        if let Verdict::Speech { finding, rule, .. } = &verdict {
+            history.insert(upto, decided(c, finding, rule.unwrap_or("")));
+        }
+        verdicts[i] = verdict;
+    }
+
+    build_document(id, &ctx, config, &candidates, verdicts, indirect_found)
+}
+
+fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {
+    Decided {
+        content: c.content.clone(),
+        outer: c.outer.clone(),
+        speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
+        rule,
+    }
+}
+
+fn build_document(
+    id: &str,
+    ctx: &Context,
+    config: &Config,
+    candidates: &[Candidate],
+    verdicts: Vec<Verdict>,
+    indirect_found: Vec<(crate::attribution::IndirectFinding, &'static str)>,
+) -> Document {
+    let offsets = CharOffsets::new(ctx.text);
+    let mut quotes = Vec::new();
+    let mut non_speech = Vec::new();
+    let make_quote = |content: &std::ops::Range<usize>,
+                      kind: QuoteKind,
+                      finding: Option<&Finding>,
+                      rule: Option<&'static str>| {
+        let speaker = finding
+            .and_then(|f| f.speaker.as_ref())
+            .map(|s: &ResolvedSpeaker| Speaker {
+                name: s.name.clone(),
+                mention: ctx.text[s.mention.clone()].to_string(),
+                span: offsets.span(&s.mention).into(),
+                byte_span: s.mention.clone().into(),
+            });
+        let cue = finding.and_then(|f| f.cue.as_ref()).map(|r| Cue {
+            text: ctx.text[r.clone()].to_string(),
+            span: offsets.span(r).into(),
+            byte_span: r.clone().into(),
+        });
+        Quote {
+            text: ctx.text[content.clone()].to_string(),
+            kind,
+            span: offsets.span(content).into(),
+            byte_span: content.clone().into(),
+            sentence: ctx.sentence_at(content.start),
+            speaker,
+            cue,
+            rule: rule.map(str::to_string),
+            confidence: finding.map_or(UNATTRIBUTED_CONFIDENCE, |f| f.confidence),
+        }
+    };
+    for (c, v) in candidates.iter().zip(verdicts) {
+        match v {
+            Verdict::Speech {
+                kind,
+                finding,
+                rule,
+            } => quotes.push(make_quote(&c.content, kind, finding.as_ref(), rule)),
+            Verdict::NotSpeech(reason) => non_speech.push(NonSpeech {
+                text: ctx.text[c.content.clone()].to_string(),
+                span: offsets.span(&c.content).into(),
+                byte_span: c.content.clone().into(),
+                reason: reason.to_string(),
+            }),
+            Verdict::Pending => {}
+        }
+    }
+    for (found, rule) in &indirect_found {
+        quotes.push(make_quote(
+            &found.content,
+            QuoteKind::Indirect,
+            Some(&found.finding),
+            Some(rule),
+        ));
+    }
+    quotes.sort_by_key(|q| (q.byte_span.start, q.byte_span.end));
+
+    // Speakers, in order of their first quote.
+    let mut speakers: Vec<SpeakerSummary> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for q in &quotes {
+        let Some(s) = &q.speaker else { continue };
+        let i = *index.entry(s.name.clone()).or_insert_with(|| {
+            let aliases = ctx
+                .mentions
+                .entities
+                .iter()
+                .find(|e| e.name == s.name)
+                .map(|e| e.forms.iter().filter(|f| **f != s.name).cloned().collect())
+                .unwrap_or_default();
+            speakers.push(SpeakerSummary {
+                name: s.name.clone(),
+                aliases,
+                quotes: 0,
+            });
+            speakers.len() - 1
+        });
+        speakers[i].quotes += 1;
+    }
+
     Document {
         id: id.to_string(),
         schema_version: SCHEMA_VERSION,
         meta: None,
-        quotes: Vec::new(),
-        speakers: Vec::new(),
-        non_speech: None,
+        quotes,
+        speakers,
+        non_speech: config.explain.then_some(non_speech),
     }
 }

@@ -1,1 +1,216 @@
-//! attribution stage (placeholder).
+//! Attribution: the ordered sieve of rules that decides who said each quote, and the rules
+//! that find indirect speech.
+//!
+//! Every rule is a unit in `rules/` with a stable ID, a kebab-case name and a doc comment
+//! with fixed headings (What it matches / Why / Example / Does not match / Known false
+//! positives). [`RULES`] lists them in the order they are tried. Rules of the
+//! [`Phase::Adjacent`] phase look only at the quote's own sentence and run first; a quote
+//! none of them attributes is then checked for non-speech (titles, scare quotes); the
+//! [`Phase::Context`] rules then use the rest of the document (the previous sentence, the
+//! previous speaker, earlier quotes). [`Phase::Indirect`] rules find reported speech
+//! without quote marks, sentence by sentence.
+
+pub mod context;
+pub mod np;
+pub mod rules;
+
+use std::ops::Range;
+
+pub use context::{Candidate, Context};
+use np::{NpKind, SpeakerNp};
+
+/// When a rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// On each quote, looking at the quote's sentence only; before the non-speech checks.
+    Adjacent,
+    /// On quotes no adjacent rule attributed, with the document's earlier decisions.
+    Context,
+    /// On sentences without quotes: finds indirect speech.
+    Indirect,
+}
+
+/// A speaker resolved to a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedSpeaker {
+    /// Canonical name (for an unresolved pronoun or a description, the mention itself).
+    pub name: String,
+    /// Byte range of the mention that decided it.
+    pub mention: Range<usize>,
+    /// The person entity, when known.
+    pub entity: Option<usize>,
+}
+
+/// What a rule found for one quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The speaker, if the rule names one.
+    pub speaker: Option<ResolvedSpeaker>,
+    /// Byte range of the cue.
+    pub cue: Option<Range<usize>>,
+    /// How sure the rule is, in [0, 1].
+    pub confidence: f64,
+}
+
+/// Indirect speech found by an [`Phase::Indirect`] rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndirectFinding {
+    /// Byte range of the reported content.
+    pub content: Range<usize>,
+    /// Speaker and cue.
+    pub finding: Finding,
+}
+
+/// A piece of speech already decided, for the context rules.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    /// Byte range of the content.
+    pub content: Range<usize>,
+    /// Byte range of the whole item (marks included).
+    pub outer: Range<usize>,
+    /// Its speaker.
+    pub speaker: Option<ResolvedSpeaker>,
+    /// The rule that decided it.
+    pub rule: &'static str,
+}
+
+/// Static facts about a rule.
+pub trait RuleInfo {
+    /// Stable ID, never reused (`ATT001`).
+    fn id(&self) -> &'static str;
+    /// Kebab-case name that says what it matches.
+    fn name(&self) -> &'static str;
+    /// The rule's doc comment.
+    fn doc(&self) -> &'static str;
+    /// When it runs.
+    fn phase(&self) -> Phase;
+}
+
+/// An attribution rule.
+pub trait Rule: RuleInfo + Sync {
+    /// For [`Phase::Adjacent`] and [`Phase::Context`] rules: the speaker of candidate `c`,
+    /// given the speech decided earlier in the document (`history`, in text order).
+    fn attribute(&self, _ctx: &Context, _c: &Candidate, _history: &[Decided]) -> Option<Finding> {
+        None
+    }
+
+    /// For [`Phase::Indirect`] rules: indirect speech in sentence `s`.
+    fn indirect(&self, _ctx: &Context, _s: usize) -> Option<IndirectFinding> {
+        None
+    }
+}
+
+/// Declares a rule unit: the struct with its doc comment, and [`RuleInfo`] from it.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident { id: $id:literal, name: $kebab:literal, phase: $phase:ident }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+        impl $crate::attribution::RuleInfo for $name {
+            fn id(&self) -> &'static str { $id }
+            fn name(&self) -> &'static str { $kebab }
+            fn doc(&self) -> &'static str { concat!($($doc, "\n"),*) }
+            fn phase(&self) -> $crate::attribution::Phase { $crate::attribution::Phase::$phase }
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order the sieve tries them.
+pub static RULES: &[&dyn Rule] = &[
+    &rules::att001_quote_name_cue::QuoteNameCue,
+    &rules::att002_quote_cue_name::QuoteCueName,
+    &rules::att003_name_cue_quote::NameCueQuote,
+    &rules::att004_pronoun_cue::PronounCue,
+    &rules::att005_in_their_words::InTheirWords,
+    &rules::att006_according_to::AccordingTo,
+    &rules::att011_quote_dash_name::QuoteDashName,
+    &rules::att007_sentence_cue::SentenceCue,
+    &rules::att010_repeats_attributed_words::RepeatsAttributedWords,
+    &rules::att008_introduced_before::IntroducedBefore,
+    &rules::att009_continues_speaker::ContinuesSpeaker,
+    &rules::ind001_name_cue_that::NameCueThat,
+    &rules::ind002_as_name_cue::AsNameCue,
+    &rules::ind003_clause_name_cue::ClauseNameCue,
+    &rules::ind004_according_to_clause::AccordingToClause,
+];
+
+/// The rule with this ID.
+pub fn rule(id: &str) -> Option<&'static dyn Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.id().eq_ignore_ascii_case(id))
+}
+
+impl<'t> Context<'t> {
+    /// Resolves a speaker phrase to a name: the entity's canonical name, a pronoun's
+    /// antecedent, or the phrase itself.
+    pub fn resolve(&self, np: &SpeakerNp) -> ResolvedSpeaker {
+        let entity = match np.kind {
+            NpKind::Name => np.entity,
+            NpKind::Pronoun(g) => self.mentions.antecedent(np.range.start, g),
+            _ => None,
+        };
+        let name = match entity {
+            Some(e) => self.mentions.entities[e].name.clone(),
+            None => self.text[np.range.clone()].to_string(),
+        };
+        ResolvedSpeaker {
+            name,
+            mention: np.range.clone(),
+            entity,
+        }
+    }
+
+    /// A finding for `np` with cue token range `cue` (inclusive first, exclusive end).
+    pub fn finding(&self, np: &SpeakerNp, cue: Range<usize>, confidence: f64) -> Finding {
+        let cue_bytes = if cue.is_empty() {
+            None
+        } else {
+            Some(self.tokens[cue.start].range.start..self.tokens[cue.end - 1].range.end)
+        };
+        Finding {
+            speaker: Some(self.resolve(np)),
+            cue: cue_bytes,
+            confidence,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn rule_ids_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.id()), "duplicate rule id {}", r.id());
+            assert!(r.id().len() == 6, "{}", r.id());
+            assert!(r.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
+    }
+
+    #[test]
+    fn every_rule_has_the_doc_headings() {
+        for r in RULES {
+            for heading in [
+                "What it matches",
+                "Why",
+                "Example",
+                "Does not match",
+                "Known false positives",
+            ] {
+                assert!(
+                    r.doc().contains(heading),
+                    "rule {} lacks the doc heading {heading:?}",
+                    r.id()
+                );
+            }
+        }
+    }
+}

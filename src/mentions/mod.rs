@@ -1,1 +1,505 @@
-//! mentions stage (placeholder).
+//! Speaker candidates: names, pronouns and organisations, grouped into entities.
+//!
+//! Takes the tokens of a document and the quoted passages (so that mentions inside quotes
+//! are known as such), finds runs of capitalised words and classifies them (person,
+//! organisation, other proper name), finds pronouns, and groups the person mentions of one
+//! document into entities: "Scott Guthrie", "Guthrie" and "Mr. Guthrie" become one entity
+//! whose canonical name is the fullest form. Hands on [`Mentions`].
+
+pub mod lexicon;
+
+use std::ops::Range;
+
+use crate::text::tokens::{Token, TokenKind};
+use lexicon::{lexicon, Gender};
+
+/// How many person mentions a pronoun looks back over to find its antecedent.
+pub const MAX_ANTECEDENT_LOOKBACK: usize = 40;
+/// How many tokens a capitalised name run may have at most; longer runs are headings.
+pub const MAX_NAME_TOKENS: usize = 6;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A person's name (with a given name, a title or a role before it, or used as a speaker).
+    Person,
+    /// An organisation's name (Microsoft Corp., the Democratic Party).
+    Organisation,
+    /// A capitalised name of unknown kind.
+    Proper,
+    /// A third-person pronoun (he, she, they), with its gender.
+    Pronoun(Gender),
+    /// I, we: the author or the speaker of a quote.
+    FirstPerson,
+}
+
+/// One mention.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Byte range of the mention (titles excluded).
+    pub range: Range<usize>,
+    /// Token indices of the mention.
+    pub tokens: Range<usize>,
+    /// Its kind.
+    pub kind: MentionKind,
+    /// The entity it belongs to (persons only).
+    pub entity: Option<usize>,
+    /// True when the mention lies inside a quoted passage.
+    pub in_quote: bool,
+}
+
+/// A person of the document.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Canonical name: the fullest form used.
+    pub name: String,
+    /// Every form used, in order of first appearance (the canonical name included).
+    pub forms: Vec<String>,
+    /// Gender as far as names and titles tell.
+    pub gender: Gender,
+}
+
+/// All mentions of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    /// Mentions in text order.
+    pub list: Vec<Mention>,
+    /// Person entities.
+    pub entities: Vec<Entity>,
+    /// For each token, the mention that ends at it (`u32::MAX` for none).
+    ends_at_token: Vec<u32>,
+    /// For each token, the mention that starts at it (`u32::MAX` for none).
+    starts_at_token: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// True for a word that starts with a capital letter and is not an all-capitals acronym.
+pub fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    // "CEO", "HIRE", "U.S": acronyms and shouting are not names; "O’Regan", "McDonald" are.
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    !(letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
+        || (letters.len() == 1 && word.ends_with('.'))
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "da"
+            | "di"
+            | "la"
+            | "le"
+            | "bin"
+            | "al"
+            | "del"
+            | "dos"
+            | "du"
+            | "ter"
+            | "ten"
+            | "el"
+            | "ibn"
+    )
+}
+
+/// Pronoun gender for a subject or possessive pronoun.
+pub fn pronoun(word: &str) -> Option<MentionKind> {
+    Some(match word {
+        "he" | "He" | "him" | "his" | "His" | "himself" => MentionKind::Pronoun(Gender::Male),
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => MentionKind::Pronoun(Gender::Female),
+        "they" | "They" | "them" | "their" | "Their" => MentionKind::Pronoun(Gender::Unknown),
+        "I" | "we" | "We" | "my" | "My" | "our" | "Our" => MentionKind::FirstPerson,
+        _ => return None,
+    })
+}
+
+fn normalise_name(text: &str, tokens: &[Token], range: &Range<usize>) -> String {
+    let mut out = String::new();
+    for t in &tokens[range.clone()] {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[t.range.clone()]);
+    }
+    out
+}
+
+impl Mentions {
+    /// Finds the mentions in `text`. `quoted` lists the byte ranges of quoted passages.
+    // Index loops: entries are rewritten while their neighbours are read.
+    #[allow(clippy::needless_range_loop)]
+    pub fn find(text: &str, tokens: &[Token], quoted: &[Range<usize>]) -> Mentions {
+        let lex = lexicon();
+        let mut list: Vec<Mention> = Vec::new();
+        let mut genders: Vec<Gender> = Vec::new();
+        let word = |i: usize| &text[tokens[i].range.clone()];
+        let is_word = |i: usize| tokens[i].kind == TokenKind::Word;
+
+        let mut i = 0;
+        while i < tokens.len() {
+            if !is_word(i) {
+                i += 1;
+                continue;
+            }
+            let w = word(i);
+            if let Some(kind) = pronoun(w) {
+                list.push(Mention {
+                    range: tokens[i].range.clone(),
+                    tokens: i..i + 1,
+                    kind,
+                    entity: None,
+                    in_quote: false,
+                });
+                genders.push(match kind {
+                    MentionKind::Pronoun(g) => g,
+                    _ => Gender::Unknown,
+                });
+                i += 1;
+                continue;
+            }
+            if !is_capitalised(w) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, particles inside it allowed.
+            let mut j = i + 1;
+            while j < tokens.len() && is_word(j) {
+                let next = word(j);
+                if is_capitalised(next) {
+                    j += 1;
+                } else if is_particle(next)
+                    && j + 1 < tokens.len()
+                    && is_word(j + 1)
+                    && is_capitalised(word(j + 1))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let run_end = j;
+            // Split the run at words that are never part of a name, and read titles.
+            let mut start = i;
+            let mut title_gender = None;
+            let mut k = i;
+            while k <= run_end {
+                let splits_here = k == run_end
+                    || lex.is_non_name(word(k))
+                    || lex.is_title(word(k))
+                    || lex.cue(word(k)).is_some();
+                if splits_here {
+                    if start < k {
+                        let before_role =
+                            start > 0 && is_word(start - 1) && lex.is_role_noun(word(start - 1));
+                        if let Some((kind, gender)) =
+                            classify_run(text, tokens, start..k, title_gender, before_role)
+                        {
+                            list.push(Mention {
+                                range: tokens[start].range.start..tokens[k - 1].range.end,
+                                tokens: start..k,
+                                kind,
+                                entity: None,
+                                in_quote: false,
+                            });
+                            genders.push(gender);
+                        }
+                    }
+                    if k < run_end && lex.is_title(word(k)) {
+                        title_gender = Some(lex.title_gender(word(k)));
+                    } else {
+                        title_gender = None;
+                    }
+                    start = k + 1;
+                }
+                k += 1;
+            }
+            i = run_end;
+        }
+
+        // Mark mentions inside quotes (both lists are in text order).
+        let mut q = 0;
+        for m in &mut list {
+            while q < quoted.len() && quoted[q].end <= m.range.start {
+                q += 1;
+            }
+            m.in_quote = q < quoted.len() && quoted[q].start <= m.range.start;
+        }
+
+        // A proper name right next to a speech cue is a person: "Mathews said", "said Mathews".
+        for idx in 0..list.len() {
+            if list[idx].kind != MentionKind::Proper || list[idx].in_quote {
+                continue;
+            }
+            let r = list[idx].tokens.clone();
+            let next_is_cue = tokens
+                .get(r.end)
+                .is_some_and(|t| t.is_word() && lex.cue(&text[t.range.clone()]).is_some());
+            let prev_is_cue = r.start > 0
+                && tokens[r.start - 1].is_word()
+                && lex.cue(word(r.start - 1)).is_some();
+            if next_is_cue || prev_is_cue {
+                list[idx].kind = MentionKind::Person;
+            }
+        }
+
+        let mut mentions = Mentions {
+            list,
+            entities: Vec::new(),
+            ends_at_token: vec![NONE; tokens.len()],
+            starts_at_token: vec![NONE; tokens.len()],
+        };
+        mentions.group_entities(text, tokens, &genders);
+        for (idx, m) in mentions.list.iter().enumerate() {
+            mentions.ends_at_token[m.tokens.end - 1] = idx as u32;
+            mentions.starts_at_token[m.tokens.start] = idx as u32;
+        }
+        mentions
+    }
+
+    /// Groups person mentions into entities; single names join the full name they end
+    /// (or, for a given name, start) with.
+    #[allow(clippy::needless_range_loop)]
+    fn group_entities(&mut self, text: &str, tokens: &[Token], genders: &[Gender]) {
+        use std::collections::HashMap;
+        let lex = lexicon();
+        let mut by_full: HashMap<String, usize> = HashMap::new();
+        // Surname → entities with that surname, in order of first mention.
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+
+        // First the multi-word names, so a surname used before the full name still joins it.
+        // Multi-word proper names of unknown kind, by last word: "Mich Mathews" becomes a
+        // person when "Mathews" is later used as one.
+        let mut proper_by_last: HashMap<&str, usize> = HashMap::new();
+        for idx in 0..self.list.len() {
+            let m = &self.list[idx];
+            if m.kind == MentionKind::Proper && m.tokens.len() >= 2 && !m.in_quote {
+                proper_by_last
+                    .entry(&text[tokens[m.tokens.end - 1].range.clone()])
+                    .or_insert(idx);
+            }
+            if m.kind != MentionKind::Person || m.tokens.len() < 2 {
+                continue;
+            }
+            let full = normalise_name(text, tokens, &m.tokens);
+            let entity = *by_full.entry(full.clone()).or_insert_with(|| {
+                let first = &text[tokens[m.tokens.start].range.clone()];
+                let gender = match genders[idx] {
+                    Gender::Unknown => lex.given_name(first).unwrap_or(Gender::Unknown),
+                    g => g,
+                };
+                self.entities.push(Entity {
+                    name: full.clone(),
+                    forms: vec![full.clone()],
+                    gender,
+                });
+                let e = self.entities.len() - 1;
+                let last = text[tokens[m.tokens.end - 1].range.clone()].to_string();
+                by_last.entry(last).or_default().push(e);
+                by_first.entry(first.to_string()).or_default().push(e);
+                e
+            });
+            self.list[idx].entity = Some(entity);
+        }
+
+        // Single words: a known surname (Guthrie), a known given name (Steve), or a new person.
+        for idx in 0..self.list.len() {
+            let m = self.list[idx].clone();
+            if m.tokens.len() != 1 || matches!(m.kind, MentionKind::Pronoun(_)) {
+                continue;
+            }
+            if matches!(m.kind, MentionKind::FirstPerson | MentionKind::Organisation) {
+                continue;
+            }
+            let w: &str = &text[m.range.clone()];
+            let candidates = by_last
+                .get(w)
+                .or_else(|| lex.given_name(w).and_then(|_| by_first.get(w)));
+            let mut chosen =
+                candidates.and_then(|es| nearest_entity(es, &self.list, m.range.start));
+            if chosen.is_none() && m.kind == MentionKind::Person {
+                if let Some(&p) = proper_by_last.get(w) {
+                    chosen = Some(self.promote(p, text, tokens));
+                    by_last
+                        .entry(w.to_string())
+                        .or_default()
+                        .push(chosen.unwrap_or(0));
+                }
+            }
+            match (chosen, m.kind) {
+                (Some(e), _) => {
+                    self.list[idx].kind = MentionKind::Person;
+                    self.list[idx].entity = Some(e);
+                    if !self.entities[e].forms.iter().any(|f| f == w) {
+                        self.entities[e].forms.push(w.to_string());
+                    }
+                    if self.entities[e].gender == Gender::Unknown {
+                        self.entities[e].gender = genders[idx];
+                    }
+                }
+                (None, MentionKind::Person) => {
+                    let e = *by_full.entry(w.to_string()).or_insert_with(|| {
+                        self.entities.push(Entity {
+                            name: w.to_string(),
+                            forms: vec![w.to_string()],
+                            gender: match genders[idx] {
+                                Gender::Unknown => lex.given_name(w).unwrap_or(Gender::Unknown),
+                                g => g,
+                            },
+                        });
+                        self.entities.len() - 1
+                    });
+                    self.list[idx].entity = Some(e);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Turns proper-name mention `idx` into a person with an entity of its own.
+    fn promote(&mut self, idx: usize, text: &str, tokens: &[Token]) -> usize {
+        let m = &self.list[idx];
+        let full = normalise_name(text, tokens, &m.tokens);
+        self.entities.push(Entity {
+            name: full.clone(),
+            forms: vec![full],
+            gender: Gender::Unknown,
+        });
+        let e = self.entities.len() - 1;
+        self.list[idx].kind = MentionKind::Person;
+        self.list[idx].entity = Some(e);
+        e
+    }
+
+    /// The mention that ends exactly at token `t` (inclusive end index), if any.
+    pub fn ending_at(&self, t: usize) -> Option<&Mention> {
+        match self.ends_at_token.get(t) {
+            Some(&i) if i != NONE => Some(&self.list[i as usize]),
+            _ => None,
+        }
+    }
+
+    /// The mention that starts exactly at token `t`, if any.
+    pub fn starting_at(&self, t: usize) -> Option<&Mention> {
+        match self.starts_at_token.get(t) {
+            Some(&i) if i != NONE => Some(&self.list[i as usize]),
+            _ => None,
+        }
+    }
+
+    /// The person a pronoun of `gender` at byte `before` most likely refers to: the nearest
+    /// earlier person mention outside quotes whose gender does not contradict it.
+    pub fn antecedent(&self, before: usize, gender: Gender) -> Option<usize> {
+        let end = self.list.partition_point(|m| m.range.start < before);
+        self.list[..end]
+            .iter()
+            .rev()
+            .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
+            .take(MAX_ANTECEDENT_LOOKBACK)
+            .filter_map(|m| m.entity)
+            .find(|&e| {
+                let g = self.entities[e].gender;
+                gender == Gender::Unknown || g == Gender::Unknown || g == gender
+            })
+    }
+}
+
+/// Of the entities sharing a name, the one mentioned last before `at`, else the first.
+fn nearest_entity(entities: &[usize], list: &[Mention], at: usize) -> Option<usize> {
+    if entities.len() == 1 {
+        return entities.first().copied();
+    }
+    list.iter()
+        .filter(|m| m.range.start < at)
+        .rev()
+        .filter_map(|m| m.entity)
+        .find(|e| entities.contains(e))
+        .or_else(|| entities.first().copied())
+}
+
+/// Decides what a capitalised run is; `None` for places and single non-names.
+fn classify_run(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    title: Option<Gender>,
+    after_role_noun: bool,
+) -> Option<(MentionKind, Gender)> {
+    let lex = lexicon();
+    if run.len() > MAX_NAME_TOKENS {
+        return None;
+    }
+    let words: Vec<&str> = tokens[run.clone()]
+        .iter()
+        .map(|t| &text[t.range.clone()])
+        .collect();
+    if words.iter().any(|w| lex.is_org_word(w)) {
+        return Some((MentionKind::Organisation, Gender::Unknown));
+    }
+    let phrase = &text[tokens[run.start].range.start..tokens[run.end - 1].range.end];
+    let given = lex.given_name(words[0]);
+    if let Some(g) = title {
+        return Some((MentionKind::Person, g));
+    }
+    if lex.is_place(phrase) {
+        return None;
+    }
+    if let Some(g) = given {
+        // A given name alone at the start of a sentence can be an ordinary word; a given
+        // name followed by a surname, or alone elsewhere, is a person.
+        return Some((MentionKind::Person, g));
+    }
+    if after_role_noun && words.len() >= 2 {
+        return Some((MentionKind::Person, Gender::Unknown));
+    }
+    Some((MentionKind::Proper, Gender::Unknown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn find(text: &str) -> Mentions {
+        Mentions::find(text, &tokenize(text), &[])
+    }
+
+    #[test]
+    fn surname_joins_full_name() {
+        let m = find("Microsoft executive Scott Guthrie spoke. Later Guthrie said no.");
+        let guthrie: Vec<_> = m
+            .list
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .collect();
+        assert_eq!(guthrie.len(), 2);
+        assert_eq!(guthrie[0].entity, guthrie[1].entity);
+        assert_eq!(m.entities[guthrie[0].entity.unwrap()].name, "Scott Guthrie");
+    }
+
+    #[test]
+    fn proper_name_next_to_cue_is_person() {
+        let m = find("Mathews said it works.");
+        assert_eq!(m.list[0].kind, MentionKind::Person);
+    }
+
+    #[test]
+    fn pronoun_resolves_to_last_compatible_person() {
+        let text = "Hillary Clinton met Donald Trump. He said no.";
+        let m = find(text);
+        let he = text.find("He").unwrap();
+        let e = m.antecedent(he, Gender::Male).unwrap();
+        assert_eq!(m.entities[e].name, "Donald Trump");
+        let e = m.antecedent(he, Gender::Female).unwrap();
+        assert_eq!(m.entities[e].name, "Hillary Clinton");
+    }
+}

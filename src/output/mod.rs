@@ -139,3 +139,23 @@ pub struct NonSpeech {
     /// Why it is not speech.
     pub reason: String,
 }
+
+/// What `whosaid sentences` prints for one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentencesRecord {
+    /// The document id.
+    pub id: String,
+    /// Its sentences, in order.
+    pub sentences: Vec<SentenceOut>,
+}
+
+/// One sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceOut {
+    /// The sentence text.
+    pub text: String,
+    /// Code-point range.
+    pub span: Span,
+    /// Byte range.
+    pub byte_span: Span,
+}

@@ -4,6 +4,8 @@
 //! output stage converts them to Unicode code-point offsets, through [`CharOffsets`], which
 //! answers each conversion in constant time after one linear pass over the text.
 
+pub mod tokens;
+
 use std::ops::Range;
 
 /// Block size of the [`CharOffsets`] checkpoint table, in bytes.

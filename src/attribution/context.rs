@@ -1,0 +1,183 @@
+//! The document as the rules see it: text, tokens, sentences, quoted passages, mentions.
+
+use std::ops::Range;
+
+use crate::mentions::Mentions;
+use crate::quotes::QuotedPassage;
+use crate::text::tokens::{first_at_or_after, Token, TokenKind};
+
+/// How many tokens before a quote's opening mark the rules look at, at most.
+pub const MAX_BEFORE_TOKENS: usize = 60;
+/// How many tokens after a quote's closing mark the rules look at, at most.
+pub const MAX_AFTER_TOKENS: usize = 40;
+
+/// Everything the rules know about one document.
+pub struct Context<'t> {
+    /// The original text.
+    pub text: &'t str,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Sentence byte ranges, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Every quoted passage, nested ones included.
+    pub passages: Vec<QuotedPassage>,
+    /// Speaker candidates.
+    pub mentions: Mentions,
+    /// For each token, true when it lies inside a quoted passage (marks included).
+    pub in_quote: Vec<bool>,
+}
+
+/// A top-level quoted passage under consideration, with its surroundings as token ranges.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index into [`Context::passages`].
+    pub passage: usize,
+    /// Byte range of the content (without the outer marks).
+    pub content: Range<usize>,
+    /// Byte range from the opening mark to the end of the closing mark.
+    pub outer: Range<usize>,
+    /// Index of the sentence that holds the opening mark.
+    pub sentence: usize,
+    /// Tokens of the same sentence before the opening mark.
+    pub before: Range<usize>,
+    /// Tokens after the closing mark up to the end of the attribution's sentence.
+    pub after: Range<usize>,
+}
+
+impl<'t> Context<'t> {
+    /// Builds the context of `text` from its stages' outputs.
+    pub fn new(
+        text: &'t str,
+        tokens: Vec<Token>,
+        sentences: Vec<Range<usize>>,
+        passages: Vec<QuotedPassage>,
+        mentions: Mentions,
+    ) -> Self {
+        let mut in_quote = vec![false; tokens.len()];
+        for p in passages.iter().filter(|p| p.depth == 0) {
+            let end = p.close.as_ref().map_or(p.content.end, |c| c.end);
+            let first = first_at_or_after(&tokens, p.open.start);
+            let last = first_at_or_after(&tokens, end);
+            for flag in &mut in_quote[first..last] {
+                *flag = true;
+            }
+        }
+        Context {
+            text,
+            tokens,
+            sentences,
+            passages,
+            mentions,
+            in_quote,
+        }
+    }
+
+    /// Token range of sentence `s`.
+    pub fn sentence_tokens(&self, s: usize) -> Range<usize> {
+        match self.sentences.get(s) {
+            Some(r) => self.token_at(r.start)..self.token_at(r.end),
+            None => 0..0,
+        }
+    }
+
+    /// True when some token of `range` lies inside a quoted passage.
+    pub fn has_quote(&self, range: Range<usize>) -> bool {
+        self.in_quote[range].iter().any(|&q| q)
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'t str {
+        &self.text[self.tokens[i].range.clone()]
+    }
+
+    /// True when token `i` is a word equal to `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && self.text[t.range.clone()].eq_ignore_ascii_case(w))
+    }
+
+    /// True when token `i` is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct(c))
+    }
+
+    /// Index of the sentence containing byte `at` (the last sentence starting at or before it).
+    pub fn sentence_at(&self, at: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.start <= at)
+            .saturating_sub(1)
+    }
+
+    /// Index of the first token at or after byte `at`.
+    pub fn token_at(&self, at: usize) -> usize {
+        first_at_or_after(&self.tokens, at)
+    }
+
+    /// Builds the candidate for top-level passage `index`.
+    pub fn candidate(&self, index: usize) -> Candidate {
+        let p = &self.passages[index];
+        let outer_end = p.close.as_ref().map_or(p.content.end, |c| c.end);
+        let sentence = self.sentence_at(p.open.start);
+        let sentence_start = self.sentences.get(sentence).map_or(0, |s| s.start);
+        let open_tok = self.token_at(p.open.start);
+        let mut before_start = self.token_at(sentence_start).min(open_tok);
+        before_start = before_start.max(open_tok.saturating_sub(MAX_BEFORE_TOKENS));
+        // Never reach back over a line break.
+        if let Some(b) = self.tokens[before_start..open_tok]
+            .iter()
+            .rposition(|t| t.kind == TokenKind::Break)
+        {
+            before_start += b + 1;
+        }
+
+        let after_start = self.token_at(outer_end);
+        let close_sentence = self.sentence_at(outer_end.saturating_sub(1));
+        let mut end_byte = self
+            .sentences
+            .get(close_sentence)
+            .map_or(self.text.len(), |s| s.end);
+        // “Why?” he asked. — when the splitter ended the sentence at the closing mark, the
+        // attribution is in the next sentence if that starts in lower case.
+        if end_byte <= outer_end {
+            if let Some(next) = self.sentences.get(close_sentence + 1) {
+                let gap = &self.text[outer_end..next.start];
+                let starts_lower = self.text[next.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c == ',');
+                if !gap.contains('\n') && starts_lower {
+                    end_byte = next.end;
+                }
+            }
+        }
+        let mut after_end = self.token_at(end_byte).min(after_start + MAX_AFTER_TOKENS);
+        if let Some(b) = self.tokens[after_start..after_end.max(after_start)]
+            .iter()
+            .position(|t| t.kind == TokenKind::Break)
+        {
+            after_end = after_start + b;
+        }
+        // Stop at the next quote's opening mark: what follows belongs to that quote.
+        if let Some(next) = self.passages[index + 1..].iter().find(|q| q.depth == 0) {
+            let next_tok = self.token_at(next.open.start);
+            after_end = after_end.min(next_tok.max(after_start));
+        }
+        Candidate {
+            passage: index,
+            content: p.content.clone(),
+            outer: p.open.start..outer_end,
+            sentence,
+            before: before_start..open_tok,
+            after: after_start..after_end.max(after_start),
+        }
+    }
+
+    /// True when `c` stands alone: nothing but space or an introduction ending in `:` before it
+    /// in its sentence.
+    pub fn starts_sentence(&self, c: &Candidate) -> bool {
+        c.before.is_empty()
+    }
+}

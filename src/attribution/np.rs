@@ -1,0 +1,294 @@
+//! Speaker noun phrases next to a cue: a name, a pronoun, or a description ("a spokesman").
+//!
+//! The rules call these finders with the token position where a speaker would stand; they
+//! return the phrase and what kind of speaker it is, without any parser: names come from
+//! [`crate::mentions`], descriptions end in a role noun from `data/role_nouns.txt`.
+
+use std::ops::Range;
+
+use super::context::Context;
+use crate::mentions::lexicon::{lexicon, Gender};
+use crate::mentions::MentionKind;
+use crate::text::tokens::TokenKind;
+
+/// Longest appositive between a name and its cue ("Smith, a senator from Ohio, said").
+pub const MAX_APPOSITIVE_TOKENS: usize = 20;
+/// Longest description phrase ("a senior White House spokesman").
+pub const MAX_DESCRIPTION_TOKENS: usize = 7;
+
+/// What kind of speaker a phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// A person's or an unknown proper name.
+    Name,
+    /// An organisation.
+    Organisation,
+    /// A third-person pronoun.
+    Pronoun(Gender),
+    /// A description ending in a role noun: "a campaign spokesman", "officials".
+    Description,
+}
+
+/// A speaker phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerNp {
+    /// Byte range of the phrase.
+    pub range: Range<usize>,
+    /// Token range of the phrase.
+    pub tokens: Range<usize>,
+    /// What it names.
+    pub kind: NpKind,
+    /// The person entity, for names of persons.
+    pub entity: Option<usize>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "another", "two", "three", "four", "several", "many", "some", "his",
+    "her", "their", "its", "our", "this", "that", "these", "those", "other", "both", "most", "few",
+    "more",
+];
+
+const STOP_WORDS: &[&str] = &[
+    "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where", "while", "if",
+    "because", "as", "than", "to", "of", "in", "on", "at", "for", "with", "by", "from", "is",
+    "was", "were", "are", "be", "been", "not", "it", "said", "says",
+];
+
+/// Words that may stand between a speaker and a cue: "Smith also said", "he has said".
+pub fn is_cue_adverb(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "also"
+            | "later"
+            | "then"
+            | "once"
+            | "previously"
+            | "recently"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+            | "further"
+            | "again"
+            | "simply"
+            | "reportedly"
+            | "repeatedly"
+            | "often"
+            | "still"
+            | "just"
+            | "even"
+            | "never"
+            | "already"
+            | "publicly"
+            | "privately"
+    ) || (w.len() > 4 && w.ends_with("ly") && !w.ends_with("ily") || w.ends_with("edly"))
+}
+
+impl<'t> Context<'t> {
+    /// True when token `i` is a speech cue word.
+    pub fn is_cue(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && lexicon().cue(&self.text[t.range.clone()]).is_some())
+    }
+
+    /// True when token `i` is a cue that can introduce reported speech ("said", "argued").
+    pub fn is_indirect_cue(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.is_word() && lexicon().cue(&self.text[t.range.clone()]) == Some(true)
+        })
+    }
+
+    fn np_from_mention(&self, t: usize, ending: bool) -> Option<SpeakerNp> {
+        let m = if ending {
+            self.mentions.ending_at(t)?
+        } else {
+            self.mentions.starting_at(t)?
+        };
+        if m.in_quote {
+            return None;
+        }
+        let kind = match m.kind {
+            MentionKind::Person | MentionKind::Proper => NpKind::Name,
+            MentionKind::Organisation => NpKind::Organisation,
+            MentionKind::Pronoun(g) => {
+                // Only subject forms name a speaker: "he said", not "his said".
+                let w = self.word(m.tokens.start);
+                if !matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they") {
+                    return None;
+                }
+                NpKind::Pronoun(g)
+            }
+            MentionKind::FirstPerson => return None,
+        };
+        Some(SpeakerNp {
+            range: m.range.clone(),
+            tokens: m.tokens.clone(),
+            kind,
+            entity: m.entity,
+        })
+    }
+
+    /// A description phrase whose head (a role noun) is token `head`, extended backwards
+    /// over modifiers and a determiner, not before `floor`.
+    fn description_ending_at(&self, head: usize, floor: usize) -> Option<SpeakerNp> {
+        let lex = lexicon();
+        if !self.tokens[head].is_word() || !lex.is_role_noun(self.word(head)) {
+            return None;
+        }
+        let mut start = head;
+        while start > floor && head - start + 1 < MAX_DESCRIPTION_TOKENS {
+            let prev = start - 1;
+            let t = &self.tokens[prev];
+            if t.kind == TokenKind::Possessive {
+                start = prev;
+                continue;
+            }
+            if !t.is_word() {
+                break;
+            }
+            let w = self.word(prev).to_ascii_lowercase();
+            if DETERMINERS.contains(&w.as_str()) {
+                start = prev;
+                break;
+            }
+            if STOP_WORDS.contains(&w.as_str()) || self.is_cue(prev) {
+                break;
+            }
+            start = prev;
+        }
+        Some(SpeakerNp {
+            range: self.tokens[start].range.start..self.tokens[head].range.end,
+            tokens: start..head + 1,
+            kind: NpKind::Description,
+            entity: None,
+        })
+    }
+
+    /// The speaker phrase that ends just before token `end` (so at `end - 1`), looking over
+    /// an appositive between commas; not before token `floor`.
+    pub fn np_ending_before(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let last = end - 1;
+        if self.is_punct(last, ',') {
+            // "Mich Mathews, Microsoft's senior vice president of corporate marketing, said"
+            let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
+            let mut k = last;
+            while k > lowest {
+                k -= 1;
+                let t = &self.tokens[k];
+                if t.kind == TokenKind::Punct(',') {
+                    return self.np_simple_ending_at(k, floor);
+                }
+                if matches!(t.kind, TokenKind::Break)
+                    || matches!(t.kind, TokenKind::Punct(c) if is_quote_mark(c) || c == '.')
+                    || self.is_cue(k)
+                {
+                    return None;
+                }
+            }
+            return None;
+        }
+        self.np_simple_ending_at(end, floor)
+    }
+
+    /// The speaker phrase whose last token is `end - 1`, without appositive.
+    pub fn np_simple_ending_at(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let last = end - 1;
+        self.np_from_mention(last, true)
+            .or_else(|| self.description_ending_at(last, floor))
+    }
+
+    /// The speaker phrase that starts at token `start`, not reaching `limit`.
+    pub fn np_starting_at(&self, start: usize, limit: usize) -> Option<SpeakerNp> {
+        if start >= limit {
+            return None;
+        }
+        let lex = lexicon();
+        let mut t = start;
+        // "said Sen. Smith": step over a title.
+        if self.tokens[t].is_word() && lex.is_title(self.word(t)) && t + 1 < limit {
+            if let Some(np) = self.np_from_mention(t + 1, false) {
+                return Some(np);
+            }
+        }
+        if let Some(np) = self.np_from_mention(t, false) {
+            if np.tokens.end <= limit {
+                return Some(np);
+            }
+        }
+        // A description: up to a role noun head, then the longest run of role nouns.
+        let first = self.word(t).to_ascii_lowercase();
+        if !self.tokens[t].is_word()
+            || (!DETERMINERS.contains(&first.as_str()) && !lex.is_role_noun(self.word(t)))
+        {
+            return None;
+        }
+        let mut head = None;
+        while t < limit && t < start + MAX_DESCRIPTION_TOKENS {
+            let tok = &self.tokens[t];
+            if tok.kind == TokenKind::Possessive {
+                t += 1;
+                continue;
+            }
+            if !tok.is_word() || self.is_cue(t) {
+                break;
+            }
+            if lex.is_role_noun(self.word(t)) {
+                head = Some(t);
+            } else if head.is_some() {
+                break;
+            }
+            t += 1;
+        }
+        let head = head?;
+        // "spokesman Sean Spicer": the name after the role is the speaker.
+        if let Some(np) = self.np_from_mention(head + 1, false) {
+            if np.kind == NpKind::Name && np.tokens.end <= limit {
+                return Some(np);
+            }
+        }
+        Some(SpeakerNp {
+            range: self.tokens[start].range.start..self.tokens[head].range.end,
+            tokens: start..head + 1,
+            kind: NpKind::Description,
+            entity: None,
+        })
+    }
+
+    /// Skips cue adverbs forward from `t` ("also", "later", "has"), at most two.
+    pub fn skip_adverbs_forward(&self, mut t: usize, limit: usize) -> usize {
+        let mut n = 0;
+        while t < limit && n < 2 && self.tokens[t].is_word() && is_cue_adverb(self.word(t)) {
+            t += 1;
+            n += 1;
+        }
+        t
+    }
+
+    /// Skips cue adverbs backward: returns the index one past the last non-adverb before `t`.
+    pub fn skip_adverbs_backward(&self, mut t: usize, floor: usize) -> usize {
+        let mut n = 0;
+        while t > floor && n < 2 && self.tokens[t - 1].is_word() && is_cue_adverb(self.word(t - 1))
+        {
+            t -= 1;
+            n += 1;
+        }
+        t
+    }
+}
+
+/// True for any quote mark character.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›' | '‟' | '‚'
+    )
+}

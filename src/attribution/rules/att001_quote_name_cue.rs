@@ -1,0 +1,40 @@
+//! ATT001 quote-name-cue.
+
+use super::patterns::after_name_cue;
+use crate::attribution::np::NpKind;
+use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+
+declare_rule! {
+    /// # ATT001 quote-name-cue
+    ///
+    /// ## What it matches
+    /// A quote followed, in the same sentence, by a speaker named or described and then a
+    /// speech verb: `“…,” Guthrie said`, `“…,” a White House spokesman said`,
+    /// `“…,” Smith, a senator from Ohio, told reporters`, `“…,” Smith later added`.
+    ///
+    /// ## Why
+    /// The most common attribution in news writing; the speaker stands right after the
+    /// closing mark, so the evidence is unambiguous.
+    ///
+    /// ## Example
+    /// `“We are laser-focused,” Guthrie said.` → Scott Guthrie (when the document named him
+    /// in full earlier).
+    ///
+    /// ## Does not match
+    /// A pronoun speaker (`“…,” he said`: ATT004); a verb first (`“…,” said Guthrie`: ATT002).
+    ///
+    /// ## Known false positives
+    /// A name that is the object of a clause after the quote (`“…” Smith said nothing about`)
+    /// when a speech verb follows it.
+    pub struct QuoteNameCue { id: "ATT001", name: "quote-name-cue", phase: Adjacent }
+}
+
+impl Rule for QuoteNameCue {
+    fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
+        let (np, cue) = after_name_cue(ctx, c)?;
+        if matches!(np.kind, NpKind::Pronoun(_)) {
+            return None;
+        }
+        Some(ctx.finding(&np, cue..cue + 1, 0.95))
+    }
+}

@@ -1,0 +1,36 @@
+//! ATT002 quote-cue-name.
+
+use super::patterns::after_cue_name;
+use crate::attribution::np::NpKind;
+use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+
+declare_rule! {
+    /// # ATT002 quote-cue-name
+    ///
+    /// ## What it matches
+    /// A quote followed by the speech verb and then the speaker (cue–name inversion):
+    /// `“…,” said Guthrie`, `“…,” said Sen. Smith`, `“…,” says the company's chief executive`.
+    ///
+    /// ## Why
+    /// Inversion is the second most common form of attribution in news.
+    ///
+    /// ## Example
+    /// `“It will take ten years,” said Mathews, who runs marketing.` → Mathews.
+    ///
+    /// ## Does not match
+    /// A pronoun after the verb (`said he`: ATT004).
+    ///
+    /// ## Known false positives
+    /// `“…,” said in a statement` followed by a name that is not the speaker.
+    pub struct QuoteCueName { id: "ATT002", name: "quote-cue-name", phase: Adjacent }
+}
+
+impl Rule for QuoteCueName {
+    fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
+        let (np, cue) = after_cue_name(ctx, c)?;
+        if matches!(np.kind, NpKind::Pronoun(_)) {
+            return None;
+        }
+        Some(ctx.finding(&np, cue..cue + 1, 0.95))
+    }
+}

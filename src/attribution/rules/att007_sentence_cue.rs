@@ -1,0 +1,61 @@
+//! ATT007 sentence-cue.
+
+use crate::attribution::np::NpKind;
+use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+
+declare_rule! {
+    /// # ATT007 sentence-cue
+    ///
+    /// ## What it matches
+    /// A quote in a sentence that has, outside any quote, a speech verb with its subject
+    /// before it (`Trump said the plan was “a total disaster” and would end.`) or after it
+    /// (`The plan was “a total disaster” and “sad,” Trump told reporters.` for the first
+    /// fragment). The nearest such cue to the quote wins.
+    ///
+    /// ## Why
+    /// Partial quotes sit inside the reporter's paraphrase of what the speaker said; the
+    /// paraphrase's speech verb names the speaker of the quoted words too.
+    ///
+    /// ## Example
+    /// `Smith said the deal was “dead on arrival” in the Senate.` → Smith.
+    ///
+    /// ## Does not match
+    /// A sentence whose only cue is inside a quote.
+    ///
+    /// ## Known false positives
+    /// A scare quote in a sentence that happens to report speech about something else.
+    pub struct SentenceCue { id: "ATT007", name: "sentence-cue", phase: Context }
+}
+
+impl Rule for SentenceCue {
+    fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
+        let open = c.before.end;
+        let sentence = ctx.sentence_tokens(c.sentence);
+        let floor = c.before.start;
+        let end = c.after.end.max(sentence.end.min(ctx.tokens.len()));
+        // Candidate cues outside quotes, nearest to the quote first.
+        let mut cues: Vec<usize> = (floor..end)
+            .filter(|&t| !ctx.in_quote[t] && ctx.is_cue(t))
+            .collect();
+        cues.sort_by_key(|&t| t.abs_diff(open));
+        for k in cues {
+            let subject_end = ctx.skip_adverbs_backward(k, floor);
+            let np = ctx
+                .np_ending_before(subject_end, floor)
+                .filter(|np| !np.tokens.clone().any(|t| ctx.in_quote[t]))
+                .or_else(|| {
+                    ctx.np_starting_at(k + 1, end)
+                        .filter(|np| !np.tokens.clone().any(|t| ctx.in_quote[t]))
+                });
+            if let Some(np) = np {
+                let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
+                    0.6
+                } else {
+                    0.7
+                };
+                return Some(ctx.finding(&np, k..k + 1, confidence));
+            }
+        }
+        None
+    }
+}

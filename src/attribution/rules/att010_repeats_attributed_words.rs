@@ -1,0 +1,76 @@
+//! ATT010 repeats-attributed-words.
+
+use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+
+declare_rule! {
+    /// # ATT010 repeats-attributed-words
+    ///
+    /// ## What it matches
+    /// A quoted fragment whose words (case, punctuation and quote marks ignored; a word may
+    /// be a shorter form of the other, as "get" of "getting") appear in the same order in an
+    /// earlier quote that has a speaker. The fragment inherits that speaker.
+    ///
+    /// ## Why
+    /// Writers quote a speaker's words again later ("super, super happy"), without a new
+    /// attribution.
+    ///
+    /// ## Example
+    /// `“… your customers super, super happy,” Guthrie said. … customers are “super, super
+    /// happy,” we …` → Scott Guthrie for the second.
+    ///
+    /// ## Does not match
+    /// A one-word fragment; a fragment with any word not in the earlier quote
+    /// (“super, super bankrupt”).
+    ///
+    /// ## Known false positives
+    /// A common phrase that two speakers both used.
+    pub struct RepeatsAttributedWords { id: "ATT010", name: "repeats-attributed-words", phase: Context }
+}
+
+/// Longest fragment (in words) the rule compares.
+pub const MAX_REPEAT_WORDS: usize = 40;
+/// How many words of earlier quotes the rule compares against, at most, per fragment.
+pub const MAX_REPEAT_SCAN_WORDS: usize = 3_000;
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || (a.len().min(b.len()) >= 3 && (a.starts_with(b) || b.starts_with(a)))
+}
+
+impl Rule for RepeatsAttributedWords {
+    fn attribute(&self, ctx: &Context, c: &Candidate, history: &[Decided]) -> Option<Finding> {
+        let fragment = words(&ctx.text[c.content.clone()]);
+        if fragment.len() < 2 || fragment.len() > MAX_REPEAT_WORDS {
+            return None;
+        }
+        let mut budget = MAX_REPEAT_SCAN_WORDS;
+        for d in history.iter().rev() {
+            let Some(speaker) = &d.speaker else { continue };
+            if d.content == c.content {
+                continue;
+            }
+            let earlier = words(&ctx.text[d.content.clone()]);
+            if earlier.len() > budget {
+                break;
+            }
+            budget -= earlier.len();
+            let found = earlier
+                .windows(fragment.len())
+                .any(|w| w.iter().zip(&fragment).all(|(a, b)| same_word(a, b)));
+            if found {
+                return Some(Finding {
+                    speaker: Some(speaker.clone()),
+                    cue: None,
+                    confidence: 0.7,
+                });
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,171 @@
+//! IND001 name-cue-that.
+
+use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use crate::attribution::np::NpKind;
+use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::mentions::MentionKind;
+
+declare_rule! {
+    /// # IND001 name-cue-that
+    ///
+    /// ## What it matches
+    /// Indirect speech in a sentence without quote marks: a speaker (name, pronoun,
+    /// organisation or description, with an optional appositive), a reporting verb, and a
+    /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
+    /// process will take ten years.`, `Smith told reporters on Monday that …`,
+    /// `He said the plan would fail.` The content is the clause ("that" included).
+    ///
+    /// ## Why
+    /// Reported speech is most of what news attributes, and this is its plainest form.
+    ///
+    /// ## Example
+    /// `Officials said the bridge would reopen in May.` → "officials", content "the bridge
+    /// would reopen in May".
+    ///
+    /// ## Does not match
+    /// Questions, sentences with quote marks (the quote rules handle them), a verb followed
+    /// by an object that is no clause (`Smith said goodbye`).
+    ///
+    /// ## Known false positives
+    /// "said" in its adjective sense (`the said property`) after a name-like word.
+    pub struct NameCueThat { id: "IND001", name: "name-cue-that", phase: Indirect }
+}
+
+/// Words that can open a reported clause without "that".
+fn opens_clause(ctx: &Context, t: usize) -> bool {
+    let w = ctx.word(t).to_ascii_lowercase();
+    if matches!(
+        w.as_str(),
+        "he" | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "there"
+            | "this"
+            | "these"
+            | "those"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "no"
+            | "all"
+            | "some"
+            | "many"
+            | "most"
+            | "nobody"
+            | "everyone"
+            | "someone"
+            | "people"
+    ) {
+        return true;
+    }
+    ctx.mentions.starting_at(t).is_some_and(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Person | MentionKind::Organisation | MentionKind::Proper
+        )
+    })
+}
+
+/// The start of the reported clause after the cue at `k`, not past `end`.
+fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
+    let mut t = k + 1;
+    // "told reporters", "told the committee": step over the addressee.
+    if ctx.word(k).eq_ignore_ascii_case("told") || ctx.word(k).eq_ignore_ascii_case("tells") {
+        if let Some(np) = ctx.np_starting_at(t, end) {
+            t = np.tokens.end;
+        } else {
+            let mut n = 0;
+            while t < end && n < 3 && ctx.tokens[t].is_word() && !ctx.is(t, "that") {
+                t += 1;
+                n += 1;
+            }
+        }
+    }
+    if t >= end {
+        return None;
+    }
+    if ctx.is(t, "that") {
+        return Some(t);
+    }
+    // "said in a statement on Monday that …": look a little further for "that".
+    for u in t..end.min(t + 8) {
+        if ctx.is(u, "that") {
+            let w = ctx.word(t).to_ascii_lowercase();
+            let leads_phrase = matches!(
+                w.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "earlier"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "repeatedly"
+                    | "later"
+                    | "privately"
+                    | "publicly"
+                    | "recently"
+                    | "then"
+                    | "also"
+                    | "again"
+            );
+            return leads_phrase.then_some(u);
+        }
+    }
+    opens_clause(ctx, t).then_some(t)
+}
+
+impl Rule for NameCueThat {
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        let r = plain_sentence(ctx, s)?;
+        for k in r.clone() {
+            if !ctx.is_indirect_cue(k) {
+                continue;
+            }
+            let subject_end = ctx.skip_adverbs_backward(k, r.start);
+            let Some(np) = ctx.np_ending_before(subject_end, r.start) else {
+                continue;
+            };
+            if matches!(np.kind, NpKind::Description) && np.tokens.len() == 1 {
+                // A bare role noun ("sources said") is fine only when plural or a known speaker.
+                let w = ctx.word(np.tokens.start);
+                if !w.ends_with('s') {
+                    continue;
+                }
+            }
+            let Some(start) = clause_start(ctx, k, r.end) else {
+                continue;
+            };
+            if word_count(ctx, start..r.end) < MIN_CLAUSE_WORDS {
+                continue;
+            }
+            let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
+                0.6
+            } else {
+                0.7
+            };
+            return Some(IndirectFinding {
+                content: bytes(ctx, start..r.end),
+                finding: ctx.finding(&np, k..k + 1, confidence),
+            });
+        }
+        None
+    }
+}

@@ -1,0 +1,71 @@
+//! IND004 according-to-clause.
+
+use super::att006_according_to::according_to_at;
+use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use crate::attribution::np::NpKind;
+use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+
+declare_rule! {
+    /// # IND004 according-to-clause
+    ///
+    /// ## What it matches
+    /// A sentence attributed with "according to": `According to Smith, the plan is dead.`
+    /// or `The plan is dead, according to two officials.` The content is the clause.
+    ///
+    /// ## Why
+    /// "According to" is the standard way to credit a claim to a source.
+    ///
+    /// ## Example
+    /// `According to the campaign's spokesman, the rally was cancelled.` → "the campaign's
+    /// spokesman".
+    ///
+    /// ## Does not match
+    /// A source that is neither a person, a pronoun, an organisation nor a role
+    /// (`according to the article`, `according to plan`).
+    ///
+    /// ## Known false positives
+    /// A name that is a place or product the mention finder took for a name.
+    pub struct AccordingToClause { id: "IND004", name: "according-to-clause", phase: Indirect }
+}
+
+impl Rule for AccordingToClause {
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        let r = plain_sentence(ctx, s)?;
+        for t in r.clone() {
+            let Some(np) = according_to_at(ctx, t, r.end) else {
+                continue;
+            };
+            let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
+                0.6
+            } else {
+                0.7
+            };
+            let finding = ctx.finding(&np, t..t + 2, confidence);
+            // According to X, CLAUSE
+            if t == r.start {
+                let mut c = np.tokens.end;
+                while c < r.end && !ctx.is_punct(c, ',') {
+                    c += 1;
+                }
+                if c + 1 < r.end && word_count(ctx, c + 1..r.end) >= MIN_CLAUSE_WORDS {
+                    return Some(IndirectFinding {
+                        content: bytes(ctx, c + 1..r.end),
+                        finding,
+                    });
+                }
+                return None;
+            }
+            // CLAUSE, according to X
+            if t > r.start
+                && ctx.is_punct(t - 1, ',')
+                && word_count(ctx, r.start..t) >= MIN_CLAUSE_WORDS
+            {
+                return Some(IndirectFinding {
+                    content: bytes(ctx, r.start..t - 1),
+                    finding,
+                });
+            }
+        }
+        None
+    }
+}

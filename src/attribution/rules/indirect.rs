@@ -1,0 +1,43 @@
+//! Helpers shared by the indirect-speech rules.
+
+use std::ops::Range;
+
+use crate::attribution::context::Context;
+use crate::text::tokens::TokenKind;
+
+/// Fewest words a reported clause must have.
+pub const MIN_CLAUSE_WORDS: usize = 3;
+
+/// Token range of sentence `s` without its final punctuation, or `None` when the sentence
+/// holds a quote, is a question, or is empty.
+pub fn plain_sentence(ctx: &Context, s: usize) -> Option<Range<usize>> {
+    let r = ctx.sentence_tokens(s);
+    if r.is_empty() || ctx.has_quote(r.clone()) {
+        return None;
+    }
+    let mut end = r.end;
+    while end > r.start && !matches!(ctx.tokens[end - 1].kind, TokenKind::Word) {
+        if ctx.is_punct(end - 1, '?') {
+            return None;
+        }
+        end -= 1;
+    }
+    // A sentence that runs over a line break is a heading glued to text: skip it.
+    if ctx.tokens[r.start..end]
+        .iter()
+        .any(|t| t.kind == TokenKind::Break)
+    {
+        return None;
+    }
+    (end > r.start).then_some(r.start..end)
+}
+
+/// Byte range covering tokens `r`.
+pub fn bytes(ctx: &Context, r: Range<usize>) -> Range<usize> {
+    ctx.tokens[r.start].range.start..ctx.tokens[r.end - 1].range.end
+}
+
+/// Number of word tokens in `r`.
+pub fn word_count(ctx: &Context, r: Range<usize>) -> usize {
+    ctx.tokens[r].iter().filter(|t| t.is_word()).count()
+}

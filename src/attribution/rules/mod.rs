@@ -1,0 +1,20 @@
+//! The rules, one file each. The registry that orders them is [`crate::attribution::RULES`].
+
+pub mod indirect;
+pub mod patterns;
+
+pub mod att001_quote_name_cue;
+pub mod att002_quote_cue_name;
+pub mod att003_name_cue_quote;
+pub mod att004_pronoun_cue;
+pub mod att005_in_their_words;
+pub mod att006_according_to;
+pub mod att007_sentence_cue;
+pub mod att008_introduced_before;
+pub mod att009_continues_speaker;
+pub mod att010_repeats_attributed_words;
+pub mod att011_quote_dash_name;
+pub mod ind001_name_cue_that;
+pub mod ind002_as_name_cue;
+pub mod ind003_clause_name_cue;
+pub mod ind004_according_to_clause;

@@ -1,0 +1,101 @@
+//! Token patterns shared by several rules: where the speaker and the cue stand around a quote.
+
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::np::{is_quote_mark, SpeakerNp, MAX_APPOSITIVE_TOKENS};
+use crate::text::tokens::TokenKind;
+
+/// How many words may stand between a cue and the quote it introduces
+/// ("said in a statement: “…”").
+pub const MAX_CUE_GAP_WORDS: usize = 5;
+
+/// True for the dashes that can separate a quote from its attribution.
+pub fn is_dash(ctx: &Context, t: usize) -> bool {
+    ctx.tokens
+        .get(t)
+        .is_some_and(|tok| matches!(tok.kind, TokenKind::Punct('—' | '–' | '-' | '―')))
+}
+
+/// The first token after the closing mark, past one comma or dash.
+pub fn after_start(ctx: &Context, c: &Candidate) -> usize {
+    let t = c.after.start;
+    if t < c.after.end && (ctx.is_punct(t, ',') || is_dash(ctx, t)) {
+        t + 1
+    } else {
+        t
+    }
+}
+
+/// Past an appositive that starts at `t` (", a senator from Ohio,"), or `t` itself.
+pub fn skip_appositive(ctx: &Context, t: usize, end: usize) -> usize {
+    if !ctx.is_punct(t, ',') {
+        return t;
+    }
+    let limit = end.min(t + 1 + MAX_APPOSITIVE_TOKENS);
+    for k in t + 1..limit {
+        match ctx.tokens[k].kind {
+            TokenKind::Punct(',') => return k + 1,
+            TokenKind::Punct(c) if c == '.' || is_quote_mark(c) => return t,
+            TokenKind::Break => return t,
+            _ if ctx.is_cue(k) => return t,
+            _ => {}
+        }
+    }
+    t
+}
+
+/// “…,” NAME [, appositive,] [adverb] CUE — returns the speaker and the cue token.
+pub fn after_name_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
+    let end = c.after.end;
+    let np = ctx.np_starting_at(after_start(ctx, c), end)?;
+    let k = skip_appositive(ctx, np.tokens.end, end);
+    let k = ctx.skip_adverbs_forward(k, end);
+    (k < end && ctx.is_cue(k)).then_some((np, k))
+}
+
+/// “…,” CUE NAME — returns the speaker and the cue token.
+pub fn after_cue_name(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
+    let end = c.after.end;
+    let k = after_start(ctx, c);
+    if k >= end || !ctx.is_cue(k) {
+        return None;
+    }
+    let np = ctx.np_starting_at(k + 1, end)?;
+    Some((np, k))
+}
+
+/// NAME [adverb] CUE [a few words] [:|,] “…” or CUE NAME [:|,] “…” — the speaker and the cue.
+pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
+    let floor = c.before.start;
+    let mut j = c.before.end;
+    if j > floor && (ctx.is_punct(j - 1, ':') || ctx.is_punct(j - 1, ',') || is_dash(ctx, j - 1)) {
+        j -= 1;
+    }
+    // Find the cue: the nearest one within a few words before the quote.
+    let mut k = j;
+    let mut words = 0;
+    let cue = loop {
+        if k == floor {
+            return None;
+        }
+        k -= 1;
+        let tok = &ctx.tokens[k];
+        if ctx.is_cue(k) {
+            break k;
+        }
+        match tok.kind {
+            TokenKind::Word | TokenKind::Possessive => words += 1,
+            TokenKind::Punct(',') => {}
+            _ => return None,
+        }
+        if words > MAX_CUE_GAP_WORDS {
+            return None;
+        }
+    };
+    // The speaker before the cue ("Mathews said:"), or after it ("said Mathews:").
+    let subject_end = ctx.skip_adverbs_backward(cue, floor);
+    if let Some(np) = ctx.np_ending_before(subject_end, floor) {
+        return Some((np, cue));
+    }
+    let np = ctx.np_starting_at(cue + 1, j)?;
+    Some((np, cue))
+}

@@ -1,0 +1,138 @@
+//! Runs a per-document function over a stream of documents: in batches, in parallel, output
+//! in input order, flushed per batch, error records in place of failed documents.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::source::Item;
+
+/// Most documents in one batch.
+pub const BATCH_DOCS: usize = 256;
+/// Most text bytes in one batch: bounds memory whatever the documents' sizes.
+pub const BATCH_BYTES: usize = 8 * 1024 * 1024;
+
+/// Options common to the commands that stream documents.
+#[derive(Clone, Copy, Debug)]
+pub struct RunOptions {
+    pub threads: Option<usize>,
+    pub quiet: bool,
+}
+
+/// The JSON error record that stands for a failed document.
+pub fn error_record(id: &str, error: &whosaid::input::Error) -> String {
+    let record = serde_json::json!({
+        "id": id,
+        "error": {"kind": error.kind.as_str(), "message": error.message},
+    });
+    record.to_string()
+}
+
+/// Processes every item with `process` (which returns the output text of one document,
+/// without its final newline) and writes the results in input order.
+pub fn run<F>(
+    items: impl Iterator<Item = Item>,
+    opts: RunOptions,
+    process: F,
+) -> anyhow::Result<ExitCode>
+where
+    F: Fn(&str, &str, Option<serde_json::Map<String, serde_json::Value>>) -> String + Sync,
+{
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = opts.threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder.build()?;
+
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = interrupted.clone();
+        // Ctrl-C finishes the batch in hand, so the output ends with a complete line.
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
+
+    let progress = (!opts.quiet && std::io::IsTerminal::is_terminal(&io::stderr())).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+    let started = Instant::now();
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut items = items.peekable();
+    let (mut docs, mut bytes) = (0usize, 0usize);
+    let mut failures: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
+    while items.peek().is_some() {
+        if interrupted.load(Ordering::SeqCst) {
+            out.flush().ok();
+            return Ok(ExitCode::from(130));
+        }
+        batch.clear();
+        let mut batch_bytes = 0;
+        while batch.len() < BATCH_DOCS && batch_bytes < BATCH_BYTES {
+            let Some(item) = items.next() else { break };
+            batch_bytes += item.len();
+            batch.push(item);
+        }
+        for item in &batch {
+            if let Item::Failed { error, .. } = item {
+                *failures.entry(error.kind.as_str()).or_default() += 1;
+            }
+        }
+        let lines: Vec<String> = pool.install(|| {
+            batch
+                .par_drain(..)
+                .map(|item| match item {
+                    Item::Doc { id, text, meta } => process(&id, &text, meta),
+                    Item::Failed { id, error } => error_record(&id, &error),
+                })
+                .collect()
+        });
+        docs += lines.len();
+        bytes += batch_bytes;
+        let written = lines
+            .iter()
+            .try_for_each(|l| {
+                out.write_all(l.as_bytes())
+                    .and_then(|_| out.write_all(b"\n"))
+            })
+            .and_then(|_| out.flush());
+        match written {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            Err(e) => return Err(e.into()),
+            Ok(()) => {}
+        }
+        if let Some(bar) = &progress {
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{docs} docs, {:.1} MB, {:.0} docs/s, {:.1} MB/s",
+                bytes as f64 / 1e6,
+                docs as f64 / secs,
+                bytes as f64 / 1e6 / secs
+            ));
+            bar.tick();
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let failed: usize = failures.values().sum();
+    if failed > 0 {
+        let kinds: Vec<String> = failures.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        eprintln!(
+            "whosaid: {failed} of {docs} documents failed ({})",
+            kinds.join(", ")
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,274 @@
+//! Where documents come from: files, directories (walked lazily, `.txt` files in sorted
+//! order), standard input, and JSON Lines. Each document arrives as an [`Item`]: its text, or
+//! the error that stands in its place.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::hash::BuildHasher;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use whosaid::input::{decode, parse_jsonl, DecodeOptions, Error, ErrorKind};
+
+/// One input document, or the error in its place.
+pub enum Item {
+    /// A readable document.
+    Doc {
+        id: String,
+        text: String,
+        meta: Option<serde_json::Map<String, serde_json::Value>>,
+    },
+    /// A document that could not be read.
+    Failed { id: String, error: Error },
+}
+
+impl Item {
+    /// Size of the item's text, for batching and progress.
+    pub fn len(&self) -> usize {
+        match self {
+            Item::Doc { text, .. } => text.len(),
+            Item::Failed { .. } => 0,
+        }
+    }
+}
+
+/// How to read the inputs.
+#[derive(Clone, Copy)]
+pub struct SourceOptions {
+    pub jsonl: bool,
+    pub decode: DecodeOptions,
+}
+
+fn io_error(id: &str, e: &std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{id}: {e}"))
+}
+
+fn read_file(id: &str, path: &Path, opts: &SourceOptions) -> Item {
+    let read = File::open(path).and_then(|f| {
+        let mut bytes = Vec::new();
+        // Read one byte past the limit, enough to tell that the file is too large.
+        f.take(opts.decode.max_bytes as u64 + 1)
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    });
+    match read {
+        Ok(bytes) => bytes_item(id, &bytes, opts),
+        Err(e) => Item::Failed {
+            id: id.to_string(),
+            error: io_error(id, &e),
+        },
+    }
+}
+
+fn bytes_item(id: &str, bytes: &[u8], opts: &SourceOptions) -> Item {
+    match decode(id, bytes, &opts.decode) {
+        Ok(text) => Item::Doc {
+            id: id.to_string(),
+            text: text.into_owned(),
+            meta: None,
+        },
+        Err(error) => Item::Failed {
+            id: id.to_string(),
+            error,
+        },
+    }
+}
+
+/// Reads JSON Lines records one at a time.
+struct JsonlReader {
+    name: String,
+    reader: Box<dyn BufRead>,
+    line: usize,
+    opts: SourceOptions,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl Iterator for JsonlReader {
+    type Item = (usize, Result<String, Item>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            self.buf.clear();
+            self.line += 1;
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    let id = format!("{}:{}", self.name, self.line);
+                    let error = io_error(&id, &e);
+                    return Some((self.line, Err(Item::Failed { id, error })));
+                }
+            }
+            let record = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+            let record = record.strip_suffix(b"\r").unwrap_or(record);
+            if record.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            let id = format!("{}:{}", self.name, self.line);
+            if record.len() > self.opts.decode.max_bytes {
+                let error = Error::new(
+                    ErrorKind::TooLarge,
+                    format!(
+                        "{} line {}: {} bytes is over the limit of {} bytes (--max-bytes)",
+                        self.name,
+                        self.line,
+                        record.len(),
+                        self.opts.decode.max_bytes
+                    ),
+                );
+                return Some((self.line, Err(Item::Failed { id, error })));
+            }
+            return Some(match decode(&id, record, &self.opts.decode) {
+                Ok(text) => (self.line, Ok(text.into_owned())),
+                Err(error) => (self.line, Err(Item::Failed { id, error })),
+            });
+        }
+    }
+}
+
+/// Tracks ids already seen, by 64-bit hash, so memory stays small on huge corpora.
+#[derive(Default)]
+pub struct SeenIds {
+    hashes: HashSet<u64>,
+    state: std::collections::hash_map::RandomState,
+}
+
+impl SeenIds {
+    fn insert(&mut self, id: &str) -> bool {
+        self.hashes.insert(self.state.hash_one(id))
+    }
+}
+
+fn jsonl_items(
+    name: String,
+    reader: Box<dyn BufRead>,
+    opts: SourceOptions,
+    seen: std::rc::Rc<std::cell::RefCell<SeenIds>>,
+) -> impl Iterator<Item = Item> {
+    let source = name.clone();
+    JsonlReader {
+        name,
+        reader,
+        line: 0,
+        opts,
+        buf: Vec::new(),
+        done: false,
+    }
+    .map(move |(line, record)| match record {
+        Err(item) => item,
+        Ok(record) => match parse_jsonl(&source, line, &record) {
+            Err((id, error)) => Item::Failed { id, error },
+            Ok(doc) => {
+                if !seen.borrow_mut().insert(&doc.id) {
+                    let error = Error::new(
+                        ErrorKind::DuplicateId,
+                        format!(
+                            "{source} line {line}: id {:?} was already used by an earlier record",
+                            doc.id
+                        ),
+                    );
+                    return Item::Failed { id: doc.id, error };
+                }
+                Item::Doc {
+                    id: doc.id,
+                    text: doc.text,
+                    meta: Some(doc.meta),
+                }
+            }
+        },
+    })
+}
+
+/// All documents named by `paths`, lazily, in order.
+pub fn documents(paths: Vec<String>, opts: SourceOptions) -> impl Iterator<Item = Item> {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(SeenIds::default()));
+    paths
+        .into_iter()
+        .flat_map(move |p| -> Box<dyn Iterator<Item = Item>> {
+            if p == "-" {
+                if opts.jsonl {
+                    let reader = Box::new(BufReader::new(std::io::stdin()));
+                    return Box::new(jsonl_items(p, reader, opts, seen.clone()));
+                }
+                let mut bytes = Vec::new();
+                let item = match std::io::stdin().read_to_end(&mut bytes) {
+                    Ok(_) => bytes_item("-", &bytes, &opts),
+                    Err(e) => Item::Failed {
+                        id: p.clone(),
+                        error: io_error(&p, &e),
+                    },
+                };
+                return Box::new(std::iter::once(item));
+            }
+            let path = Path::new(&p);
+            if path.is_dir() {
+                let wanted = if opts.jsonl { "jsonl" } else { "txt" };
+                let seen = seen.clone();
+                let walk = walkdir::WalkDir::new(path)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_map(move |entry| -> Option<Box<dyn Iterator<Item = Item>>> {
+                        match entry {
+                            Err(e) => {
+                                let id = e
+                                    .path()
+                                    .map_or_else(|| p.clone(), |q| q.display().to_string());
+                                let error = Error::new(ErrorKind::Io, format!("{id}: {e}"));
+                                Some(Box::new(std::iter::once(Item::Failed { id, error })))
+                            }
+                            Ok(entry) => {
+                                let q = entry.path();
+                                if !entry.file_type().is_file()
+                                    || q.extension().and_then(|e| e.to_str()) != Some(wanted)
+                                {
+                                    return None;
+                                }
+                                let id = q.display().to_string();
+                                if opts.jsonl {
+                                    match File::open(q) {
+                                        Ok(f) => Some(Box::new(jsonl_items(
+                                            id,
+                                            Box::new(BufReader::new(f)),
+                                            opts,
+                                            seen.clone(),
+                                        ))),
+                                        Err(e) => {
+                                            let error = io_error(&id, &e);
+                                            Some(Box::new(std::iter::once(Item::Failed {
+                                                id,
+                                                error,
+                                            })))
+                                        }
+                                    }
+                                } else {
+                                    Some(Box::new(std::iter::once(read_file(&id, q, &opts))))
+                                }
+                            }
+                        }
+                    })
+                    .flatten();
+                return Box::new(walk);
+            }
+            if opts.jsonl {
+                return match File::open(path) {
+                    Ok(f) => Box::new(jsonl_items(
+                        p,
+                        Box::new(BufReader::with_capacity(1 << 16, f)),
+                        opts,
+                        seen.clone(),
+                    )),
+                    Err(e) => {
+                        let error = io_error(&p, &e);
+                        Box::new(std::iter::once(Item::Failed { id: p, error }))
+                    }
+                };
+            }
+            Box::new(std::iter::once(read_file(&p, path, &opts)))
+        })
+}

@@ -1,0 +1,271 @@
+//! Turning raw input into documents: bytes to text, JSON Lines records to (id, text, meta).
+//!
+//! Every failure is a typed [`Error`] that names the document and, where it applies, the
+//! byte offset or the JSONL line; the CLI turns it into an error record and goes on.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Default largest document accepted, in bytes.
+pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// What went wrong with a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not valid UTF-8 (and `lossy` was off).
+    InvalidUtf8,
+    /// The bytes hold NUL characters: a binary file, not text.
+    Binary,
+    /// The document is larger than the size limit.
+    TooLarge,
+    /// A UTF-16 file (by its byte-order mark) that does not decode.
+    InvalidUtf16,
+    /// A file or directory could not be read.
+    Io,
+    /// A JSON Lines record is not valid JSON or not a JSON object.
+    MalformedJson,
+    /// A JSON Lines record has no `text` field.
+    MissingText,
+    /// A JSON Lines record's `text` is not a string.
+    TextNotString,
+    /// A JSON Lines record repeats the id of an earlier record.
+    DuplicateId,
+}
+
+impl ErrorKind {
+    /// The kind's name in error records (snake case).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidUtf8 => "invalid_utf8",
+            ErrorKind::Binary => "binary",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::InvalidUtf16 => "invalid_utf16",
+            ErrorKind::Io => "io",
+            ErrorKind::MalformedJson => "malformed_json",
+            ErrorKind::MissingText => "missing_text",
+            ErrorKind::TextNotString => "text_not_string",
+            ErrorKind::DuplicateId => "duplicate_id",
+        }
+    }
+}
+
+/// A document that could not be processed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// What went wrong.
+    pub kind: ErrorKind,
+    /// A message that names the document and where the fault is.
+    pub message: String,
+}
+
+impl Error {
+    /// A new error.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// How to decode bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct DecodeOptions {
+    /// Replace invalid UTF-8 with U+FFFD instead of failing; spans then refer to the
+    /// replaced text.
+    pub lossy: bool,
+    /// Largest document accepted, in bytes.
+    pub max_bytes: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions {
+            lossy: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Decodes a document's bytes: UTF-8 (a BOM is dropped), or UTF-16 with a BOM.
+///
+/// Offsets in the output refer to the returned text (after the BOM).
+pub fn decode<'b>(id: &str, bytes: &'b [u8], opts: &DecodeOptions) -> Result<Cow<'b, str>, Error> {
+    if bytes.len() > opts.max_bytes {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "{id}: {} bytes is over the limit of {} bytes (--max-bytes)",
+                bytes.len(),
+                opts.max_bytes
+            ),
+        ));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(id, rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(id, rest, u16::from_be_bytes);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if let Some(at) = memchr::memchr(0, bytes) {
+        return Err(Error::new(
+            ErrorKind::Binary,
+            format!("{id}: NUL byte at byte offset {at}; looks like a binary file"),
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(_) if opts.lossy => Ok(String::from_utf8_lossy(bytes)),
+        Err(e) => Err(Error::new(
+            ErrorKind::InvalidUtf8,
+            format!(
+                "{id}: invalid UTF-8 at byte offset {} (use --lossy to replace invalid bytes)",
+                e.valid_up_to()
+            ),
+        )),
+    }
+}
+
+fn decode_utf16<'b>(
+    id: &str,
+    bytes: &[u8],
+    unit: fn([u8; 2]) -> u16,
+) -> Result<Cow<'b, str>, Error> {
+    if bytes.len() % 2 != 0 {
+        return Err(Error::new(
+            ErrorKind::InvalidUtf16,
+            format!("{id}: UTF-16 text with an odd number of bytes"),
+        ));
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let text: Result<String, _> = char::decode_utf16(units).collect();
+    text.map(Cow::Owned).map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidUtf16,
+            format!(
+                "{id}: unpaired UTF-16 surrogate {:#06x}",
+                e.unpaired_surrogate()
+            ),
+        )
+    })
+}
+
+/// A document read from a JSON Lines record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonDoc {
+    /// Its id (`id` field; a number is turned into its decimal form).
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// The other fields, untouched, in input order.
+    pub meta: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Parses one JSON Lines record. `line` is the 1-based line number, `source` the file name,
+/// both used in error messages and, when the record has no id, as its id.
+pub fn parse_jsonl(source: &str, line: usize, record: &str) -> Result<JsonDoc, (String, Error)> {
+    let fallback_id = format!("{source}:{line}");
+    let value: serde_json::Value = serde_json::from_str(record).map_err(|e| {
+        (
+            fallback_id.clone(),
+            Error::new(
+                ErrorKind::MalformedJson,
+                format!("{source} line {line}: not valid JSON: {e}"),
+            ),
+        )
+    })?;
+    let serde_json::Value::Object(mut map) = value else {
+        return Err((
+            fallback_id,
+            Error::new(
+                ErrorKind::MalformedJson,
+                format!("{source} line {line}: a record must be a JSON object"),
+            ),
+        ));
+    };
+    let id = match map.shift_remove("id") {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => fallback_id,
+    };
+    match map.shift_remove("text") {
+        Some(serde_json::Value::String(text)) => Ok(JsonDoc {
+            id,
+            text,
+            meta: map,
+        }),
+        Some(_) => Err((
+            id.clone(),
+            Error::new(
+                ErrorKind::TextNotString,
+                format!("{source} line {line} (id {id}): `text` is not a string"),
+            ),
+        )),
+        None => Err((
+            id.clone(),
+            Error::new(
+                ErrorKind::MissingText,
+                format!("{source} line {line} (id {id}): no `text` field"),
+            ),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_dropped_and_utf16_decoded() {
+        let opts = DecodeOptions::default();
+        assert_eq!(decode("d", b"\xEF\xBB\xBFhi", &opts).unwrap(), "hi");
+        assert_eq!(decode("d", b"\xFF\xFEh\0i\0", &opts).unwrap(), "hi");
+        assert_eq!(decode("d", b"\xFE\xFF\0h\0i", &opts).unwrap(), "hi");
+    }
+
+    #[test]
+    fn faults_are_named() {
+        let opts = DecodeOptions::default();
+        let e = decode("doc.txt", b"ab\xFFcd", &opts).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidUtf8);
+        assert!(e.message.contains("doc.txt") && e.message.contains("offset 2"));
+        let e = decode("bin", b"ab\0cd", &opts).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Binary);
+        let lossy = DecodeOptions {
+            lossy: true,
+            ..opts
+        };
+        assert_eq!(decode("d", b"a\xFFb", &lossy).unwrap(), "a\u{FFFD}b");
+        let small = DecodeOptions {
+            max_bytes: 3,
+            ..opts
+        };
+        assert_eq!(
+            decode("d", b"abcd", &small).unwrap_err().kind,
+            ErrorKind::TooLarge
+        );
+    }
+
+    #[test]
+    fn jsonl_records() {
+        let d = parse_jsonl("in", 1, r#"{"id": 7, "url": "u", "text": "t"}"#).unwrap();
+        assert_eq!((d.id.as_str(), d.text.as_str()), ("7", "t"));
+        assert_eq!(d.meta.len(), 1);
+        let (id, e) = parse_jsonl("in", 3, r#"{"id": "x"}"#).unwrap_err();
+        assert_eq!((id.as_str(), e.kind), ("x", ErrorKind::MissingText));
+        let (id, e) = parse_jsonl("in", 4, "{oops").unwrap_err();
+        assert_eq!((id.as_str(), e.kind), ("in:4", ErrorKind::MalformedJson));
+        let (_, e) = parse_jsonl("in", 5, r#"{"text": 5}"#).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TextNotString);
+    }
+}

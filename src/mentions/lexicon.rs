@@ -1,0 +1,133 @@
+//! The word lists of `data/`, loaded once.
+//!
+//! Each list is a plain text file, one entry a line, `#` starts a comment line. They are
+//! compiled into the binary with `include_str!`, so whosaid needs no data files at run time.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Gender of a given name or title, as far as a word list can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Male name or title.
+    Male,
+    /// Female name or title.
+    Female,
+    /// Used for both, or not known.
+    Unknown,
+}
+
+/// All word lists.
+pub struct Lexicon {
+    given_names: HashMap<&'static str, Gender>,
+    titles: HashSet<&'static str>,
+    role_nouns: HashSet<&'static str>,
+    org_words: HashSet<&'static str>,
+    non_name: HashSet<&'static str>,
+    places: HashSet<&'static str>,
+    cues: HashMap<String, bool>,
+}
+
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(|l| l.split('\t').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut given_names = HashMap::new();
+    for n in entries(include_str!("../../data/given_names_unisex.txt")) {
+        given_names.insert(n, Gender::Unknown);
+    }
+    for n in entries(include_str!("../../data/given_names_male.txt")) {
+        given_names.entry(n).or_insert(Gender::Male);
+    }
+    for n in entries(include_str!("../../data/given_names_female.txt")) {
+        given_names
+            .entry(n)
+            .and_modify(|g| {
+                if *g == Gender::Male {
+                    *g = Gender::Unknown
+                }
+            })
+            .or_insert(Gender::Female);
+    }
+    let cues = include_str!("../../data/cues.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split('\t');
+            let word = parts.next().unwrap_or("").trim().to_lowercase();
+            let indirect = parts.next().is_some_and(|t| t.trim() == "indirect");
+            (word, indirect)
+        })
+        .collect();
+    Lexicon {
+        given_names,
+        titles: entries(include_str!("../../data/titles.txt")).collect(),
+        role_nouns: entries(include_str!("../../data/role_nouns.txt")).collect(),
+        org_words: entries(include_str!("../../data/org_words.txt")).collect(),
+        non_name: entries(include_str!("../../data/non_name_capitalised.txt")).collect(),
+        places: entries(include_str!("../../data/places.txt")).collect(),
+        cues,
+    }
+});
+
+/// The shared lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// The gender of a given name, when it is one.
+    pub fn given_name(&self, word: &str) -> Option<Gender> {
+        self.given_names.get(word).copied()
+    }
+
+    /// True for a title that marks the following name as a person (Mr., Sen., President).
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word) || self.titles.contains(word.trim_end_matches('.'))
+    }
+
+    /// Gender implied by a title (Mr. → male, Mrs./Ms. → female).
+    pub fn title_gender(&self, word: &str) -> Gender {
+        match word.trim_end_matches('.') {
+            "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Congressman" | "Councilman"
+            | "Chairman" | "Father" | "Fr" | "Brother" => Gender::Male,
+            "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Congresswoman"
+            | "Councilwoman" | "Chairwoman" | "Sister" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// True for a role noun ("spokesman", "officials", "executive"), compared in lower case.
+    pub fn is_role_noun(&self, word: &str) -> bool {
+        self.role_nouns.contains(word)
+            || (word.bytes().any(|b| b.is_ascii_uppercase())
+                && self.role_nouns.contains(word.to_lowercase().as_str()))
+    }
+
+    /// True for a word that marks a capitalised phrase as an organisation.
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(word)
+    }
+
+    /// True for a capitalised word that is not part of a person's name (The, But, Monday).
+    pub fn is_non_name(&self, word: &str) -> bool {
+        self.non_name.contains(word)
+    }
+
+    /// True for a place name.
+    pub fn is_place(&self, phrase: &str) -> bool {
+        self.places.contains(phrase)
+    }
+
+    /// For a speech cue word (any case): `Some(true)` when it also introduces indirect
+    /// speech, `Some(false)` when it is a cue for quotes only, `None` when it is no cue.
+    pub fn cue(&self, word: &str) -> Option<bool> {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.cues.get(word).copied();
+        }
+        self.cues.get(word.to_lowercase().as_str()).copied()
+    }
+}

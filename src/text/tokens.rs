@@ -1,0 +1,223 @@
+//! Word tokens with byte ranges.
+//!
+//! A word is a run of letters and digits with the connectors that belong inside words:
+//! apostrophes (don’t, O’Regan), hyphens (laser-focused), periods between letters
+//! (U.S., Microsoft.com) and the period of an initial or title (J., Mr.). A possessive ’s is
+//! split off into its own token so that "Guthrie’s" yields the name "Guthrie".
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word (letters, digits and inner connectors).
+    Word,
+    /// A possessive suffix: ’s, 's, or a lone ’ after a plural.
+    Possessive,
+    /// One punctuation or symbol character (quote marks included).
+    Punct(char),
+    /// One or more line breaks.
+    Break,
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Titles and short forms whose final period belongs to the word.
+fn keeps_period(word: &str) -> bool {
+    let mut chars = word.chars();
+    // An initial: one capital letter.
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Maj"
+            | "Rev"
+            | "Fr"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Hon"
+            | "Cmdr"
+            | "Supt"
+            | "Insp"
+            | "Pres"
+            | "Atty"
+    )
+}
+
+/// Splits `text` into tokens. Spaces are dropped; line breaks become one [`TokenKind::Break`].
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // A connector stays inside the word only when a letter or digit follows it.
+                let next = text[j + d.len_utf8()..].chars().next();
+                let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+                if (d == '-' || d == '.' || d == '\u{2011}') && next_alnum {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                if is_apostrophe(d) && next_alnum {
+                    // Split a possessive ’s (followed by a non-letter) off the word.
+                    let after = j + d.len_utf8();
+                    let is_possessive = matches!(bytes.get(after), Some(b's') | Some(b'S'))
+                        && !text[after + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_alphanumeric());
+                    if is_possessive {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                break;
+            }
+            // The period of an initial or a title belongs to it.
+            if bytes.get(end) == Some(&b'.') && keeps_period(&text[i..end]) {
+                iter.next();
+                end += 1;
+            }
+            tokens.push(Token {
+                range: i..end,
+                kind: TokenKind::Word,
+            });
+        } else if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d == '\n' || d == '\r' || crate::text::is_space(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token {
+                range: i..end,
+                kind: TokenKind::Break,
+            });
+        } else if c.is_whitespace() {
+            continue;
+        } else if is_apostrophe(c)
+            && tokens
+                .last()
+                .is_some_and(|t: &Token| t.is_word() && t.range.end == i)
+        {
+            // ’s after a word, or a lone ’ after a plural ending in s.
+            let after = i + c.len_utf8();
+            let s_follows = matches!(bytes.get(after), Some(b's') | Some(b'S'))
+                && !text[after + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_alphanumeric());
+            if s_follows {
+                iter.next();
+                tokens.push(Token {
+                    range: i..after + 1,
+                    kind: TokenKind::Possessive,
+                });
+            } else {
+                tokens.push(Token {
+                    range: i..after,
+                    kind: TokenKind::Punct(c),
+                });
+            }
+        } else {
+            tokens.push(Token {
+                range: i..i + c.len_utf8(),
+                kind: TokenKind::Punct(c),
+            });
+        }
+    }
+    tokens
+}
+
+/// Index of the first token that starts at or after byte `at` (binary search).
+pub fn first_at_or_after(tokens: &[Token], at: usize) -> usize {
+    tokens.partition_point(|t| t.range.start < at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|t| &text[t.range]).collect()
+    }
+
+    #[test]
+    fn splits_possessive_and_keeps_inner_connectors() {
+        assert_eq!(
+            words("Guthrie’s laser-focused U.S. plan, don’t."),
+            [
+                "Guthrie",
+                "’s",
+                "laser-focused",
+                "U.S",
+                ".",
+                "plan",
+                ",",
+                "don’t",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_initial_and_title_periods() {
+        assert_eq!(
+            words("Mr. George W. Bush said"),
+            ["Mr.", "George", "W.", "Bush", "said"]
+        );
+    }
+
+    #[test]
+    fn line_breaks_collapse() {
+        let t = tokenize("a\n\n  b");
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[1].kind, TokenKind::Break);
+    }
+}
