@@ -1,0 +1,4 @@
+//! The subcommands of the `whosaid` binary.
+
+pub mod diff;
+pub mod eval;
