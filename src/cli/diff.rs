@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
+use super::ignore_broken_pipe;
 use whosaid::eval::{self, report};
 
 /// Compare two extraction runs over the same documents.
@@ -31,10 +32,10 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if args.json {
         let text = serde_json::to_string_pretty(&d).context("serialising the diff")?;
-        writeln!(out, "{text}")?;
+        writeln!(out, "{text}").or_else(ignore_broken_pipe)?;
     } else {
-        write!(out, "{}", report::diff_text(&d))?;
+        write!(out, "{}", report::diff_text(&d)).or_else(ignore_broken_pipe)?;
     }
-    out.flush()?;
+    out.flush().or_else(ignore_broken_pipe)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
+use super::ignore_broken_pipe;
 use whosaid::eval::{self, report, EvalOptions};
 use whosaid::output::QuoteKind;
 
@@ -88,15 +89,14 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_string_pretty(&result.summary)
         }
         .context("serialising the report")?;
-        writeln!(out, "{text}")?;
+        writeln!(out, "{text}").or_else(ignore_broken_pipe)?;
     } else {
         if args.errors && !result.errors.is_empty() {
-            write!(out, "{}", report::errors_text(&result.errors))?;
-            writeln!(out)?;
+            writeln!(out, "{}", report::errors_text(&result.errors)).or_else(ignore_broken_pipe)?;
         }
-        write!(out, "{}", report::summary_text(&result.summary))?;
+        write!(out, "{}", report::summary_text(&result.summary)).or_else(ignore_broken_pipe)?;
     }
-    out.flush()?;
+    out.flush().or_else(ignore_broken_pipe)?;
 
     if let Some(min) = args.min_f1 {
         // No gold and no predictions leaves F1 undefined; treat it as failing so a broken gold

@@ -53,7 +53,9 @@ pub struct Change {
 impl Change {
     /// The position used to order changes within a document.
     pub fn span(&self) -> Span {
-        self.new_span.or(self.old_span).unwrap_or(Span { start: 0, end: 0 })
+        self.new_span
+            .or(self.old_span)
+            .unwrap_or(Span { start: 0, end: 0 })
     }
 }
 

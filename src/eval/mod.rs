@@ -60,14 +60,20 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Io { path, source } => write!(f, "{}: {}", path.display(), source),
+            Error::Io { path, .. } => write!(f, "cannot read {}", path.display()),
             Error::Parse {
                 path,
                 line,
                 message,
             } => write!(f, "{}:{}: {}", path.display(), line, message),
             Error::DuplicateId { path, line, id } => {
-                write!(f, "{}:{}: duplicate document id {:?}", path.display(), line, id)
+                write!(
+                    f,
+                    "{}:{}: duplicate document id {:?}",
+                    path.display(),
+                    line,
+                    id
+                )
             }
         }
     }

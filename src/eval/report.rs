@@ -11,7 +11,11 @@ fn num(x: Option<f64>) -> String {
 }
 
 fn kinds_list(kinds: &[QuoteKind]) -> String {
-    kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",")
+    kinds
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The summary as an aligned table.
@@ -125,7 +129,7 @@ pub fn errors_text(errors: &[ErrorEntry]) -> String {
         };
         let _ = writeln!(
             o,
-            "{:<15} {} {}..{} {:<8} {:?}  speaker: {} → {}  rule: {}",
+            "{:<15} {} {}..{} {:<8} |{}|  speaker: {} → {}  rule: {}",
             e.error.as_str(),
             e.doc,
             e.span.start,
@@ -171,10 +175,20 @@ fn change_line(id: &str, c: &Change) -> String {
     );
     match c.change {
         ChangeKind::Gained => {
-            let _ = write!(line, "  speaker: {}  rule: {}", opt(&c.new_speaker), opt(&c.new_rule));
+            let _ = write!(
+                line,
+                "  speaker: {}  rule: {}",
+                opt(&c.new_speaker),
+                opt(&c.new_rule)
+            );
         }
         ChangeKind::Lost => {
-            let _ = write!(line, "  speaker: {}  rule: {}", opt(&c.old_speaker), opt(&c.old_rule));
+            let _ = write!(
+                line,
+                "  speaker: {}  rule: {}",
+                opt(&c.old_speaker),
+                opt(&c.old_rule)
+            );
         }
         ChangeKind::Changed => {
             if c.reattributed {

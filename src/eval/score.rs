@@ -229,11 +229,7 @@ pub fn speaker_right(gold: &GoldQuote, predicted: Option<&Speaker>) -> bool {
     let Some(p) = predicted else {
         return false;
     };
-    if gold
-        .speaker_spans
-        .iter()
-        .any(|&g| overlap(g, p.span) > 0)
-    {
+    if gold.speaker_spans.iter().any(|&g| overlap(g, p.span) > 0) {
         return true;
     }
     let name = normalise(&p.name);
@@ -258,7 +254,10 @@ pub fn context(chars: &[char], span: Span) -> String {
     let end = span.end.clamp(start, chars.len());
     let before: String = chars[start.saturating_sub(20)..start].iter().collect();
     let inner: String = if end - start > 40 {
-        chars[start..start + 39].iter().chain(['…'].iter()).collect()
+        chars[start..start + 39]
+            .iter()
+            .chain(['…'].iter())
+            .collect()
     } else {
         chars[start..end].iter().collect()
     };
@@ -547,11 +546,7 @@ pub fn evaluate(gold: &[GoldDoc], predicted: &[Document], opts: &EvalOptions) ->
                 right: t.right,
                 accuracy: ratio(t.right, t.judged),
             },
-            end_to_end: Prf::new(
-                t.e2e_tp,
-                predicted_judged - t.e2e_tp,
-                gold_total - t.e2e_tp,
-            ),
+            end_to_end: Prf::new(t.e2e_tp, predicted_judged - t.e2e_tp, gold_total - t.e2e_tp),
             non_speech_reported: t.non_speech_reported,
             by_kind,
             by_rule,
