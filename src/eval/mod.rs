@@ -11,7 +11,13 @@
 //!   one non-optional indirect quote (a sign that indirect speech was annotated exhaustively there)
 //!   or when [`EvalOptions::exhaustive`] is set; otherwise it is counted as *unjudged* and left out
 //!   of precision.
-//! - `none` passages are kept whatever [`EvalOptions::kinds`] says: reporting one is always wrong.
+//! - [`EvalOptions::kinds`] filters gold and predictions before matching, so under `direct` a gold
+//!   direct quote predicted as partial is a miss, and the partial prediction is not counted at all.
+//!   `none` passages are kept whatever the filter: reporting one is always wrong.
+//! - A prediction is tested against `none` passages only if it matched no speech quote, with the
+//!   strict overlap test; it then counts once as non-speech reported and once as a false positive.
+//! - Gold documents without a prediction record are scored as if nothing was found; prediction
+//!   records whose id is not in the gold are ignored and counted. Repeated ids are an error.
 //! - Gold spans of `direct` and `partial` quotes are trimmed of outer quote marks, because PolNeAR
 //!   includes them while the extractor's spans do not.
 
