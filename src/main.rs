@@ -30,6 +30,12 @@ enum Command {
         after_help = "Examples:\n  whosaid sentences article.txt\n  whosaid sentences --jsonl docs.jsonl"
     )]
     Sentences(InputArgs),
+    /// Measure extraction accuracy against gold annotations.
+    #[command(after_help = "Examples:\n  whosaid eval --gold corpus/gold.jsonl\n  whosaid eval --gold gold.jsonl --kinds direct,partial --errors\n  whosaid eval --gold gold.jsonl predictions.jsonl --json --min-f1 0.9")]
+    Eval(cli::eval::EvalArgs),
+    /// Compare two extraction runs over the same documents.
+    #[command(after_help = "Example:\n  whosaid diff old.jsonl new.jsonl")]
+    Diff(cli::diff::DiffArgs),
     /// List the attribution rules in the order they are tried.
     #[command(after_help = "Example:\n  whosaid rules")]
     Rules,
@@ -144,6 +150,8 @@ fn main() -> ExitCode {
                 |id, text, _meta| to_json(&whosaid::sentences(id, text), pretty),
             )
         }
+        Command::Eval(args) => cli::eval::run(&args),
+        Command::Diff(args) => cli::diff::run(&args),
         Command::Rules => {
             for r in whosaid::attribution::RULES {
                 println!("{}  {:<28} {:?}", r.id(), r.name(), r.phase());
