@@ -103,7 +103,12 @@ fn opens(tok: &Token) -> Option<MarkStyle> {
         // Straight marks carry no direction: only the opener context decides. After a digit
         // (5'10", 12" pipe) that context never holds.
         Mark::StraightDouble if tok.clear_opener => Some(MarkStyle::StraightDouble),
-        Mark::StraightSingle if tok.clear_opener && !tok.elision_start => {
+        // '' is a typewriter double mark or a run of apostrophes, never a single-quoted passage.
+        Mark::StraightSingle
+            if tok.clear_opener
+                && !tok.elision_start
+                && !tok.next.is_some_and(super::marks::is_quote_char) =>
+        {
             Some(MarkStyle::StraightSingle)
         }
         // French spacing puts a space inside the marks, so « may be followed by one.
