@@ -237,3 +237,112 @@ impl Token {
         self.closer_ctx && !self.apostrophe && !self.possessive_shape
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The token of the first mark in `text`.
+    fn first(text: &str) -> Token {
+        let mut pos = 0;
+        loop {
+            match next_event(text.as_bytes(), pos) {
+                (Found::Mark(s, len, mark), _) => return Token::read(text, s, s + len, mark),
+                (Found::Break(_, e), _) => pos = e,
+                (Found::End, _) => panic!("no mark in {text:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn decodes_every_mark_and_skips_lookalike_bytes() {
+        // guards: — (E2 80 94), … (E2 80 A6) and NBSP (C2 A0) share lead bytes with marks.
+        let text = "—…\u{a0}“”‘’„\"'«»‹›";
+        let mut pos = 0;
+        let mut seen = Vec::new();
+        while let (Found::Mark(_, _, m), np) = next_event(text.as_bytes(), pos) {
+            seen.push(m);
+            pos = np;
+        }
+        use Mark::*;
+        assert_eq!(
+            seen,
+            [
+                LeftDouble,
+                RightDouble,
+                LeftSingle,
+                RightSingle,
+                LowDouble,
+                StraightDouble,
+                StraightSingle,
+                LeftGuillemet,
+                RightGuillemet,
+                LeftSingleGuillemet,
+                RightSingleGuillemet
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_include_crlf_as_one() {
+        // guards: \r\n is one break, so CRLF text has no phantom empty paragraphs.
+        let (f, next) = next_event(b"ab\r\ncd", 0);
+        assert!(matches!(f, Found::Break(2, 4)));
+        assert_eq!(next, 4);
+        assert!(matches!(next_event(b"a\rb", 0).0, Found::Break(1, 2)));
+    }
+
+    #[test]
+    fn apostrophe_shapes() {
+        // guards: the local apostrophe rules for ’ and '.
+        for text in [
+            "it’s",
+            "O’Regan",
+            "don't",
+            "[It's]",
+            " ’90s",
+            "in ’em",
+            "rock ’n’ roll",
+        ] {
+            assert!(first(text).apostrophe, "{text}");
+        }
+        // guards: the second mark of ’n’ is an apostrophe too.
+        let text = "rock ’n’ roll";
+        let second = text.find("n’").unwrap() + 1;
+        assert!(Token::read(text, second, second + 3, Mark::RightSingle).apostrophe);
+        for text in ["end’ he", "end.’", "happy, ’ he", "x’”"] {
+            assert!(!first(text).apostrophe, "{text}");
+        }
+    }
+
+    #[test]
+    fn possessive_and_elision_shapes() {
+        // guards: s’ + space + lowercase is only a possessive shape; the decision needs lookahead.
+        assert!(first("students’ books").possessive_shape);
+        assert!(!first("students’ Books").possessive_shape);
+        assert!(!first("student’ books").possessive_shape);
+        // guards: ‘90s and ‘n’ never open.
+        assert!(first(" ‘90s").elision_start);
+        assert!(first("rock ‘n’ roll").elision_start);
+        assert!(first("'90s").elision_start);
+        assert!(!first(" ‘now").elision_start);
+    }
+
+    #[test]
+    fn opener_and_closer_context() {
+        // guards: the brief's opener/closer contexts for straight marks.
+        assert!(first("\"a").clear_opener);
+        assert!(first(" \"a").clear_opener);
+        assert!(first("(\"a").clear_opener);
+        assert!(first("—\"a").clear_opener);
+        let text = "“'a";
+        assert!(Token::read(text, 3, 4, Mark::StraightSingle).clear_opener);
+        assert!(!first("a\"b").clear_opener);
+        assert!(!first("5\"").clear_opener);
+        assert!(first("a\" b").closer_ctx);
+        assert!(first("a.\"").closer_ctx);
+        assert!(first("a\")").closer_ctx);
+        assert!(!first("a\"b").closer_ctx);
+        assert!(!first(" \"b").closer_ctx);
+    }
+}
