@@ -582,3 +582,34 @@ proptest! {
         check_invariants(&text, &qs);
     }
 }
+
+#[test]
+fn assorted_real_shapes() {
+    // guards: a closed quote followed by a colon-introduced one in the same paragraph.
+    assert_eq!(
+        contents("He said, “I’m not sure.” Then: “Yes.”"),
+        ["I’m not sure.", "Yes."]
+    );
+    // guards: ‘Tis is an elision, not a recovered quote paragraph.
+    assert!(scan("‘Tis the season to be jolly.").is_empty());
+    // guards: TeX '' and O''Neil typos are not straight-single passages.
+    assert!(scan("The ``quoted'' TeX way and O''Neil.").is_empty());
+    // guards: same-family nesting when the inner opener is unmistakable.
+    assert_eq!(
+        tree("“He said “no” to me”"),
+        [(0, None, "He said “no” to me"), (1, Some(0), "no")]
+    );
+    // guards: a recovered quote paragraph keeps its closed children.
+    assert_eq!(
+        tree("“Open at start and “nested” but never closed"),
+        [
+            (0, None, "Open at start and “nested” but never closed"),
+            (1, Some(0), "nested")
+        ]
+    );
+    // guards: straight singles with it's and a plural possessive inside.
+    assert_eq!(
+        contents("'Hello,' he said, 'it's the students' turn.'"),
+        ["Hello,", "it's the students' turn."]
+    );
+}

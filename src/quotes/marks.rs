@@ -151,6 +151,19 @@ pub(crate) fn opens_after(c: Option<char>) -> bool {
     }
 }
 
+/// Words that lose their first letters to an apostrophe often enough that a ‘ or ' before
+/// them is more likely the apostrophe than a quote (‘Tis the season, 'em, 'cause).
+const ELIDED_WORDS: [&str; 6] = ["tis", "twas", "twere", "em", "cause", "til"];
+
+fn starts_elided_word(after: &str) -> bool {
+    let word_len = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(i, _)| i);
+    let word = &after[..word_len];
+    word.len() <= 5 && ELIDED_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The context of one mark, read once so every rule can look at it cheaply.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
@@ -215,7 +228,9 @@ impl Token {
                 && next2.is_some_and(char::is_lowercase);
         }
         if matches!(mark, Mark::LeftSingle | Mark::StraightSingle) {
-            elision_start = digit(next) || (is_n(next) && apos_like(next2) && is_space(next3));
+            elision_start = digit(next)
+                || (is_n(next) && apos_like(next2) && is_space(next3))
+                || starts_elided_word(after);
         }
         Token {
             pos,
@@ -326,6 +341,10 @@ mod tests {
         assert!(first("rock ‘n’ roll").elision_start);
         assert!(first("'90s").elision_start);
         assert!(!first(" ‘now").elision_start);
+        // guards: a few common elided words.
+        assert!(first("‘Tis the season").elision_start);
+        assert!(first("kill 'em all").elision_start);
+        assert!(!first("‘Tissue paper’").elision_start);
     }
 
     #[test]
