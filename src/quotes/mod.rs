@@ -19,6 +19,12 @@
 //!   (`“a “b” c”`); if the outer one never closes it is dropped and the inner one survives.
 //! - Marks deeper than [`MAX_NESTING`] are plain characters; their closers are matched to them
 //!   and ignored too.
+//! - A quote paragraph with a forgotten closer is recovered (`close: None`) for every family
+//!   except straight singles, which are too often apostrophes (`'Twas`) to trust unclosed.
+//! - A ’ never opens (’Twas, ’em, ’90s are far more common than a ’ typed for ‘), and a ‘ or '
+//!   before digits, `n’` or a few elided words (‘Tis, 'em, 'cause) never opens.
+//! - `''` never opens a straight single (TeX-style double marks, runs of apostrophes).
+//! - The low single mark ‚ and Swedish »…» are not paired.
 
 mod marks;
 mod pairing;
