@@ -4,7 +4,30 @@
 //! quoted passage with the byte ranges of its marks and content, its nesting depth and the
 //! passage that encloses it.
 //!
-//! PLACEHOLDER: pairs curly and straight double quotes only; the full scanner replaces this.
+//! Two stages: `marks` finds each mark and reads its surroundings (is it an apostrophe, may
+//! it open, may it close), `pairing` pairs marks of the same family with a bounded stack.
+//!
+//! Decisions where the rules of typography leave room:
+//! - Any line break ends a paragraph (plain-text articles often put one paragraph per line);
+//!   blank lines between paragraphs are simply empty paragraphs. A passage therefore never
+//!   spans a line break except through the multi-paragraph convention.
+//! - The multi-paragraph convention applies to a passage opened at the start of its paragraph
+//!   (only whitespace before it) or after a short lead-in ending with a colon
+//!   (`Mathews said: “…`), when the next non-blank paragraph starts with a mark of the same
+//!   family.
+//! - A passage may nest inside one of its own family when its opener is unmistakable
+//!   (`“a “b” c”`); if the outer one never closes it is dropped and the inner one survives.
+//! - Marks deeper than [`MAX_NESTING`] are plain characters; their closers are matched to them
+//!   and ignored too.
+//! - A quote paragraph with a forgotten closer is recovered (`close: None`) for every family
+//!   except straight singles, which are too often apostrophes (`'Twas`) to trust unclosed.
+//! - A ’ never opens (’Twas, ’em, ’90s are far more common than a ’ typed for ‘), and a ‘ or '
+//!   before digits, `n’` or a few elided words (‘Tis, 'em, 'cause) never opens.
+//! - `''` never opens a straight single (TeX-style double marks, runs of apostrophes).
+//! - The low single mark ‚ and Swedish »…» are not paired.
+
+mod marks;
+mod pairing;
 
 use std::ops::Range;
 
@@ -22,6 +45,9 @@ pub enum MarkStyle {
     StraightSingle,
     /// «…» or »…«.
     Guillemet,
+    /// ‹…› or ›…‹. Added to the skeleton's list: single guillemets are a family of their own
+    /// and must not close a «.
+    SingleGuillemet,
     /// „…“ or „…”.
     LowDouble,
 }
@@ -47,33 +73,14 @@ pub struct QuotedPassage {
     pub paragraphs: usize,
 }
 
+/// Deepest nesting kept: marks that would open an eighth level inside seven open passages
+/// are treated as plain characters, which bounds the work per closing mark.
+pub const MAX_NESTING: usize = 8;
+
 /// Finds every quoted passage in `text`, ordered by the start of the opening mark.
+///
+/// Runs in time linear in the length of `text` and never fails: unbalanced marks are dropped
+/// or, for a quote paragraph whose closer is missing, ended at the end of the paragraph.
 pub fn scan(text: &str) -> Vec<QuotedPassage> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        match (open, c) {
-            (None, '“') | (None, '"') => open = Some((i, c)),
-            (Some((start, '“')), '”') | (Some((start, '"')), '"') => {
-                let ol = if text[start..].starts_with('"') { 1 } else { 3 };
-                out.push(QuotedPassage {
-                    open: start..start + ol,
-                    close: Some(i..i + c.len_utf8()),
-                    content: start + ol..i,
-                    style: if ol == 1 {
-                        MarkStyle::StraightDouble
-                    } else {
-                        MarkStyle::CurlyDouble
-                    },
-                    depth: 0,
-                    parent: None,
-                    paragraphs: 1,
-                });
-                open = None;
-            }
-            (Some(_), '\n') => open = None,
-            _ => {}
-        }
-    }
-    out
+    pairing::scan(text)
 }

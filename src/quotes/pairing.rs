@@ -1,0 +1,339 @@
+//! Pairing marks into passages with a bounded stack, one paragraph at a time.
+//!
+//! Every mark is looked at once and the stack never holds more than [`MAX_NESTING`] entries,
+//! so a closer searches at most that many openers: the whole scan is linear in the text.
+//! Openers that turn out to be strays are not removed eagerly; they are marked dropped and
+//! their finished children are re-attached to the nearest surviving ancestor at the end, which
+//! gives the same passages as re-scanning the text after the stray without the quadratic cost.
+
+use std::ops::Range;
+
+use super::marks::{is_space, next_event, Found, Mark, Token};
+use super::{MarkStyle, QuotedPassage, MAX_NESTING};
+
+/// How far into a paragraph a `Name said: “` lead-in may reach and still count as "near the
+/// start" for the multi-paragraph convention.
+const MAX_LEAD_IN: usize = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Open,
+    Closed,
+    Recovered,
+    Dropped,
+}
+
+#[derive(Debug)]
+struct Slot {
+    open: Range<usize>,
+    opener: Mark,
+    style: MarkStyle,
+    close: Option<Range<usize>>,
+    content_end: usize,
+    parent: Option<usize>,
+    paragraphs: usize,
+    /// Only whitespace precedes it in its paragraph.
+    at_start: bool,
+    /// A short lead-in ending with a colon precedes it.
+    lead_in: bool,
+    state: State,
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    slots: Vec<Slot>,
+    stack: Vec<usize>,
+    /// Openers beyond the nesting cap, kept only so their closers are recognised and ignored.
+    overflow: Vec<(MarkStyle, Mark)>,
+    tokens: Vec<Token>,
+}
+
+/// Whether `tok` closes a passage of `style` that was opened with `opener`.
+fn accepts(style: MarkStyle, opener: Mark, tok: &Token, possessive: bool) -> bool {
+    match style {
+        // A ” closes whenever one is open (even after a space); a “ only when it does not look
+        // like the start of a new passage: that is the mis-typed closer of `“Quote. “`.
+        MarkStyle::CurlyDouble | MarkStyle::LowDouble => match tok.mark {
+            Mark::RightDouble => true,
+            Mark::LeftDouble => !tok.clear_opener,
+            _ => false,
+        },
+        MarkStyle::CurlySingle => tok.mark == Mark::RightSingle && !tok.apostrophe && !possessive,
+        MarkStyle::StraightDouble => tok.mark == Mark::StraightDouble && !tok.clear_opener,
+        MarkStyle::StraightSingle => {
+            tok.mark == Mark::StraightSingle && tok.closer_ctx && !tok.apostrophe && !possessive
+        }
+        MarkStyle::Guillemet => {
+            let pair = matches!(
+                (opener, tok.mark),
+                (Mark::LeftGuillemet, Mark::RightGuillemet)
+                    | (Mark::RightGuillemet, Mark::LeftGuillemet)
+            );
+            pair && !tok.clear_opener
+        }
+        MarkStyle::SingleGuillemet => {
+            let pair = matches!(
+                (opener, tok.mark),
+                (Mark::LeftSingleGuillemet, Mark::RightSingleGuillemet)
+                    | (Mark::RightSingleGuillemet, Mark::LeftSingleGuillemet)
+            );
+            pair && !tok.clear_opener
+        }
+    }
+}
+
+/// The style `tok` would open, if it may open at all. Called only once no open passage took
+/// the mark as its closer.
+fn opens(tok: &Token) -> Option<MarkStyle> {
+    let line_end = matches!(tok.next, None | Some('\n' | '\r'));
+    match tok.mark {
+        Mark::LeftDouble if !is_space(tok.next) => Some(MarkStyle::CurlyDouble),
+        // A ” typed for a “: only when it clearly starts a word.
+        Mark::RightDouble if tok.clear_opener && tok.next.is_some_and(char::is_alphabetic) => {
+            Some(MarkStyle::CurlyDouble)
+        }
+        Mark::LeftSingle
+            if !is_space(tok.next)
+                && !tok.prev.is_some_and(char::is_alphanumeric)
+                && !tok.elision_start =>
+        {
+            Some(MarkStyle::CurlySingle)
+        }
+        Mark::LowDouble if !is_space(tok.next) => Some(MarkStyle::LowDouble),
+        // Straight marks carry no direction: only the opener context decides. After a digit
+        // (5'10", 12" pipe) that context never holds.
+        Mark::StraightDouble if tok.clear_opener => Some(MarkStyle::StraightDouble),
+        // '' is a typewriter double mark or a run of apostrophes, never a single-quoted passage.
+        Mark::StraightSingle
+            if tok.clear_opener
+                && !tok.elision_start
+                && !tok.next.is_some_and(super::marks::is_quote_char) =>
+        {
+            Some(MarkStyle::StraightSingle)
+        }
+        // French spacing puts a space inside the marks, so « may be followed by one.
+        Mark::LeftGuillemet if !line_end => Some(MarkStyle::Guillemet),
+        Mark::LeftSingleGuillemet if !line_end => Some(MarkStyle::SingleGuillemet),
+        Mark::RightGuillemet if tok.clear_opener => Some(MarkStyle::Guillemet),
+        Mark::RightSingleGuillemet if tok.clear_opener => Some(MarkStyle::SingleGuillemet),
+        _ => None,
+    }
+}
+
+/// Whether a paragraph starting with `c` continues a passage opened with `opener`.
+fn continues(opener: Mark, c: char) -> bool {
+    match opener {
+        Mark::LeftDouble | Mark::RightDouble => c == '\u{201C}' || c == '\u{201D}',
+        Mark::LeftSingle => c == '\u{2018}',
+        Mark::LowDouble => c == '\u{201E}',
+        Mark::StraightDouble => c == '"',
+        Mark::StraightSingle => c == '\'',
+        Mark::LeftGuillemet | Mark::RightGuillemet => c == '\u{00AB}' || c == '\u{00BB}',
+        Mark::LeftSingleGuillemet | Mark::RightSingleGuillemet => {
+            c == '\u{2039}' || c == '\u{203A}'
+        }
+        Mark::RightSingle => false,
+    }
+}
+
+impl<'t> Scanner<'t> {
+    fn new(text: &'t str) -> Self {
+        Scanner {
+            text,
+            slots: Vec::new(),
+            stack: Vec::with_capacity(MAX_NESTING),
+            overflow: Vec::new(),
+            tokens: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Vec<QuotedPassage> {
+        let bytes = self.text.as_bytes();
+        let mut pos = 0;
+        let mut fresh = true;
+        loop {
+            let para_start = pos;
+            self.tokens.clear();
+            let mut p = pos;
+            let (para_end, next_pos) = loop {
+                match next_event(bytes, p) {
+                    (Found::Mark(s, len, mark), np) => {
+                        self.tokens.push(Token::read(self.text, s, s + len, mark));
+                        p = np;
+                    }
+                    (Found::Break(s, e), _) => break (s, e),
+                    (Found::End, _) => break (bytes.len(), bytes.len()),
+                }
+            };
+            self.paragraph(para_start, fresh);
+            match self.end_paragraph(para_end, next_pos) {
+                Some(resume) => {
+                    pos = resume;
+                    fresh = false;
+                }
+                None => {
+                    if next_pos >= bytes.len() {
+                        break;
+                    }
+                    pos = next_pos;
+                    fresh = true;
+                }
+            }
+        }
+        self.finish()
+    }
+
+    fn paragraph(&mut self, para_start: usize, fresh: bool) {
+        // The possessive rule needs to know whether a better closer comes later in the
+        // paragraph; one pass over the paragraph's marks answers it for all of them.
+        let mut last_strong_curly = None;
+        let mut last_strong_straight = None;
+        for t in &self.tokens {
+            if t.strong_single_closer() {
+                match t.mark {
+                    Mark::RightSingle => last_strong_curly = Some(t.pos),
+                    Mark::StraightSingle => last_strong_straight = Some(t.pos),
+                    _ => {}
+                }
+            }
+        }
+        let tokens = std::mem::take(&mut self.tokens);
+        for (i, tok) in tokens.iter().enumerate() {
+            let later = match tok.mark {
+                Mark::RightSingle => last_strong_curly,
+                _ => last_strong_straight,
+            };
+            let possessive = tok.possessive_shape && later.is_some_and(|l| l > tok.pos);
+            let first = fresh && i == 0;
+            self.handle(tok, possessive, para_start, first);
+        }
+        self.tokens = tokens;
+    }
+
+    fn handle(&mut self, tok: &Token, possessive: bool, para_start: usize, first: bool) {
+        if let Some(&(style, opener)) = self.overflow.last() {
+            if accepts(style, opener, tok, possessive) {
+                self.overflow.pop();
+            } else if let Some(style) = opens(tok) {
+                self.overflow.push((style, tok.mark));
+            }
+            return;
+        }
+        for k in (0..self.stack.len()).rev() {
+            let s = &self.slots[self.stack[k]];
+            if accepts(s.style, s.opener, tok, possessive) {
+                self.close(k, tok);
+                return;
+            }
+        }
+        let Some(style) = opens(tok) else { return };
+        if self.stack.len() >= MAX_NESTING {
+            self.overflow.push((style, tok.mark));
+            return;
+        }
+        let (at_start, lead_in) = if self.stack.is_empty() {
+            let before = &self.text[para_start..tok.pos];
+            let at_start = first && before.trim_start().is_empty();
+            let lead_in =
+                !at_start && before.len() <= MAX_LEAD_IN && before.trim_end().ends_with(':');
+            (at_start, lead_in)
+        } else {
+            (false, false)
+        };
+        self.slots.push(Slot {
+            open: tok.pos..tok.end,
+            opener: tok.mark,
+            style,
+            close: None,
+            content_end: tok.end,
+            parent: self.stack.last().copied(),
+            paragraphs: 1,
+            at_start,
+            lead_in,
+            state: State::Open,
+        });
+        self.stack.push(self.slots.len() - 1);
+    }
+
+    fn close(&mut self, k: usize, tok: &Token) {
+        for &id in &self.stack[k + 1..] {
+            self.slots[id].state = State::Dropped;
+        }
+        let s = &mut self.slots[self.stack[k]];
+        s.close = Some(tok.pos..tok.end);
+        s.content_end = tok.pos;
+        s.state = State::Closed;
+        self.stack.truncate(k);
+    }
+
+    /// Settles what is still open when a paragraph ends; returns where to resume when the
+    /// bottom passage continues into the next paragraph (just after that paragraph's mark).
+    fn end_paragraph(&mut self, para_end: usize, next_pos: usize) -> Option<usize> {
+        self.overflow.clear();
+        let &bottom = self.stack.first()?;
+        let s = &self.slots[bottom];
+        if s.at_start || s.lead_in || s.paragraphs > 1 {
+            let rest = &self.text[next_pos..];
+            let trimmed = rest.trim_start();
+            if let Some(c) = trimmed.chars().next() {
+                if continues(s.opener, c) {
+                    for &id in &self.stack[1..] {
+                        self.slots[id].state = State::Dropped;
+                    }
+                    self.stack.truncate(1);
+                    self.slots[bottom].paragraphs += 1;
+                    return Some(next_pos + (rest.len() - trimmed.len()) + c.len_utf8());
+                }
+            }
+        }
+        for &id in &self.stack {
+            self.slots[id].state = State::Dropped;
+        }
+        self.stack.clear();
+        let s = &mut self.slots[bottom];
+        // A quote paragraph whose closer was forgotten; straight singles are too often
+        // apostrophes ('Twas) to be trusted without their closer.
+        if (s.at_start || s.paragraphs > 1) && s.style != MarkStyle::StraightSingle {
+            let end = self.text[..para_end].trim_end().len().max(s.open.end);
+            s.content_end = end;
+            s.state = State::Recovered;
+        }
+        None
+    }
+
+    fn finish(self) -> Vec<QuotedPassage> {
+        let kept = |s: &Slot| matches!(s.state, State::Closed | State::Recovered);
+        let mut index = vec![usize::MAX; self.slots.len()];
+        let mut out: Vec<QuotedPassage> = Vec::new();
+        for (id, s) in self.slots.iter().enumerate() {
+            if !kept(s) {
+                continue;
+            }
+            let mut p = s.parent;
+            while let Some(pid) = p {
+                if kept(&self.slots[pid]) {
+                    break;
+                }
+                p = self.slots[pid].parent;
+            }
+            let parent = p.map(|pid| index[pid]);
+            let depth = parent.map_or(0, |i| out[i].depth + 1);
+            index[id] = out.len();
+            out.push(QuotedPassage {
+                open: s.open.clone(),
+                close: s.close.clone(),
+                content: s.open.end..s.content_end,
+                style: s.style,
+                depth,
+                parent,
+                paragraphs: s.paragraphs,
+            });
+        }
+        out
+    }
+}
+
+/// Runs the scanner over `text`.
+pub(crate) fn scan(text: &str) -> Vec<QuotedPassage> {
+    Scanner::new(text).run()
+}
