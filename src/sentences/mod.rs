@@ -29,11 +29,12 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use rules::{Boundary, Origin};
 
-/// Longest run of characters that are neither letters, digits, sentence punctuation nor
-/// line breaks fed to UAX #29 in one piece. unicode-segmentation rescans such a run
-/// (spaces, closing quotes) after a period at every character, so a longer run is cut
-/// every `MAX_RUN_CHARS` characters to keep the pass linear.
-pub const MAX_RUN_CHARS: usize = 64;
+/// Longest run of characters other than letters, sentence punctuation and line breaks fed
+/// to UAX #29 in one piece. After a period, unicode-segmentation's SB8 rescans at every
+/// following space or closing quote everything up to the next letter, so both runs are
+/// cut every `MAX_RUN_CHARS` characters to keep the pass linear (at most
+/// `MAX_RUN_CHARS` rescanned characters per character).
+pub const MAX_RUN_CHARS: usize = 32;
 
 /// One correction rule of the splitter, for listing (e.g. by the CLI).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,8 +172,8 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Positions where the text is cut before UAX #29 sees it: inside runs longer than
-/// [`MAX_RUN_CHARS`] of characters that may keep unicode-segmentation's SB8 look-ahead
-/// going. Usually none.
+/// [`MAX_RUN_CHARS`] of characters that do not stop unicode-segmentation's SB8 look-ahead
+/// (everything but letters, sentence punctuation and line breaks). Usually none in prose.
 fn seams(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     let mut run = 0;
@@ -183,11 +184,11 @@ fn seams(text: &str) -> impl Iterator<Item = usize> + '_ {
             let at = i;
             let extends = if b < 0x80 {
                 i += 1;
-                !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r'))
+                !(b.is_ascii_alphabetic() || matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r'))
             } else {
                 let c = text[at..].chars().next().unwrap_or('a');
                 i += c.len_utf8();
-                !(c.is_alphanumeric() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+                !(c.is_alphabetic() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
             };
             if !extends {
                 run = 0;

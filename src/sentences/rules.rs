@@ -15,6 +15,8 @@ pub(crate) const MAX_WORD_BYTES: usize = 32;
 pub(crate) const MAX_MARKS: usize = 4;
 /// Most capitalised words of a speaker's name before the speech verb (SEN007).
 pub(crate) const MAX_NAME_WORDS: usize = 3;
+/// How far UAX #29's look-ahead after a period is emulated at a seam.
+pub(crate) const MAX_SEAM_LOOKAHEAD: usize = 64;
 /// Most spaces of indentation before a list marker (SEN010).
 pub(crate) const MAX_INDENT_BYTES: usize = 16;
 
@@ -71,7 +73,7 @@ pub(crate) fn decide(b: &Boundary<'_>) -> Decision {
         return Decision::Split(Some(LIST_ITEM));
     }
     let left = &b.text[b.sentence_start..b.left_end];
-    if b.origin == Origin::Seam && !seam_would_split(left, first) {
+    if b.origin == Origin::Seam && !seam_would_split(left, right) {
         return Decision::Join(None);
     }
     if lowercase_continuation(first) {
@@ -606,10 +608,21 @@ fn line_breaks(gap: &str) -> usize {
 // Seams
 
 /// UAX #29's decision, approximated, at a seam where the splitter cut the text to keep
-/// UAX #29 linear: split only after final punctuation (and closing marks) when the next
-/// piece does not start in lower case.
-fn seam_would_split(left: &str, first: char) -> bool {
-    matches!(terminal_mark(left).0, Some('.' | '?' | '!' | '…')) && !first.is_lowercase()
+/// UAX #29 linear: split only after final punctuation (and closing marks), and after a
+/// period only when no lower-case letter follows within [`MAX_SEAM_LOOKAHEAD`] bytes of
+/// digits, spaces and symbols (UAX #29's SB8, bounded).
+fn seam_would_split(left: &str, right: &str) -> bool {
+    match terminal_mark(left).0 {
+        Some('?' | '!' | '…') => !right.starts_with(char::is_lowercase),
+        Some('.') => {
+            let window = &right.as_bytes()[..right.len().min(MAX_SEAM_LOOKAHEAD)];
+            let next_letter = String::from_utf8_lossy(window)
+                .chars()
+                .find(|c| c.is_alphabetic() || matches!(c, '.' | '?' | '!' | '\n' | '\r'));
+            !next_letter.is_some_and(char::is_lowercase)
+        }
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
