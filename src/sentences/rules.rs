@@ -453,7 +453,7 @@ fn is_list_marker(text: &str, start: usize, end: usize) -> bool {
         return false;
     };
     let numeric = (1..=3).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit());
-    let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase());
+    let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_alphabetic());
     (numeric || letter) && at_line_start(text, start)
 }
 
