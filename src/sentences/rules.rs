@@ -865,7 +865,7 @@ mod tests {
 
     #[test]
     fn sen005_initials() {
-        assert_eq!(at("J. K. Rowling", "J."), Decision::Join(Some(INITIALS)));
+        assert_eq!(at("by J. K. Rowling", "J."), Decision::Join(Some(INITIALS)));
         assert_eq!(
             at("J.R.R. Tolkien", "J.R.R."),
             Decision::Join(Some(INITIALS))
