@@ -20,6 +20,15 @@
 //!   otherwise a line break ends a sentence, as in UAX #29 (headings, list items).
 //! - When unsure we keep a sentence whole: a missed boundary costs less downstream than a
 //!   name or a quotation cut in two.
+//!
+//! # Known limitations
+//! - A capitalised word after an abbreviation that may end a sentence (`U.S.`, `Inc.`) or
+//!   after initials ends the sentence only if it is a typical sentence start (a closed
+//!   list in `rules.rs`): `He moved to the U.S. Microsoft hired him.` stays one sentence.
+//! - A hard-wrapped line that continues with a capitalised word (`met with\nMicrosoft`)
+//!   is cut unless the line ends with a comma or a function word.
+//! - Inside runs of more than [`MAX_RUN_CHARS`] non-letters (long space or digit runs),
+//!   boundaries are approximated, not exactly UAX #29's.
 
 mod abbreviations;
 mod rules;

@@ -434,9 +434,10 @@ fn line_continues(left: &str, first: char) -> bool {
 /// SEN010 `list-items`.
 ///
 /// # What it matches
-/// A list marker at the start of a line (`1.`, `12.`, `a.`) that UAX #29 cut from its item
-/// text, which is joined back; and a line break followed by a new item (`•`, `-`, `*`,
-/// `–`, `1.`, `2)`), which is always kept.
+/// A list marker at the start of a line (`1.`, `12.`, `a.`, and single capitals such as the
+/// `Q.` and `A.` of interview transcripts) that UAX #29 cut from its item text, which is
+/// joined back; and a line break followed by a new item (`•`, `-`, `*`, `–`, `1.`, `2)`,
+/// `b.`), which is always kept.
 ///
 /// # Why
 /// Each list item is its own sentence, marker included, and an item must never be glued to
