@@ -1,19 +1,321 @@
 //! Sentence boundaries.
 //!
 //! Starts from unicode-segmentation's UAX #29 sentence boundaries and corrects them with our
-//! own rules (abbreviations, initials, numbers, quotes, headings). Hands on a list of byte
-//! ranges, one per sentence, in text order; together with the gaps between them they
-//! reconstruct the text exactly.
+//! own rules (abbreviations, initials, numbers, quotes, headings), listed in [`RULES`].
+//! Hands on a list of byte ranges, one per sentence, in text order; together with the gaps
+//! between them (whitespace only) they reconstruct the text exactly.
 //!
-//! PLACEHOLDER: raw UAX #29 with trimming; the corrected splitter replaces this.
+//! # How
+//! 1. The text is cut into chunks only inside very long runs of spaces or punctuation (see
+//!    [`MAX_RUN_CHARS`]); unicode-segmentation's rule SB8 rescans such a run at every
+//!    character, which would be quadratic. Normal prose is one chunk.
+//! 2. Each UAX #29 segment is trimmed; SEN011 may cut it once more after a `…`.
+//! 3. At every boundary between two consecutive pieces, the rules decide whether to keep
+//!    it or to join the pieces. Each rule looks at a bounded window (named constants in
+//!    `rules.rs`), so the whole pass is linear in the input.
+//!
+//! # Decisions
+//! - A single line break inside hard-wrapped prose does not end a sentence when the next
+//!   line starts in lower case or the line ends with a comma or a function word (SEN009);
+//!   otherwise a line break ends a sentence, as in UAX #29 (headings, list items).
+//! - When unsure we keep a sentence whole: a missed boundary costs less downstream than a
+//!   name or a quotation cut in two.
+//!
+//! # Known limitations
+//! - A capitalised word after an abbreviation that may end a sentence (`U.S.`, `Inc.`) or
+//!   after initials ends the sentence only if it is a typical sentence start (a closed
+//!   list in `rules.rs`): `He moved to the U.S. Microsoft hired him.` stays one sentence.
+//! - A hard-wrapped line that continues with a capitalised word (`met with\nMicrosoft`)
+//!   is cut unless the line ends with a comma or a function word.
+//! - Inside runs of more than [`MAX_RUN_CHARS`] non-letters (long space or digit runs),
+//!   boundaries are approximated, not exactly UAX #29's.
+
+mod abbreviations;
+mod rules;
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
+use rules::{Boundary, Origin};
+
+/// Longest run of characters other than letters, sentence punctuation and line breaks fed
+/// to UAX #29 in one piece. After a period, unicode-segmentation's SB8 rescans at every
+/// following space or closing quote everything up to the next letter, so both runs are
+/// cut every `MAX_RUN_CHARS` characters to keep the pass linear (at most
+/// `MAX_RUN_CHARS` rescanned characters per character).
+pub const MAX_RUN_CHARS: usize = 32;
+
+/// One correction rule of the splitter, for listing (e.g. by the CLI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceRule {
+    /// Stable identifier, `SEN` and three digits.
+    pub id: &'static str,
+    /// Kebab-case name.
+    pub name: &'static str,
+    /// One-line description.
+    pub summary: &'static str,
+}
+
+/// All correction rules, in ID order. Their documentation is on the functions in
+/// `src/sentences/rules.rs`.
+pub const RULES: &[SentenceRule] = &[
+    SentenceRule {
+        id: rules::TITLE,
+        name: "title-abbreviation",
+        summary: "Titles such as Mr., Dr., Gen. never end a sentence.",
+    },
+    SentenceRule {
+        id: rules::INNER,
+        name: "inner-abbreviation",
+        summary: "Abbreviations such as e.g., i.e., vs., cf. never end a sentence.",
+    },
+    SentenceRule {
+        id: rules::BEFORE_NUMBER,
+        name: "abbreviation-before-number",
+        summary: "A listed abbreviation followed by a digit (No. 10, p. 5, Sept. 11) is joined.",
+    },
+    SentenceRule {
+        id: rules::ENDING,
+        name: "ending-abbreviation",
+        summary: "U.S., Inc., p.m., months... end a sentence only before a typical sentence start.",
+    },
+    SentenceRule {
+        id: rules::INITIALS,
+        name: "initials",
+        summary: "Initials (J. K. Rowling, J.R.R. Tolkien) are joined to the name.",
+    },
+    SentenceRule {
+        id: rules::LOWERCASE_CONTINUATION,
+        name: "lowercase-continuation",
+        summary: "No boundary before a lower-case word (“Why?” he asked.).",
+    },
+    SentenceRule {
+        id: rules::QUOTE_SPEAKER,
+        name: "quote-then-speaker",
+        summary: "A quoted ?/! followed by a name and a speech verb stays one sentence.",
+    },
+    SentenceRule {
+        id: rules::NO_SPACE,
+        name: "no-space-boundary",
+        summary: "No boundary without whitespace (URLs, e-mail addresses, Yahoo!News).",
+    },
+    SentenceRule {
+        id: rules::WRAPPED_LINE,
+        name: "wrapped-line",
+        summary: "A single line break inside hard-wrapped prose does not end a sentence.",
+    },
+    SentenceRule {
+        id: rules::LIST_ITEM,
+        name: "list-items",
+        summary: "List markers stay with their item; a new list item always starts a sentence.",
+    },
+    SentenceRule {
+        id: rules::UNICODE_ELLIPSIS,
+        name: "unicode-ellipsis-end",
+        summary: "A boundary after … followed by a capitalised new sentence.",
+    },
+    SentenceRule {
+        id: rules::SPACED_ELLIPSIS,
+        name: "spaced-ellipsis",
+        summary: "A spaced ... is an elision: joined unless a typical sentence start follows.",
+    },
+    SentenceRule {
+        id: rules::PARAGRAPH_BREAK,
+        name: "paragraph-break",
+        summary: "A blank line always ends a sentence; no join crosses it.",
+    },
+];
+
 /// Splits `text` into sentences, returned as trimmed, non-empty, ordered byte ranges.
+///
+/// Never panics; linear in the length of `text`.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    text.split_sentence_bound_indices()
-        .map(|(start, s)| crate::text::trim_range(text, start..start + s.len()))
-        .filter(|r| !r.is_empty())
-        .collect()
+    let mut builder = Builder {
+        text,
+        sentences: Vec::new(),
+        current: None,
+        pending: None,
+    };
+    let ellipsis = memchr::memmem::Finder::new("…");
+    let mut ellipses = ellipsis.find_iter(text.as_bytes()).peekable();
+    let mut chunk_start = 0;
+    for chunk_end in seams(text).chain(std::iter::once(text.len())) {
+        let chunk = &text[chunk_start..chunk_end];
+        for (i, (offset, segment)) in chunk.split_sentence_bound_indices().enumerate() {
+            let origin = if i == 0 && chunk_start > 0 {
+                Origin::Seam
+            } else {
+                Origin::Uax
+            };
+            let start = chunk_start + offset;
+            let range = crate::text::trim_range(text, start..start + segment.len());
+            if range.is_empty() {
+                builder.pending = Some(builder.origin(origin));
+                continue;
+            }
+            let origin = builder.origin(origin);
+            builder.pending = None;
+            let mut piece_start = range.start;
+            while let Some(&at) = ellipses.peek() {
+                if at >= range.end {
+                    break;
+                }
+                ellipses.next();
+                if at < piece_start {
+                    continue;
+                }
+                if let Some((left_end, right_start)) = rules::ellipsis_break(text, at, piece_start)
+                {
+                    if right_start < range.end {
+                        builder.piece(piece_start..left_end, origin);
+                        piece_start = right_start;
+                        builder.forced();
+                    }
+                }
+            }
+            builder.piece(piece_start..range.end, origin);
+        }
+        chunk_start = chunk_end;
+    }
+    builder.finish()
+}
+
+/// Positions where the text is cut before UAX #29 sees it: inside runs longer than
+/// [`MAX_RUN_CHARS`] of characters that do not stop unicode-segmentation's SB8 look-ahead
+/// (everything but letters, sentence punctuation and line breaks). Usually none in prose.
+fn seams(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            let at = i;
+            let extends = if b < 0x80 {
+                i += 1;
+                !(b.is_ascii_alphabetic() || matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r'))
+            } else {
+                let c = text[at..].chars().next().unwrap_or('a');
+                i += c.len_utf8();
+                !(c.is_alphabetic() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+            };
+            if !extends {
+                run = 0;
+                continue;
+            }
+            run += 1;
+            if run > MAX_RUN_CHARS {
+                run = 1;
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
+/// Accumulates pieces into sentences, asking the rules at each boundary.
+struct Builder<'t> {
+    text: &'t str,
+    sentences: Vec<Range<usize>>,
+    current: Option<Range<usize>>,
+    /// Origin of the boundary before the next piece when whitespace-only segments came
+    /// between: any UAX #29 boundary among them counts as one.
+    pending: Option<Origin>,
+}
+
+impl Builder<'_> {
+    fn origin(&self, origin: Origin) -> Origin {
+        match self.pending {
+            Some(Origin::Uax) => Origin::Uax,
+            _ => origin,
+        }
+    }
+
+    /// Ends the current sentence unconditionally (SEN011 has decided).
+    fn forced(&mut self) {
+        if let Some(current) = self.current.take() {
+            self.sentences.push(current);
+        }
+    }
+
+    fn piece(&mut self, piece: Range<usize>, origin: Origin) {
+        debug_assert!(!piece.is_empty());
+        let Some(current) = self.current.as_mut() else {
+            self.current = Some(piece);
+            return;
+        };
+        let decision = rules::decide(&Boundary {
+            text: self.text,
+            sentence_start: current.start,
+            left_end: current.end,
+            right_start: piece.start,
+            origin,
+        });
+        if decision.joins() {
+            current.end = piece.end;
+        } else {
+            let done = std::mem::replace(current, piece);
+            self.sentences.push(done);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Range<usize>> {
+        self.forced();
+        self.sentences
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_well_formed() {
+        let mut ids = HashSet::new();
+        let mut names = HashSet::new();
+        for rule in RULES {
+            assert!(ids.insert(rule.id), "duplicate id {}", rule.id);
+            assert!(names.insert(rule.name), "duplicate name {}", rule.name);
+            assert!(rule.id.len() == 6 && rule.id.starts_with("SEN"));
+            assert!(rule.id[3..].bytes().all(|b| b.is_ascii_digit()));
+            assert!(rule
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-'));
+            assert!(!rule.summary.is_empty());
+        }
+        let mut sorted: Vec<_> = RULES.iter().map(|r| r.id).collect();
+        sorted.sort_unstable();
+        assert_eq!(sorted, RULES.iter().map(|r| r.id).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn unicode_ellipsis_adds_a_boundary() {
+        assert_eq!(
+            sentences("I waited… Then I left."),
+            ["I waited…", "Then I left."]
+        );
+    }
+
+    #[test]
+    fn long_runs_are_cut_but_behave() {
+        let text = format!("He left.{}Then she came.", " ".repeat(1000));
+        assert_eq!(sentences(&text), ["He left.", "Then she came."]);
+        let text = format!("He left{}and she came.", " ".repeat(1000));
+        assert_eq!(sentences(&text), [text.as_str()]);
+        let text = format!("He left.{}and she came.", " ".repeat(1000));
+        assert_eq!(sentences(&text), [text.as_str()]);
+    }
+
+    #[test]
+    fn seams_only_in_long_runs() {
+        assert_eq!(seams("a b c. d e f").count(), 0);
+        let text = format!("a{}b", " ".repeat(3 * MAX_RUN_CHARS));
+        assert_eq!(seams(&text).count(), 2);
+    }
 }
