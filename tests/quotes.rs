@@ -613,3 +613,38 @@ fn assorted_real_shapes() {
         ["Hello,", "it's the students' turn."]
     );
 }
+
+// guards: NYT-style typewriter doubles ('' … '') are one passage, not apostrophes.
+#[test]
+fn typewriter_double_marks_pair() {
+    let text = "''We hadn't seen shocks like this,'' Mr. Autor said.";
+    let found = scan(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        &text[found[0].content.clone()],
+        "We hadn't seen shocks like this,"
+    );
+}
+
+// guards: scraped text that opens with a curly mark and closes with a straight one.
+#[test]
+fn mixed_family_closers_close() {
+    let text = "Still, she added, “we can’t ignore the changes.\" Then she left.";
+    let found = scan(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        &text[found[0].content.clone()],
+        "we can’t ignore the changes."
+    );
+    let text = "He said, \"I prefer Kasich,” and left.";
+    assert_eq!(&text[scan(text)[0].content.clone()], "I prefer Kasich,");
+}
+
+// guards: a quote introduced mid-paragraph by a colon runs on into the next paragraph.
+#[test]
+fn colon_introduced_quote_continues_over_paragraphs() {
+    let text = "Much later in a long paragraph that goes on, Cruz was critical, telling the paper: “One.\n\n“Two.”";
+    let found = scan(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].paragraphs, 2);
+}

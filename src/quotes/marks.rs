@@ -85,6 +85,14 @@ pub(crate) fn next_event(bytes: &[u8], mut pos: usize) -> (Found, usize) {
 fn decode(bytes: &[u8], pos: usize) -> Option<(usize, Mark)> {
     match bytes[pos] {
         b'"' => Some((1, Mark::StraightDouble)),
+        // Two straight singles are the typewriter form of a double mark (''Yes,'' he said).
+        b'\''
+            if bytes.get(pos + 1) == Some(&b'\'')
+                && bytes.get(pos + 2) != Some(&b'\'')
+                && (pos == 0 || bytes[pos - 1] != b'\'') =>
+        {
+            Some((2, Mark::StraightDouble))
+        }
         b'\'' => Some((1, Mark::StraightSingle)),
         0xC2 => match bytes.get(pos + 1)? {
             0xAB => Some((2, Mark::LeftGuillemet)),

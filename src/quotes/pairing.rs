@@ -56,10 +56,16 @@ fn accepts(style: MarkStyle, opener: Mark, tok: &Token, possessive: bool) -> boo
         MarkStyle::CurlyDouble | MarkStyle::LowDouble => match tok.mark {
             Mark::RightDouble => true,
             Mark::LeftDouble => !tok.clear_opener,
+            // Scraped text mixes the families: “…2007." is closed by the straight mark.
+            Mark::StraightDouble => !tok.clear_opener && tok.closer_ctx,
             _ => false,
         },
         MarkStyle::CurlySingle => tok.mark == Mark::RightSingle && !tok.apostrophe && !possessive,
-        MarkStyle::StraightDouble => tok.mark == Mark::StraightDouble && !tok.clear_opener,
+        MarkStyle::StraightDouble => match tok.mark {
+            Mark::StraightDouble => !tok.clear_opener,
+            Mark::RightDouble => tok.closer_ctx || !tok.clear_opener,
+            _ => false,
+        },
         MarkStyle::StraightSingle => {
             tok.mark == Mark::StraightSingle && tok.closer_ctx && !tok.apostrophe && !possessive
         }
@@ -234,8 +240,11 @@ impl<'t> Scanner<'t> {
         let (at_start, lead_in) = if self.stack.is_empty() {
             let before = &self.text[para_start..tok.pos];
             let at_start = first && before.trim_start().is_empty();
-            let lead_in =
-                !at_start && before.len() <= MAX_LEAD_IN && before.trim_end().ends_with(':');
+            // An introduction ending in a colon (or, for the comma, a short one) lets the
+            // quote run on into the next paragraph: `…, telling reporters: “…`.
+            let intro = before.trim_end();
+            let lead_in = !at_start
+                && (intro.ends_with(':') || (before.len() <= MAX_LEAD_IN && intro.ends_with(',')));
             (at_start, lead_in)
         } else {
             (false, false)
