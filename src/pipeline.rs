@@ -131,7 +131,9 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             }
         }
         let verdict = verdict.unwrap_or_else(|| {
-            if classify::is_utterance(&ctx, c) {
+            if let Some(reason) = classify::soft_non_speech_reason(&ctx, c) {
+                Verdict::NotSpeech(reason)
+            } else if classify::is_utterance(&ctx, c) {
                 Verdict::Speech {
                     kind: classify::kind(&ctx, c),
                     finding: None,

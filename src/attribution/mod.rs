@@ -127,6 +127,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::att005_in_their_words::InTheirWords,
     &rules::att006_according_to::AccordingTo,
     &rules::att011_quote_dash_name::QuoteDashName,
+    &rules::att012_colon_subject::ColonSubject,
     &rules::att007_sentence_cue::SentenceCue,
     &rules::att010_repeats_attributed_words::RepeatsAttributedWords,
     &rules::att008_introduced_before::IntroducedBefore,

@@ -15,6 +15,36 @@ use crate::text::tokens::TokenKind;
 pub const MAX_APPOSITIVE_TOKENS: usize = 20;
 /// Longest description phrase ("a senior White House spokesman").
 pub const MAX_DESCRIPTION_TOKENS: usize = 7;
+/// How many modifier words may stand before the name a speaker phrase ends in.
+pub const MAX_PREMODIFIER_TOKENS: usize = 5;
+/// Longest parenthetical after a name ("Jason Chaffetz (R-Utah) said").
+pub const MAX_PARENTHETICAL_TOKENS: usize = 8;
+
+/// Words before a name or role that do not change who it is.
+const PREMODIFIERS: &[&str] = &[
+    "former",
+    "late",
+    "then",
+    "current",
+    "retired",
+    "acting",
+    "incoming",
+    "outgoing",
+    "senior",
+    "top",
+    "chief",
+    "longtime",
+    "veteran",
+    "deputy",
+    "assistant",
+    "interim",
+    "fellow",
+    "rival",
+    "republican",
+    "democratic",
+    "independent",
+    "libertarian",
+];
 
 /// What kind of speaker a phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +204,14 @@ impl<'t> Context<'t> {
             return None;
         }
         let last = end - 1;
+        if self.is_punct(last, ')') {
+            // "Jason Chaffetz (R-Utah) said": step back over the parenthetical.
+            let lowest = last.saturating_sub(MAX_PARENTHETICAL_TOKENS).max(floor);
+            match (lowest..last).rev().find(|&k| self.is_punct(k, '(')) {
+                Some(open) if open > floor => return self.np_ending_before(open, floor),
+                _ => return None,
+            }
+        }
         if self.is_punct(last, ',') {
             // "Mich Mathews, Microsoft's senior vice president of corporate marketing, said"
             let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
@@ -219,10 +257,36 @@ impl<'t> Context<'t> {
                 return Some(np);
             }
         }
+        // "former Rep. George Miller", "Army Capt. Christian Pardo", "Utah governor Mike
+        // Leavitt": a person named within a few modifier words is the speaker.
+        let mut u = t;
+        while u < limit && u < t + MAX_PREMODIFIER_TOKENS {
+            if let Some(m) = self.mentions.starting_at(u) {
+                if m.kind == MentionKind::Person && !m.in_quote {
+                    return self.np_from_mention(u, false);
+                }
+            }
+            let tok = &self.tokens[u];
+            let w = self.word(u);
+            let modifier = tok.kind == TokenKind::Possessive
+                || (tok.is_word()
+                    && !self.is_cue(u)
+                    && (PREMODIFIERS.contains(&w.to_ascii_lowercase().as_str())
+                        || lex.is_title(w)
+                        || lex.is_role_noun(w)
+                        || crate::mentions::is_capitalised(w)));
+            if !modifier {
+                break;
+            }
+            u += 1;
+        }
         if let Some(np) = self.np_from_mention(t, false) {
             if np.tokens.end <= limit {
                 return Some(np);
             }
+        }
+        if PREMODIFIERS.contains(&self.word(t).to_ascii_lowercase().as_str()) && t + 1 < limit {
+            return self.np_starting_at(t + 1, limit);
         }
         // A description: up to a role noun head, then the longest run of role nouns.
         let first = self.word(t).to_ascii_lowercase();

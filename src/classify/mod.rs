@@ -122,9 +122,19 @@ pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
         if all_caps && ws.len() >= 2 {
             return Some("title-case");
         }
-        if all_caps && ws.len() == 1 && !c.before.is_empty() {
-            return Some("coined-term");
-        }
+    }
+    None
+}
+
+/// Why a passage that no rule attributed is not speech, from its shape: a single
+/// capitalised word (a coined term) or a modifier between a determiner and a noun. Checked
+/// only after the context rules, since a reported clause may quote such words.
+pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
+    let content = &ctx.text[c.content.clone()];
+    let ws = words(content);
+    let terminal = ends_with_terminal(content);
+    if ws.len() == 1 && !terminal && is_capitalised_word(ws[0]) && !c.before.is_empty() {
+        return Some("coined-term");
     }
     // A modifier: “the ‘Challenger Sale’ technique”, “the ‘you will like it’ approach”.
     let before_det = c.before.end > c.before.start

@@ -451,7 +451,8 @@ fn classify_run(
         return Some((MentionKind::Person, g));
     }
     if lex.is_place(phrase) {
-        return None;
+        // Kept as a name of unknown kind: "Israel said" is Rep. Steve Israel.
+        return Some((MentionKind::Proper, Gender::Unknown));
     }
     if let Some(g) = given {
         // A given name alone at the start of a sentence can be an ordinary word; a given

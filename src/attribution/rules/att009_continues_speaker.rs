@@ -56,8 +56,13 @@ impl Rule for ContinuesSpeaker {
         if breaks > 1 || words > MAX_CONTINUATION_GAP_WORDS {
             return None;
         }
-        // Nobody else named in between.
-        let start = prev.outer.end;
+        // Nobody else named in between; names inside the previous speech's own attribution
+        // sentence ("…,” said Sosa, who backs Mr. Cruz.) do not count.
+        let closing = ctx.sentence_at(prev.outer.end.saturating_sub(1));
+        let start = ctx
+            .sentences
+            .get(closing)
+            .map_or(prev.outer.end, |s| s.end.max(prev.outer.end));
         let others = ctx
             .mentions
             .list

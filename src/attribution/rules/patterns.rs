@@ -43,11 +43,23 @@ pub fn skip_appositive(ctx: &Context, t: usize, end: usize) -> usize {
     t
 }
 
+/// Past a parenthetical that starts at `t` ("(R-Utah)"), or `t` itself.
+pub fn skip_parenthetical(ctx: &Context, t: usize, end: usize) -> usize {
+    if !ctx.is_punct(t, '(') {
+        return t;
+    }
+    let limit = end.min(t + 1 + crate::attribution::np::MAX_PARENTHETICAL_TOKENS);
+    (t + 1..limit)
+        .find(|&k| ctx.is_punct(k, ')'))
+        .map_or(t, |k| k + 1)
+}
+
 /// “…,” NAME [, appositive,] [adverb] CUE — returns the speaker and the cue token.
 pub fn after_name_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     let end = c.after.end;
     let np = ctx.np_starting_at(after_start(ctx, c), end)?;
-    let k = skip_appositive(ctx, np.tokens.end, end);
+    let k = skip_parenthetical(ctx, np.tokens.end, end);
+    let k = skip_appositive(ctx, k, end);
     let k = ctx.skip_adverbs_forward(k, end);
     (k < end && ctx.is_cue(k)).then_some((np, k))
 }

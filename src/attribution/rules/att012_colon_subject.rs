@@ -1,0 +1,66 @@
+//! ATT012 colon-subject.
+
+use crate::attribution::np::NpKind;
+use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+
+declare_rule! {
+    /// # ATT012 colon-subject
+    ///
+    /// ## What it matches
+    /// A quote introduced by a colon in its own sentence, without a speech verb next to it:
+    /// the speaker is the name right before the colon (`Michael McDonald: “…”`, a headline
+    /// or a transcript), or else the subject that opens the sentence (`President Obama is
+    /// rolling out a new message: “It's about me.”`, `She offered this sound bite: “…”`).
+    ///
+    /// ## Why
+    /// A colon hands the sentence over to the quote; the sentence's subject is the one who
+    /// says it.
+    ///
+    /// ## Example
+    /// `She is sure that jail will only make him louder: “They're creating a monster.”` → she.
+    ///
+    /// ## Does not match
+    /// A sentence whose subject is no person (`The sign read: “Keep out.”`), or one that
+    /// opens with a quote of its own.
+    ///
+    /// ## Known false positives
+    /// A sentence whose subject introduces someone else's words (`Smith recalled his
+    /// father's advice: “…”` gives Smith).
+    pub struct ColonSubject { id: "ATT012", name: "colon-subject", phase: Adjacent }
+}
+
+/// Words that may open a sentence before its subject.
+const OPENERS: &[&str] = &[
+    "and", "but", "so", "then", "still", "yet", "now", "also", "instead",
+];
+
+impl Rule for ColonSubject {
+    fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
+        let b = c.before.clone();
+        if b.is_empty() || !ctx.is_punct(b.end - 1, ':') {
+            return None;
+        }
+        let colon = b.end - 1;
+        // The name right before the colon.
+        if let Some(np) = ctx.np_simple_ending_at(colon, b.start) {
+            if np.kind == NpKind::Name && np.tokens.start == b.start {
+                return Some(ctx.finding(&np, colon..colon + 1, 0.75));
+            }
+        }
+        // The subject that opens the sentence.
+        let mut t = b.start;
+        while t < colon && (ctx.is_punct(t, ',') || OPENERS.iter().any(|w| ctx.is(t, w))) {
+            t += 1;
+        }
+        let np = ctx.np_starting_at(t, colon)?;
+        if np.kind == NpKind::Organisation {
+            return None;
+        }
+        // The subject must be followed by its verb, not be part of a longer phrase.
+        let next = np.tokens.end;
+        if next >= colon || !ctx.tokens[next].is_word() {
+            return None;
+        }
+        Some(ctx.finding(&np, colon..colon + 1, 0.7))
+    }
+}
