@@ -326,8 +326,13 @@ impl Mentions {
                 .or_else(|| lex.given_name(w).and_then(|_| by_first.get(w)));
             let mut chosen =
                 candidates.and_then(|es| nearest_entity(es, &self.list, m.range.start));
-            if chosen.is_none() && m.kind == MentionKind::Person {
-                if let Some(&p) = proper_by_last.get(w) {
+            // A surname used alone ("Nwosu learned …") after a full name of unknown kind
+            // ("Amara Nwosu") makes both a person.
+            if chosen.is_none() && matches!(m.kind, MentionKind::Person | MentionKind::Proper) {
+                let earlier = proper_by_last
+                    .get(w)
+                    .filter(|&&p| self.list[p].range.start < m.range.start);
+                if let Some(&p) = earlier {
                     chosen = Some(self.promote(p, text, tokens));
                     by_last
                         .entry(w.to_string())
