@@ -53,7 +53,10 @@ impl Rule for ColonSubject {
             t += 1;
         }
         let np = ctx.np_starting_at(t, colon)?;
-        if np.kind == NpKind::Organisation {
+        // A single capitalised word opening the sentence is as likely an adverb ("Roughly
+        // translated: …") as a name: only persons, pronouns and descriptions count.
+        let person = np.entity.is_some();
+        if !(person || matches!(np.kind, NpKind::Pronoun(_) | NpKind::Description)) {
             return None;
         }
         // The subject must be followed by its verb, not be part of a longer phrase.
