@@ -16,13 +16,23 @@ fn check_invariants(text: &str, doc: &Document) {
         let (b, s) = (q.byte_span, q.span);
         assert!(b.start <= b.end && b.end <= text.len(), "{q:?}");
         assert!(text.is_char_boundary(b.start) && text.is_char_boundary(b.end));
-        assert_eq!(&text[b.start..b.end], q.text, "quote text must be its byte span");
-        assert_eq!((char_to_byte(s.start), char_to_byte(s.end)), (b.start, b.end));
+        assert_eq!(
+            &text[b.start..b.end],
+            q.text,
+            "quote text must be its byte span"
+        );
+        assert_eq!(
+            (char_to_byte(s.start), char_to_byte(s.end)),
+            (b.start, b.end)
+        );
         assert!(b.start >= last, "quotes in text order");
         last = b.start;
         assert!((0.0..=1.0).contains(&q.confidence));
         if let Some(rule) = &q.rule {
-            assert!(whosaid::attribution::rule(rule).is_some(), "unregistered {rule}");
+            assert!(
+                whosaid::attribution::rule(rule).is_some(),
+                "unregistered {rule}"
+            );
         }
         if let Some(sp) = &q.speaker {
             assert_eq!(&text[sp.byte_span.start..sp.byte_span.end], sp.mention);

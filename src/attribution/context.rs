@@ -147,9 +147,7 @@ impl<'t> Context<'t> {
                 let starts_lower = self.text[next.start..]
                     .chars()
                     .next()
-                    .is_some_and(|c| {
-                        c.is_lowercase() || matches!(c, ',' | '—' | '–' | '―' | '-')
-                    });
+                    .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '—' | '–' | '―' | '-'));
                 if !gap.contains('\n') && starts_lower {
                     end_byte = next.end;
                 }
