@@ -32,7 +32,7 @@ enum Command {
     Sentences(InputArgs),
     /// Measure extraction accuracy against gold annotations.
     #[command(
-        after_help = "Examples:\n  whosaid eval --gold corpus/gold.jsonl\n  whosaid eval --gold gold.jsonl --kinds direct,partial --errors\n  whosaid eval --gold gold.jsonl predictions.jsonl --json --min-f1 0.9"
+        after_help = "Examples:\n  whosaid eval --gold corpus/seeds/gold.jsonl\n  whosaid eval --gold gold.jsonl --kinds direct,partial --errors\n  whosaid eval --gold gold.jsonl predictions.jsonl --json --min-f1 0.9"
     )]
     Eval(cli::eval::EvalArgs),
     /// Compare two extraction runs over the same documents.

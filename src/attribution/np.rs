@@ -288,8 +288,17 @@ impl<'t> Context<'t> {
         if PREMODIFIERS.contains(&self.word(t).to_ascii_lowercase().as_str()) && t + 1 < limit {
             return self.np_starting_at(t + 1, limit);
         }
-        // A description: up to a role noun head, then the longest run of role nouns.
+        // "the Daily Caller", "The Hill": a determiner before a name.
         let first = self.word(t).to_ascii_lowercase();
+        if (first == "the" || first == "a") && t + 1 < limit {
+            if let Some(np) = self.np_from_mention(t + 1, false) {
+                if matches!(np.kind, NpKind::Name | NpKind::Organisation) && np.tokens.end <= limit
+                {
+                    return Some(np);
+                }
+            }
+        }
+        // A description: up to a role noun head, then the longest run of role nouns.
         if !self.tokens[t].is_word()
             || (!DETERMINERS.contains(&first.as_str()) && !lex.is_role_noun(self.word(t)))
         {

@@ -36,9 +36,9 @@ impl From<KindArg> for QuoteKind {
 /// Measure extraction accuracy against gold annotations.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Gold annotations (JSONL, see GOLD-FORMAT.md).
-    #[arg(long, value_name = "GOLD.jsonl")]
-    pub gold: PathBuf,
+    /// Gold annotations (JSONL, see GOLD-FORMAT.md); repeat to read several files.
+    #[arg(long, value_name = "GOLD.jsonl", required = true)]
+    pub gold: Vec<PathBuf>,
     /// Predictions (JSONL output of `whosaid extract`); without it, the gold texts are extracted.
     #[arg(value_name = "PRED.jsonl")]
     pub pred: Option<PathBuf>,
@@ -58,11 +58,18 @@ pub struct EvalArgs {
     /// Exit with status 1 when detection F1 is below this.
     #[arg(long, value_name = "X")]
     pub min_f1: Option<f64>,
+    /// Exit with status 1 when attribution accuracy is below this.
+    #[arg(long, value_name = "X")]
+    pub min_attribution: Option<f64>,
 }
 
-/// Runs `whosaid eval`. Exit status 1 when `--min-f1` is not reached; errors mean status 2.
+/// Runs `whosaid eval`. Exit status 1 when `--min-f1` or `--min-attribution` is not reached;
+/// errors mean status 2.
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
-    let gold = eval::gold::read_gold(&args.gold)?;
+    let mut gold = Vec::new();
+    for path in &args.gold {
+        gold.extend(eval::gold::read_gold(path)?);
+    }
     let predicted = match &args.pred {
         Some(path) => eval::gold::read_documents(path)?,
         None => {
@@ -104,6 +111,13 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         let f1 = result.summary.detection.f1.unwrap_or(0.0);
         if f1 < min {
             eprintln!("detection F1 {f1:.3} is below --min-f1 {min}");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    if let Some(min) = args.min_attribution {
+        let accuracy = result.summary.attribution.accuracy.unwrap_or(0.0);
+        if accuracy < min {
+            eprintln!("attribution accuracy {accuracy:.3} is below --min-attribution {min}");
             return Ok(ExitCode::from(1));
         }
     }

@@ -15,6 +15,8 @@ use lexicon::{lexicon, Gender};
 
 /// How many person mentions a pronoun looks back over to find its antecedent.
 pub const MAX_ANTECEDENT_LOOKBACK: usize = 40;
+/// How many of the nearest persons a pronoun searches for one of its own gender first.
+pub const MAX_PREFERRED_GENDER_LOOKBACK: usize = 4;
 /// How many tokens a capitalised name run may have at most; longer runs are headings.
 pub const MAX_NAME_TOKENS: usize = 6;
 
@@ -328,7 +330,39 @@ impl Mentions {
                 candidates.and_then(|es| nearest_entity(es, &self.list, m.range.start));
             // A surname used alone ("Nwosu learned …") after a full name of unknown kind
             // ("Amara Nwosu") makes both a person.
-            if chosen.is_none() && matches!(m.kind, MentionKind::Person | MentionKind::Proper) {
+            // Only a surname in subject position counts ("Nwosu learned"), not one after a
+            // preposition or article ("the success of Azure"), which is how products and
+            // places are mentioned.
+            let t0 = m.tokens.start;
+            let after_function_word = t0 > 0
+                && tokens[t0 - 1].is_word()
+                && matches!(
+                    text[tokens[t0 - 1].range.clone()]
+                        .to_ascii_lowercase()
+                        .as_str(),
+                    "of" | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "to"
+                        | "by"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "about"
+                        | "into"
+                        | "over"
+                        | "under"
+                        | "than"
+                        | "like"
+                );
+            let subject_like = m.kind == MentionKind::Person || !after_function_word;
+            if chosen.is_none()
+                && subject_like
+                && matches!(m.kind, MentionKind::Person | MentionKind::Proper)
+            {
                 let earlier = proper_by_last
                     .get(w)
                     .filter(|&&p| self.list[p].range.start < m.range.start);
@@ -403,18 +437,31 @@ impl Mentions {
 
     /// The person a pronoun of `gender` at byte `before` most likely refers to: the nearest
     /// earlier person mention outside quotes whose gender does not contradict it.
+    ///
+    /// A person whose gender is known to match is preferred over a nearer one of unknown
+    /// gender when it is among the [`MAX_PREFERRED_GENDER_LOOKBACK`] nearest persons.
     pub fn antecedent(&self, before: usize, gender: Gender) -> Option<usize> {
         let end = self.list.partition_point(|m| m.range.start < before);
-        self.list[..end]
-            .iter()
-            .rev()
-            .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
-            .take(MAX_ANTECEDENT_LOOKBACK)
-            .filter_map(|m| m.entity)
-            .find(|&e| {
-                let g = self.entities[e].gender;
-                gender == Gender::Unknown || g == Gender::Unknown || g == gender
-            })
+        let persons = || {
+            self.list[..end]
+                .iter()
+                .rev()
+                .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
+                .take(MAX_ANTECEDENT_LOOKBACK)
+                .filter_map(|m| m.entity)
+        };
+        if gender != Gender::Unknown {
+            let matching = persons()
+                .take(MAX_PREFERRED_GENDER_LOOKBACK)
+                .find(|&e| self.entities[e].gender == gender);
+            if matching.is_some() {
+                return matching;
+            }
+        }
+        persons().find(|&e| {
+            let g = self.entities[e].gender;
+            gender == Gender::Unknown || g == Gender::Unknown || g == gender
+        })
     }
 }
 
@@ -507,5 +554,24 @@ mod tests {
         assert_eq!(m.entities[e].name, "Donald Trump");
         let e = m.antecedent(he, Gender::Female).unwrap();
         assert_eq!(m.entities[e].name, "Hillary Clinton");
+    }
+
+    // guards: a product mentioned after a preposition is not a surname ("success of Azure").
+    #[test]
+    fn surname_reuse_needs_subject_position() {
+        let m = find("Microsoft Azure grew. The success of Azure is clear.");
+        assert!(m.entities.is_empty(), "{:?}", m.entities);
+        let m = find("Amara Nwosu runs it. Nwosu learned of the plan.");
+        assert_eq!(m.entities.len(), 1);
+        assert_eq!(m.entities[0].name, "Amara Nwosu");
+    }
+
+    // guards: a pronoun prefers a near person of its own gender over a nearer unknown one.
+    #[test]
+    fn pronoun_prefers_known_gender() {
+        let text = "Scott Smith met Mich Mathews. Mathews said hello. Then he left.";
+        let m = find(text);
+        let e = m.antecedent(text.find("he left").unwrap(), Gender::Male).unwrap();
+        assert_eq!(m.entities[e].name, "Scott Smith");
     }
 }
