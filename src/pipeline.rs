@@ -69,6 +69,9 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     let mut verdicts: Vec<Verdict> = candidates
         .iter()
         .map(|c| {
+            if classify::introduced_as_name(&ctx, c) {
+                return Verdict::NotSpeech("naming-phrase");
+            }
             for r in &adjacent {
                 if let Some(f) = r.attribute(&ctx, c, &[]) {
                     return Verdict::Speech {

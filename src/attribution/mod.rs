@@ -153,7 +153,15 @@ impl<'t> Context<'t> {
         let entity = match np.kind {
             NpKind::Name => np.entity,
             NpKind::Pronoun(g) => self.mentions.antecedent(np.range.start, g),
-            _ => None,
+            NpKind::Description => {
+                // "the senator" is the senator named earlier; "a senator" is someone new.
+                let definite = self.is(np.tokens.start, "the");
+                let head = self.word(np.tokens.end - 1);
+                definite
+                    .then(|| self.mentions.described(np.range.start, head))
+                    .flatten()
+            }
+            NpKind::Organisation => None,
         };
         let name = match entity {
             Some(e) => self.mentions.entities[e].name.clone(),

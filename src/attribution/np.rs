@@ -213,6 +213,13 @@ impl<'t> Context<'t> {
             }
         }
         if self.is_punct(last, ',') {
+            // "Its managing director, Adebayo Okonkwo, put it": the name is the appositive.
+            if let Some(np) = self.np_from_mention(last.saturating_sub(1), true) {
+                let opens = np.tokens.start > floor && self.is_punct(np.tokens.start - 1, ',');
+                if np.kind == NpKind::Name && opens {
+                    return Some(np);
+                }
+            }
             // "Mich Mathews, Microsoft's senior vice president of corporate marketing, said"
             let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
             let mut k = last;
@@ -260,6 +267,12 @@ impl<'t> Context<'t> {
         // "former Rep. George Miller", "Army Capt. Christian Pardo", "Utah governor Mike
         // Leavitt": a person named within a few modifier words is the speaker.
         let mut u = t;
+        if matches!(
+            self.word(t).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        ) {
+            u += 1;
+        }
         while u < limit && u < t + MAX_PREMODIFIER_TOKENS {
             if let Some(m) = self.mentions.starting_at(u) {
                 if m.kind == MentionKind::Person && !m.in_quote {
@@ -274,7 +287,7 @@ impl<'t> Context<'t> {
                     && (PREMODIFIERS.contains(&w.to_ascii_lowercase().as_str())
                         || lex.is_title(w)
                         || lex.is_role_noun(w)
-                        || crate::mentions::is_capitalised(w)));
+                        || w.chars().next().is_some_and(char::is_uppercase)));
             if !modifier {
                 break;
             }

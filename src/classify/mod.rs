@@ -89,6 +89,31 @@ fn is_capitalised_word(w: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
+/// Words that, right before the opening mark, make the passage a name whatever speech verb
+/// is near: "the so-called “community partners”", "a scheme dubbed ‘Project Lantern’".
+// "called" is left out: "Trump called “the worst deal ever”" reports his words.
+const NAMING_PREFIXES: &[&str] = &[
+    "so-called",
+    "titled",
+    "entitled",
+    "dubbed",
+    "nicknamed",
+    "labeled",
+    "labelled",
+    "branded",
+    "termed",
+    "coined",
+];
+
+/// True when a naming word stands right before the opening mark; such a passage is not
+/// speech even when a speech verb is near (checked before any attribution rule).
+pub fn introduced_as_name(ctx: &Context, c: &Candidate) -> bool {
+    let t = c.before.end;
+    t > c.before.start
+        && ctx.tokens[t - 1].is_word()
+        && NAMING_PREFIXES.contains(&ctx.word(t - 1).to_ascii_lowercase().as_str())
+}
+
 /// Why the passage is not speech, judged from its own shape and its neighbours, or `None`.
 pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
     let content = &ctx.text[c.content.clone()];

@@ -65,7 +65,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         given_names,
         titles: entries(include_str!("../../data/titles.txt")).collect(),
-        role_nouns: entries(include_str!("../../data/role_nouns.txt")).collect(),
+        // A multi-word role ("chief economist") also lends its head noun ("economist").
+        role_nouns: entries(include_str!("../../data/role_nouns.txt"))
+            .flat_map(|e| [e, e.rsplit(' ').next().unwrap_or(e)])
+            .collect(),
         org_words: entries(include_str!("../../data/org_words.txt")).collect(),
         non_name: entries(include_str!("../../data/non_name_capitalised.txt")).collect(),
         places: entries(include_str!("../../data/places.txt")).collect(),
@@ -102,9 +105,21 @@ impl Lexicon {
 
     /// True for a role noun ("spokesman", "officials", "executive"), compared in lower case.
     pub fn is_role_noun(&self, word: &str) -> bool {
-        self.role_nouns.contains(word)
-            || (word.bytes().any(|b| b.is_ascii_uppercase())
-                && self.role_nouns.contains(word.to_lowercase().as_str()))
+        if self.role_nouns.contains(word) {
+            return true;
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.role_nouns.contains(word.to_lowercase().as_str());
+        }
+        // A title written in lower case is a role: "the inspector", "the senator".
+        let mut chars = word.chars();
+        match chars.next() {
+            Some(first) if first.is_lowercase() && word.len() > 2 => {
+                let title: String = first.to_uppercase().chain(chars).collect();
+                self.titles.contains(title.as_str())
+            }
+            _ => false,
+        }
     }
 
     /// True for a word that marks a capitalised phrase as an organisation.

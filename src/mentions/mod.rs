@@ -17,6 +17,8 @@ use lexicon::{lexicon, Gender};
 pub const MAX_ANTECEDENT_LOOKBACK: usize = 40;
 /// How many of the nearest persons a pronoun searches for one of its own gender first.
 pub const MAX_PREFERRED_GENDER_LOOKBACK: usize = 4;
+/// How many words before a name (or in an appositive after it) are read for its roles.
+pub const MAX_ROLE_TOKENS: usize = 4;
 /// How many tokens a capitalised name run may have at most; longer runs are headings.
 pub const MAX_NAME_TOKENS: usize = 6;
 
@@ -59,6 +61,9 @@ pub struct Entity {
     pub forms: Vec<String>,
     /// Gender as far as names and titles tell.
     pub gender: Gender,
+    /// Role nouns and titles the document gives the person, in lower case ("senator",
+    /// "inspector", "director"), so that "the senator" can be resolved to them.
+    pub roles: Vec<String>,
 }
 
 /// All mentions of one document.
@@ -260,6 +265,7 @@ impl Mentions {
             starts_at_token: vec![NONE; tokens.len()],
         };
         mentions.group_entities(text, tokens, &genders);
+        mentions.collect_roles(text, tokens);
         for (idx, m) in mentions.list.iter().enumerate() {
             mentions.ends_at_token[m.tokens.end - 1] = idx as u32;
             mentions.starts_at_token[m.tokens.start] = idx as u32;
@@ -303,6 +309,7 @@ impl Mentions {
                     name: full.clone(),
                     forms: vec![full.clone()],
                     gender,
+                    roles: Vec::new(),
                 });
                 let e = self.entities.len() - 1;
                 let last = text[tokens[m.tokens.end - 1].range.clone()].to_string();
@@ -394,6 +401,7 @@ impl Mentions {
                                 Gender::Unknown => lex.given_name(w).unwrap_or(Gender::Unknown),
                                 g => g,
                             },
+                            roles: Vec::new(),
                         });
                         self.entities.len() - 1
                     });
@@ -404,6 +412,78 @@ impl Mentions {
         }
     }
 
+    /// Records the roles and titles written next to each person's mentions: before the name
+    /// ("Detective Inspector Roisin Kavanagh", "managing director, Adebayo Okonkwo") and in an
+    /// appositive after it ("Okafor, the board's chair,").
+    fn collect_roles(&mut self, text: &str, tokens: &[Token]) {
+        let lex = lexicon();
+        let role_of = |t: usize| -> Option<String> {
+            let tok = &tokens[t];
+            if !tok.is_word() {
+                return None;
+            }
+            let w = &text[tok.range.clone()];
+            if lex.is_role_noun(w) || lex.is_title(w) {
+                Some(title_noun(w))
+            } else {
+                None
+            }
+        };
+        for idx in 0..self.list.len() {
+            let m = &self.list[idx];
+            let Some(e) = m.entity else { continue };
+            let mut roles = Vec::new();
+            // Before the name, over an optional comma.
+            let mut t = m.tokens.start;
+            if t > 0 && tokens[t - 1].kind == TokenKind::Punct(',') {
+                t -= 1;
+            }
+            for k in (t.saturating_sub(MAX_ROLE_TOKENS)..t).rev() {
+                match role_of(k) {
+                    Some(r) => roles.push(r),
+                    None if tokens[k].is_word()
+                        && is_capitalised(&text[tokens[k].range.clone()]) => {}
+                    None => break,
+                }
+            }
+            // In an appositive after the name.
+            let after = m.tokens.end;
+            if tokens
+                .get(after)
+                .is_some_and(|t| t.kind == TokenKind::Punct(','))
+            {
+                for k in after + 1..(after + 1 + MAX_ROLE_TOKENS * 2).min(tokens.len()) {
+                    if matches!(tokens[k].kind, TokenKind::Punct(_) | TokenKind::Break) {
+                        break;
+                    }
+                    if let Some(r) = role_of(k) {
+                        roles.push(r);
+                    }
+                }
+            }
+            let entity = &mut self.entities[e];
+            for r in roles {
+                if !entity.roles.contains(&r) {
+                    entity.roles.push(r);
+                }
+            }
+        }
+    }
+
+    /// The person a definite description refers to ("the senator", "the inspector"): the
+    /// nearest earlier person outside quotes whose roles include the description's head noun.
+    pub fn described(&self, before: usize, head: &str) -> Option<usize> {
+        let head = head.to_lowercase();
+        let end = self.list.partition_point(|m| m.range.start < before);
+        self.list[..end]
+            .iter()
+            .rev()
+            .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
+            .take(MAX_ANTECEDENT_LOOKBACK)
+            .filter_map(|m| m.entity)
+            .find(|&e| self.entities[e].roles.iter().any(|r| *r == head))
+    }
+
     /// Turns proper-name mention `idx` into a person with an entity of its own.
     fn promote(&mut self, idx: usize, text: &str, tokens: &[Token]) -> usize {
         let m = &self.list[idx];
@@ -412,6 +492,7 @@ impl Mentions {
             name: full.clone(),
             forms: vec![full],
             gender: Gender::Unknown,
+            roles: Vec::new(),
         });
         let e = self.entities.len() - 1;
         self.list[idx].kind = MentionKind::Person;
@@ -463,6 +544,30 @@ impl Mentions {
             gender == Gender::Unknown || g == Gender::Unknown || g == gender
         })
     }
+}
+
+/// The noun a title stands for, in lower case ("Sen." → "senator").
+fn title_noun(word: &str) -> String {
+    let w = word.trim_end_matches('.');
+    match w {
+        "Sen" => "senator",
+        "Rep" => "congressman",
+        "Gov" => "governor",
+        "Dr" => "doctor",
+        "Gen" => "general",
+        "Prof" => "professor",
+        "Lt" => "lieutenant",
+        "Col" => "colonel",
+        "Capt" => "captain",
+        "Sgt" => "sergeant",
+        "Det" => "detective",
+        "Insp" => "inspector",
+        "Supt" => "superintendent",
+        "Pres" => "president",
+        "Atty" => "attorney",
+        _ => return w.to_lowercase(),
+    }
+    .to_string()
 }
 
 /// Of the entities sharing a name, the one mentioned last before `at`, else the first.
@@ -571,7 +676,28 @@ mod tests {
     fn pronoun_prefers_known_gender() {
         let text = "Scott Smith met Mich Mathews. Mathews said hello. Then he left.";
         let m = find(text);
-        let e = m.antecedent(text.find("he left").unwrap(), Gender::Male).unwrap();
+        let e = m
+            .antecedent(text.find("he left").unwrap(), Gender::Male)
+            .unwrap();
         assert_eq!(m.entities[e].name, "Scott Smith");
+    }
+
+    // guards: "the inspector" is the inspector named earlier, via the title before the name.
+    #[test]
+    fn definite_description_finds_titled_person() {
+        let text = "Detective Inspector Roisin Kavanagh arrived. Later the inspector spoke.";
+        let m = find(text);
+        let e = m
+            .described(text.find("the inspector").unwrap(), "inspector")
+            .unwrap();
+        assert_eq!(m.entities[e].name, "Roisin Kavanagh");
+        assert!(m.described(text.len(), "senator").is_none());
+    }
+
+    // guards: roles in an appositive after the name count too.
+    #[test]
+    fn appositive_roles_are_collected() {
+        let m = find("Walter Brennan, the state senator, visited.");
+        assert!(m.entities[0].roles.contains(&"senator".to_string()));
     }
 }

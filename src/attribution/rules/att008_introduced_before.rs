@@ -64,7 +64,9 @@ impl Rule for IntroducedBefore {
         let last = prev.end - 1;
         if ctx.is_punct(last, ':') {
             for k in (prev.start..last).rev() {
-                if !ctx.is_cue(k) {
+                // "put it this way:", "put it bluntly:" speak as a cue does.
+                let put_it = ctx.is(k, "put") && ctx.is(k + 1, "it");
+                if !ctx.is_cue(k) && !put_it {
                     continue;
                 }
                 let subject_end = ctx.skip_adverbs_backward(k, prev.start);

@@ -37,6 +37,12 @@ impl Rule for ContinuesSpeaker {
         if !c.before.is_empty() {
             return None;
         }
+        // A speech verb right after the quote means it has an attribution of its own that
+        // the adjacent rules could not read; continuing the last speaker would be a guess.
+        let after = c.after.start..c.after.end.min(c.after.start + 4);
+        if after.clone().any(|t| ctx.is_cue(t)) {
+            return None;
+        }
         let prev = history
             .iter()
             .rev()
@@ -70,7 +76,9 @@ impl Rule for ContinuesSpeaker {
             .skip_while(|m| m.range.start < start)
             .take_while(|m| m.range.start < c.outer.start)
             .any(|m| {
-                !m.in_quote && matches!(m.kind, MentionKind::Person) && m.entity != speaker.entity
+                let named = m.kind == MentionKind::Person
+                    || (m.kind == MentionKind::Proper && m.tokens.len() >= 2);
+                !m.in_quote && named && (m.entity.is_none() || m.entity != speaker.entity)
             });
         if others {
             return None;
