@@ -452,8 +452,9 @@ impl Mentions {
                 .get(after)
                 .is_some_and(|t| t.kind == TokenKind::Punct(','))
             {
-                for k in after + 1..(after + 1 + MAX_ROLE_TOKENS * 2).min(tokens.len()) {
-                    if matches!(tokens[k].kind, TokenKind::Punct(_) | TokenKind::Break) {
+                let end = (after + 1 + MAX_ROLE_TOKENS * 2).min(tokens.len());
+                for (k, tok) in tokens.iter().enumerate().take(end).skip(after + 1) {
+                    if matches!(tok.kind, TokenKind::Punct(_) | TokenKind::Break) {
                         break;
                     }
                     if let Some(r) = role_of(k) {
@@ -481,7 +482,7 @@ impl Mentions {
             .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
             .take(MAX_ANTECEDENT_LOOKBACK)
             .filter_map(|m| m.entity)
-            .find(|&e| self.entities[e].roles.iter().any(|r| *r == head))
+            .find(|&e| self.entities[e].roles.contains(&head))
     }
 
     /// Turns proper-name mention `idx` into a person with an entity of its own.
