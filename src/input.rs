@@ -31,6 +31,8 @@ pub enum ErrorKind {
     TextNotString,
     /// A JSON Lines record repeats the id of an earlier record.
     DuplicateId,
+    /// A bug inside whosaid stopped this document (the others go on).
+    Internal,
 }
 
 impl ErrorKind {
@@ -46,6 +48,7 @@ impl ErrorKind {
             ErrorKind::MissingText => "missing_text",
             ErrorKind::TextNotString => "text_not_string",
             ErrorKind::DuplicateId => "duplicate_id",
+            ErrorKind::Internal => "internal",
         }
     }
 }

@@ -15,6 +15,8 @@ use crate::text::tokens::TokenKind;
 pub const MAX_APPOSITIVE_TOKENS: usize = 20;
 /// Longest description phrase ("a senior White House spokesman").
 pub const MAX_DESCRIPTION_TOKENS: usize = 7;
+/// Longest plain phrase accepted as a speaker right before a speech verb ("the man").
+pub const MAX_GENERIC_TOKENS: usize = 3;
 /// How many modifier words may stand before the name a speaker phrase ends in.
 pub const MAX_PREMODIFIER_TOKENS: usize = 5;
 /// Longest parenthetical after a name ("Jason Chaffetz (R-Utah) said").
@@ -249,6 +251,44 @@ impl<'t> Context<'t> {
         let last = end - 1;
         self.np_from_mention(last, true)
             .or_else(|| self.description_ending_at(last, floor))
+    }
+
+    /// A plain definite or indefinite phrase, "the man", "one voter", "a woman in the crowd"
+    /// is too loose to be a speaker on its own; right before a speech verb it is one. Returns
+    /// the phrase that starts at `start` when a cue follows it directly.
+    pub fn generic_np_before_cue(&self, start: usize, limit: usize) -> Option<(SpeakerNp, usize)> {
+        if start >= limit || !self.tokens.get(start)?.is_word() {
+            return None;
+        }
+        let first = self.word(start).to_ascii_lowercase();
+        if !matches!(first.as_str(), "the" | "a" | "an" | "one") {
+            return None;
+        }
+        let mut t = start + 1;
+        while t < limit && t <= start + MAX_GENERIC_TOKENS {
+            if self.is_cue(t) {
+                if t == start + 1 {
+                    return None;
+                }
+                let head = t - 1;
+                let np = SpeakerNp {
+                    range: self.tokens[start].range.start..self.tokens[head].range.end,
+                    tokens: start..head + 1,
+                    kind: NpKind::Description,
+                    entity: None,
+                };
+                return Some((np, t));
+            }
+            let tok = &self.tokens[t];
+            let w = self.word(t).to_ascii_lowercase();
+            if !(tok.is_word() || tok.kind == TokenKind::Possessive)
+                || STOP_WORDS.contains(&w.as_str())
+            {
+                return None;
+            }
+            t += 1;
+        }
+        None
     }
 
     /// The speaker phrase that starts at token `start`, not reaching `limit`.

@@ -71,6 +71,7 @@ where
     let (mut docs, mut bytes) = (0usize, 0usize);
     let mut failures: std::collections::BTreeMap<&'static str, usize> = Default::default();
     let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
+    let internal = std::sync::atomic::AtomicUsize::new(0);
     while items.peek().is_some() {
         if interrupted.load(Ordering::SeqCst) {
             out.flush().ok();
@@ -92,7 +93,19 @@ where
             batch
                 .par_drain(..)
                 .map(|item| match item {
-                    Item::Doc { id, text, meta } => process(&id, &text, meta),
+                    Item::Doc { id, text, meta } => {
+                        // A bug must cost one document, not the run: a panic becomes the
+                        // document's error record.
+                        let run = std::panic::AssertUnwindSafe(|| process(&id, &text, meta));
+                        std::panic::catch_unwind(run).unwrap_or_else(|_| {
+                            internal.fetch_add(1, Ordering::Relaxed);
+                            let error = whosaid::input::Error::new(
+                                whosaid::input::ErrorKind::Internal,
+                                format!("{id}: internal error while extracting; please report it with this document"),
+                            );
+                            error_record(&id, &error)
+                        })
+                    }
                     Item::Failed { id, error } => error_record(&id, &error),
                 })
                 .collect()
@@ -124,6 +137,12 @@ where
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
+    }
+    let panicked = internal.load(Ordering::Relaxed);
+    if panicked > 0 {
+        *failures
+            .entry(whosaid::input::ErrorKind::Internal.as_str())
+            .or_default() += panicked;
     }
     let failed: usize = failures.values().sum();
     if failed > 0 {

@@ -57,7 +57,11 @@ pub fn skip_parenthetical(ctx: &Context, t: usize, end: usize) -> usize {
 /// “…,” NAME [, appositive,] [adverb] CUE — returns the speaker and the cue token.
 pub fn after_name_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     let end = c.after.end;
-    let np = ctx.np_starting_at(after_start(ctx, c), end)?;
+    let start = after_start(ctx, c);
+    let Some(np) = ctx.np_starting_at(start, end) else {
+        // “…,” the man shouted.
+        return ctx.generic_np_before_cue(start, end);
+    };
     let k = skip_parenthetical(ctx, np.tokens.end, end);
     let k = skip_appositive(ctx, k, end);
     let k = ctx.skip_adverbs_forward(k, end);
