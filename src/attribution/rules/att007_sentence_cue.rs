@@ -38,15 +38,36 @@ impl Rule for SentenceCue {
             .filter(|&t| !ctx.in_quote[t] && ctx.is_cue(t))
             .collect();
         cues.sort_by_key(|&t| t.abs_diff(open));
+        let outside = |np: &crate::attribution::np::SpeakerNp| {
+            !np.tokens.clone().any(|t| ctx.in_quote[t])
+        };
         for k in cues {
+            // "Perez hammered Trump, calling him a “train wreck”": a participle after a comma
+            // reports the words of the sentence's subject, not of the word before it.
+            let participle = ctx.word(k).ends_with("ing");
+            if participle && k > floor && ctx.is_punct(k - 1, ',') {
+                if let Some(np) = ctx.np_starting_at(floor, k).filter(outside) {
+                    return Some(ctx.finding(&np, k..k + 1, 0.65));
+                }
+                continue;
+            }
             let subject_end = ctx.skip_adverbs_backward(k, floor);
+            // Inversion ("…, said Smith.") only where the speaker closes the clause.
+            let inverted = || {
+                let np = ctx.np_starting_at(k + 1, end).filter(outside)?;
+                let closes = np.tokens.end >= end
+                    || matches!(
+                        ctx.tokens[np.tokens.end].kind,
+                        crate::text::tokens::TokenKind::Punct(_)
+                    );
+                let after_break = k > floor
+                    && matches!(ctx.tokens[k - 1].kind, crate::text::tokens::TokenKind::Punct(_));
+                (closes && after_break).then_some(np)
+            };
             let np = ctx
                 .np_ending_before(subject_end, floor)
-                .filter(|np| !np.tokens.clone().any(|t| ctx.in_quote[t]))
-                .or_else(|| {
-                    ctx.np_starting_at(k + 1, end)
-                        .filter(|np| !np.tokens.clone().any(|t| ctx.in_quote[t]))
-                });
+                .filter(outside)
+                .or_else(inverted);
             if let Some(np) = np {
                 let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
                     0.6

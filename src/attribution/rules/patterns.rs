@@ -112,6 +112,8 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     if let Some(np) = ctx.np_ending_before(subject_end, floor) {
         return Some((np, cue));
     }
+    // The inverted speaker must end the introduction: "said Mathews: “…”", not
+    // "saying Murphy owes “…”" (there Murphy is the subject of the reported clause).
     let np = ctx.np_starting_at(cue + 1, j)?;
-    Some((np, cue))
+    (np.tokens.end == j).then_some((np, cue))
 }
