@@ -152,6 +152,8 @@ impl<'t> Context<'t> {
     pub fn resolve(&self, np: &SpeakerNp) -> ResolvedSpeaker {
         let entity = match np.kind {
             NpKind::Name => np.entity,
+            // "it said" speaks for an organisation or a document, never for a person.
+            NpKind::Pronoun(_) if self.is(np.tokens.start, "it") => None,
             NpKind::Pronoun(g) => self.mentions.antecedent(np.range.start, g),
             NpKind::Description => {
                 // "the senator" is the senator named earlier; "a senator" is someone new.

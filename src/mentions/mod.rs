@@ -123,7 +123,9 @@ pub fn pronoun(word: &str) -> Option<MentionKind> {
     Some(match word {
         "he" | "He" | "him" | "his" | "His" | "himself" => MentionKind::Pronoun(Gender::Male),
         "she" | "She" | "her" | "Her" | "hers" | "herself" => MentionKind::Pronoun(Gender::Female),
-        "they" | "They" | "them" | "their" | "Their" => MentionKind::Pronoun(Gender::Unknown),
+        "they" | "They" | "them" | "their" | "Their" | "it" | "It" => {
+            MentionKind::Pronoun(Gender::Unknown)
+        }
         "I" | "we" | "We" | "my" | "My" | "our" | "Our" => MentionKind::FirstPerson,
         _ => return None,
     })

@@ -38,9 +38,8 @@ impl Rule for SentenceCue {
             .filter(|&t| !ctx.in_quote[t] && ctx.is_cue(t))
             .collect();
         cues.sort_by_key(|&t| t.abs_diff(open));
-        let outside = |np: &crate::attribution::np::SpeakerNp| {
-            !np.tokens.clone().any(|t| ctx.in_quote[t])
-        };
+        let outside =
+            |np: &crate::attribution::np::SpeakerNp| !np.tokens.clone().any(|t| ctx.in_quote[t]);
         for k in cues {
             // "Perez hammered Trump, calling him a “train wreck”": a participle after a comma
             // reports the words of the sentence's subject, not of the word before it.
@@ -61,7 +60,10 @@ impl Rule for SentenceCue {
                         crate::text::tokens::TokenKind::Punct(_)
                     );
                 let after_break = k > floor
-                    && matches!(ctx.tokens[k - 1].kind, crate::text::tokens::TokenKind::Punct(_));
+                    && matches!(
+                        ctx.tokens[k - 1].kind,
+                        crate::text::tokens::TokenKind::Punct(_)
+                    );
                 (closes && after_break).then_some(np)
             };
             let np = ctx
