@@ -132,6 +132,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::att010_repeats_attributed_words::RepeatsAttributedWords,
     &rules::att008_introduced_before::IntroducedBefore,
     &rules::att009_continues_speaker::ContinuesSpeaker,
+    &rules::att013_subject_partial::SubjectPartial,
     &rules::ind001_name_cue_that::NameCueThat,
     &rules::ind002_as_name_cue::AsNameCue,
     &rules::ind003_clause_name_cue::ClauseNameCue,

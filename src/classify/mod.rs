@@ -64,6 +64,14 @@ const NAMING_WORDS: &[&str] = &[
     "programme",
 ];
 
+/// Words that continue a sentence after a passage rather than being modified by it.
+const FUNCTION_WORDS: &[&str] = &[
+    "to", "and", "or", "but", "that", "which", "who", "for", "in", "on", "of", "with", "as", "by",
+    "at", "from", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "because", "if", "when", "while", "than", "then",
+    "so", "since", "about", "into", "over", "after", "before",
+];
+
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
     "your",
@@ -174,7 +182,11 @@ pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static s
             .next()
             .is_some_and(|ch| ch.is_lowercase())
         && !ctx.is_cue(after);
-    if before_det && after_lower_word && !terminal {
+    // The word after must be a noun the passage modifies ("approach", "technique"), not a
+    // function word that continues the sentence ("a “no-brainer” to prosecute").
+    let modifies = after_lower_word
+        && !FUNCTION_WORDS.contains(&ctx.word(after).to_ascii_lowercase().as_str());
+    if before_det && modifies && !terminal {
         return Some("compound-modifier");
     }
     None

@@ -44,7 +44,11 @@ impl Rule for SentenceCue {
             // "Perez hammered Trump, calling him a “train wreck”": a participle after a comma
             // reports the words of the sentence's subject, not of the word before it.
             let participle = ctx.word(k).ends_with("ing");
-            if participle && k > floor && ctx.is_punct(k - 1, ',') {
+            let after_comma = k > floor
+                && (ctx.is_punct(k - 1, ',')
+                    || matches!(ctx.tokens[k - 1].kind,
+                        crate::text::tokens::TokenKind::Punct(c) if crate::attribution::np::is_quote_mark(c)));
+            if participle && after_comma {
                 if let Some(np) = ctx.np_starting_at(floor, k).filter(outside) {
                     return Some(ctx.finding(&np, k..k + 1, 0.65));
                 }
