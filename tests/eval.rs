@@ -468,3 +468,41 @@ fn cli_diff_lines() {
     assert_eq!(v["totals"]["gained"], 2);
     assert_eq!(v["documents"][0]["changes"][0]["change"], "changed");
 }
+
+// guards: two predicted fragments inside one gold reported clause are one hit and one
+// uncounted fragment, never a false positive; a fragment outside it still is one.
+#[test]
+fn extra_fragments_inside_a_found_partial_are_not_false_positives() {
+    let text = "Cruz called Trump a \"liar\" and a \"bully\" on Monday. Later he \"left\".";
+    let line = serde_json::json!({
+        "id": "f",
+        "text": text,
+        "quotes": [{"start": 12, "end": 41, "text": &text[12..41], "kind": "mixed",
+                    "speaker": "Cruz", "speaker_spans": [], "optional": false}],
+    })
+    .to_string();
+    let gold = vec![parse_gold_line(&line).unwrap()];
+    let span = |s: usize, e: usize| Span { start: s, end: e };
+    let quote = |s: usize, e: usize| whosaid::output::Quote {
+        text: text[s..e].to_string(),
+        kind: QuoteKind::Partial,
+        span: span(s, e),
+        byte_span: span(s, e),
+        sentence: 0,
+        speaker: None,
+        cue: None,
+        rule: None,
+        confidence: 0.5,
+    };
+    let doc = whosaid::output::Document {
+        id: "f".into(),
+        schema_version: 1,
+        meta: None,
+        quotes: vec![quote(21, 25), quote(34, 39), quote(62, 66)],
+        speakers: vec![],
+        non_speech: None,
+    };
+    let s = evaluate(&gold, &[doc], &EvalOptions::default()).summary;
+    assert_eq!((s.detection.tp, s.detection.fp, s.detection.fn_), (1, 1, 0));
+    assert_eq!(s.fragments_of_found, 1);
+}

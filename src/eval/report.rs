@@ -35,8 +35,13 @@ pub fn summary_text(s: &Summary) -> String {
     );
     let _ = writeln!(
         o,
-        "gold quotes: {} ({} optional)  non-speech passages: {}  predictions: {} ({} unjudged indirect)",
-        s.gold_quotes, s.gold_optional, s.gold_non_speech, s.predictions, s.unjudged_predictions
+        "gold quotes: {} ({} optional)  non-speech passages: {}  predictions: {} ({} unjudged indirect, {} more fragments of found quotes)",
+        s.gold_quotes,
+        s.gold_optional,
+        s.gold_non_speech,
+        s.predictions,
+        s.unjudged_predictions,
+        s.fragments_of_found
     );
     let _ = writeln!(o);
     let _ = writeln!(

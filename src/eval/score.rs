@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::gold::{GoldDoc, GoldKind, GoldQuote};
-use super::matching::{match_one_to_one, overlap, Overlap};
+use super::matching::{match_one_to_one, overlap, spans_match, Overlap};
 use crate::output::{Document, Quote, QuoteKind, Span, Speaker};
 
 /// What to score.
@@ -132,6 +132,9 @@ pub struct Summary {
     pub predictions: usize,
     /// Unmatched indirect predictions left out of precision (see the module documentation).
     pub unjudged_predictions: usize,
+    /// Extra predicted fragments inside a partial or indirect gold quote that another
+    /// prediction matched; neither true nor false positives.
+    pub fragments_of_found: usize,
     /// Finding the quotes, whoever the speaker.
     pub detection: Prf,
     /// Speakers of the quotes found.
@@ -301,6 +304,7 @@ struct Tally {
     gold_non_speech: usize,
     predictions: usize,
     unjudged: usize,
+    fragments: usize,
     tp: usize,
     fp: usize,
     fn_: usize,
@@ -428,9 +432,20 @@ fn score_doc(
         if pred_matched[p] {
             continue;
         }
+        // A second quoted fragment inside a reported clause that another prediction already
+        // matched ("called him “a liar” and “a bully”" against one mixed gold span) is part
+        // of a found quote, not a false one; it is counted apart and left out of precision.
+        let inside_found = speech.iter().enumerate().any(|(g, &(gq, k))| {
+            gold_matched[g]
+                && k != QuoteKind::Direct
+                && spans_match(gq.span, pq.span, Overlap::HalfOfShorter)
+        });
         let error = if hit_non_speech[p] {
             t.non_speech_reported += 1;
             ErrorKind::NonSpeechReported
+        } else if inside_found {
+            t.fragments += 1;
+            continue;
         } else if pq.kind == QuoteKind::Indirect && !indirect_judged {
             t.unjudged += 1;
             continue;
@@ -540,6 +555,7 @@ pub fn evaluate(gold: &[GoldDoc], predicted: &[Document], opts: &EvalOptions) ->
             gold_non_speech: t.gold_non_speech,
             predictions: t.predictions,
             unjudged_predictions: t.unjudged,
+            fragments_of_found: t.fragments,
             detection: Prf::new(t.tp, t.fp, t.fn_),
             attribution: Accuracy {
                 judged: t.judged,
