@@ -137,6 +137,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind002_as_name_cue::AsNameCue,
     &rules::ind003_clause_name_cue::ClauseNameCue,
     &rules::ind004_according_to_clause::AccordingToClause,
+    &rules::ind005_parenthetical_name_cue::ParentheticalNameCue,
 ];
 
 /// The rule with this ID.

@@ -12,9 +12,11 @@ use crate::mentions::MentionKind;
 use crate::text::tokens::TokenKind;
 
 /// Longest appositive between a name and its cue ("Smith, a senator from Ohio, said").
-pub const MAX_APPOSITIVE_TOKENS: usize = 20;
+pub const MAX_APPOSITIVE_TOKENS: usize = 40;
 /// Longest description phrase ("a senior White House spokesman").
 pub const MAX_DESCRIPTION_TOKENS: usize = 7;
+/// Longest sentence-opening subject accepted before a speech verb.
+pub const MAX_SUBJECT_TOKENS: usize = 12;
 /// Longest plain phrase accepted as a speaker right before a speech verb ("the man").
 pub const MAX_GENERIC_TOKENS: usize = 3;
 /// How many modifier words may stand before the name a speaker phrase ends in.
@@ -384,6 +386,69 @@ impl<'t> Context<'t> {
         Some(SpeakerNp {
             range: self.tokens[start].range.start..self.tokens[head].range.end,
             tokens: start..head + 1,
+            kind: NpKind::Description,
+            entity: None,
+        })
+    }
+
+    /// The subject that opens a sentence and runs up to the verb at `verb`: "The deputy head
+    /// of China's delegation to the forum said …", "People with direct knowledge of the talks
+    /// said …". Only used right before a speech verb; at most [`MAX_SUBJECT_TOKENS`] words,
+    /// no commas, no clause words.
+    pub fn sentence_subject(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
+        if start >= verb || verb - start > MAX_SUBJECT_TOKENS {
+            return None;
+        }
+        let first = self.word(start);
+        let opens = first.chars().next().is_some_and(char::is_uppercase);
+        if !opens || !self.tokens[start].is_word() {
+            return None;
+        }
+        for t in start..verb {
+            let tok = &self.tokens[t];
+            let ok = match tok.kind {
+                TokenKind::Word => {
+                    let w = self.word(t).to_ascii_lowercase();
+                    !self.is_cue(t)
+                        && !matches!(
+                            w.as_str(),
+                            "that"
+                                | "which"
+                                | "if"
+                                | "when"
+                                | "because"
+                                | "while"
+                                | "is"
+                                | "was"
+                                | "are"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "i"
+                                | "we"
+                                | "you"
+                        )
+                }
+                TokenKind::Possessive => true,
+                TokenKind::Punct(c) => c == '-' || c == '\u{2019}' || c == '\'',
+                TokenKind::Break => false,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        // A lone capitalised word is a name the mention finder did not know, or a sentence
+        // adverb ("Meanwhile said" does not occur); require a noun phrase of two words or a
+        // known mention.
+        if verb - start == 1 && self.mentions.starting_at(start).is_none() {
+            return None;
+        }
+        Some(SpeakerNp {
+            range: self.tokens[start].range.start..self.tokens[verb - 1].range.end,
+            tokens: start..verb,
             kind: NpKind::Description,
             entity: None,
         })

@@ -1,6 +1,6 @@
 //! IND001 name-cue-that.
 
-use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{bytes, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
@@ -62,6 +62,13 @@ fn opens_clause(ctx: &Context, t: usize) -> bool {
             | "everyone"
             | "someone"
             | "people"
+            | "whether"
+            | "why"
+            | "what"
+            | "how"
+            | "who"
+            | "when"
+            | "where"
     ) {
         return true;
     }
@@ -78,11 +85,15 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     let mut t = k + 1;
     // "told reporters", "told the committee": step over the addressee.
     if ctx.word(k).eq_ignore_ascii_case("told") || ctx.word(k).eq_ignore_ascii_case("tells") {
+        // "told a Wall Street Journal lunch group that …": the clause starts at "that".
+        if let Some(u) = (t..end.min(t + 8)).find(|&u| ctx.is(u, "that")) {
+            return Some(u);
+        }
         if let Some(np) = ctx.np_starting_at(t, end) {
             t = np.tokens.end;
         } else {
             let mut n = 0;
-            while t < end && n < 3 && ctx.tokens[t].is_word() && !ctx.is(t, "that") {
+            while t < end && n < 3 && ctx.tokens[t].is_word() {
                 t += 1;
                 n += 1;
             }
@@ -129,18 +140,79 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
             return leads_phrase.then_some(u);
         }
     }
-    opens_clause(ctx, t).then_some(t)
+    if opens_clause(ctx, t) {
+        return Some(t);
+    }
+    // "Mr. Morgan said, he has …": a comma between the verb and its clause.
+    if ctx.is_punct(t, ',') && t + 1 < end && opens_clause(ctx, t + 1) {
+        return Some(t + 1);
+    }
+    // Any other word but a preposition or particle starts a bare clause ("said Iran
+    // cheated", "argued tariffs would hurt").
+    let w = ctx.word(t).to_ascii_lowercase();
+    let bare = ctx.tokens[t].is_word()
+        && !matches!(
+            w.as_str(),
+            "to" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "about"
+                | "during"
+                | "after"
+                | "before"
+                | "of"
+                | "by"
+                | "from"
+                | "so"
+                | "yes"
+                | "no"
+                | "nothing"
+                | "something"
+                | "goodbye"
+                | "hello"
+                | "thanks"
+                | "more"
+                | "little"
+                | "much"
+                | "as"
+                | "up"
+                | "out"
+                | "off"
+                | "over"
+                | "into"
+                | "through"
+                | "against"
+                | "without"
+                | "via"
+                | "like"
+        )
+        && !ctx.is_cue(t);
+    bare.then_some(t)
 }
 
 impl Rule for NameCueThat {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        let r = plain_sentence(ctx, s)?;
+        let r = sentence_body(ctx, s)?;
         for k in r.clone() {
             if !ctx.is_indirect_cue(k) {
                 continue;
             }
+            if ctx.in_quote[k] {
+                continue;
+            }
+            // ", saying that …", ", adding …": a participle reports the sentence's subject.
+            let participle =
+                ctx.word(k).ends_with("ing") && k > r.start && ctx.is_punct(k - 1, ',');
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
-            let Some(np) = ctx.np_ending_before(subject_end, r.start) else {
+            let np = if participle {
+                ctx.np_starting_at(r.start, k)
+            } else {
+                ctx.np_ending_before(subject_end, r.start)
+                    .or_else(|| ctx.sentence_subject(r.start, subject_end))
+            };
+            let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {
                 continue;
             };
             if matches!(np.kind, NpKind::Description) && np.tokens.len() == 1 {
@@ -153,7 +225,7 @@ impl Rule for NameCueThat {
             let Some(start) = clause_start(ctx, k, r.end) else {
                 continue;
             };
-            if word_count(ctx, start..r.end) < MIN_CLAUSE_WORDS {
+            if word_count(ctx, start..r.end) < MIN_CLAUSE_WORDS || ctx.has_quote(start..r.end) {
                 continue;
             }
             let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {

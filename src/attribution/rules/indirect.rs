@@ -11,8 +11,15 @@ pub const MIN_CLAUSE_WORDS: usize = 3;
 /// Token range of sentence `s` without its final punctuation, or `None` when the sentence
 /// holds a quote, is a question, or is empty.
 pub fn plain_sentence(ctx: &Context, s: usize) -> Option<Range<usize>> {
+    let r = sentence_body(ctx, s)?;
+    (!ctx.has_quote(r.clone())).then_some(r)
+}
+
+/// Token range of sentence `s` without its final punctuation (quotes allowed), or `None`
+/// for a question, an empty sentence, or one that runs over a line break.
+pub fn sentence_body(ctx: &Context, s: usize) -> Option<Range<usize>> {
     let r = ctx.sentence_tokens(s);
-    if r.is_empty() || ctx.has_quote(r.clone()) {
+    if r.is_empty() {
         return None;
     }
     let mut end = r.end;

@@ -20,3 +20,4 @@ pub mod ind001_name_cue_that;
 pub mod ind002_as_name_cue;
 pub mod ind003_clause_name_cue;
 pub mod ind004_according_to_clause;
+pub mod ind005_parenthetical_name_cue;

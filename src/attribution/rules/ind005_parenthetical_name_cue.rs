@@ -1,0 +1,83 @@
+//! IND005 parenthetical-name-cue.
+
+use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use super::patterns::skip_appositive;
+use crate::attribution::np::NpKind;
+use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+
+declare_rule! {
+    /// # IND005 parenthetical-name-cue
+    ///
+    /// ## What it matches
+    /// An attribution set off by commas inside the reported sentence: `Even if the venture
+    /// fails, Mr. Morgan said, he has already done the work.`, `The plan, officials said, is
+    /// dead.` The content is the clause after the attribution (or before it, when nothing
+    /// follows).
+    ///
+    /// ## Why
+    /// Reporters interrupt a paraphrase with its source as often as they put the source
+    /// first or last.
+    ///
+    /// ## Example
+    /// `The bridge, the mayor said, will reopen in May.` → "the mayor", content "will reopen
+    /// in May".
+    ///
+    /// ## Does not match
+    /// An attribution at the very start (IND001) or end (IND003) of the sentence.
+    ///
+    /// ## Known false positives
+    /// A list of names followed by a verb between commas.
+    pub struct ParentheticalNameCue { id: "IND005", name: "parenthetical-name-cue", phase: Indirect }
+}
+
+impl Rule for ParentheticalNameCue {
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        let r = plain_sentence(ctx, s)?;
+        for open in r.clone() {
+            if !ctx.is_punct(open, ',') {
+                continue;
+            }
+            let t = open + 1;
+            // ", NAME [appositive] said," or ", said NAME,"
+            let (np, cue) = if ctx.is_indirect_cue(t) {
+                match ctx.np_starting_at(t + 1, r.end) {
+                    Some(np) => (np, t),
+                    None => continue,
+                }
+            } else {
+                let Some(np) = ctx.np_starting_at(t, r.end) else {
+                    continue;
+                };
+                let k = skip_appositive(ctx, np.tokens.end, r.end);
+                let k = ctx.skip_adverbs_forward(k, r.end);
+                if !ctx.is_indirect_cue(k) {
+                    continue;
+                }
+                (np, k)
+            };
+            let close = cue.max(np.tokens.end - 1) + 1;
+            if close >= r.end || !ctx.is_punct(close, ',') {
+                continue;
+            }
+            let after = close + 1..r.end;
+            let before = r.start..open;
+            let content = if word_count(ctx, after.clone()) >= MIN_CLAUSE_WORDS {
+                after
+            } else if word_count(ctx, before.clone()) >= MIN_CLAUSE_WORDS {
+                before
+            } else {
+                continue;
+            };
+            let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
+                0.6
+            } else {
+                0.7
+            };
+            return Some(IndirectFinding {
+                content: bytes(ctx, content),
+                finding: ctx.finding(&np, cue..cue + 1, confidence),
+            });
+        }
+        None
+    }
+}
