@@ -1,7 +1,7 @@
 //! IND004 according-to-clause.
 
 use super::att006_according_to::according_to_at;
-use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{bytes, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 
@@ -30,7 +30,7 @@ declare_rule! {
 
 impl Rule for AccordingToClause {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        let r = plain_sentence(ctx, s)?;
+        let r = sentence_body(ctx, s)?;
         for t in r.clone() {
             let Some(np) = according_to_at(ctx, t, r.end) else {
                 continue;
@@ -47,7 +47,10 @@ impl Rule for AccordingToClause {
                 while c < r.end && !ctx.is_punct(c, ',') {
                     c += 1;
                 }
-                if c + 1 < r.end && word_count(ctx, c + 1..r.end) >= MIN_CLAUSE_WORDS {
+                if c + 1 < r.end
+                    && word_count(ctx, c + 1..r.end) >= MIN_CLAUSE_WORDS
+                    && !ctx.has_quote(c + 1..r.end)
+                {
                     return Some(IndirectFinding {
                         content: bytes(ctx, c + 1..r.end),
                         finding,
@@ -55,15 +58,24 @@ impl Rule for AccordingToClause {
                 }
                 return None;
             }
-            // CLAUSE, according to X
-            if t > r.start
-                && ctx.is_punct(t - 1, ',')
-                && word_count(ctx, r.start..t) >= MIN_CLAUSE_WORDS
-            {
-                return Some(IndirectFinding {
-                    content: bytes(ctx, r.start..t - 1),
-                    finding,
-                });
+            // CLAUSE, according to X[, CLAUSE]
+            if t > r.start && ctx.is_punct(t - 1, ',') {
+                let after = (np.tokens.end + 1).min(r.end);
+                let content = if ctx.is_punct(np.tokens.end, ',')
+                    && word_count(ctx, after..r.end) >= MIN_CLAUSE_WORDS
+                {
+                    after..r.end
+                } else {
+                    r.start..t - 1
+                };
+                if word_count(ctx, content.clone()) >= MIN_CLAUSE_WORDS
+                    && !ctx.has_quote(content.clone())
+                {
+                    return Some(IndirectFinding {
+                        content: bytes(ctx, content),
+                        finding,
+                    });
+                }
             }
         }
         None
