@@ -25,22 +25,46 @@ pub fn after_start(ctx: &Context, c: &Candidate) -> usize {
     }
 }
 
-/// Past an appositive that starts at `t` (", a senator from Ohio,"), or `t` itself.
+/// Past an appositive that starts at `t` (", a senator from Ohio,"), or `t` itself. An
+/// appositive may hold commas of its own ("now 81 and retired in Cambridge, Mass.,"): it ends
+/// at the comma that a speech verb follows, else at its first comma.
 pub fn skip_appositive(ctx: &Context, t: usize, end: usize) -> usize {
     if !ctx.is_punct(t, ',') {
         return t;
     }
     let limit = end.min(t + 1 + MAX_APPOSITIVE_TOKENS);
+    let mut first_comma = None;
     for k in t + 1..limit {
         match ctx.tokens[k].kind {
-            TokenKind::Punct(',') => return k + 1,
-            TokenKind::Punct(c) if c == '.' || is_quote_mark(c) => return t,
-            TokenKind::Break => return t,
-            _ if ctx.is_cue(k) => return t,
+            TokenKind::Punct(',') => {
+                let next = ctx.skip_adverbs_forward(k + 1, end);
+                if next < end && ctx.is_cue(next) {
+                    return k + 1;
+                }
+                first_comma.get_or_insert(k + 1);
+            }
+            TokenKind::Punct(c) if is_quote_mark(c) => break,
+            TokenKind::Break => break,
+            _ if ctx.is_cue(k) => break,
             _ => {}
         }
     }
-    t
+    first_comma.unwrap_or(t)
+}
+
+/// Past a possessive and the words it governs ("Powell’s office", "Trump’s campaign
+/// manager"), when a speech verb follows them: returns where the verb stands.
+fn possessive_phrase_end(ctx: &Context, t: usize, end: usize) -> Option<usize> {
+    if ctx.tokens.get(t)?.kind != TokenKind::Possessive {
+        return None;
+    }
+    (t + 1..end.min(t + 5))
+        .find(|&k| ctx.is_cue(k))
+        .filter(|&k| {
+            (t + 1..k)
+                .all(|u| ctx.tokens[u].is_word() && !ctx.word(u).starts_with(char::is_uppercase))
+                && k > t + 1
+        })
 }
 
 /// Past a parenthetical that starts at `t` ("(R-Utah)"), or `t` itself.
@@ -62,6 +86,16 @@ pub fn after_name_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)
         // “…,” the man shouted.
         return ctx.generic_np_before_cue(start, end);
     };
+    // “…,” Powell’s office said: the speaker is the whole phrase.
+    if let Some(cue) = possessive_phrase_end(ctx, np.tokens.end, end) {
+        let phrase = SpeakerNp {
+            range: np.range.start..ctx.tokens[cue - 1].range.end,
+            tokens: np.tokens.start..cue,
+            kind: crate::attribution::np::NpKind::Description,
+            entity: None,
+        };
+        return Some((phrase, cue));
+    }
     let k = skip_parenthetical(ctx, np.tokens.end, end);
     let k = skip_appositive(ctx, k, end);
     let k = ctx.skip_adverbs_forward(k, end);
@@ -111,6 +145,13 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     let subject_end = ctx.skip_adverbs_backward(cue, floor);
     if let Some(np) = ctx.np_ending_before(subject_end, floor) {
         return Some((np, cue));
+    }
+    // "The headline reads: “…”": a colon right after the verb hands the quote to the
+    // sentence's subject, whatever its head noun.
+    if cue + 1 == j && j < c.before.end && ctx.is_punct(j, ':') {
+        if let Some(np) = ctx.sentence_subject(floor, subject_end) {
+            return Some((np, cue));
+        }
     }
     // The inverted speaker must end the introduction: "said Mathews: “…”", not
     // "saying Murphy owes “…”" (there Murphy is the subject of the reported clause).
