@@ -148,7 +148,12 @@ impl<'t> Context<'t> {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '—' | '–' | '―' | '-'));
-                if !gap.contains('\n') && starts_lower {
+                // A quote that ends in ? ! or , does not end the writer's sentence: “Not us!”
+                // Murphy, the head of the group, wrote. The splitter may still cut there.
+                let open_ending = self.text[p.content.clone()]
+                    .trim_end()
+                    .ends_with(['?', '!', ',']);
+                if !gap.contains('\n') && (starts_lower || open_ending) {
                     end_byte = next.end;
                 }
             }
