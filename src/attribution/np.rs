@@ -345,7 +345,7 @@ impl<'t> Context<'t> {
         }
         // "the Daily Caller", "The Hill": a determiner before a name.
         let first = self.word(t).to_ascii_lowercase();
-        if (first == "the" || first == "a") && t + 1 < limit {
+        if matches!(first.as_str(), "the" | "a" | "an") && t + 1 < limit {
             if let Some(np) = self.np_from_mention(t + 1, false) {
                 if matches!(np.kind, NpKind::Name | NpKind::Organisation) && np.tokens.end <= limit
                 {

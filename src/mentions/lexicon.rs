@@ -108,6 +108,12 @@ impl Lexicon {
         if self.role_nouns.contains(word) {
             return true;
         }
+        // A plural of a listed role ("the authors", "organizers").
+        if let Some(singular) = word.strip_suffix('s') {
+            if singular.len() > 2 && self.role_nouns.contains(singular) {
+                return true;
+            }
+        }
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             return self.role_nouns.contains(word.to_lowercase().as_str());
         }

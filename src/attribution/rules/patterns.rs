@@ -129,7 +129,8 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
         }
         k -= 1;
         let tok = &ctx.tokens[k];
-        if ctx.is_cue(k) {
+        // "put it:" speaks like a cue ("as Cornyn put it: “…”").
+        if ctx.is_cue(k) || (ctx.is(k, "put") && ctx.is(k + 1, "it")) {
             break k;
         }
         match tok.kind {
