@@ -32,9 +32,9 @@
 
 mod abbreviations;
 mod rules;
+mod uax;
 
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 use rules::{Boundary, Origin};
 
@@ -141,7 +141,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut chunk_start = 0;
     for chunk_end in seams(text).chain(std::iter::once(text.len())) {
         let chunk = &text[chunk_start..chunk_end];
-        for (i, (offset, segment)) in chunk.split_sentence_bound_indices().enumerate() {
+        for (i, (offset, segment)) in uax::segments(chunk).enumerate() {
             let origin = if i == 0 && chunk_start > 0 {
                 Origin::Seam
             } else {
