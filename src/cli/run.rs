@@ -75,8 +75,7 @@ where
     // While the pool works on one batch, this thread reads and parses the next one: reading
     // is serial, and would otherwise leave every worker idle while it runs.
     let outcome = std::thread::scope(|scope| -> anyhow::Result<Option<ExitCode>> {
-        let mut in_flight: Option<(std::thread::ScopedJoinHandle<'_, Vec<String>>, usize)> =
-            None;
+        let mut in_flight: Option<(std::thread::ScopedJoinHandle<'_, Vec<String>>, usize)> = None;
         loop {
             let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
             let mut batch_bytes = 0;
