@@ -191,9 +191,15 @@ fn seams(text: &str) -> impl Iterator<Item = usize> + '_ {
         while i < bytes.len() {
             let b = bytes[i];
             let at = i;
-            let extends = if b < 0x80 {
+            let extends = if b.is_ascii_alphabetic() {
+                // Most bytes of prose: a letter ends the run. Tested first to keep this
+                // per-byte loop short.
                 i += 1;
-                !(b.is_ascii_alphabetic() || matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r'))
+                run = 0;
+                continue;
+            } else if b < 0x80 {
+                i += 1;
+                !matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r')
             } else {
                 let c = text[at..].chars().next().unwrap_or('a');
                 i += c.len_utf8();

@@ -114,6 +114,18 @@ fn boundaries(text: &str) -> Vec<usize> {
 
 /// Appends the boundaries strictly inside `start..end` found by the original segmenter.
 fn window_breaks(text: &str, start: usize, end: usize, breaks: &mut Vec<usize>) {
+    // The usual sentence end, `x. Y` or `x? y`: letter, terminator, one space, letter.
+    // After `.` (ATerm) SB8 joins before a lower-case letter and SB11 breaks before an
+    // upper-case one; after `!` or `?` (STerm) SB11 always breaks. Decided here because
+    // starting the segmenter costs far more than these four bytes.
+    if let [first, term @ (b'.' | b'!' | b'?'), b' ', next] = text.as_bytes()[start..end] {
+        if first.is_ascii_alphabetic() && next.is_ascii_alphabetic() {
+            if term != b'.' || next.is_ascii_uppercase() {
+                breaks.push(start + 3);
+            }
+            return;
+        }
+    }
     breaks.extend(
         text[start..end]
             .split_sentence_bound_indices()
