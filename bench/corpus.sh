@@ -4,6 +4,8 @@
 # one-pass baseline (`wc -l`) over the same file; then the same on pathological inputs.
 #
 # Usage:  bench/corpus.sh            # 500 MB corpus (SIZE_MB=1024 for 1 GB)
+#         RUNS=3 bench/corpus.sh     # best wall time of 3 runs (peak RSS: the largest)
+#         BIN=path/to/whosaid bench/corpus.sh   # measure another build (no cargo build)
 # Everything generated goes to bench/out/ (gitignored). Generated files are reused when
 # their size matches; delete bench/out/ to rebuild them.
 set -euo pipefail
@@ -19,8 +21,10 @@ if ! [ -x /usr/bin/time ]; then
     apt-get install -y time >/dev/null || sudo apt-get install -y time >/dev/null
 fi
 
-cargo build --release --quiet
-BIN=target/release/whosaid
+if [ -z "${BIN:-}" ]; then
+    cargo build --release --quiet
+    BIN=target/release/whosaid
+fi
 
 # The news corpus: every corpus text as one record, cycled until SIZE_MB is reached. Ids are
 # unique (duplicates are an error record, which would not measure extraction).
@@ -70,22 +74,29 @@ write("repeated-name", ["Scott Guthrie " * 100_000] * 10)
 write("apostrophes", ["\u2019'" * 250_000] * 10)
 PY
 
-# Prints "MB/s docs/s peakRSS_MB" for one run of a command over $1 (best wall time of $RUNS).
+# Prints MB/s, docs/s, peak RSS and CPU seconds (user+sys) of a command reading $1 on stdin:
+# the best wall time of $RUNS runs, and the largest peak RSS.
 RUNS=${RUNS:-1}
 measure() {
     local input=$1; shift
-    local bytes docs best="" rss=0
+    local bytes docs best="" rss=0 cpu=0
     bytes=$(stat -c %s "$input")
     docs=$(wc -l <"$input")
     for _ in $(seq "$RUNS"); do
         local stats
-        stats=$( { /usr/bin/time -f '%e %M' "$@" <"$input" >/dev/null; } 2>&1 | tail -1 )
-        local secs=${stats% *} kb=${stats#* }
-        if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; fi
+        stats=$( { /usr/bin/time -f '%e %M %U %S' "$@" <"$input" >/dev/null; } 2>&1 | tail -1 )
+        local secs kb user sys
+        read -r secs kb user sys <<<"$stats"
+        if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then
+            best=$secs
+            cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
+        fi
         [ "$kb" -gt "$rss" ] && rss=$kb
     done
-    awk -v b="$bytes" -v d="$docs" -v s="$best" -v k="$rss" \
-        'BEGIN { if (s < 0.01) s = 0.01; printf "%10.1f MB/s %10.0f docs/s %8.1f MB peak RSS  (%.2f s)\n", b/1e6/s, d/s, k/1024, s }'
+    awk -v b="$bytes" -v d="$docs" -v s="$best" -v k="$rss" -v c="$cpu" \
+        'BEGIN { if (s < 0.01) s = 0.01
+                 printf "%8.1f MB/s %10.1f docs/s %7.1f MB peak RSS  (%.2f s wall, %.2f s CPU)\n",
+                        b/1e6/s, d/s, k/1024, s, c }'
 }
 
 echo "load: $(uptime)"
