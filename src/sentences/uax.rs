@@ -163,6 +163,22 @@ mod tests {
         }
     }
 
+    /// The bundled corpus, whole documents and all of them joined into one text.
+    #[test]
+    fn same_segments_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut all = String::new();
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let path = entry.expect("corpus entry").into_path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("corpus text");
+                same_as_reference(&text);
+                all.push_str(&text);
+            }
+        }
+        same_as_reference(&all);
+    }
+
     /// Every character claimed not to be a terminator really creates no boundary after it.
     #[test]
     fn non_terminators_never_end_a_segment() {
