@@ -9,6 +9,9 @@
 //! 1. The text is cut into chunks only inside very long runs of spaces or punctuation (see
 //!    [`MAX_RUN_CHARS`]); unicode-segmentation's rule SB8 rescans such a run at every
 //!    character, which would be quadratic. Normal prose is one chunk.
+//!    The UAX #29 segments of a chunk come from `uax.rs`, which gives exactly
+//!    unicode-segmentation's segments but runs it only on small windows around possible
+//!    sentence terminators.
 //! 2. Each UAX #29 segment is trimmed; SEN011 may cut it once more after a `…`.
 //! 3. At every boundary between two consecutive pieces, the rules decide whether to keep
 //!    it or to join the pieces. Each rule looks at a bounded window (named constants in
