@@ -70,70 +70,101 @@ where
     let mut items = items.peekable();
     let (mut docs, mut bytes) = (0usize, 0usize);
     let mut failures: std::collections::BTreeMap<&'static str, usize> = Default::default();
-    let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
+    let process = &process;
+    let pool = &pool;
     let internal = std::sync::atomic::AtomicUsize::new(0);
-    while items.peek().is_some() {
-        if interrupted.load(Ordering::SeqCst) {
-            out.flush().ok();
-            return Ok(ExitCode::from(130));
-        }
-        batch.clear();
-        let mut batch_bytes = 0;
-        while batch.len() < BATCH_DOCS && batch_bytes < BATCH_BYTES {
-            let Some(item) = items.next() else { break };
-            batch_bytes += item.len();
-            batch.push(item);
-        }
-        for item in &batch {
-            if let Item::Failed { error, .. } = item {
-                *failures.entry(error.kind.as_str()).or_default() += 1;
+    let internal = &internal;
+    // While the pool works on one batch, this thread reads and parses the next one: reading
+    // is serial, and would otherwise leave every worker idle while it runs.
+    let outcome = std::thread::scope(|scope| -> anyhow::Result<Option<ExitCode>> {
+        let mut in_flight: Option<(std::thread::ScopedJoinHandle<'_, Vec<String>>, usize)> = None;
+        loop {
+            let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
+            let mut batch_bytes = 0;
+            if !interrupted.load(Ordering::SeqCst) {
+                while batch.len() < BATCH_DOCS && batch_bytes < BATCH_BYTES {
+                    let Some(item) = items.next() else { break };
+                    batch_bytes += item.len();
+                    batch.push(item);
+                }
             }
-        }
-        let lines: Vec<String> = pool.install(|| {
-            batch
-                .par_drain(..)
-                .map(|item| match item {
-                    Item::Doc { id, text, meta } => {
-                        // A bug must cost one document, not the run: a panic becomes the
-                        // document's error record.
-                        let run = std::panic::AssertUnwindSafe(|| process(&id, &text, meta));
-                        std::panic::catch_unwind(run).unwrap_or_else(|_| {
-                            internal.fetch_add(1, Ordering::Relaxed);
-                            let error = whosaid::input::Error::new(
-                                whosaid::input::ErrorKind::Internal,
-                                format!("{id}: internal error while extracting; please report it with this document"),
-                            );
-                            error_record(&id, &error)
-                        })
+            for item in &batch {
+                if let Item::Failed { error, .. } = item {
+                    *failures.entry(error.kind.as_str()).or_default() += 1;
+                }
+            }
+            if let Some((handle, done_bytes)) = in_flight.take() {
+                let lines = match handle.join() {
+                    Ok(lines) => lines,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+                docs += lines.len();
+                bytes += done_bytes;
+                let written = lines
+                    .iter()
+                    .try_for_each(|l| {
+                        out.write_all(l.as_bytes())
+                            .and_then(|_| out.write_all(b"\n"))
+                    })
+                    .and_then(|_| out.flush());
+                match written {
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                        return Ok(Some(ExitCode::SUCCESS))
                     }
-                    Item::Failed { id, error } => error_record(&id, &error),
+                    Err(e) => return Err(e.into()),
+                    Ok(()) => {}
+                }
+                if let Some(bar) = &progress {
+                    let secs = started.elapsed().as_secs_f64().max(1e-9);
+                    bar.set_message(format!(
+                        "{docs} docs, {:.1} MB, {:.0} docs/s, {:.1} MB/s",
+                        bytes as f64 / 1e6,
+                        docs as f64 / secs,
+                        bytes as f64 / 1e6 / secs
+                    ));
+                    bar.tick();
+                }
+            }
+            if batch.is_empty() {
+                // Ctrl-C finishes the batch in hand (written above) and stops.
+                if interrupted.load(Ordering::SeqCst) && items.peek().is_some() {
+                    out.flush().ok();
+                    return Ok(Some(ExitCode::from(130)));
+                }
+                return Ok(None);
+            }
+            let handle = scope.spawn(move || {
+                pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|item| match item {
+                            Item::Doc { id, text, meta } => {
+                                // A bug must cost one document, not the run: a panic
+                                // becomes the document's error record.
+                                let run =
+                                    std::panic::AssertUnwindSafe(|| process(&id, &text, meta));
+                                std::panic::catch_unwind(run).unwrap_or_else(|_| {
+                                    internal.fetch_add(1, Ordering::Relaxed);
+                                    let error = whosaid::input::Error::new(
+                                        whosaid::input::ErrorKind::Internal,
+                                        format!(
+                                            "{id}: internal error while extracting; \
+                                             please report it with this document"
+                                        ),
+                                    );
+                                    error_record(&id, &error)
+                                })
+                            }
+                            Item::Failed { id, error } => error_record(&id, &error),
+                        })
+                        .collect()
                 })
-                .collect()
-        });
-        docs += lines.len();
-        bytes += batch_bytes;
-        let written = lines
-            .iter()
-            .try_for_each(|l| {
-                out.write_all(l.as_bytes())
-                    .and_then(|_| out.write_all(b"\n"))
-            })
-            .and_then(|_| out.flush());
-        match written {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-            Err(e) => return Err(e.into()),
-            Ok(()) => {}
+            });
+            in_flight = Some((handle, batch_bytes));
         }
-        if let Some(bar) = &progress {
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!(
-                "{docs} docs, {:.1} MB, {:.0} docs/s, {:.1} MB/s",
-                bytes as f64 / 1e6,
-                docs as f64 / secs,
-                bytes as f64 / 1e6 / secs
-            ));
-            bar.tick();
-        }
+    })?;
+    if let Some(code) = outcome {
+        return Ok(code);
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();

@@ -9,6 +9,9 @@
 //! 1. The text is cut into chunks only inside very long runs of spaces or punctuation (see
 //!    [`MAX_RUN_CHARS`]); unicode-segmentation's rule SB8 rescans such a run at every
 //!    character, which would be quadratic. Normal prose is one chunk.
+//!    The UAX #29 segments of a chunk come from `uax.rs`, which gives exactly
+//!    unicode-segmentation's segments but runs it only on small windows around possible
+//!    sentence terminators.
 //! 2. Each UAX #29 segment is trimmed; SEN011 may cut it once more after a `…`.
 //! 3. At every boundary between two consecutive pieces, the rules decide whether to keep
 //!    it or to join the pieces. Each rule looks at a bounded window (named constants in
@@ -32,9 +35,9 @@
 
 mod abbreviations;
 mod rules;
+mod uax;
 
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 use rules::{Boundary, Origin};
 
@@ -141,7 +144,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut chunk_start = 0;
     for chunk_end in seams(text).chain(std::iter::once(text.len())) {
         let chunk = &text[chunk_start..chunk_end];
-        for (i, (offset, segment)) in chunk.split_sentence_bound_indices().enumerate() {
+        for (i, (offset, segment)) in uax::segments(chunk).enumerate() {
             let origin = if i == 0 && chunk_start > 0 {
                 Origin::Seam
             } else {
@@ -191,9 +194,15 @@ fn seams(text: &str) -> impl Iterator<Item = usize> + '_ {
         while i < bytes.len() {
             let b = bytes[i];
             let at = i;
-            let extends = if b < 0x80 {
+            let extends = if b.is_ascii_alphabetic() {
+                // Most bytes of prose: a letter ends the run. Tested first to keep this
+                // per-byte loop short.
                 i += 1;
-                !(b.is_ascii_alphabetic() || matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r'))
+                run = 0;
+                continue;
+            } else if b < 0x80 {
+                i += 1;
+                !matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r')
             } else {
                 let c = text[at..].chars().next().unwrap_or('a');
                 i += c.len_utf8();

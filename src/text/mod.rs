@@ -8,8 +8,10 @@ pub mod tokens;
 
 use std::ops::Range;
 
-/// Block size of the [`CharOffsets`] checkpoint table, in bytes.
-const CHECKPOINT_EVERY: usize = 256;
+/// Block size of the [`CharOffsets`] checkpoint table, in bytes. Small, because each
+/// conversion counts up to a block's bytes and a document has many spans to convert, while
+/// the table costs only one `usize` per block.
+const CHECKPOINT_EVERY: usize = 64;
 
 /// Converts byte offsets into code-point offsets for one text.
 ///

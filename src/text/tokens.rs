@@ -77,66 +77,75 @@ fn keeps_period(word: &str) -> bool {
     )
 }
 
+/// The char at byte `pos` of `text` (a char boundary), or `None` at the end.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[pos..].chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text` into tokens. Spaces are dropped; line breaks become one [`TokenKind::Break`].
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut pos = 0;
+    while let Some(c) = char_at(text, pos) {
+        let i = pos;
+        pos += c.len_utf8();
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            let mut end = pos;
+            loop {
+                // Most of a word is ASCII letters and digits: skip them a byte at a time
+                // before the general, char-by-char checks.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(d) = char_at(text, end) else { break };
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                     continue;
                 }
                 // A connector stays inside the word only when a letter or digit follows it.
-                let next = text[j + d.len_utf8()..].chars().next();
-                let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+                let after = end + d.len_utf8();
+                let next_alnum = char_at(text, after).is_some_and(char::is_alphanumeric);
                 if (d == '-' || d == '.' || d == '\u{2011}') && next_alnum {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end = after;
                     continue;
                 }
                 if is_apostrophe(d) && next_alnum {
                     // Split a possessive ’s (followed by a non-letter) off the word.
-                    let after = j + d.len_utf8();
                     let is_possessive = matches!(bytes.get(after), Some(b's') | Some(b'S'))
-                        && !text[after + 1..]
-                            .chars()
-                            .next()
-                            .is_some_and(|n| n.is_alphanumeric());
+                        && !char_at(text, after + 1).is_some_and(char::is_alphanumeric);
                     if is_possessive {
                         break;
                     }
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end = after;
                     continue;
                 }
                 break;
             }
             // The period of an initial or a title belongs to it.
             if bytes.get(end) == Some(&b'.') && keeps_period(&text[i..end]) {
-                iter.next();
                 end += 1;
             }
+            pos = end;
             tokens.push(Token {
                 range: i..end,
                 kind: TokenKind::Word,
             });
         } else if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            while let Some(d) = char_at(text, pos) {
                 if d == '\n' || d == '\r' || crate::text::is_space(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    pos += d.len_utf8();
                 } else {
                     break;
                 }
             }
             tokens.push(Token {
-                range: i..end,
+                range: i..pos,
                 kind: TokenKind::Break,
             });
         } else if c.is_whitespace() {
@@ -147,14 +156,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 .is_some_and(|t: &Token| t.is_word() && t.range.end == i)
         {
             // ’s after a word, or a lone ’ after a plural ending in s.
-            let after = i + c.len_utf8();
+            let after = pos;
             let s_follows = matches!(bytes.get(after), Some(b's') | Some(b'S'))
-                && !text[after + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_alphanumeric());
+                && !char_at(text, after + 1).is_some_and(char::is_alphanumeric);
             if s_follows {
-                iter.next();
+                pos = after + 1;
                 tokens.push(Token {
                     range: i..after + 1,
                     kind: TokenKind::Possessive,
@@ -167,7 +173,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         } else {
             tokens.push(Token {
-                range: i..i + c.len_utf8(),
+                range: i..pos,
                 kind: TokenKind::Punct(c),
             });
         }
@@ -183,6 +189,132 @@ pub fn first_at_or_after(tokens: &[Token], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The previous, char-by-char tokenizer: the oracle for the fast one.
+    fn reference(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let bytes = text.as_bytes();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if d.is_alphanumeric() {
+                        end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    // A connector stays inside the word only when a letter or digit follows it.
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+                    if (d == '-' || d == '.' || d == '\u{2011}') && next_alnum {
+                        end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    if is_apostrophe(d) && next_alnum {
+                        // Split a possessive ’s (followed by a non-letter) off the word.
+                        let after = j + d.len_utf8();
+                        let is_possessive = matches!(bytes.get(after), Some(b's') | Some(b'S'))
+                            && !text[after + 1..]
+                                .chars()
+                                .next()
+                                .is_some_and(|n| n.is_alphanumeric());
+                        if is_possessive {
+                            break;
+                        }
+                        end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    break;
+                }
+                // The period of an initial or a title belongs to it.
+                if bytes.get(end) == Some(&b'.') && keeps_period(&text[i..end]) {
+                    iter.next();
+                    end += 1;
+                }
+                tokens.push(Token {
+                    range: i..end,
+                    kind: TokenKind::Word,
+                });
+            } else if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if d == '\n' || d == '\r' || crate::text::is_space(d) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                tokens.push(Token {
+                    range: i..end,
+                    kind: TokenKind::Break,
+                });
+            } else if c.is_whitespace() {
+                continue;
+            } else if is_apostrophe(c)
+                && tokens
+                    .last()
+                    .is_some_and(|t: &Token| t.is_word() && t.range.end == i)
+            {
+                // ’s after a word, or a lone ’ after a plural ending in s.
+                let after = i + c.len_utf8();
+                let s_follows = matches!(bytes.get(after), Some(b's') | Some(b'S'))
+                    && !text[after + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric());
+                if s_follows {
+                    iter.next();
+                    tokens.push(Token {
+                        range: i..after + 1,
+                        kind: TokenKind::Possessive,
+                    });
+                } else {
+                    tokens.push(Token {
+                        range: i..after,
+                        kind: TokenKind::Punct(c),
+                    });
+                }
+            } else {
+                tokens.push(Token {
+                    range: i..i + c.len_utf8(),
+                    kind: TokenKind::Punct(c),
+                });
+            }
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn same_tokens_as_reference(
+            text in "[aZs5 .,'\u{2019}\u{2011}\n\r\t\u{2028}\u{a0}\u{e9}\u{3b1}\u{301}\u{201c}-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text), reference(&text));
+        }
+
+        #[test]
+        fn same_tokens_on_any_string(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(tokenize(&text), reference(&text));
+        }
+    }
+
+    #[test]
+    fn same_tokens_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for entry in walkdir::WalkDir::new(dir) {
+            let path = entry.expect("corpus entry").into_path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("corpus text");
+                assert_eq!(tokenize(&text), reference(&text), "{}", path.display());
+            }
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| &text[t.range]).collect()

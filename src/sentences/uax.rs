@@ -1,0 +1,235 @@
+//! UAX #29 sentence segments, as unicode-segmentation's `split_sentence_bound_indices`
+//! gives them, without running its state machine over the whole text.
+//!
+//! # Why
+//! The full pass costs about 240 instructions per byte (a table lookup and a state update
+//! per character) and was the slowest stage of the pipeline. Almost all of that work
+//! confirms that there is no boundary inside a run of words.
+//!
+//! # How
+//! In unicode-segmentation's implementation a boundary inside the text comes only from SB4
+//! (right after a `Sep`, CR or LF) or SB11 (after `SATerm Close* Sp* ParaSep?`, with
+//! `Extend`/`Format` characters transparent). Either way a *terminator* (`STerm`, `ATerm`,
+//! `Sep`, CR, LF) comes before the boundary with no ASCII letter in between, and the
+//! boundary is at most at the first ASCII letter after it. So we look for terminators
+//! with a byte scan and run the original segmenter on a small window around each:
+//! from the last ASCII letter before it to the first ASCII letter after it, inclusive.
+//!
+//! A window gives the same decisions as the full pass at every position strictly inside:
+//! - its first character is an ASCII letter, whose state part (`UpperLower`) is never
+//!   collapsed, skipped or looked through by any rule (SB7–SB11 look back only through
+//!   `Close`, `Sp` and `ParaSep` parts), so what came before it cannot matter;
+//! - its last character is an ASCII letter, where SB8's look-ahead stops at the latest,
+//!   so cutting the text after it cannot matter either.
+//!
+//! Windows at the very start or end of the text simply extend to it. Non-ASCII characters
+//! count as possible terminators unless they are alphabetic or in [`NEVER_TERMINATORS`]; a
+//! test checks that claim against unicode-segmentation for every Unicode scalar value.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Frequent non-alphabetic, non-ASCII characters of English prose that are none of
+/// `STerm`, `ATerm` or `Sep`, so they need no window (quotes, dashes, currency, spaces).
+const NEVER_TERMINATORS: &[char] = &[
+    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{201E}', '\u{00AB}', '\u{00BB}', '\u{2013}',
+    '\u{2014}', '\u{2026}', '\u{00A0}', '\u{00A3}', '\u{20AC}', '\u{00B0}', '\u{00A9}', '\u{00AE}',
+    '\u{2122}', '\u{00B7}', '\u{2022}', '\u{2032}', '\u{2033}', '\u{00BD}', '\u{00BC}', '\u{00BE}',
+    '\u{2009}', '\u{202F}',
+];
+
+/// Whether `c` may be a `STerm`, `ATerm` or `Sep` character, or a CR or LF: a character
+/// after which unicode-segmentation may put a boundary. Conservative: `true` is safe.
+pub(super) fn may_terminate(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?' | '\n' | '\r');
+    }
+    !(c.is_alphabetic() || NEVER_TERMINATORS.contains(&c))
+}
+
+/// The segments of `text` exactly as `text.split_sentence_bound_indices()` yields them:
+/// `(offset, segment)` pairs, in order, covering `text`.
+pub(super) fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let breaks = boundaries(text);
+    (0..breaks.len()).map(move |k| {
+        let end = breaks.get(k + 1).copied().unwrap_or(text.len());
+        (breaks[k], &text[breaks[k]..end])
+    })
+}
+
+/// Every boundary of `text` except its end: 0 (for a non-empty text) and the boundaries
+/// inside, ascending.
+fn boundaries(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut breaks = Vec::new();
+    if text.is_empty() {
+        return breaks;
+    }
+    breaks.push(0);
+    // The window being grown, if any: `start..end`, both at char boundaries.
+    let mut window: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_terminator, width) = if b < 0x80 {
+            (matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'), 1)
+        } else if b < 0xC0 {
+            // A continuation byte: only reached after a lead byte was skipped whole.
+            (false, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (may_terminate(c), c.len_utf8())
+        };
+        if !is_terminator {
+            i += width;
+            continue;
+        }
+        // Last ASCII letter before the terminator (or the text start). Never looks back
+        // past the current window's last character, which is an ASCII letter.
+        let floor = window.map_or(0, |(_, end)| end - 1);
+        let start = bytes[floor..i]
+            .iter()
+            .rposition(u8::is_ascii_alphabetic)
+            .map_or(floor, |p| floor + p);
+        // First ASCII letter after it, included (or the text end).
+        let end = bytes[i..]
+            .iter()
+            .position(u8::is_ascii_alphabetic)
+            .map_or(bytes.len(), |p| i + p + 1);
+        window = match window {
+            Some((ws, we)) if start < we => Some((ws, end)),
+            other => {
+                if let Some((ws, we)) = other {
+                    window_breaks(text, ws, we, &mut breaks);
+                }
+                Some((start, end))
+            }
+        };
+        i = end;
+    }
+    if let Some((ws, we)) = window {
+        window_breaks(text, ws, we, &mut breaks);
+    }
+    breaks
+}
+
+/// Appends the boundaries strictly inside `start..end` found by the original segmenter.
+fn window_breaks(text: &str, start: usize, end: usize, breaks: &mut Vec<usize>) {
+    // The usual sentence end, `x. Y` or `x? y`: letter, terminator, one space, letter.
+    // After `.` (ATerm) SB8 joins before a lower-case letter and SB11 breaks before an
+    // upper-case one; after `!` or `?` (STerm) SB11 always breaks. Decided here because
+    // starting the segmenter costs far more than these four bytes.
+    if let [first, term @ (b'.' | b'!' | b'?'), b' ', next] = text.as_bytes()[start..end] {
+        if first.is_ascii_alphabetic() && next.is_ascii_alphabetic() {
+            if term != b'.' || next.is_ascii_uppercase() {
+                breaks.push(start + 3);
+            }
+            return;
+        }
+    }
+    breaks.extend(
+        text[start..end]
+            .split_sentence_bound_indices()
+            .map(|(offset, _)| start + offset)
+            .filter(|&at| at > start),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_as_reference(text: &str) {
+        let fast: Vec<_> = segments(text).collect();
+        let reference: Vec<_> = text.split_sentence_bound_indices().collect();
+        assert_eq!(fast, reference, "text: {text:?}");
+    }
+
+    #[test]
+    fn prose_and_edges() {
+        for text in [
+            "",
+            ".",
+            "a",
+            "Hello. World",
+            "Mr. Smith said “Hi!” and left.\n\nThen “Why?” he asked.",
+            "e.g. this\r\nthat\u{2029}other. 3.5 is U.S. law... Yes?! No.)  “Ok.”  Next",
+            "...   ...",
+            "a\u{0301}. \u{0301}B",
+            "word. \u{200B}Next",
+            "\n\n\n",
+            "x.\u{0085}y",
+        ] {
+            same_as_reference(text);
+        }
+    }
+
+    /// The bundled corpus, whole documents and all of them joined into one text.
+    #[test]
+    fn same_segments_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut all = String::new();
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let path = entry.expect("corpus entry").into_path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("corpus text");
+                same_as_reference(&text);
+                all.push_str(&text);
+            }
+        }
+        same_as_reference(&all);
+    }
+
+    /// Every character claimed not to be a terminator really creates no boundary after it.
+    #[test]
+    fn non_terminators_never_end_a_segment() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if may_terminate(c) {
+                continue;
+            }
+            let text = format!("a{c} B");
+            assert_eq!(
+                text.split_sentence_bound_indices().count(),
+                1,
+                "{c:?} (U+{:04X}) ends a segment",
+                c as u32
+            );
+        }
+    }
+
+    /// Every character, in contexts that exercise SB4–SB11, against the full pass.
+    #[test]
+    fn every_character_in_context() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for pattern in ["a{} B", "x.{}b ", "Q?{}\" Z", "m{}{}\n", "r. {}.a"] {
+                text.push_str(&pattern.replace("{}", c.encode_utf8(&mut [0; 4])));
+            }
+            if text.len() > 4096 {
+                same_as_reference(&text);
+                text.clear();
+            }
+        }
+        same_as_reference(&text);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Strings over an alphabet rich in the characters the rules treat specially.
+        #[test]
+        fn matches_full_pass(
+            text in "[aZ5 .!?\n\r\t,;:'\"()\u{201C}\u{201D}\u{2019}\u{0301}\u{200B}\u{00A0}\u{0085}\u{2029}\u{3002}\u{2026}\u{0964}é€-]{0,40}"
+        ) {
+            let fast: Vec<_> = segments(&text).collect();
+            let reference: Vec<_> = text.split_sentence_bound_indices().collect();
+            proptest::prop_assert_eq!(fast, reference);
+        }
+
+        #[test]
+        fn matches_full_pass_on_any_string(text in proptest::prelude::any::<String>()) {
+            let fast: Vec<_> = segments(&text).collect();
+            let reference: Vec<_> = text.split_sentence_bound_indices().collect();
+            proptest::prop_assert_eq!(fast, reference);
+        }
+    }
+}
