@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::attribution::{
-    Candidate, Context, Decided, Finding, Phase, ResolvedSpeaker, Rule, RULES,
+    lowercase_words, Candidate, Context, Decided, Finding, Phase, ResolvedSpeaker, Rule, RULES,
 };
 use crate::classify;
 use crate::mentions::Mentions;
@@ -103,7 +103,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     let mut history: Vec<Decided> = Vec::new();
     for (c, v) in candidates.iter().zip(&verdicts) {
         if let Verdict::Speech { finding, rule, .. } = v {
-            history.push(decided(c, finding, rule.unwrap_or("")));
+            history.push(decided(text, c, finding, rule.unwrap_or("")));
         }
     }
     for (found, rule) in &indirect_found {
@@ -112,6 +112,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             outer: found.content.clone(),
             speaker: found.finding.speaker.clone(),
             rule,
+            words: lowercase_words(&text[found.content.clone()]),
         });
     }
     history.sort_by_key(|d| (d.outer.start, d.outer.end));
@@ -147,7 +148,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             }
         });
         if let Verdict::Speech { finding, rule, .. } = &verdict {
-            history.insert(upto, decided(c, finding, rule.unwrap_or("")));
+            history.insert(upto, decided(text, c, finding, rule.unwrap_or("")));
         }
         verdicts[i] = verdict;
     }
@@ -155,12 +156,13 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     build_document(id, &ctx, config, &candidates, verdicts, indirect_found)
 }
 
-fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {
+fn decided(text: &str, c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {
     Decided {
         content: c.content.clone(),
         outer: c.outer.clone(),
         speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
         rule,
+        words: lowercase_words(&text[c.content.clone()]),
     }
 }
 

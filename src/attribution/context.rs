@@ -25,6 +25,8 @@ pub struct Context<'t> {
     pub mentions: Mentions,
     /// For each token, true when it lies inside a quoted passage (marks included).
     pub in_quote: Vec<bool>,
+    /// For each token: 0 no cue, 1 a cue for quotes, 2 a cue that also reports speech.
+    cue_flags: Vec<u8>,
 }
 
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.
@@ -62,6 +64,22 @@ impl<'t> Context<'t> {
                 *flag = true;
             }
         }
+        // Every rule asks whether a token is a cue, many times over; ask the lexicon once.
+        let lex = crate::mentions::lexicon::lexicon();
+        let cue_flags = tokens
+            .iter()
+            .map(|t| {
+                match t
+                    .is_word()
+                    .then(|| lex.cue(&text[t.range.clone()]))
+                    .flatten()
+                {
+                    None => 0,
+                    Some(false) => 1,
+                    Some(true) => 2,
+                }
+            })
+            .collect();
         Context {
             text,
             tokens,
@@ -69,7 +87,13 @@ impl<'t> Context<'t> {
             passages,
             mentions,
             in_quote,
+            cue_flags,
         }
+    }
+
+    /// 0 when token `i` is no cue, 1 for a cue of quotes, 2 for a cue that also reports speech.
+    pub fn cue_flag(&self, i: usize) -> u8 {
+        self.cue_flags.get(i).copied().unwrap_or(0)
     }
 
     /// Token range of sentence `s`.

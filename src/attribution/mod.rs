@@ -72,6 +72,16 @@ pub struct Decided {
     pub speaker: Option<ResolvedSpeaker>,
     /// The rule that decided it.
     pub rule: &'static str,
+    /// Its words, lower-cased, for the rules that compare wording (computed once).
+    pub words: Vec<String>,
+}
+
+/// The words of a text, lower-cased: runs of letters and digits.
+pub fn lowercase_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
 }
 
 /// Static facts about a rule.

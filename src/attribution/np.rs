@@ -123,16 +123,12 @@ pub fn is_cue_adverb(word: &str) -> bool {
 impl<'t> Context<'t> {
     /// True when token `i` is a speech cue word.
     pub fn is_cue(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.is_word() && lexicon().cue(&self.text[t.range.clone()]).is_some())
+        self.cue_flag(i) != 0
     }
 
     /// True when token `i` is a cue that can introduce reported speech ("said", "argued").
     pub fn is_indirect_cue(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| {
-            t.is_word() && lexicon().cue(&self.text[t.range.clone()]) == Some(true)
-        })
+        self.cue_flag(i) == 2
     }
 
     fn np_from_mention(&self, t: usize, ending: bool) -> Option<SpeakerNp> {

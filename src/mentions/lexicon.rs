@@ -149,6 +149,15 @@ impl Lexicon {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.cues.get(word).copied();
         }
+        // Lower-case short ASCII words on the stack: this runs for every capitalised token.
+        let mut buf = [0u8; 24];
+        if word.len() <= buf.len() && word.is_ascii() {
+            for (d, b) in buf.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+            return self.cues.get(lower).copied();
+        }
         self.cues.get(word.to_lowercase().as_str()).copied()
     }
 }

@@ -1,6 +1,8 @@
 //! ATT010 repeats-attributed-words.
 
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::{
+    declare_rule, lowercase_words, Candidate, Context, Decided, Finding, Rule,
+};
 
 declare_rule! {
     /// # ATT010 repeats-attributed-words
@@ -32,20 +34,13 @@ pub const MAX_REPEAT_WORDS: usize = 40;
 /// How many words of earlier quotes the rule compares against, at most, per fragment.
 pub const MAX_REPEAT_SCAN_WORDS: usize = 3_000;
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
-}
-
 fn same_word(a: &str, b: &str) -> bool {
     a == b || (a.len().min(b.len()) >= 3 && (a.starts_with(b) || b.starts_with(a)))
 }
 
 impl Rule for RepeatsAttributedWords {
     fn attribute(&self, ctx: &Context, c: &Candidate, history: &[Decided]) -> Option<Finding> {
-        let fragment = words(&ctx.text[c.content.clone()]);
+        let fragment = lowercase_words(&ctx.text[c.content.clone()]);
         if fragment.len() < 2 || fragment.len() > MAX_REPEAT_WORDS {
             return None;
         }
@@ -55,7 +50,7 @@ impl Rule for RepeatsAttributedWords {
             if d.content == c.content {
                 continue;
             }
-            let earlier = words(&ctx.text[d.content.clone()]);
+            let earlier = &d.words;
             if earlier.len() > budget {
                 break;
             }
