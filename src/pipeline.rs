@@ -62,7 +62,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         })
         .collect();
     let mentions = Mentions::find(text, &tokens, &quoted);
-    let ctx = Context::new(text, tokens, sentences, passages, mentions);
+    let mut ctx = Context::new(text, tokens, sentences, passages, mentions);
     let candidates: Vec<Candidate> = top.iter().map(|&i| ctx.candidate(i)).collect();
 
     // Phase 1: adjacent rules, then the non-speech checks.
@@ -87,6 +87,13 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             }
         })
         .collect();
+
+    // Quoted titles and names may stand inside reported speech.
+    for (c, v) in candidates.iter().zip(&verdicts) {
+        if matches!(v, Verdict::NotSpeech(_)) {
+            ctx.mark_not_speech(c.outer.clone());
+        }
+    }
 
     // Indirect speech, sentence by sentence.
     let mut indirect_found = Vec::new();

@@ -27,6 +27,8 @@ pub struct Context<'t> {
     pub in_quote: Vec<bool>,
     /// For each token: 0 no cue, 1 a cue for quotes, 2 a cue that also reports speech.
     cue_flags: Vec<u8>,
+    /// For each token, true inside a passage already judged not to be speech.
+    not_speech: Vec<bool>,
 }
 
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.
@@ -86,6 +88,7 @@ impl<'t> Context<'t> {
             sentences,
             passages,
             mentions,
+            not_speech: vec![false; in_quote.len()],
             in_quote,
             cue_flags,
         }
@@ -107,6 +110,24 @@ impl<'t> Context<'t> {
     /// True when some token of `range` lies inside a quoted passage.
     pub fn has_quote(&self, range: Range<usize>) -> bool {
         self.in_quote[range].iter().any(|&q| q)
+    }
+
+    /// True when some token of `range` lies inside a quoted passage that may be speech (one
+    /// not already judged a title or a name: "the so-called “growth assumptions”" can stand
+    /// inside reported speech).
+    pub fn has_speech_quote(&self, range: Range<usize>) -> bool {
+        range
+            .into_iter()
+            .any(|t| self.in_quote[t] && !self.not_speech.get(t).copied().unwrap_or(false))
+    }
+
+    /// Marks the tokens of a quoted passage (marks included) as not speech.
+    pub fn mark_not_speech(&mut self, outer: Range<usize>) {
+        let first = self.token_at(outer.start);
+        let last = self.token_at(outer.end);
+        for flag in &mut self.not_speech[first..last] {
+            *flag = true;
+        }
     }
 
     /// The text of token `i`.

@@ -225,7 +225,9 @@ impl Rule for NameCueThat {
             let Some(start) = clause_start(ctx, k, r.end) else {
                 continue;
             };
-            if word_count(ctx, start..r.end) < MIN_CLAUSE_WORDS || ctx.has_quote(start..r.end) {
+            if word_count(ctx, start..r.end) < MIN_CLAUSE_WORDS
+                || ctx.has_speech_quote(start..r.end)
+            {
                 continue;
             }
             let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {

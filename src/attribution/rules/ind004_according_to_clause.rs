@@ -28,6 +28,20 @@ declare_rule! {
     pub struct AccordingToClause { id: "IND004", name: "according-to-clause", phase: Indirect }
 }
 
+/// ", Maria Chen," right after a description: the name it stands for.
+fn appositive_name(
+    ctx: &Context,
+    t: usize,
+    end: usize,
+) -> Option<crate::attribution::np::SpeakerNp> {
+    if !ctx.is_punct(t, ',') {
+        return None;
+    }
+    let name = ctx.np_starting_at(t + 1, end)?;
+    let closes = name.tokens.end < end && ctx.is_punct(name.tokens.end, ',');
+    (name.kind == NpKind::Name && name.entity.is_some() && closes).then_some(name)
+}
+
 impl Rule for AccordingToClause {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
@@ -41,6 +55,14 @@ impl Rule for AccordingToClause {
                 0.7
             };
             let finding = ctx.finding(&np, t..t + 2, confidence);
+            // According to X, NAME, CLAUSE: the appositive name is the source.
+            let (np, finding) = match appositive_name(ctx, np.tokens.end, r.end) {
+                Some(name) => {
+                    let f = ctx.finding(&name, t..t + 2, confidence);
+                    (name, f)
+                }
+                None => (np, finding),
+            };
             // According to X, CLAUSE
             if t == r.start {
                 let mut c = np.tokens.end;
@@ -49,7 +71,7 @@ impl Rule for AccordingToClause {
                 }
                 if c + 1 < r.end
                     && word_count(ctx, c + 1..r.end) >= MIN_CLAUSE_WORDS
-                    && !ctx.has_quote(c + 1..r.end)
+                    && !ctx.has_speech_quote(c + 1..r.end)
                 {
                     return Some(IndirectFinding {
                         content: bytes(ctx, c + 1..r.end),
@@ -69,7 +91,7 @@ impl Rule for AccordingToClause {
                     r.start..t - 1
                 };
                 if word_count(ctx, content.clone()) >= MIN_CLAUSE_WORDS
-                    && !ctx.has_quote(content.clone())
+                    && !ctx.has_speech_quote(content.clone())
                 {
                     return Some(IndirectFinding {
                         content: bytes(ctx, content),
