@@ -387,6 +387,26 @@ impl<'t> Context<'t> {
         })
     }
 
+    /// The speaker of a speech verb whose subject ends at `end`: the phrase right before it,
+    /// unless that phrase is the object of a preposition ("Shoppers in Leeds told us"), in
+    /// which case the sentence-opening subject that holds it.
+    pub fn subject_before(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
+        let np = self.np_ending_before(end, floor);
+        let in_pp = np.as_ref().is_some_and(|np| {
+            np.tokens.start > floor
+                && matches!(
+                    self.word(np.tokens.start - 1).to_ascii_lowercase().as_str(),
+                    "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near" | "across"
+                )
+        });
+        if in_pp {
+            if let Some(subject) = self.sentence_subject(floor, end) {
+                return Some(subject);
+            }
+        }
+        np
+    }
+
     /// The subject that opens a sentence and runs up to the verb at `verb`: "The deputy head
     /// of China's delegation to the forum said …", "People with direct knowledge of the talks
     /// said …". Only used right before a speech verb; at most [`MAX_SUBJECT_TOKENS`] words,

@@ -209,7 +209,7 @@ impl Rule for NameCueThat {
             let np = if participle {
                 ctx.np_starting_at(r.start, k)
             } else {
-                ctx.np_ending_before(subject_end, r.start)
+                ctx.subject_before(subject_end, r.start)
                     .or_else(|| ctx.sentence_subject(r.start, subject_end))
             };
             let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {

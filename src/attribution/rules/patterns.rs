@@ -144,7 +144,7 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     };
     // The speaker before the cue ("Mathews said:"), or after it ("said Mathews:").
     let subject_end = ctx.skip_adverbs_backward(cue, floor);
-    if let Some(np) = ctx.np_ending_before(subject_end, floor) {
+    if let Some(np) = ctx.subject_before(subject_end, floor) {
         return Some((np, cue));
     }
     // "The headline reads: “…”": a colon right after the verb hands the quote to the
