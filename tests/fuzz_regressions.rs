@@ -2,6 +2,8 @@
 //! through the same invariant checks the fuzz targets run (`tests/support/fuzz_invariants.rs`),
 //! so that `cargo test` guards them forever. A fixture file holds the fuzz input as found
 //! (decoded with the same `fuzz_text`: raw UTF-8, or the structured generator after 0xFF).
+//! Files named `smoke*` are not failures but hand-picked inputs (every mark family, nesting,
+//! abbreviations, CRLF, multibyte text, one generator input) that keep the replay exercised.
 
 #[path = "support/fuzz_invariants.rs"]
 mod invariants;
@@ -15,9 +17,10 @@ fn fixtures(target: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != ".gitkeep"))
+        .filter(|p| p.is_file())
         .collect();
     files.sort();
+    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
     files
 }
 
