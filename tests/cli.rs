@@ -693,3 +693,51 @@ fn rules_flag_restricts_the_attribution_rules() {
         .iter()
         .any(|q| q["rule"] == "ATT002" && q["speaker"]["name"] == "Vane"));
 }
+
+// guards: a symlink loop in a directory walk is an error record; the other files go on.
+#[cfg(unix)]
+#[test]
+fn symlink_loop_in_a_directory_walk_is_an_error_record() {
+    let dir = TempDir::new("loop");
+    dir.write("a/one.txt", "“Yes,” Ann Lee said.");
+    std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/back")).unwrap();
+    let out = whosaid(&["extract", "-q", p(dir.path())], None);
+    let recs = records(&out);
+    assert!(recs.iter().any(|r| error_kind(r) == Some("io")), "{recs:?}");
+    assert!(recs
+        .iter()
+        .any(|r| r["quotes"].as_array().is_some_and(|q| q.len() == 1)));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+// guards: Ctrl-C (SIGINT) leaves only complete records on stdout.
+#[cfg(unix)]
+#[test]
+fn interrupt_leaves_complete_lines_only() {
+    let dir = TempDir::new("sigint");
+    let input = dir.write("big.jsonl", seed_jsonl(5_000));
+    let child = Command::new(BIN)
+        .args(["extract", "-q", "--threads", "1", "--jsonl", p(&input)])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.is_empty() || text.ends_with('\n'),
+        "output cut mid-record"
+    );
+    for line in text.lines() {
+        serde_json::from_str::<Value>(line).expect("every line is a whole record");
+    }
+    let code = out.status.code();
+    assert!(code == Some(130) || code == Some(0), "{:?}", out.status);
+}
