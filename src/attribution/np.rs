@@ -26,6 +26,15 @@ pub const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
 /// Words before a name or role that do not change who it is.
 const PREMODIFIERS: &[&str] = &[
+    "presidential",
+    "vice",
+    "gubernatorial",
+    "congressional",
+    "party",
+    "campaign",
+    "state",
+    "federal",
+    "national",
     "former",
     "late",
     "then",

@@ -46,6 +46,9 @@ impl Rule for SentenceCue {
             let participle = ctx.word(k).ends_with("ing");
             let after_comma = k > floor
                 && (ctx.is_punct(k - 1, ',')
+                    || ["while", "after", "before", "by", "when"]
+                        .iter()
+                        .any(|w| ctx.is(k - 1, w))
                     || matches!(ctx.tokens[k - 1].kind,
                         crate::text::tokens::TokenKind::Punct(c) if crate::attribution::np::is_quote_mark(c)));
             if participle && after_comma {

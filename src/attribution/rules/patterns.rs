@@ -149,7 +149,8 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     }
     // "The headline reads: “…”": a colon right after the verb hands the quote to the
     // sentence's subject, whatever its head noun.
-    if cue + 1 == j && j < c.before.end && ctx.is_punct(j, ':') {
+    // "The ad claims “…”" as well.
+    if cue + 1 == j {
         if let Some(np) = ctx.sentence_subject(floor, subject_end) {
             return Some((np, cue));
         }
