@@ -4,13 +4,14 @@
 //! the same bytes. Every `span` is in Unicode code points and every `byte_span` in bytes,
 //! both end-exclusive, into the original text.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of this schema; bumped on any change to the meaning or shape of a field.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// An end-exclusive offset range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Span {
     /// First offset.
     pub start: usize,
@@ -28,7 +29,7 @@ impl From<std::ops::Range<usize>> for Span {
 }
 
 /// The extraction result for one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     /// The document id: the path as given, or the `id` field of a JSONL record.
     pub id: String,
@@ -47,7 +48,9 @@ pub struct Document {
 }
 
 /// What kind of reported speech a quote is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// A quoted passage of speech or writing.
@@ -70,7 +73,7 @@ impl QuoteKind {
 }
 
 /// One quote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Quote {
     /// The quoted text, without its outer quote marks (for indirect speech, the reported clause).
     pub text: String,
@@ -93,7 +96,7 @@ pub struct Quote {
 }
 
 /// The speaker of a quote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Speaker {
     /// Canonical name: the fullest name used for this speaker in the document.
     pub name: String,
@@ -106,7 +109,7 @@ pub struct Speaker {
 }
 
 /// The cue (speech verb or phrase) of a quote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Cue {
     /// The cue as written.
     pub text: String,
@@ -117,7 +120,7 @@ pub struct Cue {
 }
 
 /// One speaker of the document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SpeakerSummary {
     /// Canonical name.
     pub name: String,
@@ -128,7 +131,7 @@ pub struct SpeakerSummary {
 }
 
 /// A quoted passage that is not speech (scare quote, title, coined name).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NonSpeech {
     /// The passage without its marks.
     pub text: String,
@@ -141,7 +144,7 @@ pub struct NonSpeech {
 }
 
 /// What `whosaid sentences` prints for one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SentencesRecord {
     /// The document id.
     pub id: String,
@@ -150,7 +153,7 @@ pub struct SentencesRecord {
 }
 
 /// One sentence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SentenceOut {
     /// The sentence text.
     pub text: String,
