@@ -1,6 +1,6 @@
 //! Runs the stages in order on one document and builds the output record.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::attribution::{
     lowercase_words, Candidate, Context, Decided, Finding, Phase, ResolvedSpeaker, Rule, RULES,
@@ -241,7 +241,7 @@ fn build_document(
 
     // Speakers, in order of their first quote.
     let mut speakers: Vec<SpeakerSummary> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     for q in &quotes {
         let Some(s) = &q.speaker else { continue };
         let i = *index.entry(s.name.clone()).or_insert_with(|| {

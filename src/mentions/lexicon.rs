@@ -3,7 +3,10 @@
 //! Each list is a plain text file, one entry a line, `#` starts a comment line. They are
 //! compiled into the binary with `include_str!`, so whosaid needs no data files at run time.
 
-use std::collections::{HashMap, HashSet};
+// Read-only tables of short keys, looked up for nearly every token: foldhash is several
+// times cheaper than the default SipHash, and the keys are our own word lists, so its weaker
+// resistance to crafted collisions does not matter.
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Gender of a given name or title, as far as a word list can tell.
@@ -35,7 +38,7 @@ fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut given_names = HashMap::new();
+    let mut given_names = HashMap::default();
     for n in entries(include_str!("../../data/given_names_unisex.txt")) {
         given_names.insert(n, Gender::Unknown);
     }

@@ -279,17 +279,18 @@ impl Mentions {
     /// (or, for a given name, start) with.
     #[allow(clippy::needless_range_loop)]
     fn group_entities(&mut self, text: &str, tokens: &[Token], genders: &[Gender]) {
-        use std::collections::HashMap;
+        // Per-document maps of names, probed for every mention: a fast hasher (see lexicon.rs).
+        use foldhash::HashMap;
         let lex = lexicon();
-        let mut by_full: HashMap<String, usize> = HashMap::new();
+        let mut by_full: HashMap<String, usize> = HashMap::default();
         // Surname → entities with that surname, in order of first mention.
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
 
         // First the multi-word names, so a surname used before the full name still joins it.
         // Multi-word proper names of unknown kind, by last word: "Mich Mathews" becomes a
         // person when "Mathews" is later used as one.
-        let mut proper_by_last: HashMap<&str, usize> = HashMap::new();
+        let mut proper_by_last: HashMap<&str, usize> = HashMap::default();
         for idx in 0..self.list.len() {
             let m = &self.list[idx];
             if m.kind == MentionKind::Proper && m.tokens.len() >= 2 && !m.in_quote {
