@@ -14,6 +14,7 @@ pub mod context;
 pub mod np;
 pub mod rules;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 pub use context::{Candidate, Context};
@@ -72,15 +73,31 @@ pub struct Decided {
     pub speaker: Option<ResolvedSpeaker>,
     /// The rule that decided it.
     pub rule: &'static str,
-    /// Its words, lower-cased, for the rules that compare wording (computed once).
-    pub words: Vec<String>,
+    /// Its words, lower-cased, for the rules that compare wording: computed on first use
+    /// and kept, since only the rules for still undecided passages ever read them.
+    pub words: OnceCell<Vec<String>>,
+}
+
+impl Decided {
+    /// The words of its content in `text`, lower-cased (see [`lowercase_words`]).
+    pub fn words(&self, text: &str) -> &[String] {
+        self.words
+            .get_or_init(|| lowercase_words(&text[self.content.clone()]))
+    }
 }
 
 /// The words of a text, lower-cased: runs of letters and digits.
 pub fn lowercase_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        // The ASCII case gives the same string without the Unicode tables.
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect()
 }
 

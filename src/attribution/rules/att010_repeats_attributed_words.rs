@@ -50,7 +50,7 @@ impl Rule for RepeatsAttributedWords {
             if d.content == c.content {
                 continue;
             }
-            let earlier = &d.words;
+            let earlier = d.words(ctx.text);
             if earlier.len() > budget {
                 break;
             }
