@@ -79,6 +79,30 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+/// Longest word re-cased in a stack buffer rather than a new `String`.
+const STACK_WORD: usize = 32;
+
+/// `word` with each byte mapped by `f`, in `buf`, when it is ASCII and fits.
+fn recased<'b>(word: &str, buf: &'b mut [u8; STACK_WORD], f: fn(u8) -> u8) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = f(b);
+    }
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
+/// `word` with its first byte (an ASCII letter) upper-cased, in `buf`, when it fits.
+fn recased_first<'b>(word: &str, buf: &'b mut [u8; STACK_WORD]) -> Option<&'b str> {
+    if word.len() > buf.len() {
+        return None;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[0] = buf[0].to_ascii_uppercase();
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
 /// The shared lexicon.
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
@@ -117,12 +141,27 @@ impl Lexicon {
                 return true;
             }
         }
+        // Short ASCII words are re-cased on the stack: this runs for most tokens.
+        let mut buf = [0u8; STACK_WORD];
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            if let Some(lower) = recased(word, &mut buf, |b| b.to_ascii_lowercase()) {
+                return self.role_nouns.contains(lower);
+            }
             return self.role_nouns.contains(word.to_lowercase().as_str());
         }
         // A title written in lower case is a role: "the inspector", "the senator".
         let mut chars = word.chars();
         match chars.next() {
+            Some(first) if first.is_ascii_lowercase() && word.len() > 2 => {
+                // Only the first byte changes, so the rest may be any UTF-8.
+                match recased_first(word, &mut buf) {
+                    Some(title) => self.titles.contains(title),
+                    None => {
+                        let title: String = first.to_uppercase().chain(chars).collect();
+                        self.titles.contains(title.as_str())
+                    }
+                }
+            }
             Some(first) if first.is_lowercase() && word.len() > 2 => {
                 let title: String = first.to_uppercase().chain(chars).collect();
                 self.titles.contains(title.as_str())

@@ -91,9 +91,13 @@ pub fn is_capitalised(word: &str) -> bool {
         return false;
     }
     // "CEO", "HIRE", "U.S": acronyms and shouting are not names; "O’Regan", "McDonald" are.
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    !(letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
-        || (letters.len() == 1 && word.ends_with('.'))
+    // Counted in one pass without collecting the letters: this runs for every token.
+    let (mut letters, mut all_upper) = (0usize, true);
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    !(letters >= 2 && all_upper) || (letters == 1 && word.ends_with('.'))
 }
 
 fn is_particle(word: &str) -> bool {
