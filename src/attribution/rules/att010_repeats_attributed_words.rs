@@ -55,9 +55,10 @@ impl Rule for RepeatsAttributedWords {
                 break;
             }
             budget -= earlier.len();
-            let found = earlier
-                .windows(fragment.len())
-                .any(|w| w.iter().zip(&fragment).all(|(a, b)| same_word(a, b)));
+            let n = fragment.len();
+            let found = earlier.len() >= n
+                && (0..=earlier.len() - n)
+                    .any(|s| (0..n).all(|k| same_word(earlier.get(s + k), fragment.get(k))));
             if found {
                 return Some(Finding {
                     speaker: Some(speaker.clone()),
