@@ -29,6 +29,16 @@ pub struct Lexicon {
     non_name: HashSet<&'static str>,
     places: HashSet<&'static str>,
     cues: HashMap<String, bool>,
+    /// Bit set of the cues' [`shape`]s: most words are ruled out by one bit test, before
+    /// any hashing.
+    cue_shapes: Box<[u64; 512]>,
+}
+
+/// Shape of an ASCII word: first and last letter (either case) and length, folded into
+/// 15 bits. Words that differ only in ASCII case have the same shape.
+fn shape(word: &[u8]) -> usize {
+    let (first, last) = (word[0], word[word.len() - 1]);
+    (usize::from(first & 31) << 10) | (usize::from(last & 31) << 5) | (word.len() & 31)
 }
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -64,7 +74,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             let indirect = parts.next().is_some_and(|t| t.trim() == "indirect");
             (word, indirect)
         })
-        .collect();
+        .collect::<HashMap<String, bool>>();
+    let mut cue_shapes = Box::new([0u64; 512]);
+    for cue in cues.keys().filter(|c| !c.is_empty()) {
+        let s = shape(cue.as_bytes());
+        cue_shapes[s / 64] |= 1 << (s % 64);
+    }
     Lexicon {
         given_names,
         titles: entries(include_str!("../../data/titles.txt")).collect(),
@@ -76,6 +91,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         non_name: entries(include_str!("../../data/non_name_capitalised.txt")).collect(),
         places: entries(include_str!("../../data/places.txt")).collect(),
         cues,
+        cue_shapes,
     }
 });
 
@@ -188,6 +204,14 @@ impl Lexicon {
     /// For a speech cue word (any case): `Some(true)` when it also introduces indirect
     /// speech, `Some(false)` when it is a cue for quotes only, `None` when it is no cue.
     pub fn cue(&self, word: &str) -> Option<bool> {
+        // An ASCII word lower-cases to an ASCII word of the same shape, so a shape no cue
+        // has rules it out. (Other words lower-case to other lengths and bytes: no filter.)
+        if !word.is_empty() && word.is_ascii() {
+            let s = shape(word.as_bytes());
+            if self.cue_shapes[s / 64] & (1 << (s % 64)) == 0 {
+                return None;
+            }
+        }
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.cues.get(word).copied();
         }
