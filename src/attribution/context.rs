@@ -1,5 +1,6 @@
 //! The document as the rules see it: text, tokens, sentences, quoted passages, mentions.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::mentions::Mentions;
@@ -29,6 +30,10 @@ pub struct Context<'t> {
     cue_flags: Vec<u8>,
     /// For each token, true inside a passage already judged not to be speech.
     not_speech: Vec<bool>,
+    /// Per sentence, its body and whether that holds a quote (see
+    /// `rules::indirect::sentence_body`): every indirect rule asks, so it is worked out
+    /// once, on first use.
+    pub(crate) bodies: OnceCell<Vec<Option<(Range<usize>, bool)>>>,
 }
 
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.
@@ -91,6 +96,7 @@ impl<'t> Context<'t> {
             not_speech: vec![false; in_quote.len()],
             in_quote,
             cue_flags,
+            bodies: OnceCell::new(),
         }
     }
 
