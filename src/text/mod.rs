@@ -8,6 +8,62 @@ pub mod tokens;
 
 use std::ops::Range;
 
+/// Longest word [`ascii_lower`] keeps on the stack.
+const INLINE_WORD: usize = 24;
+
+/// A word lower-cased as by `str::to_ascii_lowercase`, without a heap allocation when it is
+/// short: the rules compare words with their lists this way many times per token.
+pub struct AsciiLower {
+    buf: [u8; INLINE_WORD],
+    len: usize,
+    long: Option<String>,
+}
+
+impl AsciiLower {
+    /// The lower-cased word.
+    pub fn as_str(&self) -> &str {
+        match &self.long {
+            Some(s) => s,
+            // Only ASCII bytes were changed, to ASCII bytes, so this is still UTF-8.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
+impl std::ops::Deref for AsciiLower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for AsciiLower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// `word` lower-cased in ASCII (see [`AsciiLower`]).
+pub fn ascii_lower(word: &str) -> AsciiLower {
+    let mut buf = [0u8; INLINE_WORD];
+    if word.len() > INLINE_WORD {
+        return AsciiLower {
+            buf,
+            len: 0,
+            long: Some(word.to_ascii_lowercase()),
+        };
+    }
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    AsciiLower {
+        buf,
+        len: word.len(),
+        long: None,
+    }
+}
+
 /// Block size of the [`CharOffsets`] checkpoint table, in bytes. Small, because each
 /// conversion counts up to a block's bytes and a document has many spans to convert, while
 /// the table costs only one `usize` per block.
