@@ -23,22 +23,66 @@ pub enum Gender {
 /// All word lists.
 pub struct Lexicon {
     given_names: HashMap<&'static str, Gender>,
-    titles: HashSet<&'static str>,
-    role_nouns: HashSet<&'static str>,
-    org_words: HashSet<&'static str>,
-    non_name: HashSet<&'static str>,
-    places: HashSet<&'static str>,
+    given_shapes: Shapes,
+    titles: WordSet,
+    role_nouns: WordSet,
+    org_words: WordSet,
+    non_name: WordSet,
+    places: WordSet,
     cues: HashMap<String, bool>,
-    /// Bit set of the cues' [`shape`]s: most words are ruled out by one bit test, before
-    /// any hashing.
-    cue_shapes: Box<[u64; 512]>,
+    cue_shapes: Shapes,
 }
 
-/// Shape of an ASCII word: first and last letter (either case) and length, folded into
-/// 15 bits. Words that differ only in ASCII case have the same shape.
+/// Shape of a non-empty word: first and last byte (either ASCII case) and length, folded
+/// into 15 bits. Equal words have equal shapes, and so do words that differ only in ASCII
+/// case.
 fn shape(word: &[u8]) -> usize {
     let (first, last) = (word[0], word[word.len() - 1]);
     (usize::from(first & 31) << 10) | (usize::from(last & 31) << 5) | (word.len() & 31)
+}
+
+/// The [`shape`]s of a list's entries as a bit set. Nearly every lookup is for a word that
+/// is not on the list, and most such words are ruled out by one bit test, before hashing.
+struct Shapes(Box<[u64; 512]>);
+
+impl Shapes {
+    fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
+        let mut bits = Box::new([0u64; 512]);
+        for key in keys.filter(|k| !k.is_empty()) {
+            let s = shape(key.as_bytes());
+            bits[s / 64] |= 1 << (s % 64);
+        }
+        Shapes(bits)
+    }
+
+    /// False when no entry can equal `word` (or `word` in another ASCII case).
+    fn may_hold(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return true;
+        }
+        let s = shape(word.as_bytes());
+        self.0[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
+/// A word list with its [`Shapes`].
+struct WordSet {
+    words: HashSet<&'static str>,
+    shapes: Shapes,
+}
+
+impl WordSet {
+    fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        let words: HashSet<&'static str> = iter.into_iter().collect();
+        let shapes = Shapes::of(words.iter().copied());
+        WordSet { words, shapes }
+    }
 }
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -75,12 +119,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             (word, indirect)
         })
         .collect::<HashMap<String, bool>>();
-    let mut cue_shapes = Box::new([0u64; 512]);
-    for cue in cues.keys().filter(|c| !c.is_empty()) {
-        let s = shape(cue.as_bytes());
-        cue_shapes[s / 64] |= 1 << (s % 64);
-    }
+    let cue_shapes = Shapes::of(cues.keys().map(String::as_str));
     Lexicon {
+        given_shapes: Shapes::of(given_names.keys().copied()),
         given_names,
         titles: entries(include_str!("../../data/titles.txt")).collect(),
         // A multi-word role ("chief economist") also lends its head noun ("economist").
@@ -127,6 +168,9 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The gender of a given name, when it is one.
     pub fn given_name(&self, word: &str) -> Option<Gender> {
+        if !self.given_shapes.may_hold(word) {
+            return None;
+        }
         self.given_names.get(word).copied()
     }
 
@@ -206,11 +250,8 @@ impl Lexicon {
     pub fn cue(&self, word: &str) -> Option<bool> {
         // An ASCII word lower-cases to an ASCII word of the same shape, so a shape no cue
         // has rules it out. (Other words lower-case to other lengths and bytes: no filter.)
-        if !word.is_empty() && word.is_ascii() {
-            let s = shape(word.as_bytes());
-            if self.cue_shapes[s / 64] & (1 << (s % 64)) == 0 {
-                return None;
-            }
+        if word.is_ascii() && !self.cue_shapes.may_hold(word) {
+            return None;
         }
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.cues.get(word).copied();
