@@ -112,6 +112,14 @@ impl LowerWords {
     }
 }
 
+/// Number of [`lowercase_words`] of a text, counting no further than `max`.
+pub fn word_count(text: &str, max: usize) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max)
+        .count()
+}
+
 /// The words of a text, lower-cased: runs of letters and digits.
 pub fn lowercase_words(text: &str) -> LowerWords {
     let mut words = LowerWords {
