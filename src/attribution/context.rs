@@ -145,7 +145,13 @@ impl<'t> Context<'t> {
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| t.is_word() && self.text[t.range.clone()].eq_ignore_ascii_case(w))
+            // Lengths first, then bytes (`str::eq_ignore_ascii_case` compares bytes too):
+            // the rules ask this of nearly every token, and most differ in length.
+            .is_some_and(|t| {
+                t.range.len() == w.len()
+                    && t.is_word()
+                    && self.text.as_bytes()[t.range.clone()].eq_ignore_ascii_case(w.as_bytes())
+            })
     }
 
     /// True when token `i` is the punctuation character `c`.
