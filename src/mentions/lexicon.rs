@@ -212,7 +212,11 @@ impl Lexicon {
         // A title written in lower case is a role: "the inspector", "the senator".
         let mut chars = word.chars();
         match chars.next() {
+            // The title has the word's shape, so most words need no title form at all.
             Some(first) if first.is_ascii_lowercase() && word.len() > 2 => {
+                if !self.titles.shapes.may_hold(word) {
+                    return false;
+                }
                 // Only the first byte changes, so the rest may be any UTF-8.
                 match recased_first(word, &mut buf) {
                     Some(title) => self.titles.contains(title),

@@ -13,24 +13,28 @@ const INLINE_WORD: usize = 24;
 
 /// A word lower-cased as by `str::to_ascii_lowercase`, without a heap allocation when it is
 /// short: the rules compare words with their lists this way many times per token.
-pub struct AsciiLower {
-    buf: [u8; INLINE_WORD],
-    len: usize,
-    long: Option<String>,
+pub enum AsciiLower<'w> {
+    /// The word itself, which has no upper-case ASCII letter (the usual case: no copy).
+    Same(&'w str),
+    /// A short word, lower-cased on the stack.
+    Inline([u8; INLINE_WORD], usize),
+    /// A long word.
+    Long(String),
 }
 
-impl AsciiLower {
+impl AsciiLower<'_> {
     /// The lower-cased word.
     pub fn as_str(&self) -> &str {
-        match &self.long {
-            Some(s) => s,
+        match self {
+            AsciiLower::Same(s) => s,
             // Only ASCII bytes were changed, to ASCII bytes, so this is still UTF-8.
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+            AsciiLower::Inline(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or_default(),
+            AsciiLower::Long(s) => s,
         }
     }
 }
 
-impl std::ops::Deref for AsciiLower {
+impl std::ops::Deref for AsciiLower<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -38,30 +42,25 @@ impl std::ops::Deref for AsciiLower {
     }
 }
 
-impl PartialEq<&str> for AsciiLower {
+impl PartialEq<&str> for AsciiLower<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
 /// `word` lower-cased in ASCII (see [`AsciiLower`]).
-pub fn ascii_lower(word: &str) -> AsciiLower {
-    let mut buf = [0u8; INLINE_WORD];
-    if word.len() > INLINE_WORD {
-        return AsciiLower {
-            buf,
-            len: 0,
-            long: Some(word.to_ascii_lowercase()),
-        };
+pub fn ascii_lower(word: &str) -> AsciiLower<'_> {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return AsciiLower::Same(word);
     }
+    if word.len() > INLINE_WORD {
+        return AsciiLower::Long(word.to_ascii_lowercase());
+    }
+    let mut buf = [0u8; INLINE_WORD];
     for (d, b) in buf.iter_mut().zip(word.bytes()) {
         *d = b.to_ascii_lowercase();
     }
-    AsciiLower {
-        buf,
-        len: word.len(),
-        long: None,
-    }
+    AsciiLower::Inline(buf, word.len())
 }
 
 /// Block size of the [`CharOffsets`] checkpoint table, in bytes. Small, because each
