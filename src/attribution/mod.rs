@@ -114,7 +114,7 @@ impl LowerWords {
 
 /// Number of [`lowercase_words`] of a text, counting no further than `max`.
 pub fn word_count(text: &str, max: usize) -> usize {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::text::is_alnum(c))
         .filter(|w| !w.is_empty())
         .take(max)
         .count()
@@ -127,7 +127,7 @@ pub fn lowercase_words(text: &str) -> LowerWords {
         ends: Vec::new(),
     };
     for w in text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_alnum(c))
         .filter(|w| !w.is_empty())
     {
         // Each word on its own, as `str::to_lowercase` treats a final sigma by its context;
