@@ -12,6 +12,9 @@ pub const MAX_BEFORE_TOKENS: usize = 60;
 /// How many tokens after a quote's closing mark the rules look at, at most.
 pub const MAX_AFTER_TOKENS: usize = 40;
 
+/// A sentence's token range without its final punctuation, and whether it holds a quote.
+pub(crate) type SentenceBody = (Range<usize>, bool);
+
 /// Everything the rules know about one document.
 pub struct Context<'t> {
     /// The original text.
@@ -33,7 +36,7 @@ pub struct Context<'t> {
     /// Per sentence, its body and whether that holds a quote (see
     /// `rules::indirect::sentence_body`): every indirect rule asks, so it is worked out
     /// once, on first use.
-    pub(crate) bodies: OnceCell<Vec<Option<(Range<usize>, bool)>>>,
+    pub(crate) bodies: OnceCell<Vec<Option<SentenceBody>>>,
 }
 
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.

@@ -206,7 +206,7 @@ mod tests {
                     }
                     // A connector stays inside the word only when a letter or digit follows it.
                     let next = text[j + d.len_utf8()..].chars().next();
-                    let next_alnum = next.is_some_and(|n| crate::text::is_alnum(n));
+                    let next_alnum = next.is_some_and(crate::text::is_alnum);
                     if (d == '-' || d == '.' || d == '\u{2011}') && next_alnum {
                         end = j + d.len_utf8();
                         iter.next();
@@ -219,7 +219,7 @@ mod tests {
                             && !text[after + 1..]
                                 .chars()
                                 .next()
-                                .is_some_and(|n| crate::text::is_alnum(n));
+                                .is_some_and(crate::text::is_alnum);
                         if is_possessive {
                             break;
                         }
@@ -265,7 +265,7 @@ mod tests {
                     && !text[after + 1..]
                         .chars()
                         .next()
-                        .is_some_and(|n| crate::text::is_alnum(n));
+                        .is_some_and(crate::text::is_alnum);
                 if s_follows {
                     iter.next();
                     tokens.push(Token {
