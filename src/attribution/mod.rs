@@ -124,7 +124,9 @@ pub fn word_count(text: &str, max: usize) -> usize {
 pub fn lowercase_words(text: &str) -> LowerWords {
     let mut words = LowerWords {
         buf: String::with_capacity(text.len()),
-        ends: Vec::new(),
+        // About one word per five bytes of prose: growing the list word by word cost more
+        // than the words themselves.
+        ends: Vec::with_capacity(text.len() / 5 + 1),
     };
     for w in text
         .split(|c: char| !crate::text::is_alnum(c))

@@ -152,8 +152,9 @@ impl Mentions {
     #[allow(clippy::needless_range_loop)]
     pub fn find(text: &str, tokens: &[Token], quoted: &[Range<usize>]) -> Mentions {
         let lex = lexicon();
-        let mut list: Vec<Mention> = Vec::new();
-        let mut genders: Vec<Gender> = Vec::new();
+        // Roughly one mention per eight tokens in news prose: fewer regrowths on the way.
+        let mut list: Vec<Mention> = Vec::with_capacity(tokens.len() / 8 + 4);
+        let mut genders: Vec<Gender> = Vec::with_capacity(tokens.len() / 8 + 4);
         let word = |i: usize| &text[tokens[i].range.clone()];
         let is_word = |i: usize| tokens[i].kind == TokenKind::Word;
 
