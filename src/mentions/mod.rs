@@ -83,6 +83,15 @@ const NONE: u32 = u32::MAX;
 
 /// True for a word that starts with a capital letter and is not an all-capitals acronym.
 pub fn is_capitalised(word: &str) -> bool {
+    // Most tokens start with an ASCII byte, which is upper case exactly when it is A to Z:
+    // decided without decoding a character.
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
+    {
+        return false;
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -93,9 +102,17 @@ pub fn is_capitalised(word: &str) -> bool {
     // "CEO", "HIRE", "U.S": acronyms and shouting are not names; "O’Regan", "McDonald" are.
     // Counted in one pass without collecting the letters: this runs for every token.
     let (mut letters, mut all_upper) = (0usize, true);
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        all_upper &= c.is_uppercase();
+    if word.is_ascii() {
+        // The same count by bytes: for ASCII, alphabetic and upper case are A-Z and a-z.
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            letters += 1;
+            all_upper &= b.is_ascii_uppercase();
+        }
+    } else {
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            all_upper &= c.is_uppercase();
+        }
     }
     !(letters >= 2 && all_upper) || (letters == 1 && word.ends_with('.'))
 }
