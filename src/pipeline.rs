@@ -1,9 +1,11 @@
 //! Runs the stages in order on one document and builds the output record.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
+
+use foldhash::HashMap;
 
 use crate::attribution::{
-    lowercase_words, Candidate, Context, Decided, Finding, Phase, ResolvedSpeaker, Rule, RULES,
+    Candidate, Context, Decided, Finding, Phase, ResolvedSpeaker, Rule, RULES,
 };
 use crate::classify;
 use crate::mentions::Mentions;
@@ -110,7 +112,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     let mut history: Vec<Decided> = Vec::new();
     for (c, v) in candidates.iter().zip(&verdicts) {
         if let Verdict::Speech { finding, rule, .. } = v {
-            history.push(decided(text, c, finding, rule.unwrap_or("")));
+            history.push(decided(c, finding, rule.unwrap_or("")));
         }
     }
     for (found, rule) in &indirect_found {
@@ -119,7 +121,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             outer: found.content.clone(),
             speaker: found.finding.speaker.clone(),
             rule,
-            words: lowercase_words(&text[found.content.clone()]),
+            words: OnceCell::new(),
         });
     }
     history.sort_by_key(|d| (d.outer.start, d.outer.end));
@@ -155,7 +157,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             }
         });
         if let Verdict::Speech { finding, rule, .. } = &verdict {
-            history.insert(upto, decided(text, c, finding, rule.unwrap_or("")));
+            history.insert(upto, decided(c, finding, rule.unwrap_or("")));
         }
         verdicts[i] = verdict;
     }
@@ -163,13 +165,13 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     build_document(id, &ctx, config, &candidates, verdicts, indirect_found)
 }
 
-fn decided(text: &str, c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {
+fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {
     Decided {
         content: c.content.clone(),
         outer: c.outer.clone(),
         speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
         rule,
-        words: lowercase_words(&text[c.content.clone()]),
+        words: OnceCell::new(),
     }
 }
 
@@ -241,7 +243,7 @@ fn build_document(
 
     // Speakers, in order of their first quote.
     let mut speakers: Vec<SpeakerSummary> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     for q in &quotes {
         let Some(s) = &q.speaker else { continue };
         let i = *index.entry(s.name.clone()).or_insert_with(|| {

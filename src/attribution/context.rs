@@ -1,5 +1,6 @@
 //! The document as the rules see it: text, tokens, sentences, quoted passages, mentions.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::mentions::Mentions;
@@ -10,6 +11,9 @@ use crate::text::tokens::{first_at_or_after, Token, TokenKind};
 pub const MAX_BEFORE_TOKENS: usize = 60;
 /// How many tokens after a quote's closing mark the rules look at, at most.
 pub const MAX_AFTER_TOKENS: usize = 40;
+
+/// A sentence's token range without its final punctuation, and whether it holds a quote.
+pub(crate) type SentenceBody = (Range<usize>, bool);
 
 /// Everything the rules know about one document.
 pub struct Context<'t> {
@@ -29,6 +33,10 @@ pub struct Context<'t> {
     cue_flags: Vec<u8>,
     /// For each token, true inside a passage already judged not to be speech.
     not_speech: Vec<bool>,
+    /// Per sentence, its body and whether that holds a quote (see
+    /// `rules::indirect::sentence_body`): every indirect rule asks, so it is worked out
+    /// once, on first use.
+    pub(crate) bodies: OnceCell<Vec<Option<SentenceBody>>>,
 }
 
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.
@@ -91,6 +99,7 @@ impl<'t> Context<'t> {
             not_speech: vec![false; in_quote.len()],
             in_quote,
             cue_flags,
+            bodies: OnceCell::new(),
         }
     }
 
@@ -139,7 +148,13 @@ impl<'t> Context<'t> {
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| t.is_word() && self.text[t.range.clone()].eq_ignore_ascii_case(w))
+            // Lengths first, then bytes (`str::eq_ignore_ascii_case` compares bytes too):
+            // the rules ask this of nearly every token, and most differ in length.
+            .is_some_and(|t| {
+                t.range.len() == w.len()
+                    && t.is_word()
+                    && self.text.as_bytes()[t.range.clone()].eq_ignore_ascii_case(w.as_bytes())
+            })
     }
 
     /// True when token `i` is the punctuation character `c`.

@@ -14,6 +14,7 @@ pub mod context;
 pub mod np;
 pub mod rules;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 pub use context::{Candidate, Context};
@@ -72,16 +73,77 @@ pub struct Decided {
     pub speaker: Option<ResolvedSpeaker>,
     /// The rule that decided it.
     pub rule: &'static str,
-    /// Its words, lower-cased, for the rules that compare wording (computed once).
-    pub words: Vec<String>,
+    /// Its words, lower-cased, for the rules that compare wording: computed on first use
+    /// and kept, since only the rules for still undecided passages ever read them.
+    pub words: OnceCell<LowerWords>,
+}
+
+impl Decided {
+    /// The words of its content in `text`, lower-cased (see [`lowercase_words`]).
+    pub fn words(&self, text: &str) -> &LowerWords {
+        self.words
+            .get_or_init(|| lowercase_words(&text[self.content.clone()]))
+    }
+}
+
+/// Words lower-cased into one buffer: two allocations per passage instead of one per word.
+#[derive(Debug, Clone, Default)]
+pub struct LowerWords {
+    buf: String,
+    /// End of each word in `buf`; a word starts where the one before it ends.
+    ends: Vec<usize>,
+}
+
+impl LowerWords {
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Word `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[start..self.ends[i]]
+    }
+}
+
+/// Number of [`lowercase_words`] of a text, counting no further than `max`.
+pub fn word_count(text: &str, max: usize) -> usize {
+    text.split(|c: char| !crate::text::is_alnum(c))
+        .filter(|w| !w.is_empty())
+        .take(max)
+        .count()
 }
 
 /// The words of a text, lower-cased: runs of letters and digits.
-pub fn lowercase_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+pub fn lowercase_words(text: &str) -> LowerWords {
+    let mut words = LowerWords {
+        buf: String::with_capacity(text.len()),
+        // About one word per five bytes of prose: growing the list word by word cost more
+        // than the words themselves.
+        ends: Vec::with_capacity(text.len() / 5 + 1),
+    };
+    for w in text
+        .split(|c: char| !crate::text::is_alnum(c))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
+    {
+        // Each word on its own, as `str::to_lowercase` treats a final sigma by its context;
+        // the ASCII case gives the same string without the Unicode tables.
+        if w.is_ascii() {
+            words
+                .buf
+                .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            words.buf.push_str(&w.to_lowercase());
+        }
+        words.ends.push(words.buf.len());
+    }
+    words
 }
 
 /// Static facts about a rule.

@@ -4,6 +4,7 @@
 //! return the phrase and what kind of speaker it is, without any parser: names come from
 //! [`crate::mentions`], descriptions end in a role noun from `data/role_nouns.txt`.
 
+use crate::text::ascii_lower;
 use std::ops::Range;
 
 use super::context::Context;
@@ -99,7 +100,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// Words that may stand between a speaker and a cue: "Smith also said", "he has said".
 pub fn is_cue_adverb(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
+    let w = ascii_lower(word);
     matches!(
         w.as_str(),
         "also"
@@ -155,7 +156,7 @@ impl<'t> Context<'t> {
             MentionKind::Pronoun(g) => {
                 // Only subject forms name a speaker: "he said", not "his said".
                 let w = self.word(m.tokens.start);
-                if !matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they") {
+                if !matches!(ascii_lower(w).as_str(), "he" | "she" | "they") {
                     return None;
                 }
                 NpKind::Pronoun(g)
@@ -188,7 +189,7 @@ impl<'t> Context<'t> {
             if !t.is_word() {
                 break;
             }
-            let w = self.word(prev).to_ascii_lowercase();
+            let w = ascii_lower(self.word(prev));
             if DETERMINERS.contains(&w.as_str()) {
                 start = prev;
                 break;
@@ -267,7 +268,7 @@ impl<'t> Context<'t> {
         if start >= limit || !self.tokens.get(start)?.is_word() {
             return None;
         }
-        let first = self.word(start).to_ascii_lowercase();
+        let first = ascii_lower(self.word(start));
         if !matches!(first.as_str(), "the" | "a" | "an" | "one") {
             return None;
         }
@@ -287,7 +288,7 @@ impl<'t> Context<'t> {
                 return Some((np, t));
             }
             let tok = &self.tokens[t];
-            let w = self.word(t).to_ascii_lowercase();
+            let w = ascii_lower(self.word(t));
             if !(tok.is_word() || tok.kind == TokenKind::Possessive)
                 || STOP_WORDS.contains(&w.as_str())
             {
@@ -314,10 +315,7 @@ impl<'t> Context<'t> {
         // "former Rep. George Miller", "Army Capt. Christian Pardo", "Utah governor Mike
         // Leavitt": a person named within a few modifier words is the speaker.
         let mut u = t;
-        if matches!(
-            self.word(t).to_ascii_lowercase().as_str(),
-            "the" | "a" | "an"
-        ) {
+        if matches!(ascii_lower(self.word(t)).as_str(), "the" | "a" | "an") {
             u += 1;
         }
         while u < limit && u < t + MAX_PREMODIFIER_TOKENS {
@@ -331,7 +329,7 @@ impl<'t> Context<'t> {
             let modifier = tok.kind == TokenKind::Possessive
                 || (tok.is_word()
                     && !self.is_cue(u)
-                    && (PREMODIFIERS.contains(&w.to_ascii_lowercase().as_str())
+                    && (PREMODIFIERS.contains(&ascii_lower(w).as_str())
                         || lex.is_title(w)
                         || lex.is_role_noun(w)
                         || w.chars().next().is_some_and(char::is_uppercase)));
@@ -345,11 +343,11 @@ impl<'t> Context<'t> {
                 return Some(np);
             }
         }
-        if PREMODIFIERS.contains(&self.word(t).to_ascii_lowercase().as_str()) && t + 1 < limit {
+        if PREMODIFIERS.contains(&ascii_lower(self.word(t)).as_str()) && t + 1 < limit {
             return self.np_starting_at(t + 1, limit);
         }
         // "the Daily Caller", "The Hill": a determiner before a name.
-        let first = self.word(t).to_ascii_lowercase();
+        let first = ascii_lower(self.word(t));
         if matches!(first.as_str(), "the" | "a" | "an") && t + 1 < limit {
             if let Some(np) = self.np_from_mention(t + 1, false) {
                 if matches!(np.kind, NpKind::Name | NpKind::Organisation) && np.tokens.end <= limit
@@ -404,7 +402,7 @@ impl<'t> Context<'t> {
         let in_pp = np.as_ref().is_some_and(|np| {
             np.tokens.start > floor
                 && matches!(
-                    self.word(np.tokens.start - 1).to_ascii_lowercase().as_str(),
+                    ascii_lower(self.word(np.tokens.start - 1)).as_str(),
                     "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near" | "across"
                 )
         });
@@ -433,7 +431,7 @@ impl<'t> Context<'t> {
             let tok = &self.tokens[t];
             let ok = match tok.kind {
                 TokenKind::Word => {
-                    let w = self.word(t).to_ascii_lowercase();
+                    let w = ascii_lower(self.word(t));
                     !self.is_cue(t)
                         && !matches!(
                             w.as_str(),

@@ -7,6 +7,7 @@
 
 use crate::attribution::{Candidate, Context};
 use crate::output::QuoteKind;
+use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
 
 /// Longest passage (in words) that can be a title.
@@ -119,7 +120,7 @@ pub fn introduced_as_name(ctx: &Context, c: &Candidate) -> bool {
     let t = c.before.end;
     t > c.before.start
         && ctx.tokens[t - 1].is_word()
-        && NAMING_PREFIXES.contains(&ctx.word(t - 1).to_ascii_lowercase().as_str())
+        && NAMING_PREFIXES.contains(&ascii_lower(ctx.word(t - 1)).as_str())
 }
 
 /// Why the passage is not speech, judged from its own shape and its neighbours, or `None`.
@@ -138,7 +139,7 @@ pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
             continue;
         }
         looked += 1;
-        let w = ctx.word(t).to_ascii_lowercase();
+        let w = ascii_lower(ctx.word(t));
         if NAMING_WORDS.contains(&w.as_str()) {
             return Some("naming-phrase");
         }
@@ -172,7 +173,7 @@ pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static s
     // A modifier: “the ‘Challenger Sale’ technique”, “the ‘you will like it’ approach”.
     let before_det = c.before.end > c.before.start
         && ctx.tokens[c.before.end - 1].is_word()
-        && DETERMINERS.contains(&ctx.word(c.before.end - 1).to_ascii_lowercase().as_str());
+        && DETERMINERS.contains(&ascii_lower(ctx.word(c.before.end - 1)).as_str());
     let after = c.after.start;
     let after_lower_word = after < c.after.end
         && ctx.tokens[after].kind == TokenKind::Word
@@ -184,8 +185,8 @@ pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static s
         && !ctx.is_cue(after);
     // The word after must be a noun the passage modifies ("approach", "technique"), not a
     // function word that continues the sentence ("a “no-brainer” to prosecute").
-    let modifies = after_lower_word
-        && !FUNCTION_WORDS.contains(&ctx.word(after).to_ascii_lowercase().as_str());
+    let modifies =
+        after_lower_word && !FUNCTION_WORDS.contains(&ascii_lower(ctx.word(after)).as_str());
     if before_det && modifies && !terminal {
         return Some("compound-modifier");
     }

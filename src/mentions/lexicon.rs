@@ -3,7 +3,10 @@
 //! Each list is a plain text file, one entry a line, `#` starts a comment line. They are
 //! compiled into the binary with `include_str!`, so whosaid needs no data files at run time.
 
-use std::collections::{HashMap, HashSet};
+// Read-only tables of short keys, looked up for nearly every token: foldhash is several
+// times cheaper than the default SipHash, and the keys are our own word lists, so its weaker
+// resistance to crafted collisions does not matter.
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Gender of a given name or title, as far as a word list can tell.
@@ -20,12 +23,66 @@ pub enum Gender {
 /// All word lists.
 pub struct Lexicon {
     given_names: HashMap<&'static str, Gender>,
-    titles: HashSet<&'static str>,
-    role_nouns: HashSet<&'static str>,
-    org_words: HashSet<&'static str>,
-    non_name: HashSet<&'static str>,
-    places: HashSet<&'static str>,
+    given_shapes: Shapes,
+    titles: WordSet,
+    role_nouns: WordSet,
+    org_words: WordSet,
+    non_name: WordSet,
+    places: WordSet,
     cues: HashMap<String, bool>,
+    cue_shapes: Shapes,
+}
+
+/// Shape of a non-empty word: first and last byte (either ASCII case) and length, folded
+/// into 15 bits. Equal words have equal shapes, and so do words that differ only in ASCII
+/// case.
+fn shape(word: &[u8]) -> usize {
+    let (first, last) = (word[0], word[word.len() - 1]);
+    (usize::from(first & 31) << 10) | (usize::from(last & 31) << 5) | (word.len() & 31)
+}
+
+/// The [`shape`]s of a list's entries as a bit set. Nearly every lookup is for a word that
+/// is not on the list, and most such words are ruled out by one bit test, before hashing.
+struct Shapes(Box<[u64; 512]>);
+
+impl Shapes {
+    fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
+        let mut bits = Box::new([0u64; 512]);
+        for key in keys.filter(|k| !k.is_empty()) {
+            let s = shape(key.as_bytes());
+            bits[s / 64] |= 1 << (s % 64);
+        }
+        Shapes(bits)
+    }
+
+    /// False when no entry can equal `word` (or `word` in another ASCII case).
+    fn may_hold(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return true;
+        }
+        let s = shape(word.as_bytes());
+        self.0[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
+/// A word list with its [`Shapes`].
+struct WordSet {
+    words: HashSet<&'static str>,
+    shapes: Shapes,
+}
+
+impl WordSet {
+    fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        let words: HashSet<&'static str> = iter.into_iter().collect();
+        let shapes = Shapes::of(words.iter().copied());
+        WordSet { words, shapes }
+    }
 }
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -35,7 +92,7 @@ fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut given_names = HashMap::new();
+    let mut given_names = HashMap::default();
     for n in entries(include_str!("../../data/given_names_unisex.txt")) {
         given_names.insert(n, Gender::Unknown);
     }
@@ -61,8 +118,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             let indirect = parts.next().is_some_and(|t| t.trim() == "indirect");
             (word, indirect)
         })
-        .collect();
+        .collect::<HashMap<String, bool>>();
+    let cue_shapes = Shapes::of(cues.keys().map(String::as_str));
     Lexicon {
+        given_shapes: Shapes::of(given_names.keys().copied()),
         given_names,
         titles: entries(include_str!("../../data/titles.txt")).collect(),
         // A multi-word role ("chief economist") also lends its head noun ("economist").
@@ -73,8 +132,33 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         non_name: entries(include_str!("../../data/non_name_capitalised.txt")).collect(),
         places: entries(include_str!("../../data/places.txt")).collect(),
         cues,
+        cue_shapes,
     }
 });
+
+/// Longest word re-cased in a stack buffer rather than a new `String`.
+const STACK_WORD: usize = 32;
+
+/// `word` with each byte mapped by `f`, in `buf`, when it is ASCII and fits.
+fn recased<'b>(word: &str, buf: &'b mut [u8; STACK_WORD], f: fn(u8) -> u8) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = f(b);
+    }
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
+/// `word` with its first byte (an ASCII letter) upper-cased, in `buf`, when it fits.
+fn recased_first<'b>(word: &str, buf: &'b mut [u8; STACK_WORD]) -> Option<&'b str> {
+    if word.len() > buf.len() {
+        return None;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[0] = buf[0].to_ascii_uppercase();
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
 
 /// The shared lexicon.
 pub fn lexicon() -> &'static Lexicon {
@@ -84,6 +168,9 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The gender of a given name, when it is one.
     pub fn given_name(&self, word: &str) -> Option<Gender> {
+        if !self.given_shapes.may_hold(word) {
+            return None;
+        }
         self.given_names.get(word).copied()
     }
 
@@ -114,12 +201,31 @@ impl Lexicon {
                 return true;
             }
         }
+        // Short ASCII words are re-cased on the stack: this runs for most tokens.
+        let mut buf = [0u8; STACK_WORD];
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            if let Some(lower) = recased(word, &mut buf, |b| b.to_ascii_lowercase()) {
+                return self.role_nouns.contains(lower);
+            }
             return self.role_nouns.contains(word.to_lowercase().as_str());
         }
         // A title written in lower case is a role: "the inspector", "the senator".
         let mut chars = word.chars();
         match chars.next() {
+            // The title has the word's shape, so most words need no title form at all.
+            Some(first) if first.is_ascii_lowercase() && word.len() > 2 => {
+                if !self.titles.shapes.may_hold(word) {
+                    return false;
+                }
+                // Only the first byte changes, so the rest may be any UTF-8.
+                match recased_first(word, &mut buf) {
+                    Some(title) => self.titles.contains(title),
+                    None => {
+                        let title: String = first.to_uppercase().chain(chars).collect();
+                        self.titles.contains(title.as_str())
+                    }
+                }
+            }
             Some(first) if first.is_lowercase() && word.len() > 2 => {
                 let title: String = first.to_uppercase().chain(chars).collect();
                 self.titles.contains(title.as_str())
@@ -146,6 +252,11 @@ impl Lexicon {
     /// For a speech cue word (any case): `Some(true)` when it also introduces indirect
     /// speech, `Some(false)` when it is a cue for quotes only, `None` when it is no cue.
     pub fn cue(&self, word: &str) -> Option<bool> {
+        // An ASCII word lower-cases to an ASCII word of the same shape, so a shape no cue
+        // has rules it out. (Other words lower-case to other lengths and bytes: no filter.)
+        if word.is_ascii() && !self.cue_shapes.may_hold(word) {
+            return None;
+        }
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.cues.get(word).copied();
         }

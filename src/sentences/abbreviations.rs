@@ -1,6 +1,7 @@
 //! The abbreviation list of `data/abbreviations.txt`, parsed once on first use.
 
-use std::collections::HashMap;
+// Looked up for every candidate sentence end: a fast hasher (see mentions/lexicon.rs).
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 /// The list itself, compiled into the binary so the splitter needs no file at run time.

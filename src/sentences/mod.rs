@@ -206,7 +206,7 @@ fn seams(text: &str) -> impl Iterator<Item = usize> + '_ {
             } else {
                 let c = text[at..].chars().next().unwrap_or('a');
                 i += c.len_utf8();
-                !(c.is_alphabetic() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+                !(crate::text::is_alpha(c) || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
             };
             if !extends {
                 run = 0;

@@ -382,7 +382,7 @@ fn no_space(b: &Boundary<'_>) -> bool {
 /// A capitalised next line after a line without a connector (`Results\nThe team won.`),
 /// a blank line (SEN013) or a next line that starts a list item (SEN010).
 fn line_continues(left: &str, first: char) -> bool {
-    if !first.is_alphanumeric() {
+    if !crate::text::is_alnum(first) {
         return false;
     }
     if left.ends_with([',', ';', '-', '–', '—']) {
@@ -391,7 +391,7 @@ fn line_continues(left: &str, first: char) -> bool {
     let word_start = left
         .char_indices()
         .rev()
-        .take_while(|&(i, c)| c.is_alphabetic() && left.len() - i <= MAX_WORD_BYTES)
+        .take_while(|&(i, c)| crate::text::is_alpha(c) && left.len() - i <= MAX_WORD_BYTES)
         .last()
         .map_or(left.len(), |(i, _)| i);
     let word = &left[word_start..];
@@ -619,7 +619,7 @@ fn seam_would_split(left: &str, right: &str) -> bool {
             let window = &right.as_bytes()[..right.len().min(MAX_SEAM_LOOKAHEAD)];
             let next_letter = String::from_utf8_lossy(window)
                 .chars()
-                .find(|c| c.is_alphabetic() || matches!(c, '.' | '?' | '!' | '\n' | '\r'));
+                .find(|c| crate::text::is_alpha(*c) || matches!(c, '.' | '?' | '!' | '\n' | '\r'));
             !next_letter.is_some_and(char::is_lowercase)
         }
         _ => false,
@@ -643,7 +643,7 @@ fn last_token(left: &str) -> Option<&str> {
         }
         start = i;
     }
-    Some(left[start..].trim_start_matches(|c: char| !c.is_alphanumeric()))
+    Some(left[start..].trim_start_matches(|c: char| !crate::text::is_alnum(c)))
 }
 
 /// The final punctuation of `left` behind up to [`MAX_MARKS`] closing marks, and whether
@@ -690,7 +690,7 @@ fn skip_openers(right: &str) -> &str {
 fn leading_word(s: &str, name: bool) -> &str {
     let mut end = 0;
     for (i, c) in s.char_indices() {
-        let ok = c.is_alphabetic() || (name && i > 0 && matches!(c, '.' | '\'' | '’' | '-'));
+        let ok = crate::text::is_alpha(c) || (name && i > 0 && matches!(c, '.' | '\'' | '’' | '-'));
         if !ok || i >= MAX_WORD_BYTES {
             break;
         }

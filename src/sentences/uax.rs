@@ -43,7 +43,7 @@ pub(super) fn may_terminate(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c, '.' | '!' | '?' | '\n' | '\r');
     }
-    !(c.is_alphabetic() || NEVER_TERMINATORS.contains(&c))
+    !(crate::text::is_alpha(c) || NEVER_TERMINATORS.contains(&c))
 }
 
 /// The segments of `text` exactly as `text.split_sentence_bound_indices()` yields them:

@@ -8,6 +8,73 @@ pub mod tokens;
 
 use std::ops::Range;
 
+/// `char::is_alphanumeric`, without the Unicode tables for General Punctuation (U+2000 to
+/// U+206F: ’ “ ” — …), which holds no letter or digit and most of the non-ASCII characters
+/// of news text; the tables cost hundreds of instructions a lookup.
+pub fn is_alnum(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
+/// `char::is_alphabetic`, short-cut like [`is_alnum`].
+pub fn is_alpha(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
+}
+
+/// Longest word [`ascii_lower`] keeps on the stack.
+const INLINE_WORD: usize = 24;
+
+/// A word lower-cased as by `str::to_ascii_lowercase`, without a heap allocation when it is
+/// short: the rules compare words with their lists this way many times per token.
+pub enum AsciiLower<'w> {
+    /// The word itself, which has no upper-case ASCII letter (the usual case: no copy).
+    Same(&'w str),
+    /// A short word, lower-cased on the stack.
+    Inline([u8; INLINE_WORD], usize),
+    /// A long word.
+    Long(String),
+}
+
+impl AsciiLower<'_> {
+    /// The lower-cased word.
+    pub fn as_str(&self) -> &str {
+        match self {
+            AsciiLower::Same(s) => s,
+            // Only ASCII bytes were changed, to ASCII bytes, so this is still UTF-8.
+            AsciiLower::Inline(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or_default(),
+            AsciiLower::Long(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for AsciiLower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for AsciiLower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// `word` lower-cased in ASCII (see [`AsciiLower`]).
+pub fn ascii_lower(word: &str) -> AsciiLower<'_> {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return AsciiLower::Same(word);
+    }
+    if word.len() > INLINE_WORD {
+        return AsciiLower::Long(word.to_ascii_lowercase());
+    }
+    let mut buf = [0u8; INLINE_WORD];
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    AsciiLower::Inline(buf, word.len())
+}
+
 /// Block size of the [`CharOffsets`] checkpoint table, in bytes. Small, because each
 /// conversion counts up to a block's bytes and a document has many spans to convert, while
 /// the table costs only one `usize` per block.
@@ -105,6 +172,14 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in ('\u{2000}'..='\u{206F}').chain(['a', 'Z', '7', 'é', '٣', '中', '’', ' ']) {
+            assert_eq!(super::is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(super::is_alpha(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -95,7 +95,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some(c) = char_at(text, pos) {
         let i = pos;
         pos += c.len_utf8();
-        if c.is_alphanumeric() {
+        if crate::text::is_alnum(c) {
             let mut end = pos;
             loop {
                 // Most of a word is ASCII letters and digits: skip them a byte at a time
@@ -104,13 +104,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end += 1;
                 }
                 let Some(d) = char_at(text, end) else { break };
-                if d.is_alphanumeric() {
+                if crate::text::is_alnum(d) {
                     end += d.len_utf8();
                     continue;
                 }
                 // A connector stays inside the word only when a letter or digit follows it.
                 let after = end + d.len_utf8();
-                let next_alnum = char_at(text, after).is_some_and(char::is_alphanumeric);
+                let next_alnum = char_at(text, after).is_some_and(crate::text::is_alnum);
                 if (d == '-' || d == '.' || d == '\u{2011}') && next_alnum {
                     end = after;
                     continue;
@@ -118,7 +118,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if is_apostrophe(d) && next_alnum {
                     // Split a possessive ’s (followed by a non-letter) off the word.
                     let is_possessive = matches!(bytes.get(after), Some(b's') | Some(b'S'))
-                        && !char_at(text, after + 1).is_some_and(char::is_alphanumeric);
+                        && !char_at(text, after + 1).is_some_and(crate::text::is_alnum);
                     if is_possessive {
                         break;
                     }
@@ -158,7 +158,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // ’s after a word, or a lone ’ after a plural ending in s.
             let after = pos;
             let s_follows = matches!(bytes.get(after), Some(b's') | Some(b'S'))
-                && !char_at(text, after + 1).is_some_and(char::is_alphanumeric);
+                && !char_at(text, after + 1).is_some_and(crate::text::is_alnum);
             if s_follows {
                 pos = after + 1;
                 tokens.push(Token {
@@ -196,17 +196,17 @@ mod tests {
         let bytes = text.as_bytes();
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
-            if c.is_alphanumeric() {
+            if crate::text::is_alnum(c) {
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = iter.peek() {
-                    if d.is_alphanumeric() {
+                    if crate::text::is_alnum(d) {
                         end = j + d.len_utf8();
                         iter.next();
                         continue;
                     }
                     // A connector stays inside the word only when a letter or digit follows it.
                     let next = text[j + d.len_utf8()..].chars().next();
-                    let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+                    let next_alnum = next.is_some_and(crate::text::is_alnum);
                     if (d == '-' || d == '.' || d == '\u{2011}') && next_alnum {
                         end = j + d.len_utf8();
                         iter.next();
@@ -219,7 +219,7 @@ mod tests {
                             && !text[after + 1..]
                                 .chars()
                                 .next()
-                                .is_some_and(|n| n.is_alphanumeric());
+                                .is_some_and(crate::text::is_alnum);
                         if is_possessive {
                             break;
                         }
@@ -265,7 +265,7 @@ mod tests {
                     && !text[after + 1..]
                         .chars()
                         .next()
-                        .is_some_and(|n| n.is_alphanumeric());
+                        .is_some_and(crate::text::is_alnum);
                 if s_follows {
                     iter.next();
                     tokens.push(Token {

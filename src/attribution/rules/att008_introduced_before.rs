@@ -1,6 +1,7 @@
 //! ATT008 introduced-before.
 
 use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -80,7 +81,7 @@ impl Rule for IntroducedBefore {
         }
         // "a quote from NAME", "the words of NAME", "quoting NAME"
         for k in prev.clone() {
-            let w = ctx.word(k).to_ascii_lowercase();
+            let w = ascii_lower(ctx.word(k));
             if !ctx.tokens[k].is_word() || !ANNOUNCING_NOUNS.contains(&w.as_str()) {
                 continue;
             }

@@ -1,7 +1,7 @@
 //! ATT010 repeats-attributed-words.
 
 use crate::attribution::{
-    declare_rule, lowercase_words, Candidate, Context, Decided, Finding, Rule,
+    declare_rule, lowercase_words, word_count, Candidate, Context, Decided, Finding, Rule,
 };
 
 declare_rule! {
@@ -35,29 +35,37 @@ pub const MAX_REPEAT_WORDS: usize = 40;
 pub const MAX_REPEAT_SCAN_WORDS: usize = 3_000;
 
 fn same_word(a: &str, b: &str) -> bool {
+    // Words are never empty, and equal or prefix words share their first byte: most pairs
+    // differ there, so test it before comparing whole words.
+    if a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
     a == b || (a.len().min(b.len()) >= 3 && (a.starts_with(b) || b.starts_with(a)))
 }
 
 impl Rule for RepeatsAttributedWords {
     fn attribute(&self, ctx: &Context, c: &Candidate, history: &[Decided]) -> Option<Finding> {
-        let fragment = lowercase_words(&ctx.text[c.content.clone()]);
-        if fragment.len() < 2 || fragment.len() > MAX_REPEAT_WORDS {
+        // Count first: most passages are too long to compare, and need no lower-casing.
+        let count = word_count(&ctx.text[c.content.clone()], MAX_REPEAT_WORDS + 1);
+        if !(2..=MAX_REPEAT_WORDS).contains(&count) {
             return None;
         }
+        let fragment = lowercase_words(&ctx.text[c.content.clone()]);
         let mut budget = MAX_REPEAT_SCAN_WORDS;
         for d in history.iter().rev() {
             let Some(speaker) = &d.speaker else { continue };
             if d.content == c.content {
                 continue;
             }
-            let earlier = &d.words;
+            let earlier = d.words(ctx.text);
             if earlier.len() > budget {
                 break;
             }
             budget -= earlier.len();
-            let found = earlier
-                .windows(fragment.len())
-                .any(|w| w.iter().zip(&fragment).all(|(a, b)| same_word(a, b)));
+            let n = fragment.len();
+            let found = earlier.len() >= n
+                && (0..=earlier.len() - n)
+                    .any(|s| (0..n).all(|k| same_word(earlier.get(s + k), fragment.get(k))));
             if found {
                 return Some(Finding {
                     speaker: Some(speaker.clone()),

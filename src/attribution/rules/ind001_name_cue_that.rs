@@ -4,6 +4,7 @@ use super::indirect::{bytes, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
+use crate::text::ascii_lower;
 
 declare_rule! {
     /// # IND001 name-cue-that
@@ -33,7 +34,7 @@ declare_rule! {
 
 /// Words that can open a reported clause without "that".
 fn opens_clause(ctx: &Context, t: usize) -> bool {
-    let w = ctx.word(t).to_ascii_lowercase();
+    let w = ascii_lower(ctx.word(t));
     if matches!(
         w.as_str(),
         "he" | "she"
@@ -108,7 +109,7 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     // "said in a statement on Monday that …": look a little further for "that".
     for u in t..end.min(t + 8) {
         if ctx.is(u, "that") {
-            let w = ctx.word(t).to_ascii_lowercase();
+            let w = ascii_lower(ctx.word(t));
             let leads_phrase = matches!(
                 w.as_str(),
                 "in" | "on"
@@ -149,7 +150,7 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     }
     // Any other word but a preposition or particle starts a bare clause ("said Iran
     // cheated", "argued tariffs would hurt").
-    let w = ctx.word(t).to_ascii_lowercase();
+    let w = ascii_lower(ctx.word(t));
     let bare = ctx.tokens[t].is_word()
         && !matches!(
             w.as_str(),

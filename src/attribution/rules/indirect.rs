@@ -11,13 +11,35 @@ pub const MIN_CLAUSE_WORDS: usize = 3;
 /// Token range of sentence `s` without its final punctuation, or `None` when the sentence
 /// holds a quote, is a question, or is empty.
 pub fn plain_sentence(ctx: &Context, s: usize) -> Option<Range<usize>> {
-    let r = sentence_body(ctx, s)?;
-    (!ctx.has_quote(r.clone())).then_some(r)
+    let (r, quoted) = body_entry(ctx, s)?;
+    (!quoted).then_some(r)
 }
 
 /// Token range of sentence `s` without its final punctuation (quotes allowed), or `None`
 /// for a question, an empty sentence, or one that runs over a line break.
 pub fn sentence_body(ctx: &Context, s: usize) -> Option<Range<usize>> {
+    body_entry(ctx, s).map(|(r, _)| r)
+}
+
+/// Sentence `s`'s body and whether it holds a quote, from the document's cache.
+fn body_entry(ctx: &Context, s: usize) -> Option<(Range<usize>, bool)> {
+    ctx.bodies
+        .get_or_init(|| {
+            (0..ctx.sentences.len())
+                .map(|s| {
+                    let r = compute_body(ctx, s)?;
+                    let quoted = ctx.has_quote(r.clone());
+                    Some((r, quoted))
+                })
+                .collect()
+        })
+        .get(s)
+        .cloned()
+        .flatten()
+}
+
+/// [`sentence_body`] worked out.
+fn compute_body(ctx: &Context, s: usize) -> Option<Range<usize>> {
     let r = ctx.sentence_tokens(s);
     if r.is_empty() {
         return None;
