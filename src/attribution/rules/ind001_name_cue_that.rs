@@ -1,6 +1,6 @@
 //! IND001 name-cue-that.
 
-use super::indirect::{bytes, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{bytes, indirect_confidence, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
@@ -231,11 +231,7 @@ impl Rule for NameCueThat {
             {
                 continue;
             }
-            let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
-                0.6
-            } else {
-                0.7
-            };
+            let confidence = indirect_confidence(&np);
             return Some(IndirectFinding {
                 content: bytes(ctx, start..r.end),
                 finding: ctx.finding(&np, k..k + 1, confidence),

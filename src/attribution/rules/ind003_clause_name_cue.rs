@@ -1,6 +1,6 @@
 //! IND003 clause-name-cue.
 
-use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{bytes, indirect_confidence, plain_sentence, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::skip_appositive;
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -54,11 +54,7 @@ impl Rule for ClauseNameCue {
         if word_count(ctx, tail_start.min(r.end)..r.end) > MAX_TRAILING_WORDS {
             return None;
         }
-        let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
-            0.6
-        } else {
-            0.7
-        };
+        let confidence = indirect_confidence(&np);
         Some(IndirectFinding {
             content: bytes(ctx, r.start..comma),
             finding: ctx.finding(&np, cue..cue + 1, confidence),

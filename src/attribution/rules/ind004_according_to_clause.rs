@@ -1,7 +1,7 @@
 //! IND004 according-to-clause.
 
 use super::att006_according_to::according_to_at;
-use super::indirect::{bytes, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{bytes, indirect_confidence, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 
@@ -49,11 +49,7 @@ impl Rule for AccordingToClause {
             let Some(np) = according_to_at(ctx, t, r.end) else {
                 continue;
             };
-            let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
-                0.6
-            } else {
-                0.7
-            };
+            let confidence = indirect_confidence(&np);
             let finding = ctx.finding(&np, t..t + 2, confidence);
             // According to X, NAME, CLAUSE: the appositive name is the source.
             let (np, finding) = match appositive_name(ctx, np.tokens.end, r.end) {

@@ -1,6 +1,6 @@
 //! IND005 parenthetical-name-cue.
 
-use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{bytes, indirect_confidence, plain_sentence, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::skip_appositive;
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -68,11 +68,7 @@ impl Rule for ParentheticalNameCue {
             } else {
                 continue;
             };
-            let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
-                0.6
-            } else {
-                0.7
-            };
+            let confidence = indirect_confidence(&np);
             return Some(IndirectFinding {
                 content: bytes(ctx, content),
                 finding: ctx.finding(&np, cue..cue + 1, confidence),

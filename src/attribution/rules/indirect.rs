@@ -70,3 +70,13 @@ pub fn bytes(ctx: &Context, r: Range<usize>) -> Range<usize> {
 pub fn word_count(ctx: &Context, r: Range<usize>) -> usize {
     ctx.tokens[r].iter().filter(|t| t.is_word()).count()
 }
+
+/// How sure an indirect-speech rule is of its speaker: less for a pronoun, whose referent is
+/// a guess.
+pub fn indirect_confidence(np: &crate::attribution::np::SpeakerNp) -> f64 {
+    if matches!(np.kind, crate::attribution::np::NpKind::Pronoun(_)) {
+        0.6
+    } else {
+        0.7
+    }
+}
