@@ -2,7 +2,6 @@
 
 use super::indirect::{bytes, indirect_confidence, plain_sentence, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::skip_appositive;
-use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 
 declare_rule! {
