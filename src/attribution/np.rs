@@ -499,10 +499,4 @@ impl<'t> Context<'t> {
     }
 }
 
-/// True for any quote mark character.
-pub fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›' | '‟' | '‚'
-    )
-}
+pub use crate::quotes::is_quote_mark;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::Error;
 use crate::output::{Document, QuoteKind, Span};
+use crate::quotes::is_quote_mark;
 
 /// One annotated document.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,13 +80,6 @@ struct RawQuote {
     speaker_spans: Vec<[usize; 2]>,
     #[serde(default)]
     optional: bool,
-}
-
-fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‟' | '‹' | '›'
-    )
 }
 
 /// Parses one gold record. The error message does not name the file; [`read_gold`] adds that.

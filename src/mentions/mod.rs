@@ -500,6 +500,13 @@ impl Mentions {
     /// nearest earlier person outside quotes whose roles include the description's head noun.
     pub fn described(&self, before: usize, head: &str) -> Option<usize> {
         let head = head.to_lowercase();
+        self.persons_before(before)
+            .find(|&e| self.entities[e].roles.contains(&head))
+    }
+
+    /// The entities of the person mentions outside quotes before byte `before`, nearest
+    /// first, at most [`MAX_ANTECEDENT_LOOKBACK`] of them.
+    fn persons_before(&self, before: usize) -> impl Iterator<Item = usize> + '_ {
         let end = self.list.partition_point(|m| m.range.start < before);
         self.list[..end]
             .iter()
@@ -507,7 +514,6 @@ impl Mentions {
             .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
             .take(MAX_ANTECEDENT_LOOKBACK)
             .filter_map(|m| m.entity)
-            .find(|&e| self.entities[e].roles.contains(&head))
     }
 
     /// Turns proper-name mention `idx` into a person with an entity of its own.
@@ -548,15 +554,7 @@ impl Mentions {
     /// A person whose gender is known to match is preferred over a nearer one of unknown
     /// gender when it is among the [`MAX_PREFERRED_GENDER_LOOKBACK`] nearest persons.
     pub fn antecedent(&self, before: usize, gender: Gender) -> Option<usize> {
-        let end = self.list.partition_point(|m| m.range.start < before);
-        let persons = || {
-            self.list[..end]
-                .iter()
-                .rev()
-                .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
-                .take(MAX_ANTECEDENT_LOOKBACK)
-                .filter_map(|m| m.entity)
-        };
+        let persons = || self.persons_before(before);
         if gender != Gender::Unknown {
             let matching = persons()
                 .take(MAX_PREFERRED_GENDER_LOOKBACK)

@@ -119,8 +119,8 @@ fn decode(bytes: &[u8], pos: usize) -> Option<(usize, Mark)> {
     }
 }
 
-/// True for every character this module treats as a quote mark (or an apostrophe lookalike).
-pub(crate) fn is_quote_char(c: char) -> bool {
+/// True for every character whosaid treats as a quote mark (or an apostrophe lookalike).
+pub fn is_quote_char(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
@@ -129,6 +129,7 @@ pub(crate) fn is_quote_char(c: char) -> bool {
             | '\u{2018}'
             | '\u{2019}'
             | '\u{201E}'
+            | '\u{201F}'
             | '\u{201A}'
             | '\u{00AB}'
             | '\u{00BB}'

@@ -29,6 +29,8 @@
 mod marks;
 mod pairing;
 
+pub use marks::is_quote_char as is_quote_mark;
+
 use std::ops::Range;
 
 /// The family of marks a passage was opened with.
