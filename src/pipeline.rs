@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use foldhash::HashMap;
 
 use crate::attribution::{
-    Candidate, Context, Decided, Finding, Phase, ResolvedSpeaker, Rule, RULES,
+    Candidate, Context, Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, Rule, RULES,
 };
 use crate::classify;
 use crate::mentions::Mentions;
@@ -100,12 +100,25 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     // Indirect speech, sentence by sentence.
     let mut indirect_found = Vec::new();
     for s in 0..ctx.sentences.len() {
+        // Each rule may report one finding per sentence; a later rule's finding stands beside
+        // the earlier ones when its content overlaps none of theirs ("X, Smith said, adding
+        // that Y": the fronted clause and the added one).
+        let first = indirect_found.len();
         for r in &indirect {
             if let Some(found) = r.indirect(&ctx, s) {
-                indirect_found.push((found, r.id()));
-                break;
+                let overlaps =
+                    indirect_found[first..]
+                        .iter()
+                        .any(|(f, _): &(IndirectFinding, _)| {
+                            f.content.start < found.content.end
+                                && found.content.start < f.content.end
+                        });
+                if !overlaps {
+                    indirect_found.push((found, r.id()));
+                }
             }
         }
+        indirect_found[first..].sort_by_key(|(f, _)| f.content.start);
     }
 
     // The history of decided speech, in text order, for the context rules.

@@ -205,10 +205,11 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::att008_introduced_before::IntroducedBefore,
     &rules::att009_continues_speaker::ContinuesSpeaker,
     &rules::att013_subject_partial::SubjectPartial,
+    // "According to X, …" frames the whole sentence: it goes before the verb rules.
+    &rules::ind004_according_to_clause::AccordingToClause,
     &rules::ind001_name_cue_that::NameCueThat,
     &rules::ind002_as_name_cue::AsNameCue,
     &rules::ind003_clause_name_cue::ClauseNameCue,
-    &rules::ind004_according_to_clause::AccordingToClause,
     &rules::ind005_parenthetical_name_cue::ParentheticalNameCue,
 ];
 

@@ -326,7 +326,13 @@ impl<'t> Context<'t> {
             }
             let tok = &self.tokens[u];
             let w = self.word(u);
+            // "U.S. District Judge …": the period of an abbreviation.
+            let abbreviation_period = tok.kind == TokenKind::Punct('.')
+                && u > t
+                && self.tokens[u - 1].is_word()
+                && self.word(u - 1).contains('.');
             let modifier = tok.kind == TokenKind::Possessive
+                || abbreviation_period
                 || (tok.is_word()
                     && !self.is_cue(u)
                     && (PREMODIFIERS.contains(&ascii_lower(w).as_str())
@@ -419,11 +425,29 @@ impl<'t> Context<'t> {
     /// said …". Only used right before a speech verb; at most [`MAX_SUBJECT_TOKENS`] words,
     /// no commas, no clause words.
     pub fn sentence_subject(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
+        self.subject_phrase(start, verb, false)
+    }
+
+    /// The subject of a speech verb in a clause that follows a comma or dash inside the
+    /// sentence: "Until the plant closed, most of them said …", "…, critics in both parties
+    /// say …". Like [`Context::sentence_subject`], and it may also open with a lower-case
+    /// determiner or quantifier.
+    pub fn clause_subject(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
+        self.subject_phrase(start, verb, true)
+    }
+
+    fn subject_phrase(&self, start: usize, verb: usize, in_clause: bool) -> Option<SpeakerNp> {
         if start >= verb || verb - start > MAX_SUBJECT_TOKENS {
             return None;
         }
         let first = self.word(start);
-        let opens = first.chars().next().is_some_and(char::is_uppercase);
+        let opens = first.chars().next().is_some_and(char::is_uppercase)
+            || (in_clause
+                && (DETERMINERS.contains(&ascii_lower(first).as_str())
+                    || matches!(
+                        ascii_lower(first).as_str(),
+                        "all" | "each" | "every" | "none" | "half" | "dozens" | "hundreds"
+                    )));
         if !opens || !self.tokens[start].is_word() {
             return None;
         }
@@ -432,7 +456,12 @@ impl<'t> Context<'t> {
             let ok = match tok.kind {
                 TokenKind::Word => {
                     let w = ascii_lower(self.word(t));
+                    // "One of the things I’ve always found": a first-person clause.
+                    let first_person = ["i’", "i'", "we’", "we'", "you’", "you'"]
+                        .iter()
+                        .any(|p| w.starts_with(p));
                     !self.is_cue(t)
+                        && !first_person
                         && !matches!(
                             w.as_str(),
                             "that"

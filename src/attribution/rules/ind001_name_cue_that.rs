@@ -1,7 +1,8 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{bytes, indirect_confidence, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::np::NpKind;
+use super::patterns::is_dash;
+use crate::attribution::np::{NpKind, SpeakerNp, MAX_SUBJECT_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
@@ -14,7 +15,14 @@ declare_rule! {
     /// organisation or description, with an optional appositive), a reporting verb, and a
     /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
     /// process will take ten years.`, `Smith told reporters on Monday that …`,
-    /// `He said the plan would fail.` The content is the clause ("that" included).
+    /// `He said the plan would fail.` The content is the clause ("that" included). The
+    /// subject may follow an opening phrase and its comma (`Until the plant closed, most of
+    /// them said …`), be the phrase a relative "who" stands for (`Canova, who said he would
+    /// not run, left.`: the clause ends with the relative), or be the subject of a first,
+    /// coordinated verb (`The spokesman declined to comment but said …`). A clause stops
+    /// where a direct quote with its own cue begins (`…, but added: “…”`). Verbs of knowing
+    /// and feeling (`data/thought_verbs.txt`: knows, feels, remembers …) report only a clause
+    /// that "that" or a subject pronoun opens.
     ///
     /// ## Why
     /// Reported speech is most of what news attributes, and this is its plainest form.
@@ -81,9 +89,38 @@ fn opens_clause(ctx: &Context, t: usize) -> bool {
     })
 }
 
+/// Verbs of knowing and feeling (`data/thought_verbs.txt`) that report a clause only when
+/// "that" or a subject pronoun opens it.
+fn is_thought_verb(word: &str) -> bool {
+    static VERBS: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        include_str!("../../../data/thought_verbs.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    word.len() <= 12 && verbs.contains(ascii_lower(word).as_str())
+}
+
+/// True when token `t` is a subject pronoun ("she knows he lied").
+fn opens_with_subject_pronoun(ctx: &Context, t: usize) -> bool {
+    matches!(
+        ascii_lower(ctx.word(t)).as_str(),
+        "he" | "she" | "they" | "we" | "i" | "it" | "there" | "you"
+    )
+}
+
 /// The start of the reported clause after the cue at `k`, not past `end`.
 fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     let mut t = k + 1;
+    // "know how best to engage customers": an ability, not a report.
+    if t < end
+        && ctx.is(t, "how")
+        && matches!(ascii_lower(ctx.word(k)).as_str(), "know" | "knows" | "knew")
+    {
+        return None;
+    }
     // "told reporters", "told the committee": step over the addressee.
     if ctx.word(k).eq_ignore_ascii_case("told") || ctx.word(k).eq_ignore_ascii_case("tells") {
         // "told a Wall Street Journal lunch group that …": the clause starts at "that".
@@ -138,7 +175,11 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
                     | "also"
                     | "again"
             );
-            return leads_phrase.then_some(u);
+            if leads_phrase {
+                return Some(u);
+            }
+            // "said he would ensure that …": the clause began before this "that".
+            break;
         }
     }
     if opens_clause(ctx, t) {
@@ -193,11 +234,93 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     bare.then_some(t)
 }
 
+/// The subject of a verb at `verb` in a clause that opens after the sentence's last comma
+/// or dash: "Until the plant closed, most of them said …"; "Canova, who said …" (the
+/// relative pronoun stands for the phrase before its comma).
+fn subject_after_boundary(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
+    let lowest = verb.saturating_sub(MAX_SUBJECT_TOKENS + 1).max(start);
+    let boundary = (lowest..verb)
+        .rev()
+        .find(|&t| ctx.is_punct(t, ',') || is_dash(ctx, t))?;
+    if boundary + 2 == verb && ctx.is(boundary + 1, "who") {
+        return ctx.np_ending_before(boundary, start).filter(|np| {
+            matches!(
+                np.kind,
+                NpKind::Name | NpKind::Organisation | NpKind::Description
+            )
+        });
+    }
+    ctx.clause_subject(boundary + 1, verb)
+}
+
+/// The subject of a speech verb that is the second of two coordinated verbs: "The spokesman
+/// refused to answer questions but said …" → "The spokesman".
+fn coordinated_subject(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
+    if verb < start + 3 || !(ctx.is(verb - 1, "and") || ctx.is(verb - 1, "but")) {
+        return None;
+    }
+    let np = ctx.np_starting_at(start, verb - 1)?;
+    let between = np.tokens.end..verb - 1;
+    // A verb phrase stands between the subject and the conjunction, without a clause break.
+    (!between.is_empty()
+        && !(between.clone()).any(|t| {
+            ctx.tokens[t].kind == crate::text::tokens::TokenKind::Break
+                || ctx.is_punct(t, ';')
+                || ctx.is_cue(t)
+        }))
+    .then_some(np)
+}
+
+/// Most tokens between a reported clause and a direct quote that a second cue introduces
+/// ("…, but added, “…”").
+const MAX_LINK_TOKENS: usize = 4;
+
+/// Where the reported clause that starts at `start` ends: the sentence end, or, when the
+/// sentence goes on to a direct quote with a cue of its own ("said it was too early, but
+/// added: “I think …”"), before that link. `None` when the clause holds quoted speech of its
+/// own (a partial quote, which the quote rules report).
+fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
+    let Some(q) = (start..end).find(|&t| ctx.has_speech_quote(t..t + 1)) else {
+        return Some(end);
+    };
+    // The quote's own cue stands right before it, past a comma or colon, and is itself
+    // joined to the clause by a comma or a conjunction ("…, adding: “…”", "… but added, “…”").
+    let mut link = q;
+    while link > start && q - link <= MAX_LINK_TOKENS && !ctx.tokens[link - 1].is_word() {
+        link -= 1;
+    }
+    if link == start || link == q || !ctx.is_indirect_cue(link - 1) {
+        return None;
+    }
+    let link = link - 1;
+    let joined = link > start
+        && (ctx.is_punct(link - 1, ',')
+            || matches!(
+                ascii_lower(ctx.word(link - 1)).as_str(),
+                "and" | "but" | "then"
+            ));
+    if !joined {
+        return None;
+    }
+    let mut cut = link;
+    while cut > start
+        && (!ctx.tokens[cut - 1].is_word()
+            || matches!(
+                ascii_lower(ctx.word(cut - 1)).as_str(),
+                "and" | "but" | "then"
+            ))
+    {
+        cut -= 1;
+    }
+    (cut > start).then_some(cut)
+}
+
 impl Rule for NameCueThat {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         for k in r.clone() {
-            if !ctx.is_indirect_cue(k) {
+            let thought = !ctx.is_indirect_cue(k) && is_thought_verb(ctx.word(k));
+            if !ctx.is_indirect_cue(k) && !thought {
                 continue;
             }
             if ctx.in_quote[k] {
@@ -207,11 +330,20 @@ impl Rule for NameCueThat {
             let participle =
                 ctx.word(k).ends_with("ing") && k > r.start && ctx.is_punct(k - 1, ',');
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
+            let coordinated = subject_end > r.start
+                && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
+            // "Canova, who said he would not run, left": the clause ends with the relative.
+            let relative = subject_end >= r.start + 3
+                && ctx.is(subject_end - 1, "who")
+                && ctx.is_punct(subject_end - 2, ',');
             let np = if participle {
                 ctx.np_starting_at(r.start, k)
+            } else if coordinated {
+                coordinated_subject(ctx, r.start, subject_end)
             } else {
                 ctx.subject_before(subject_end, r.start)
                     .or_else(|| ctx.sentence_subject(r.start, subject_end))
+                    .or_else(|| subject_after_boundary(ctx, r.start, subject_end))
             };
             let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {
                 continue;
@@ -226,14 +358,23 @@ impl Rule for NameCueThat {
             let Some(start) = clause_start(ctx, k, r.end) else {
                 continue;
             };
-            if word_count(ctx, start..r.end) < MIN_CLAUSE_WORDS
-                || ctx.has_speech_quote(start..r.end)
-            {
+            if thought && !(ctx.is(start, "that") || opens_with_subject_pronoun(ctx, start)) {
+                continue;
+            }
+            let Some(mut end) = clause_end(ctx, start, r.end) else {
+                continue;
+            };
+            if relative {
+                if let Some(comma) = (start..end).find(|&t| ctx.is_punct(t, ',')) {
+                    end = comma;
+                }
+            }
+            if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
                 continue;
             }
             let confidence = indirect_confidence(&np);
             return Some(IndirectFinding {
-                content: bytes(ctx, start..r.end),
+                content: bytes(ctx, start..end),
                 finding: ctx.finding(&np, k..k + 1, confidence),
             });
         }

@@ -1,25 +1,35 @@
 //! IND003 clause-name-cue.
 
 use super::indirect::{bytes, indirect_confidence, plain_sentence, word_count, MIN_CLAUSE_WORDS};
-use super::patterns::skip_appositive;
+use super::patterns::{is_dash, skip_appositive};
+use crate::attribution::np::{NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::text::ascii_lower;
 
 declare_rule! {
     /// # IND003 clause-name-cue
     ///
     /// ## What it matches
-    /// A reported clause first, then a comma, the speaker and the reporting verb at the end
-    /// of the sentence: `The plan is dead, Smith said.`, `The van was escorted, another
-    /// source said on Monday.`, `Talks will resume, said a spokesman.`
+    /// A reported clause first, then a comma (or dash), the speaker and the reporting verb:
+    /// at the end of the sentence (`The plan is dead, Smith said.`, `The van was escorted,
+    /// another source said on Monday.`, `Talks will resume, said a spokesman, the port's
+    /// press officer.`) or as a parenthetical inside it (`There is no chance of violence,
+    /// officials insist, because policing has changed.`, `The two nations, Xi said, now have
+    /// a chance.`). The content is the part before the attribution; the part after it, when
+    /// it is a clause, is IND001's (a discontinuous report comes out as two pieces, each
+    /// with the same speaker).
     ///
     /// ## Why
-    /// News puts the attribution after the claim as often as before it.
+    /// News puts the attribution after the claim, or in the middle of it, as often as before
+    /// it.
     ///
     /// ## Example
     /// `Clinton did not want the escort, the source added.` → "the source".
     ///
     /// ## Does not match
-    /// An attribution followed by more than four words, or a clause of fewer than three words.
+    /// A clause of fewer than three words; an attribution followed by a new clause (`After
+    /// the debate, voters said they wanted change.` is IND001's) or by more than four words
+    /// that do not open with a preposition or a time word.
     ///
     /// ## Known false positives
     /// A list whose last item ends in a name and a verb.
@@ -29,34 +39,120 @@ declare_rule! {
 /// Most words allowed after the reporting verb ("said on Monday night").
 pub const MAX_TRAILING_WORDS: usize = 4;
 
+/// Most commas and dashes of a sentence tried as the end of the fronted clause.
+pub const MAX_SPLITS: usize = 8;
+
+/// Words that may open the few words after a final attribution ("said on Monday", "said
+/// last week", "said in a statement"), as opposed to a new clause ("said they wanted …").
+fn opens_trailing_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "via"
+            | "through"
+            | "by"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "when"
+            | "while"
+            | "as"
+            | "again"
+            | "too"
+            | "also"
+            | "then"
+    )
+}
+
+/// The attribution that starts at token `t` ("Smith said", "said Smith", "Smith, a senator,
+/// said"), up to `end`: the speaker phrase, the cue, and the first token after it.
+fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize, usize)> {
+    if t >= end {
+        return None;
+    }
+    if ctx.is_indirect_cue(t) {
+        // "said Katie Harbath, the firm's outreach director." : the appositive may close the
+        // sentence.
+        let np = ctx.np_starting_at(t + 1, end)?;
+        let mut after = np.tokens.end;
+        if after < end && ctx.is_punct(after, ',') && np.kind == NpKind::Name {
+            let skipped = skip_appositive(ctx, after, end);
+            after = if skipped > after {
+                skipped
+            } else if end - after <= MAX_APPOSITIVE_TOKENS && !(after..end).any(|k| ctx.is_cue(k)) {
+                end
+            } else {
+                after
+            };
+        }
+        return Some((np, t, after));
+    }
+    let np = ctx.np_starting_at(t, end)?;
+    let k = skip_appositive(ctx, np.tokens.end, end);
+    let k = ctx.skip_adverbs_forward(k, end);
+    (k < end && ctx.is_indirect_cue(k)).then_some((np, k, k + 1))
+}
+
 impl Rule for ClauseNameCue {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = plain_sentence(ctx, s)?;
-        // The last comma of the sentence separates clause and attribution.
-        let comma = (r.start..r.end).rev().find(|&t| ctx.is_punct(t, ','))?;
-        if word_count(ctx, r.start..comma) < MIN_CLAUSE_WORDS {
-            return None;
-        }
-        let t = comma + 1;
-        let (np, cue) = if ctx.is_indirect_cue(t) {
-            (ctx.np_starting_at(t + 1, r.end)?, t)
-        } else {
-            let np = ctx.np_starting_at(t, r.end)?;
-            let k = skip_appositive(ctx, np.tokens.end, r.end);
-            let k = ctx.skip_adverbs_forward(k, r.end);
-            if !ctx.is_indirect_cue(k) {
-                return None;
+        let splits = (r.start..r.end)
+            .filter(|&t| ctx.is_punct(t, ',') || is_dash(ctx, t))
+            .take(MAX_SPLITS);
+        for comma in splits {
+            if word_count(ctx, r.start..comma) < MIN_CLAUSE_WORDS {
+                continue;
             }
-            (np, k)
-        };
-        let tail_start = cue.max(np.tokens.end) + 1;
-        if word_count(ctx, tail_start.min(r.end)..r.end) > MAX_TRAILING_WORDS {
-            return None;
+            let Some((np, cue, after)) = attribution_at(ctx, comma + 1, r.end) else {
+                continue;
+            };
+            // What follows the attribution: nothing, a few words ("on Monday"), or the rest
+            // of a claim it interrupts (", Smith said, the plan …" — that part is IND001's).
+            let told = matches!(
+                ascii_lower(ctx.word(cue)).as_str(),
+                "told" | "tells" | "tell"
+            );
+            let fits = after >= r.end
+                || ctx.is_punct(after, ',')
+                || is_dash(ctx, after)
+                || ((told || opens_trailing_phrase(&ascii_lower(ctx.word(after))))
+                    && !(after..r.end).any(|k| ctx.is(k, "that"))
+                    && (word_count(ctx, after..r.end) <= MAX_TRAILING_WORDS
+                        || (after..r.end.min(after + MAX_TRAILING_WORDS + 2))
+                            .any(|k| ctx.is_punct(k, ','))));
+            if !fits {
+                continue;
+            }
+            let content = r.start..comma;
+            if ctx.has_speech_quote(content.clone()) {
+                continue;
+            }
+            let confidence = indirect_confidence(&np);
+            return Some(IndirectFinding {
+                content: bytes(ctx, content),
+                finding: ctx.finding(&np, cue..cue + 1, confidence),
+            });
         }
-        let confidence = indirect_confidence(&np);
-        Some(IndirectFinding {
-            content: bytes(ctx, r.start..comma),
-            finding: ctx.finding(&np, cue..cue + 1, confidence),
-        })
+        None
     }
 }
