@@ -1,0 +1,61 @@
+//! Other shapes of a [`Document`](crate::output::Document) than its JSON: CSV and TSV rows
+//! for spreadsheets ([`table`]), W3C Web Annotations for annotation tools ([`annotation`]),
+//! and a text view for the terminal ([`pretty`]).
+//!
+//! Each function renders one document on its own, so the CLI can render documents in
+//! parallel and write them in input order.
+
+pub mod annotation;
+pub mod pretty;
+pub mod table;
+
+use serde_json::{Map, Value};
+
+/// The metadata fields of a JSON Lines input record that every format carries along, in
+/// the order CSV and TSV give them as columns.
+pub const META_FIELDS: [&str; 5] = ["url", "title", "date", "author", "source"];
+
+/// One metadata field as text: a string as it is, any other JSON value as its JSON text,
+/// `None` when the record does not have it (or has `null`).
+pub fn meta_text(meta: Option<&Map<String, Value>>, field: &str) -> Option<String> {
+    match meta?.get(field)? {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// A hash of a speaker's name that is the same on every run and every machine (64-bit
+/// FNV-1a), so a speaker keeps their colour from one report or terminal session to the next.
+pub fn stable_hash(name: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    name.bytes()
+        .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_text_reads_strings_and_json() {
+        let meta: Map<String, Value> =
+            serde_json::from_str(r#"{"url":"https://x.test/a","date":2024,"title":null}"#).unwrap();
+        assert_eq!(
+            meta_text(Some(&meta), "url").as_deref(),
+            Some("https://x.test/a")
+        );
+        assert_eq!(meta_text(Some(&meta), "date").as_deref(), Some("2024"));
+        assert_eq!(meta_text(Some(&meta), "title"), None);
+        assert_eq!(meta_text(Some(&meta), "author"), None);
+        assert_eq!(meta_text(None, "url"), None);
+    }
+
+    #[test]
+    fn stable_hash_is_fnv1a() {
+        // Reference values of 64-bit FNV-1a.
+        assert_eq!(stable_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(stable_hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}
