@@ -49,6 +49,15 @@ pub fn speaker_hue(name: &str) -> u64 {
     stable_hash(name) % 360
 }
 
+/// `n` and the noun, in the plural unless `n` is 1.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// What the index shows of one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexEntry {
@@ -230,8 +239,8 @@ pub fn document_section(doc: &Document, text: &str) -> Section {
     body.push_str("<p class=\"legend\">");
     let _ = write!(
         body,
-        "<span class=\"count\">{} quotes</span> ",
-        doc.quotes.len()
+        "<span class=\"count\">{}</span> ",
+        plural(doc.quotes.len(), "quote")
     );
     for s in &doc.speakers {
         speaker_chip(&mut body, &s.name, s.quotes);
@@ -341,10 +350,12 @@ impl<W: Write> Report<W> {
         let mut html = String::from("</main>\n<section id=\"index\"><h1>whosaid report</h1>");
         let _ = write!(
             html,
-            "<p class=\"totals\">{docs} documents · {quotes} quotes{}</p>\
+            "<p class=\"totals\">{} · {}{}</p>\
              <p><input id=\"filter\" type=\"search\" placeholder=\"filter by document, title or speaker\" \
              aria-label=\"filter\"></p><table><thead><tr><th>#</th><th>document</th>\
              <th>quotes</th><th>speakers</th><th>not speech</th></tr></thead><tbody>",
+            plural(docs, "document"),
+            plural(quotes, "quote"),
             if failed > 0 {
                 format!(" · <span class=\"error\">{failed} failed</span>")
             } else {
