@@ -1,7 +1,8 @@
 //! `whosaid report`: the page is self-contained, has one highlight per quote the library
 //! finds, escapes what documents bring, keeps failed documents; and, in a real headless
 //! browser (Debian's chromium), loads without script errors, routes to one document at a
-//! time, shows the expected number of highlighted quotes, and is photographed into
+//! time, opens a quote's panel from its link, shows the expected number of highlighted
+//! quotes, and is photographed into
 //! `target/report-screenshot.png` and `target/report-index.png` for people to look at.
 //!
 //! Without chromium the browser test skips, loudly, unless `WHOSAID_REQUIRE_BROWSER=1`
@@ -220,9 +221,10 @@ fn the_report_works_in_a_real_browser() {
     let url = format!("file://{}", path.canonicalize().unwrap().display());
     let (docs, quotes) = seed_quotes();
 
-    // The second seed, opened by its link: the page's script ran to the end, recorded no
-    // error, and shows that document alone.
-    let dom = headless(&browser, &format!("{url}#d2"), &["--dump-dom"]);
+    // The first quote of the second seed, opened by its link: the page's script ran to the
+    // end, recorded no error, shows that document alone, and the quote's panel is open with
+    // what the library says of it.
+    let dom = headless(&browser, &format!("{url}#d2:q1"), &["--dump-dom"]);
     let dom = String::from_utf8(dom.stdout).unwrap();
     assert_eq!(
         root_attribute(&dom, "data-js-errors"),
@@ -243,6 +245,25 @@ fn the_report_works_in_a_real_browser() {
     assert!(dom.contains("<section class=\"doc current\" id=\"d2\">"));
     assert_eq!(count(&dom, "class=\"doc current\""), 1);
     assert_eq!(count(&dom, "<section class=\"doc"), docs);
+    let seed = "corpus/seeds/001_655e66cbc474758b.txt";
+    let text = std::fs::read_to_string(seed).unwrap();
+    let first = &whosaid::extract(seed, &text, &Default::default()).quotes[0];
+    let speaker = first.speaker.as_ref().unwrap();
+    assert!(dom.contains("<aside id=\"info\"><"), "the panel is open");
+    for (field, value) in [
+        ("speaker", speaker.name.clone()),
+        ("mention", speaker.mention.clone()),
+        ("kind", first.kind.as_str().to_string()),
+        ("rule", first.rule.clone().unwrap()),
+        ("cue", first.cue.as_ref().unwrap().text.clone()),
+        ("confidence", first.confidence.to_string()),
+    ] {
+        assert!(
+            dom.contains(&format!("<dt>{field}</dt><dd>{value}</dd>")),
+            "panel shows {field} {value}"
+        );
+    }
+    assert_eq!(count(&dom, " selected\""), 1, "one quote is selected");
 
     // Hostile input: nothing it carries runs.
     let hostile = TempDir::new("browser-hostile");
@@ -257,7 +278,7 @@ fn the_report_works_in_a_real_browser() {
     // Pictures for people: one document, and the index.
     let target = target_dir();
     for (file, fragment, size) in [
-        ("report-screenshot.png", "#d2", "1200,1400"),
+        ("report-screenshot.png", "#d2:q1", "1200,1000"),
         ("report-index.png", "", "1200,700"),
     ] {
         let png = target.join(file);

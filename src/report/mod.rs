@@ -5,7 +5,9 @@
 //!
 //! The page opens on an index: a table of the documents with their quote counts and
 //! speakers. Each document is its own view (`#d1`, `#d2`, … in input order), so a corpus of
-//! thousands of documents stays one click from any of them without one endless page.
+//! thousands of documents stays one click from any of them without one endless page. A
+//! quote has a link too, `#d2:q3` (the document's third quote, its panel open), which the
+//! address bar shows once the quote is clicked, ready to share.
 //!
 //! Memory stays bounded by the index, not the corpus: document sections are written as they
 //! come ([`Report::add`]), and only each document's index row is kept until
@@ -107,7 +109,8 @@ fn push_attr(out: &mut String, name: &str, value: &str) {
     out.push('"');
 }
 
-fn quote_mark(q: &Quote) -> Mark {
+/// The highlight of quote number `number` (from 1) of its document.
+fn quote_mark(number: usize, q: &Quote) -> Mark {
     let mut open = String::from("<mark class=\"q k-");
     open.push_str(q.kind.as_str());
     let (who, hue) = match &q.speaker {
@@ -136,6 +139,7 @@ fn quote_mark(q: &Quote) -> Mark {
     }
     let confidence = q.confidence.to_string();
     push_attr(&mut open, "conf", &confidence);
+    push_attr(&mut open, "i", &number.to_string());
     let _ = write!(title, ", confidence {confidence}");
     open.push_str(" title=\"");
     escape_into(&mut open, &title);
@@ -255,7 +259,12 @@ pub fn document_section(doc: &Document, text: &str) -> Section {
     }
     body.push_str("</p>");
 
-    let mut marks: Vec<Mark> = doc.quotes.iter().map(quote_mark).collect();
+    let mut marks: Vec<Mark> = doc
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| quote_mark(i + 1, q))
+        .collect();
     marks.extend(non_speech.iter().map(|n| {
         let mut open = String::from("<span class=\"ns\" title=\"not speech: ");
         escape_into(&mut open, &n.reason);

@@ -6,23 +6,32 @@
   var info = document.getElementById("info");
   var current = null;
 
+  // "#d2" shows the second document; "#d2:q3" also opens the panel of its third quote.
   function show() {
-    var id = location.hash.slice(1);
+    var hash = location.hash.slice(1);
     try {
-      id = decodeURIComponent(id);
+      hash = decodeURIComponent(hash);
     } catch (malformed) {
       // A hand-typed "#%" is no document: show the index.
     }
-    var section = id ? document.getElementById(id) : null;
+    var parts = hash.split(":");
+    var section = parts[0] ? document.getElementById(parts[0]) : null;
     if (section && !section.classList.contains("doc")) section = null;
     if (current) current.classList.remove("current");
     current = section;
     document.body.classList.toggle("viewing", !!section);
-    if (section) {
-      section.classList.add("current");
+    info.hidden = true;
+    if (!section) return;
+    section.classList.add("current");
+    var mark = /^q[0-9]+$/.test(parts[1] || "")
+      ? section.querySelector('mark.q[data-i="' + parts[1].slice(1) + '"]')
+      : null;
+    if (mark) {
+      describe(mark);
+      mark.scrollIntoView({ block: "center" });
+    } else {
       window.scrollTo(0, 0);
     }
-    info.hidden = true;
   }
 
   function step(delta) {
@@ -58,7 +67,12 @@
 
   document.addEventListener("click", function (event) {
     var mark = event.target.closest ? event.target.closest("mark.q") : null;
-    if (mark) describe(mark);
+    if (!mark) return;
+    describe(mark);
+    if (current && current.contains(mark)) {
+      // The address of this quote, to share; replaceState fires no hashchange.
+      history.replaceState(null, "", "#" + current.id + ":q" + mark.getAttribute("data-i"));
+    }
   });
   document.getElementById("info-close").addEventListener("click", function () {
     info.hidden = true;
