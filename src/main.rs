@@ -4,7 +4,7 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cli::run::{run, RunOptions};
 use cli::source::{documents, SourceOptions};
@@ -92,7 +92,7 @@ struct ExtractArgs {
     rules: Option<Vec<String>>,
     /// Output format: jsonl (default), json (= --pretty), csv, tsv, annotation (W3C Web
     /// Annotation JSON-LD, one per quote), pretty (for reading at a terminal).
-    #[arg(long, value_enum, conflicts_with = "pretty")]
+    #[arg(long, value_enum)]
     format: Option<cli::format::Format>,
     /// Colours of --format pretty: auto (when stdout is a terminal and NO_COLOR is unset).
     #[arg(long, value_enum, default_value = "auto")]
@@ -145,6 +145,18 @@ fn main() -> ExitCode {
                 explain: args.explain,
                 only_rules: args.rules.clone(),
             };
+            if let Some(other) = args
+                .format
+                .filter(|f| args.input.pretty && *f != cli::format::Format::Json)
+            {
+                eprintln!(
+                    "whosaid: --pretty means --format json; it cannot go with --format {}",
+                    other
+                        .to_possible_value()
+                        .map_or_else(String::new, |v| v.get_name().to_string())
+                );
+                return ExitCode::from(2);
+            }
             let format = args.format.unwrap_or(if args.input.pretty {
                 cli::format::Format::Json
             } else {

@@ -362,15 +362,19 @@ fn colour_follows_the_flag_and_the_environment() {
 }
 
 #[test]
-fn pretty_flag_is_format_json_and_conflicts_with_other_formats() {
+fn pretty_flag_is_format_json_and_clashes_with_other_formats() {
     let seed = "corpus/seeds/001_655e66cbc474758b.txt";
     let old = whosaid(&["extract", seed, "--pretty"], None);
     let new = whosaid(&["extract", seed, "--format", "json"], None);
     assert!(old.status.success());
     assert_eq!(old.stdout, new.stdout);
     assert!(stdout(&old).starts_with("{\n  \"id\""));
-    let both = whosaid(&["extract", seed, "--pretty", "--format", "csv"], None);
-    assert_eq!(both.status.code(), Some(2));
+    let both = whosaid(&["extract", seed, "--pretty", "--format", "json"], None);
+    assert_eq!(both.stdout, new.stdout);
+    let clash = whosaid(&["extract", seed, "--pretty", "--format", "csv"], None);
+    assert_eq!(clash.status.code(), Some(2));
+    assert!(clash.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&clash.stderr).contains("--format csv"));
     let jsonl = whosaid(&["extract", seed], None);
     assert_eq!(stdout(&jsonl).lines().count(), 1);
 }
