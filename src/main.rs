@@ -20,7 +20,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract quotes and speakers as JSON Lines, one record per document.
+    /// Extract quotes and speakers as JSON Lines, one record per document (other formats:
+    /// --format).
     #[command(
         after_help = "Examples:\n  whosaid extract corpus/\n  whosaid extract article.txt --pretty\n  cat docs.jsonl | whosaid extract --jsonl - > quotes.jsonl\n  whosaid extract corpus/ --format csv > quotes.csv\n  whosaid extract article.txt --format pretty"
     )]
