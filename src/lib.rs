@@ -13,6 +13,7 @@ pub mod input;
 pub mod mentions;
 pub mod output;
 pub mod quotes;
+pub mod report;
 pub mod sentences;
 pub mod text;
 

@@ -4,7 +4,7 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cli::run::{run, RunOptions};
 use cli::source::{documents, SourceOptions};
@@ -20,11 +20,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract quotes and speakers as JSON Lines, one record per document.
+    /// Extract quotes and speakers as JSON Lines, one record per document (other formats:
+    /// --format).
     #[command(
-        after_help = "Examples:\n  whosaid extract corpus/\n  whosaid extract article.txt --pretty\n  cat docs.jsonl | whosaid extract --jsonl - > quotes.jsonl"
+        after_help = "Examples:\n  whosaid extract corpus/\n  whosaid extract article.txt --pretty\n  cat docs.jsonl | whosaid extract --jsonl - > quotes.jsonl\n  whosaid extract corpus/ --format csv > quotes.csv\n  whosaid extract article.txt --format pretty"
     )]
     Extract(ExtractArgs),
+    /// Write one self-contained HTML page to review the quotes of each document by eye.
+    #[command(
+        after_help = "Examples:\n  whosaid report corpus/ --out report.html\n  whosaid report --jsonl docs.jsonl --out report.html"
+    )]
+    Report(cli::report::ReportArgs),
     /// Print the sentences of each document with their spans.
     #[command(
         after_help = "Examples:\n  whosaid sentences article.txt\n  whosaid sentences --jsonl docs.jsonl"
@@ -85,6 +91,13 @@ struct ExtractArgs {
     /// Run only these attribution rules (comma-separated IDs).
     #[arg(long, value_delimiter = ',')]
     rules: Option<Vec<String>>,
+    /// Output format: jsonl (default), json (= --pretty), csv, tsv, annotation (W3C Web
+    /// Annotation JSON-LD, one per quote), pretty (for reading at a terminal).
+    #[arg(long, value_enum)]
+    format: Option<cli::format::Format>,
+    /// Colours of --format pretty: auto (when stdout is a terminal and NO_COLOR is unset).
+    #[arg(long, value_enum, default_value = "auto")]
+    color: cli::format::ColorWhen,
 }
 
 impl InputArgs {
@@ -133,17 +146,43 @@ fn main() -> ExitCode {
                 explain: args.explain,
                 only_rules: args.rules.clone(),
             };
-            let pretty = args.input.pretty;
-            run(
-                documents(args.input.paths.clone(), args.input.source()),
-                args.input.run_options(),
-                |id, text, meta| {
-                    let mut doc = whosaid::extract(id, text, &config);
-                    doc.meta = meta;
-                    to_json(&doc, pretty)
-                },
-            )
+            if let Some(other) = args
+                .format
+                .filter(|f| args.input.pretty && *f != cli::format::Format::Json)
+            {
+                eprintln!(
+                    "whosaid: --pretty means --format json; it cannot go with --format {}",
+                    other
+                        .to_possible_value()
+                        .map_or_else(String::new, |v| v.get_name().to_string())
+                );
+                return ExitCode::from(2);
+            }
+            let format = args.format.unwrap_or(if args.input.pretty {
+                cli::format::Format::Json
+            } else {
+                cli::format::Format::Jsonl
+            });
+            let items = documents(args.input.paths.clone(), args.input.source());
+            match format {
+                cli::format::Format::Jsonl | cli::format::Format::Json => {
+                    let pretty = format == cli::format::Format::Json;
+                    run(items, args.input.run_options(), |id, text, meta| {
+                        let mut doc = whosaid::extract(id, text, &config);
+                        doc.meta = meta;
+                        to_json(&doc, pretty)
+                    })
+                }
+                other => cli::format::extract(
+                    items,
+                    args.input.run_options(),
+                    &config,
+                    other,
+                    args.color,
+                ),
+            }
         }
+        Command::Report(args) => cli::report::run(&args),
         Command::Sentences(args) => {
             let pretty = args.pretty;
             run(

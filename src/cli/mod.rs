@@ -2,6 +2,8 @@
 
 pub mod diff;
 pub mod eval;
+pub mod format;
+pub mod report;
 pub mod run;
 pub mod source;
 

@@ -42,6 +42,65 @@ pub fn run<F>(
 where
     F: Fn(&str, &str, Option<serde_json::Map<String, serde_json::Value>>) -> String + Sync,
 {
+    let stdout = io::stdout();
+    let mut sink = StdoutSink::new(stdout.lock(), true);
+    run_with(items, opts, process, error_record, &mut sink)
+}
+
+/// Where [`run_with`] puts each document's result, in input order.
+pub trait Sink<T> {
+    /// Writes the result of one document.
+    fn write(&mut self, result: T) -> io::Result<()>;
+    /// Called after each batch, so output shows up as it is made.
+    fn flush(&mut self) -> io::Result<()>;
+}
+
+/// Writes text results to standard output: each followed by a newline (one line per
+/// document), or verbatim (formats whose results carry their own line ends, possibly none).
+pub struct StdoutSink<'a> {
+    out: io::BufWriter<io::StdoutLock<'a>>,
+    newline: bool,
+}
+
+impl<'a> StdoutSink<'a> {
+    /// A sink over locked stdout; `newline` ends every result with a newline.
+    pub fn new(stdout: io::StdoutLock<'a>, newline: bool) -> Self {
+        StdoutSink {
+            out: io::BufWriter::with_capacity(1 << 16, stdout),
+            newline,
+        }
+    }
+}
+
+impl Sink<String> for StdoutSink<'_> {
+    fn write(&mut self, result: String) -> io::Result<()> {
+        self.out.write_all(result.as_bytes())?;
+        if self.newline {
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The engine under [`run`]: `process` turns a document into a result, `failed` stands a
+/// result in for a document that could not be read (or whose processing panicked), and
+/// `sink` receives the results in input order.
+pub fn run_with<T, F, E>(
+    items: impl Iterator<Item = Item>,
+    opts: RunOptions,
+    process: F,
+    failed: E,
+    sink: &mut dyn Sink<T>,
+) -> anyhow::Result<ExitCode>
+where
+    T: Send,
+    F: Fn(&str, &str, Option<serde_json::Map<String, serde_json::Value>>) -> T + Sync,
+    E: Fn(&str, &whosaid::input::Error) -> T + Sync,
+{
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
@@ -65,19 +124,18 @@ where
     });
     let started = Instant::now();
 
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut items = items.peekable();
     let (mut docs, mut bytes) = (0usize, 0usize);
     let mut failures: std::collections::BTreeMap<&'static str, usize> = Default::default();
     let process = &process;
+    let failed = &failed;
     let pool = &pool;
     let internal = std::sync::atomic::AtomicUsize::new(0);
     let internal = &internal;
     // While the pool works on one batch, this thread reads and parses the next one: reading
     // is serial, and would otherwise leave every worker idle while it runs.
     let outcome = std::thread::scope(|scope| -> anyhow::Result<Option<ExitCode>> {
-        let mut in_flight: Option<(std::thread::ScopedJoinHandle<'_, Vec<String>>, usize)> = None;
+        let mut in_flight: Option<(std::thread::ScopedJoinHandle<'_, Vec<T>>, usize)> = None;
         loop {
             let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
             let mut batch_bytes = 0;
@@ -94,19 +152,16 @@ where
                 }
             }
             if let Some((handle, done_bytes)) = in_flight.take() {
-                let lines = match handle.join() {
-                    Ok(lines) => lines,
+                let results = match handle.join() {
+                    Ok(results) => results,
                     Err(panic) => std::panic::resume_unwind(panic),
                 };
-                docs += lines.len();
+                docs += results.len();
                 bytes += done_bytes;
-                let written = lines
-                    .iter()
-                    .try_for_each(|l| {
-                        out.write_all(l.as_bytes())
-                            .and_then(|_| out.write_all(b"\n"))
-                    })
-                    .and_then(|_| out.flush());
+                let written = results
+                    .into_iter()
+                    .try_for_each(|r| sink.write(r))
+                    .and_then(|_| sink.flush());
                 match written {
                     Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                         return Ok(Some(ExitCode::SUCCESS))
@@ -128,7 +183,7 @@ where
             if batch.is_empty() {
                 // Ctrl-C finishes the batch in hand (written above) and stops.
                 if interrupted.load(Ordering::SeqCst) && items.peek().is_some() {
-                    out.flush().ok();
+                    sink.flush().ok();
                     return Ok(Some(ExitCode::from(130)));
                 }
                 return Ok(None);
@@ -152,10 +207,10 @@ where
                                              please report it with this document"
                                         ),
                                     );
-                                    error_record(&id, &error)
+                                    failed(&id, &error)
                                 })
                             }
-                            Item::Failed { id, error } => error_record(&id, &error),
+                            Item::Failed { id, error } => failed(&id, &error),
                         })
                         .collect()
                 })

@@ -4,6 +4,8 @@
 //! the same bytes. Every `span` is in Unicode code points and every `byte_span` in bytes,
 //! both end-exclusive, into the original text.
 
+pub mod formats;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,299 @@
+//! `whosaid report`: the page is self-contained, has one highlight per quote the library
+//! finds, escapes what documents bring, keeps failed documents; and, in a real headless
+//! browser (Debian's chromium), loads without script errors, routes to one document at a
+//! time, opens a quote's panel from its link, shows the expected number of highlighted
+//! quotes, and is photographed into
+//! `target/report-screenshot.png` and `target/report-index.png` for people to look at.
+//!
+//! Without chromium the browser test skips, loudly, unless `WHOSAID_REQUIRE_BROWSER=1`
+//! (set by `.ci/run`), which makes a missing browser a failure.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_whosaid");
+
+/// A fresh directory under the target directory, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+            "report-{tag}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn whosaid(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run whosaid");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        let input = input.to_string();
+        std::thread::spawn(move || pipe.write_all(input.as_bytes()));
+    }
+    child.wait_with_output().expect("wait for whosaid")
+}
+
+/// Writes the report of `inputs` into `dir` and returns its path and text.
+fn report(dir: &TempDir, inputs: &[&str], stdin: Option<&str>) -> (PathBuf, String, Output) {
+    let path = dir.0.join("report.html");
+    let mut args = vec!["report"];
+    args.extend_from_slice(inputs);
+    args.extend_from_slice(&["--out", path.to_str().unwrap(), "-q"]);
+    let out = whosaid(&args, stdin);
+    let html = std::fs::read_to_string(&path).expect("the report was written");
+    (path, html, out)
+}
+
+/// Quotes the library finds in the seed articles, as the report runs it (explain on).
+fn seed_quotes() -> (usize, usize) {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir("corpus/seeds")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let config = whosaid::Config {
+        explain: true,
+        only_rules: None,
+    };
+    let quotes = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            whosaid::extract(&p.display().to_string(), &text, &config)
+                .quotes
+                .len()
+        })
+        .sum();
+    (paths.len(), quotes)
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn the_seed_report_is_self_contained_with_one_highlight_per_quote() {
+    let dir = TempDir::new("seeds");
+    let (_, html, out) = report(&dir, &["corpus/seeds/"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (docs, quotes) = seed_quotes();
+    assert!(quotes > 5);
+    assert_eq!(count(&html, "<mark class=\"q "), quotes);
+    assert_eq!(count(&html, "<section class=\"doc\" id=\"d"), docs);
+    assert_eq!(count(&html, "<tr><td>"), docs, "one index row per document");
+    assert!(html.contains(&format!("{docs} documents · {quotes} quotes")));
+    // Nothing is fetched: no external resource of any kind, and a policy that forbids it.
+    for external in ["src=", "<link", "@import", "url(", "http://", "https://"] {
+        assert!(!html.contains(external), "found {external:?}");
+    }
+    assert!(html.contains("content=\"default-src 'none';"));
+    // Non-speech passages are greyed; each speaker's colour is the same everywhere.
+    assert!(html.contains("<span class=\"ns\" title=\"not speech: "));
+    let hue = whosaid::report::speaker_hue("Scott Guthrie");
+    assert!(html.contains(&format!("<mark class=\"q k-partial\" style=\"--h:{hue}\" data-kind=\"partial\" data-speaker=\"Scott Guthrie\"")));
+    assert!(html.contains(&format!(
+        "<span class=\"chip\" style=\"--h:{hue}\">Scott Guthrie <b>3</b></span>"
+    )));
+}
+
+const HOSTILE: &str = concat!(
+    r#"{"id":"<script>document.documentElement.setAttribute('data-pwned','id')</script>","text":"“Fish & chips <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">,” said Tom O'Neil.","title":"A & B <script>document.documentElement.setAttribute('data-pwned','title')</script>"}"#,
+    "\n",
+    "{broken\n",
+);
+
+#[test]
+fn what_documents_bring_is_escaped_and_failures_are_shown() {
+    let dir = TempDir::new("hostile");
+    let (_, html, out) = report(&dir, &["--jsonl", "-"], Some(HOSTILE));
+    assert_eq!(out.status.code(), Some(1), "a failed record gives status 1");
+    assert!(!html.contains("<script>document"), "no injected script");
+    assert!(!html.contains("<img"), "no injected element");
+    assert!(html.contains("&lt;script&gt;document.documentElement.setAttribute(&#39;data-pwned&#39;,&#39;id&#39;)&lt;/script&gt;"));
+    assert!(html.contains("A &amp; B &lt;script&gt;"));
+    assert!(html.contains("Fish &amp; chips &lt;img src=x onerror=&quot;"));
+    assert_eq!(count(&html, "<mark class=\"q "), 1);
+    assert!(html.contains("<section class=\"doc failed\" id=\"d2\">"));
+    assert!(html.contains("malformed_json: - line 2: not valid JSON"));
+    assert!(html.contains("2 documents · 1 quote · <span class=\"error\">1 failed</span>"));
+}
+
+/// Debian's chromium, or the browser named by `WHOSAID_CHROMIUM`.
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("WHOSAID_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    path.is_file().then_some(path)
+}
+
+/// Runs headless chromium on `url` with `args` (`--dump-dom`, `--screenshot=…`) in a fresh
+/// profile, with everything that could reach the network off.
+fn headless(browser: &Path, url: &str, args: &[&str]) -> Output {
+    let profile = TempDir::new("profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.0.display()))
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run chromium");
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The value of attribute `name` on the root element of a dumped DOM.
+fn root_attribute(dom: &str, name: &str) -> Option<String> {
+    let start = dom.find("<html")?;
+    let tag = &dom[start..start + dom[start..].find('>')?];
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    Some(tag[at..at + tag[at..].find('"')?].to_string())
+}
+
+fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target/tmp is inside the target directory")
+        .to_path_buf()
+}
+
+#[test]
+fn the_report_works_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        if std::env::var("WHOSAID_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("WHOSAID_REQUIRE_BROWSER=1 but there is no /usr/bin/chromium (apt-get install chromium)");
+        }
+        eprintln!(
+            "\n!!! SKIPPED the_report_works_in_a_real_browser: no /usr/bin/chromium \
+             (apt-get install chromium, or set WHOSAID_CHROMIUM); .ci/run requires it !!!\n"
+        );
+        return;
+    };
+    let dir = TempDir::new("browser");
+    let (path, _, out) = report(&dir, &["corpus/seeds/"], None);
+    assert!(out.status.success());
+    let url = format!("file://{}", path.canonicalize().unwrap().display());
+    let (docs, quotes) = seed_quotes();
+
+    // The first quote of the second seed, opened by its link: the page's script ran to the
+    // end, recorded no error, shows that document alone, and the quote's panel is open with
+    // what the library says of it.
+    let dom = headless(&browser, &format!("{url}#d2:q1"), &["--dump-dom"]);
+    let dom = String::from_utf8(dom.stdout).unwrap();
+    assert_eq!(
+        root_attribute(&dom, "data-js-errors"),
+        None,
+        "script errors"
+    );
+    assert_eq!(root_attribute(&dom, "data-ready").as_deref(), Some("yes"));
+    assert_eq!(
+        root_attribute(&dom, "data-quotes"),
+        Some(quotes.to_string()),
+        "highlighted quotes counted by the page itself"
+    );
+    assert_eq!(count(&dom, "<mark class=\"q "), quotes);
+    assert!(
+        dom.contains("<body class=\"viewing\">"),
+        "the index is hidden"
+    );
+    assert!(dom.contains("<section class=\"doc current\" id=\"d2\">"));
+    assert_eq!(count(&dom, "class=\"doc current\""), 1);
+    assert_eq!(count(&dom, "<section class=\"doc"), docs);
+    let seed = "corpus/seeds/001_655e66cbc474758b.txt";
+    let text = std::fs::read_to_string(seed).unwrap();
+    let first = &whosaid::extract(seed, &text, &Default::default()).quotes[0];
+    let speaker = first.speaker.as_ref().unwrap();
+    assert!(dom.contains("<aside id=\"info\"><"), "the panel is open");
+    for (field, value) in [
+        ("speaker", speaker.name.clone()),
+        ("mention", speaker.mention.clone()),
+        ("kind", first.kind.as_str().to_string()),
+        ("rule", first.rule.clone().unwrap()),
+        ("cue", first.cue.as_ref().unwrap().text.clone()),
+        ("confidence", first.confidence.to_string()),
+    ] {
+        assert!(
+            dom.contains(&format!("<dt>{field}</dt><dd>{value}</dd>")),
+            "panel shows {field} {value}"
+        );
+    }
+    assert_eq!(count(&dom, " selected\""), 1, "one quote is selected");
+
+    // Hostile input: nothing it carries runs.
+    let hostile = TempDir::new("browser-hostile");
+    let (path, _, _) = report(&hostile, &["--jsonl", "-"], Some(HOSTILE));
+    let hostile_url = format!("file://{}#d1", path.canonicalize().unwrap().display());
+    let dom = headless(&browser, &hostile_url, &["--dump-dom"]);
+    let dom = String::from_utf8(dom.stdout).unwrap();
+    assert_eq!(root_attribute(&dom, "data-pwned"), None);
+    assert_eq!(root_attribute(&dom, "data-js-errors"), None);
+    assert_eq!(root_attribute(&dom, "data-quotes").as_deref(), Some("1"));
+
+    // Pictures for people: one document, and the index.
+    let target = target_dir();
+    for (file, fragment, size) in [
+        ("report-screenshot.png", "#d2:q1", "1200,1000"),
+        ("report-index.png", "", "1200,700"),
+    ] {
+        let png = target.join(file);
+        let _ = std::fs::remove_file(&png);
+        headless(
+            &browser,
+            &format!("{url}{fragment}"),
+            &[
+                &format!("--window-size={size}"),
+                &format!("--screenshot={}", png.display()),
+            ],
+        );
+        let bytes = std::fs::read(&png).expect("chromium wrote the screenshot");
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{file} is a PNG");
+        assert!(bytes.len() > 10_000, "{file} is not blank");
+        eprintln!("screenshot: {}", png.display());
+    }
+}
