@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The binding crate has its own workspace, so the main crate's fmt and clippy miss it.
+(cd python && cargo fmt -- --check && cargo clippy --quiet -- -D warnings)
+
 VENV=${VENV:-target/python-ci-venv}
 PY="$VENV/bin/python"
 if ! [ -x "$PY" ]; then

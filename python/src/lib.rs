@@ -125,11 +125,7 @@ fn extract(
         explain,
         only_rules: rules,
     };
-    py.allow_threads(|| {
-        guarded(&id, || {
-            to_json(&id, &whosaid::extract(&id, &text, &config))
-        })
-    })
+    py.allow_threads(|| guarded(&id, || to_json(&id, &whosaid::extract(&id, &text, &config))))
 }
 
 /// The sentences of one text: the JSON record of `whosaid sentences`, or an error record.
@@ -200,9 +196,9 @@ impl Extractor {
                 inputs
                     .into_par_iter()
                     .map(|input| match input {
-                        Input::Doc { id, text } => guarded(&id, || {
-                            to_json(&id, &whosaid::extract(&id, &text, config))
-                        }),
+                        Input::Doc { id, text } => {
+                            guarded(&id, || to_json(&id, &whosaid::extract(&id, &text, config)))
+                        }
                         Input::Failed { id, error } => error_record(&id, &error),
                     })
                     .collect()
