@@ -163,7 +163,8 @@ def quotes_frame(
     rows = docs.rdd.mapPartitionsWithIndex(run)
     if not meta_columns:
         rows = rows.map(lambda r: (r[0], *r[2:]))
-    return spark.createDataFrame(rows, schema)
+    # The rows are built to the schema above; checking each one again in Python is slow.
+    return spark.createDataFrame(rows, schema, verifySchema=False)
 
 
 def write(frame: DataFrame, output: str) -> Tuple[int, int]:
