@@ -87,7 +87,7 @@ def main() -> None:
     out = tempfile.mkdtemp(prefix="whosaid-spark-")
     try:
         def job() -> None:
-            quotes.write(quotes.quotes_frame(spark, corpus), out)
+            quotes.write(quotes.documents_frame(spark, corpus), out)
         seconds = best(runs, job)
         report("Spark local[2] job (Parquet + JSON Lines)", 2, seconds)
         report("  the same, with Spark's start-up", 2, seconds + startup)

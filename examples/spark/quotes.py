@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import sys
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
@@ -66,8 +67,17 @@ QUOTE = [
     T.StructField("confidence", T.DoubleType()),
 ]
 
-#: Set on the rows that stand for a failed document (and null on quote rows).
-ERROR = [T.StructField("error_kind", T.StringType()), T.StructField("error_message", T.StringType())]
+#: One document's result: the CLI's record (its quotes) or its error record (its error).
+RESULT = T.StructType(
+    [
+        T.StructField("id", T.StringType()),
+        T.StructField("quotes", T.ArrayType(T.StructType(QUOTE))),
+        T.StructField(
+            "error",
+            T.StructType([T.StructField("kind", T.StringType()), T.StructField("message", T.StringType())]),
+        ),
+    ]
+)
 
 #: Spark's column for the input lines that are not JSON (read in PERMISSIVE mode).
 CORRUPT = "_corrupt_record"
@@ -76,37 +86,16 @@ CORRUPT = "_corrupt_record"
 CHUNK = 256
 
 
-def _span(span: Dict[str, int]) -> Tuple[int, int]:
-    return (span["start"], span["end"])
+def extract_partition(meta_columns: Sequence[str], threads: int) -> Any:
+    """The function `mapPartitionsWithIndex` runs: rows in, (*meta, result JSON) out.
 
-
-def quote_values(quote: Dict[str, Any]) -> Tuple[Any, ...]:
-    """The quote's fields in the order of :data:`QUOTE`."""
-    speaker, cue = quote["speaker"], quote["cue"]
-    return (
-        quote["text"],
-        quote["kind"],
-        _span(quote["span"]),
-        _span(quote["byte_span"]),
-        quote["sentence"],
-        None
-        if speaker is None
-        else (speaker["name"], speaker["mention"], _span(speaker["span"]), _span(speaker["byte_span"])),
-        None if cue is None else (cue["text"], _span(cue["span"]), _span(cue["byte_span"])),
-        quote["rule"],
-        quote["confidence"],
-    )
-
-
-def extract_partition(
-    meta_columns: Sequence[str], threads: int
-) -> Any:
-    """The function `mapPartitions` runs: input rows in, one output tuple per quote or error."""
+    The result stays JSON text, as the Rust side wrote it, and the JVM parses it
+    (`from_json`): much cheaper than building Python objects and converting them row by row.
+    """
 
     def run(index: int, rows: Iterable[Any]) -> Iterator[Tuple[Any, ...]]:
         import whosaid  # on the executor
 
-        no_quote = (None,) * len(QUOTE)
         rows = iter(rows)
         position = 0
         while True:
@@ -117,33 +106,30 @@ def extract_partition(
             for row in chunk:
                 position += 1
                 fields = row.asDict()
-                # Unique across the job: the partition and the row's place in it.
+                # A missing id is named by the partition and the row's place in it.
                 doc_id = fields.get("id")
                 item: Dict[str, Any] = {"id": f"partition-{index}:{position}" if doc_id is None else doc_id}
-                if fields.get(CORRUPT) is not None:
-                    item["text"] = None  # reported below as malformed_json
-                elif fields.get("text") is not None:
+                if fields.get("text") is not None:
                     item["text"] = fields["text"]
                 items.append(item)
-            for row, item, record in zip(chunk, items, whosaid.extract_many(items, threads=threads)):
+            results = whosaid.extract_many_json(items, threads=threads)
+            for row, result in zip(chunk, results):
                 meta = tuple(row[c] for c in meta_columns)
-                if row.asDict().get(CORRUPT) is not None:
-                    message = f"{record['id']}: not valid JSON: {row[CORRUPT][:80]!r}"
-                    yield (record["id"], meta, None, *no_quote, "malformed_json", message)
-                elif "error" in record:
-                    error = record["error"]
-                    yield (record["id"], meta, None, *no_quote, error["kind"], error["message"])
-                else:
-                    for n, quote in enumerate(record["quotes"]):
-                        yield (record["id"], meta, n, *quote_values(quote), None, None)
+                corrupt = row.asDict().get(CORRUPT)
+                if corrupt is not None:
+                    doc_id = json.loads(result)["id"]
+                    message = f"{doc_id}: not valid JSON: {corrupt[:80]!r}"
+                    result = json.dumps({"id": doc_id, "error": {"kind": "malformed_json", "message": message}})
+                yield (*meta, result)
 
     return run
 
 
-def quotes_frame(
+def documents_frame(
     spark: SparkSession, input_path: str, partitions: Optional[int] = None, threads: int = 1
 ) -> DataFrame:
-    """One row per quote (and one per failed document, with `error_kind` set)."""
+    """One row per document: `id`, `meta` (the other input fields) and `result`, the parsed
+    record (`result.quotes`, or `result.error` for a document that could not be processed)."""
     if __name__ != "__main__":
         # Imported (by a test, a notebook): the executors need this module for `run`.
         spark.sparkContext.addPyFile(os.path.abspath(__file__))
@@ -154,32 +140,41 @@ def quotes_frame(
     if partitions or docs.rdd.getNumPartitions() < wanted:
         docs = docs.repartition(wanted)
     meta_columns = [c for c in docs.columns if c not in ("id", "text", CORRUPT)]
-    meta_type = T.StructType([docs.schema[c] for c in meta_columns])
-    fields = [T.StructField("id", T.StringType()), T.StructField("quote_index", T.IntegerType())]
-    if meta_columns:  # Parquet cannot store an empty struct
-        fields.insert(1, T.StructField("meta", meta_type))
-    schema = T.StructType(fields + QUOTE + ERROR)
-    run = extract_partition(meta_columns, threads)
-    rows = docs.rdd.mapPartitionsWithIndex(run)
-    if not meta_columns:
-        rows = rows.map(lambda r: (r[0], *r[2:]))
+    schema = T.StructType([docs.schema[c] for c in meta_columns] + [T.StructField("json", T.StringType())])
+    rows = docs.rdd.mapPartitionsWithIndex(extract_partition(meta_columns, threads))
     # The rows are built to the schema above; checking each one again in Python is slow.
-    return spark.createDataFrame(rows, schema, verifySchema=False)
+    frame = spark.createDataFrame(rows, schema, verifySchema=False)
+    result = F.from_json("json", RESULT)
+    columns = [result.getField("id").alias("id")]
+    if meta_columns:  # Parquet cannot store an empty struct
+        columns.append(F.struct(*meta_columns).alias("meta"))
+    return frame.select(*columns, result.alias("result"))
 
 
-def write(frame: DataFrame, output: str) -> Tuple[int, int]:
-    """Writes quotes (Parquet and JSON Lines) and errors under `output`; their counts."""
-    frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
-    quotes = frame.where(F.col("error_kind").isNull()).drop("error_kind", "error_message")
-    errors = frame.where(F.col("error_kind").isNotNull()).select(
-        "id", F.col("error_kind").alias("kind"), F.col("error_message").alias("message")
+def quote_rows(documents: DataFrame) -> DataFrame:
+    """One row per quote: `id`, `meta`, `quote_index` and the quote's fields."""
+    keep = [c for c in ("id", "meta") if c in documents.columns]
+    exploded = documents.where(F.col("result.error").isNull()).select(
+        *keep, F.posexplode("result.quotes").alias("quote_index", "quote")
     )
+    return exploded.select(*keep, "quote_index", "quote.*")
+
+
+def error_rows(documents: DataFrame) -> DataFrame:
+    """One row per document that could not be processed: `id`, `kind`, `message`."""
+    return documents.where(F.col("result.error").isNotNull()).select("id", "result.error.*")
+
+
+def write(documents: DataFrame, output: str) -> Tuple[int, int]:
+    """Writes quotes (Parquet and JSON Lines) and errors under `output`; their counts."""
+    documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
+    quotes, errors = quote_rows(documents), error_rows(documents)
     quotes.write.mode("overwrite").parquet(f"{output}/quotes.parquet")
     # Null fields stay in the JSON (speaker, cue, rule), as in the CLI's records.
     quotes.write.mode("overwrite").option("ignoreNullFields", "false").json(f"{output}/quotes.jsonl")
     errors.write.mode("overwrite").json(f"{output}/errors.jsonl")
     counts = quotes.count(), errors.count()
-    frame.unpersist()
+    documents.unpersist()
     return counts
 
 
@@ -198,7 +193,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
-        frame = quotes_frame(spark, args.input, args.partitions, args.threads_per_task)
+        frame = documents_frame(spark, args.input, args.partitions, args.threads_per_task)
         quotes, errors = write(frame, args.output)
     finally:
         spark.stop()

@@ -68,8 +68,12 @@ def test_extract_many_equals_the_cli_on_json_lines(cli: str, corpus_paths: List[
     for result, line in zip(results, lines):
         assert sorted_json(result) == sorted_json(json.loads(line))
         assert json.dumps(result, ensure_ascii=False, separators=(",", ":")) == line
+    # The JSON text form: the same records, byte for byte, without the metadata.
+    for text, result in zip(whosaid.extract_many_json(records, threads=2), results):
+        del result["meta"]
+        assert text == json.dumps(result, ensure_ascii=False, separators=(",", ":"))
     assert results[1]["id"] == "1001" and results[2]["id"] == "-:3"
-    assert results[2]["meta"]["tags"] == ["a", {"b": None}]
+    assert json.loads(lines[2])["meta"]["tags"] == ["a", {"b": None}]
 
 
 def test_extract_many_is_in_order_across_chunks_for_any_thread_count(corpus_paths: List[str]) -> None:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import itertools
 import json
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _native
 
-__all__ = ["Error", "extract", "extract_many", "sentences", "SCHEMA_VERSION", "CHUNK_SIZE"]
+__all__ = ["Error", "extract", "extract_many", "extract_many_json", "sentences", "SCHEMA_VERSION", "CHUNK_SIZE"]
 
 #: Version of the output schema (the ``schema_version`` of every record).
 SCHEMA_VERSION: int = _native.SCHEMA_VERSION
@@ -102,17 +102,41 @@ def extract_many(
     Items are read lazily, :data:`CHUNK_SIZE` at a time; each chunk runs on ``threads`` worker
     threads (default: one per core) with the GIL released.
     """
+    for item, line in _run(items, threads, explain, rules):
+        record = json.loads(line)
+        if isinstance(item, dict) and "error" not in record:
+            record = _with_meta(record, item)
+        yield record
+
+
+def extract_many_json(
+    items: Iterable[Union[str, bytes, Dict[str, Any]]],
+    threads: Optional[int] = None,
+    *,
+    explain: bool = False,
+    rules: Optional[Sequence[str]] = None,
+) -> Iterator[str]:
+    """As :func:`extract_many`, but yields each record as the JSON text the CLI prints, and
+    without a dict item's metadata (``meta``), which the caller keeps.
+
+    For pipelines that hand the JSON on (the Spark job parses it in the JVM): no Python
+    object is built for the result.
+    """
+    for _, line in _run(items, threads, explain, rules):
+        yield line
+
+
+def _run(
+    items: Iterable[Any], threads: Optional[int], explain: bool, rules: Optional[Sequence[str]]
+) -> Iterator[Tuple[Any, str]]:
+    """Each item with its JSON record, computed a chunk at a time."""
     extractor = _native.Extractor(threads, explain, _rules(rules))
     iterator = iter(items)
     while True:
         chunk = list(itertools.islice(iterator, CHUNK_SIZE))
         if not chunk:
             return
-        for item, line in zip(chunk, extractor.run(chunk)):
-            record = json.loads(line)
-            if isinstance(item, dict) and "error" not in record:
-                record = _with_meta(record, item)
-            yield record
+        yield from zip(chunk, extractor.run(chunk))
 
 
 def _with_meta(record: Dict[str, Any], item: Dict[str, Any]) -> Dict[str, Any]:

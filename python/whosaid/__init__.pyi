@@ -99,5 +99,14 @@ def extract_many(
 ) -> Iterator[Union[Document, ErrorRecord]]:
     """Extracts many documents in parallel, in order; a bad one yields an error record."""
 
+def extract_many_json(
+    items: Iterable[Union[str, bytes, Dict[str, Any]]],
+    threads: Optional[int] = None,
+    *,
+    explain: bool = False,
+    rules: Optional[Sequence[str]] = None,
+) -> Iterator[str]:
+    """As :func:`extract_many`, as the CLI's JSON text, without a dict item's ``meta``."""
+
 def sentences(text: Union[str, bytes]) -> List[Sentence]:
     """The sentences of a text, as ``whosaid sentences`` numbers them."""
