@@ -206,4 +206,6 @@ def test_public_api_is_documented_and_typed() -> None:
         assert name in stubs
         if callable(obj):
             assert obj.__doc__ and len(obj.__doc__) > 40, name
-    assert whosaid.extract("")["schema_version"] == whosaid.SCHEMA_VERSION == 1
+    empty = whosaid.extract("")
+    assert empty == {"id": "-", "schema_version": 1, "quotes": [], "speakers": []}
+    assert whosaid.SCHEMA_VERSION == 1

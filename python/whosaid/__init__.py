@@ -19,7 +19,15 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tupl
 
 from . import _native
 
-__all__ = ["Error", "extract", "extract_many", "extract_many_json", "sentences", "SCHEMA_VERSION", "CHUNK_SIZE"]
+__all__ = [
+    "Error",
+    "extract",
+    "extract_many",
+    "extract_many_json",
+    "sentences",
+    "SCHEMA_VERSION",
+    "CHUNK_SIZE",
+]
 
 #: Version of the output schema (the ``schema_version`` of every record).
 SCHEMA_VERSION: int = _native.SCHEMA_VERSION
