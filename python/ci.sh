@@ -11,8 +11,10 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-target/python-ci-venv}
 PY="$VENV/bin/python"
-if ! [ -x "$PY" ]; then
-    python3 -m venv "$VENV"
+if ! [ -x "$PY" ] && ! python3 -m venv "$VENV"; then
+    # Debian's own Python keeps venv in a package of its own.
+    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+    rm -rf "$VENV" && python3 -m venv "$VENV"
 fi
 "$PY" -m pip install --quiet --disable-pip-version-check "pytest==8.3.3" "pyspark==3.5.3"
 "$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./python
