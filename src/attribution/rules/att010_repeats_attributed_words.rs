@@ -32,7 +32,7 @@ declare_rule! {
 /// Longest fragment (in words) the rule compares.
 pub const MAX_REPEAT_WORDS: usize = 40;
 /// How many words of earlier quotes the rule compares against, at most, per fragment.
-pub const MAX_REPEAT_SCAN_WORDS: usize = 3_000;
+pub const MAX_REPEAT_SCAN_WORDS: usize = 1_000;
 
 fn same_word(a: &str, b: &str) -> bool {
     // Words are never empty, and equal or prefix words share their first byte: most pairs
