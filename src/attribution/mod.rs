@@ -114,10 +114,7 @@ impl LowerWords {
 
 /// Number of [`lowercase_words`] of a text, counting no further than `max`.
 pub fn word_count(text: &str, max: usize) -> usize {
-    text.split(|c: char| !crate::text::is_alnum(c))
-        .filter(|w| !w.is_empty())
-        .take(max)
-        .count()
+    WordRuns::new(text).take(max).count()
 }
 
 /// The words of a text, lower-cased: runs of letters and digits.
@@ -128,22 +125,75 @@ pub fn lowercase_words(text: &str) -> LowerWords {
         // than the words themselves.
         ends: Vec::with_capacity(text.len() / 5 + 1),
     };
-    for w in text
-        .split(|c: char| !crate::text::is_alnum(c))
-        .filter(|w| !w.is_empty())
-    {
+    for (range, ascii) in WordRuns::new(text) {
+        let w = &text[range];
         // Each word on its own, as `str::to_lowercase` treats a final sigma by its context;
         // the ASCII case gives the same string without the Unicode tables.
-        if w.is_ascii() {
-            words
-                .buf
-                .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        if ascii {
+            let start = words.buf.len();
+            words.buf.push_str(w);
+            words.buf[start..].make_ascii_lowercase();
         } else {
             words.buf.push_str(&w.to_lowercase());
         }
         words.ends.push(words.buf.len());
     }
     words
+}
+
+/// The maximal runs of letters and digits ([`crate::text::is_alnum`]) of a text, as byte
+/// ranges with whether the run is all ASCII: the non-empty pieces of
+/// `text.split(|c| !is_alnum(c))`, found a byte at a time where the text is ASCII.
+struct WordRuns<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> WordRuns<'t> {
+    fn new(text: &'t str) -> Self {
+        WordRuns { text, at: 0 }
+    }
+
+    /// Whether the char at byte `i` (a char boundary before the end) is a letter or a
+    /// digit, and its width in bytes.
+    #[inline]
+    fn alnum_at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[i..].chars().next().unwrap_or(' ');
+        (crate::text::is_alnum(c), c.len_utf8())
+    }
+}
+
+impl Iterator for WordRuns<'_> {
+    type Item = (Range<usize>, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let len = self.text.len();
+        // Skip to the first letter or digit.
+        let start = loop {
+            if self.at >= len {
+                return None;
+            }
+            let (alnum, width) = self.alnum_at(self.at);
+            if alnum {
+                break self.at;
+            }
+            self.at += width;
+        };
+        let mut ascii = true;
+        while self.at < len {
+            let (alnum, width) = self.alnum_at(self.at);
+            if !alnum {
+                break;
+            }
+            ascii &= width == 1;
+            self.at += width;
+        }
+        Some((start..self.at, ascii))
+    }
 }
 
 /// Static facts about a rule.
@@ -269,6 +319,44 @@ impl<'t> Context<'t> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// The words as `str::split` on non-alphanumerics gives them: the oracle for [`WordRuns`].
+    fn reference_words(text: &str) -> Vec<String> {
+        text.split(|c: char| !crate::text::is_alnum(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    fn words_of(text: &str) -> Vec<String> {
+        let words = lowercase_words(text);
+        (0..words.len()).map(|i| words.get(i).to_string()).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn lowercase_words_split_like_str_split(
+            text in "[aZ5 .,'\u{2019}\u{2014}\u{201c}\u{e9}\u{c9}\u{3a3}\u{3c3}\u{3b1}\u{301}-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(words_of(&text), reference_words(&text));
+            proptest::prop_assert_eq!(word_count(&text, 5), reference_words(&text).len().min(5));
+        }
+
+        #[test]
+        fn lowercase_words_on_any_string(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(words_of(&text), reference_words(&text));
+        }
+    }
+
+    #[test]
+    fn lowercase_words_keep_a_final_sigma_per_word() {
+        assert_eq!(
+            words_of("ΟΔΟΣ, Don’t STOP—now"),
+            ["\u{3bf}\u{3b4}\u{3bf}\u{3c2}", "don", "t", "stop", "now"]
+        );
+    }
 
     #[test]
     fn rule_ids_are_unique_and_well_formed() {
