@@ -92,7 +92,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(c) = char_at(text, pos) {
+    while let Some(&first) = bytes.get(pos) {
+        // A plain space: the most frequent byte that is no token (decided as below, where
+        // it is not alphanumeric, no line break and whitespace).
+        if first == b' ' {
+            pos += 1;
+            continue;
+        }
+        let c = if first < 0x80 {
+            char::from(first)
+        } else {
+            text[pos..].chars().next().unwrap_or_default()
+        };
         let i = pos;
         pos += c.len_utf8();
         if crate::text::is_alnum(c) {
@@ -100,13 +111,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 // Most of a word is ASCII letters and digits: skip them a byte at a time
                 // before the general, char-by-char checks.
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
-                }
+                end += bytes[end..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - end);
                 let Some(d) = char_at(text, end) else { break };
+                if d == ' ' {
+                    // The usual end of a word: no letter, digit or connector.
+                    break;
+                }
                 if crate::text::is_alnum(d) {
                     end += d.len_utf8();
                     continue;
+                }
+                if !(d == '-' || d == '.' || d == '\u{2011}' || is_apostrophe(d)) {
+                    break;
                 }
                 // A connector stays inside the word only when a letter or digit follows it.
                 let after = end + d.len_utf8();
