@@ -79,11 +79,8 @@ impl<'t> Context<'t> {
         let cue_flags = tokens
             .iter()
             .map(|t| {
-                match t
-                    .is_word()
-                    .then(|| lex.cue(&text[t.range.clone()]))
-                    .flatten()
-                {
+                let maybe = t.is_word() && lex.may_be_cue(&text.as_bytes()[t.range.clone()]);
+                match maybe.then(|| lex.cue(&text[t.range.clone()])).flatten() {
                     None => 0,
                     Some(false) => 1,
                     Some(true) => 2,

@@ -59,10 +59,16 @@ impl Shapes {
     /// False when no entry can equal `word` (or `word` in another ASCII case).
     #[inline]
     fn may_hold(&self, word: &str) -> bool {
+        self.may_hold_bytes(word.as_bytes())
+    }
+
+    /// [`Shapes::may_hold`] for the bytes of a word.
+    #[inline]
+    fn may_hold_bytes(&self, word: &[u8]) -> bool {
         if word.is_empty() {
             return true;
         }
-        let s = shape(word.as_bytes());
+        let s = shape(word);
         self.0[s / 64] & (1 << (s % 64)) != 0
     }
 }
@@ -263,6 +269,13 @@ impl Lexicon {
             return None;
         }
         self.cue_lookup(word)
+    }
+
+    /// False when [`Lexicon::cue`] is `None` for the word with these bytes, decided from
+    /// the bytes alone (without making a `&str` of them).
+    #[inline]
+    pub fn may_be_cue(&self, word: &[u8]) -> bool {
+        self.cue_shapes.may_hold_bytes(word) || !word.is_ascii()
     }
 
     /// [`Lexicon::cue`] past its shape filter.

@@ -152,17 +152,23 @@ fn is_particle(word: &str) -> bool {
 #[inline]
 pub fn pronoun(word: &str) -> Option<MentionKind> {
     let bytes = word.as_bytes();
-    let may_be = bytes.first().is_some_and(|&first| {
-        bytes.len() < 8
-            && PRONOUN_LENGTHS
-                .get(usize::from(first))
-                .is_some_and(|lengths| lengths & (1 << bytes.len()) != 0)
-    });
-    if may_be {
+    if bytes
+        .first()
+        .is_some_and(|&first| may_be_pronoun(first, bytes.len()))
+    {
         pronoun_of(word)
     } else {
         None
     }
+}
+
+/// False when no word of `len` bytes starting with byte `first` is a pronoun.
+#[inline]
+fn may_be_pronoun(first: u8, len: usize) -> bool {
+    len < 8
+        && PRONOUN_LENGTHS
+            .get(usize::from(first))
+            .is_some_and(|lengths| lengths & (1 << len) != 0)
 }
 
 /// Every word [`pronoun`] knows (`pronoun_of` lists them again with their kinds).
@@ -228,8 +234,21 @@ impl Mentions {
                 i += 1;
                 continue;
             }
+            // Both tests below start with the word's first byte and length, which rule out
+            // most words without slicing the text.
+            let first = text
+                .as_bytes()
+                .get(tokens[i].range.start)
+                .copied()
+                .unwrap_or(0);
+            let maybe_pronoun = may_be_pronoun(first, tokens[i].range.len());
+            if !maybe_pronoun && first.is_ascii() && !first.is_ascii_uppercase() {
+                // Not capitalised either (see `is_capitalised`).
+                i += 1;
+                continue;
+            }
             let w = word(i);
-            if let Some(kind) = pronoun(w) {
+            if let Some(kind) = maybe_pronoun.then(|| pronoun_of(w)).flatten() {
                 list.push(Mention {
                     range: tokens[i].range.clone(),
                     tokens: i..i + 1,
