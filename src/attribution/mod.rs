@@ -89,26 +89,26 @@ impl Decided {
 /// Words lower-cased into one buffer: two allocations per passage instead of one per word.
 #[derive(Debug, Clone, Default)]
 pub struct LowerWords {
+    /// The text lower-cased in ASCII, then the non-ASCII words lower-cased in full.
     buf: String,
-    /// End of each word in `buf`; a word starts where the one before it ends.
-    ends: Vec<usize>,
+    /// Each word's range in `buf`.
+    spans: Vec<Range<usize>>,
 }
 
 impl LowerWords {
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// True when there are no words.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.spans.is_empty()
     }
 
     /// Word `i`.
     pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.buf[start..self.ends[i]]
+        &self.buf[self.spans[i].clone()]
     }
 }
 
@@ -119,26 +119,24 @@ pub fn word_count(text: &str, max: usize) -> usize {
 
 /// The words of a text, lower-cased: runs of letters and digits.
 pub fn lowercase_words(text: &str) -> LowerWords {
-    let mut words = LowerWords {
-        buf: String::with_capacity(text.len()),
-        // About one word per five bytes of prose: growing the list word by word cost more
-        // than the words themselves.
-        ends: Vec::with_capacity(text.len() / 5 + 1),
-    };
+    // The whole text lower-cased in ASCII at once (a vectorised pass): an ASCII word is then
+    // the same range of the copy, with no copy of its own.
+    let mut buf = text.to_ascii_lowercase();
+    // About one word per five bytes of prose: growing the list word by word cost more than
+    // the words themselves.
+    let mut spans = Vec::with_capacity(text.len() / 5 + 1);
     for (range, ascii) in WordRuns::new(text) {
-        let w = &text[range];
-        // Each word on its own, as `str::to_lowercase` treats a final sigma by its context;
-        // the ASCII case gives the same string without the Unicode tables.
         if ascii {
-            let start = words.buf.len();
-            words.buf.push_str(w);
-            words.buf[start..].make_ascii_lowercase();
+            spans.push(range);
         } else {
-            words.buf.push_str(&w.to_lowercase());
+            // Each word on its own, as `str::to_lowercase` treats a final sigma by its
+            // context; the ASCII case above gives the same string without the tables.
+            let start = buf.len();
+            buf.push_str(&text[range].to_lowercase());
+            spans.push(start..buf.len());
         }
-        words.ends.push(words.buf.len());
     }
-    words
+    LowerWords { buf, spans }
 }
 
 /// The maximal runs of letters and digits ([`crate::text::is_alnum`]) of a text, as byte
@@ -171,12 +169,14 @@ impl Iterator for WordRuns<'_> {
     type Item = (Range<usize>, bool);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let len = self.text.len();
-        // Skip to the first letter or digit.
+        let bytes = self.text.as_bytes();
+        // Skip to the first letter or digit: ASCII bytes that are neither are passed over
+        // a byte at a time, other characters decoded.
         let start = loop {
-            if self.at >= len {
-                return None;
-            }
+            self.at += bytes
+                .get(self.at..)?
+                .iter()
+                .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())?;
             let (alnum, width) = self.alnum_at(self.at);
             if alnum {
                 break self.at;
@@ -184,12 +184,20 @@ impl Iterator for WordRuns<'_> {
             self.at += width;
         };
         let mut ascii = true;
-        while self.at < len {
+        loop {
+            self.at += bytes[self.at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - self.at);
+            // The end of the text or of the word (an ASCII byte that is no letter or digit).
+            if bytes.get(self.at).is_none_or(u8::is_ascii) {
+                break;
+            }
             let (alnum, width) = self.alnum_at(self.at);
             if !alnum {
                 break;
             }
-            ascii &= width == 1;
+            ascii = false;
             self.at += width;
         }
         Some((start..self.at, ascii))
