@@ -8,7 +8,6 @@
 use crate::attribution::{Candidate, Context};
 use crate::output::QuoteKind;
 use crate::text::ascii_lower;
-use crate::text::tokens::TokenKind;
 
 /// Longest passage (in words) that can be a title.
 pub const MAX_TITLE_WORDS: usize = 14;
@@ -180,7 +179,7 @@ pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static s
         && DETERMINERS.contains(&ascii_lower(ctx.word(c.before.end - 1)).as_str());
     let after = c.after.start;
     let after_lower_word = after < c.after.end
-        && ctx.tokens[after].kind == TokenKind::Word
+        && ctx.tokens[after].is_word()
         && ctx
             .word(after)
             .chars()

@@ -226,7 +226,7 @@ impl Mentions {
         let mut list: Vec<Mention> = Vec::with_capacity(tokens.len() / 8 + 4);
         let mut genders: Vec<Gender> = Vec::with_capacity(tokens.len() / 8 + 4);
         let word = |i: usize| &text[tokens[i].range.clone()];
-        let is_word = |i: usize| tokens[i].kind == TokenKind::Word;
+        let is_word = |i: usize| tokens[i].is_word();
 
         let mut i = 0;
         while i < tokens.len() {

@@ -32,7 +32,9 @@ pub struct Token {
 impl Token {
     /// True for a word token.
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        // A discriminant test: cheaper than the derived `==`, which also compares the
+        // `Punct` payload, and asked of nearly every token by every stage.
+        matches!(self.kind, TokenKind::Word)
     }
 }
 
@@ -77,6 +79,17 @@ fn keeps_period(word: &str) -> bool {
     )
 }
 
+/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the tokenizer's inner loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The char at byte `pos` of `text` (a char boundary), or `None` at the end.
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -113,7 +126,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // before the general, char-by-char checks.
                 end += bytes[end..]
                     .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
+                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
                     .unwrap_or(bytes.len() - end);
                 let Some(d) = char_at(text, end) else { break };
                 if d == ' ' {
