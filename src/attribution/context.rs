@@ -79,11 +79,8 @@ impl<'t> Context<'t> {
         let cue_flags = tokens
             .iter()
             .map(|t| {
-                match t
-                    .is_word()
-                    .then(|| lex.cue(&text[t.range.clone()]))
-                    .flatten()
-                {
+                let maybe = t.is_word() && lex.may_be_cue(&text.as_bytes()[t.range.clone()]);
+                match maybe.then(|| lex.cue(&text[t.range.clone()])).flatten() {
                     None => 0,
                     Some(false) => 1,
                     Some(true) => 2,
@@ -188,7 +185,7 @@ impl<'t> Context<'t> {
         // Never reach back over a line break.
         if let Some(b) = self.tokens[before_start..open_tok]
             .iter()
-            .rposition(|t| t.kind == TokenKind::Break)
+            .rposition(|t| matches!(t.kind, TokenKind::Break))
         {
             before_start += b + 1;
         }
@@ -221,7 +218,7 @@ impl<'t> Context<'t> {
         let mut after_end = self.token_at(end_byte).min(after_start + MAX_AFTER_TOKENS);
         if let Some(b) = self.tokens[after_start..after_end.max(after_start)]
             .iter()
-            .position(|t| t.kind == TokenKind::Break)
+            .position(|t| matches!(t.kind, TokenKind::Break))
         {
             after_end = after_start + b;
         }

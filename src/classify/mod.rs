@@ -8,7 +8,6 @@
 use crate::attribution::{Candidate, Context};
 use crate::output::QuoteKind;
 use crate::text::ascii_lower;
-use crate::text::tokens::TokenKind;
 
 /// Longest passage (in words) that can be a title.
 pub const MAX_TITLE_WORDS: usize = 14;
@@ -78,11 +77,14 @@ const DETERMINERS: &[&str] = &[
     "your",
 ];
 
-/// The words of a passage: runs of letters and digits with inner apostrophes and hyphens.
-fn words(text: &str) -> Vec<&str> {
+/// The first `max` words of a passage: runs of letters and digits with inner apostrophes
+/// and hyphens. The checks below only need to know whether a passage has more words than a
+/// few, so they stop there rather than split whole quotations.
+fn words(text: &str, max: usize) -> Vec<&str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+        .take(max)
         .collect()
 }
 
@@ -126,7 +128,8 @@ pub fn introduced_as_name(ctx: &Context, c: &Candidate) -> bool {
 /// Why the passage is not speech, judged from its own shape and its neighbours, or `None`.
 pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
     let content = &ctx.text[c.content.clone()];
-    let ws = words(content);
+    // Enough words to tell whether there are more than MAX_TITLE_WORDS.
+    let ws = words(content, MAX_TITLE_WORDS + 1);
     if ws.is_empty() {
         return Some("no-words");
     }
@@ -165,7 +168,7 @@ pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
 /// only after the context rules, since a reported clause may quote such words.
 pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
     let content = &ctx.text[c.content.clone()];
-    let ws = words(content);
+    let ws = words(content, 2);
     let terminal = ends_with_terminal(content);
     if ws.len() == 1 && !terminal && is_capitalised_word(ws[0]) && !c.before.is_empty() {
         return Some("coined-term");
@@ -176,7 +179,7 @@ pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static s
         && DETERMINERS.contains(&ascii_lower(ctx.word(c.before.end - 1)).as_str());
     let after = c.after.start;
     let after_lower_word = after < c.after.end
-        && ctx.tokens[after].kind == TokenKind::Word
+        && ctx.tokens[after].is_word()
         && ctx
             .word(after)
             .chars()
@@ -201,7 +204,7 @@ pub fn is_utterance(ctx: &Context, c: &Candidate) -> bool {
     if !stands_alone {
         return false;
     }
-    let ws = words(content);
+    let ws = words(content, 5);
     let starts_upper = content
         .chars()
         .find(|ch| ch.is_alphanumeric())

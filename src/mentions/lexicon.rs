@@ -36,6 +36,7 @@ pub struct Lexicon {
 /// Shape of a non-empty word: first and last byte (either ASCII case) and length, folded
 /// into 15 bits. Equal words have equal shapes, and so do words that differ only in ASCII
 /// case.
+#[inline]
 fn shape(word: &[u8]) -> usize {
     let (first, last) = (word[0], word[word.len() - 1]);
     (usize::from(first & 31) << 10) | (usize::from(last & 31) << 5) | (word.len() & 31)
@@ -56,11 +57,18 @@ impl Shapes {
     }
 
     /// False when no entry can equal `word` (or `word` in another ASCII case).
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
+        self.may_hold_bytes(word.as_bytes())
+    }
+
+    /// [`Shapes::may_hold`] for the bytes of a word.
+    #[inline]
+    fn may_hold_bytes(&self, word: &[u8]) -> bool {
         if word.is_empty() {
             return true;
         }
-        let s = shape(word.as_bytes());
+        let s = shape(word);
         self.0[s / 64] & (1 << (s % 64)) != 0
     }
 }
@@ -251,12 +259,28 @@ impl Lexicon {
 
     /// For a speech cue word (any case): `Some(true)` when it also introduces indirect
     /// speech, `Some(false)` when it is a cue for quotes only, `None` when it is no cue.
+    // Inlined, so that the usual answer (an ASCII word of a shape no cue has) costs no
+    // call; the rest is in `cue_lookup`. Context asks this of every token.
+    #[inline]
     pub fn cue(&self, word: &str) -> Option<bool> {
         // An ASCII word lower-cases to an ASCII word of the same shape, so a shape no cue
         // has rules it out. (Other words lower-case to other lengths and bytes: no filter.)
-        if word.is_ascii() && !self.cue_shapes.may_hold(word) {
+        if !self.cue_shapes.may_hold(word) && word.is_ascii() {
             return None;
         }
+        self.cue_lookup(word)
+    }
+
+    /// False when [`Lexicon::cue`] is `None` for the word with these bytes, decided from
+    /// the bytes alone (without making a `&str` of them).
+    #[inline]
+    pub fn may_be_cue(&self, word: &[u8]) -> bool {
+        self.cue_shapes.may_hold_bytes(word) || !word.is_ascii()
+    }
+
+    /// [`Lexicon::cue`] past its shape filter.
+    #[inline(never)]
+    fn cue_lookup(&self, word: &str) -> Option<bool> {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.cues.get(word).copied();
         }

@@ -82,6 +82,8 @@ pub struct Mentions {
 const NONE: u32 = u32::MAX;
 
 /// True for a word that starts with a capital letter and is not an all-capitals acronym.
+// Inlined: this runs for every word token, and most are ruled out by their first byte.
+#[inline]
 pub fn is_capitalised(word: &str) -> bool {
     // Most tokens start with an ASCII byte, which is upper case exactly when it is A to Z:
     // decided without decoding a character.
@@ -92,6 +94,12 @@ pub fn is_capitalised(word: &str) -> bool {
     {
         return false;
     }
+    capitalised_past_first_byte(word)
+}
+
+/// [`is_capitalised`] for a word that starts with A to Z, a non-ASCII character or nothing.
+#[inline(never)]
+fn capitalised_past_first_byte(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -140,7 +148,52 @@ fn is_particle(word: &str) -> bool {
 }
 
 /// Pronoun gender for a subject or possessive pronoun.
+// Inlined: this runs for every word token, and most are ruled out by `PRONOUN_LENGTHS`.
+#[inline]
 pub fn pronoun(word: &str) -> Option<MentionKind> {
+    let bytes = word.as_bytes();
+    if bytes
+        .first()
+        .is_some_and(|&first| may_be_pronoun(first, bytes.len()))
+    {
+        pronoun_of(word)
+    } else {
+        None
+    }
+}
+
+/// False when no word of `len` bytes starting with byte `first` is a pronoun.
+#[inline]
+fn may_be_pronoun(first: u8, len: usize) -> bool {
+    len < 8
+        && PRONOUN_LENGTHS
+            .get(usize::from(first))
+            .is_some_and(|lengths| lengths & (1 << len) != 0)
+}
+
+/// Every word [`pronoun`] knows (`pronoun_of` lists them again with their kinds).
+const PRONOUNS: [&str; 26] = [
+    "he", "He", "him", "his", "His", "himself", "she", "She", "her", "Her", "hers", "herself",
+    "they", "They", "them", "their", "Their", "it", "It", "I", "we", "We", "my", "My", "our",
+    "Our",
+];
+
+/// For each ASCII first byte, a bit for each length (1 to 7 bytes) of a [`PRONOUNS`] word
+/// that starts with it: a word with no such bit is no pronoun.
+const PRONOUN_LENGTHS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < PRONOUNS.len() {
+        let w = PRONOUNS[i].as_bytes();
+        table[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    table
+};
+
+/// [`pronoun`] past its filter.
+#[inline(never)]
+fn pronoun_of(word: &str) -> Option<MentionKind> {
     Some(match word {
         "he" | "He" | "him" | "his" | "His" | "himself" => MentionKind::Pronoun(Gender::Male),
         "she" | "She" | "her" | "Her" | "hers" | "herself" => MentionKind::Pronoun(Gender::Female),
@@ -173,7 +226,7 @@ impl Mentions {
         let mut list: Vec<Mention> = Vec::with_capacity(tokens.len() / 8 + 4);
         let mut genders: Vec<Gender> = Vec::with_capacity(tokens.len() / 8 + 4);
         let word = |i: usize| &text[tokens[i].range.clone()];
-        let is_word = |i: usize| tokens[i].kind == TokenKind::Word;
+        let is_word = |i: usize| tokens[i].is_word();
 
         let mut i = 0;
         while i < tokens.len() {
@@ -181,8 +234,21 @@ impl Mentions {
                 i += 1;
                 continue;
             }
+            // Both tests below start with the word's first byte and length, which rule out
+            // most words without slicing the text.
+            let first = text
+                .as_bytes()
+                .get(tokens[i].range.start)
+                .copied()
+                .unwrap_or(0);
+            let maybe_pronoun = may_be_pronoun(first, tokens[i].range.len());
+            if !maybe_pronoun && first.is_ascii() && !first.is_ascii_uppercase() {
+                // Not capitalised either (see `is_capitalised`).
+                i += 1;
+                continue;
+            }
             let w = word(i);
-            if let Some(kind) = pronoun(w) {
+            if let Some(kind) = maybe_pronoun.then(|| pronoun_of(w)).flatten() {
                 list.push(Mention {
                     range: tokens[i].range.clone(),
                     tokens: i..i + 1,
@@ -653,6 +719,66 @@ mod tests {
 
     fn find(text: &str) -> Mentions {
         Mentions::find(text, &tokenize(text), &[])
+    }
+
+    #[test]
+    fn pronoun_filter_keeps_every_pronoun() {
+        for w in PRONOUNS {
+            assert!(pronoun(w).is_some(), "{w}");
+        }
+        assert_eq!(pronoun("Himself"), None);
+        assert_eq!(pronoun("the"), None);
+        assert_eq!(pronoun(""), None);
+    }
+
+    /// The filtered lookup agrees with the plain one on every word of the corpus and on
+    /// near misses of every pronoun.
+    #[test]
+    fn pronoun_filter_changes_no_answer() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut words: Vec<String> = Vec::new();
+        for entry in walkdir::WalkDir::new(dir) {
+            let path = entry.expect("corpus entry").into_path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("corpus text");
+                words.extend(
+                    tokenize(&text)
+                        .iter()
+                        .map(|t| text[t.range.clone()].to_string()),
+                );
+            }
+        }
+        for w in PRONOUNS {
+            words.extend([
+                w.to_uppercase(),
+                w.to_lowercase(),
+                format!("{w}s"),
+                w[1..].into(),
+            ]);
+        }
+        assert!(words.len() > 5000);
+        for w in &words {
+            assert_eq!(pronoun(w), pronoun_of(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn capitalised_words() {
+        for (w, expected) in [
+            ("Guthrie", true),
+            ("O’Regan", true),
+            ("McDonald", true),
+            ("J.", true),
+            ("Élodie", true),
+            ("CEO", false),
+            ("U.S", false),
+            ("guthrie", false),
+            ("élodie", false),
+            ("", false),
+            ("1999", false),
+        ] {
+            assert_eq!(is_capitalised(w), expected, "{w}");
+        }
     }
 
     #[test]

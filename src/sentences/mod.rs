@@ -186,21 +186,51 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 /// Positions where the text is cut before UAX #29 sees it: inside runs longer than
 /// [`MAX_RUN_CHARS`] of characters that do not stop unicode-segmentation's SB8 look-ahead
 /// (everything but letters, sentence punctuation and line breaks). Usually none in prose.
+///
+/// Such a run has more than [`MAX_RUN_CHARS`] bytes without an ASCII letter, so only
+/// stretches like that are walked character by character; elsewhere one byte in
+/// `MAX_RUN_CHARS + 1` is read (see [`long_stretches`]).
 fn seams(text: &str) -> impl Iterator<Item = usize> + '_ {
+    long_stretches(text.as_bytes()).flat_map(move |(from, to)| seams_in(text, from, to))
+}
+
+/// The stretches `from..to` of more than [`MAX_RUN_CHARS`] bytes that hold no ASCII letter,
+/// each preceded by an ASCII letter or the text start, in order. Probes the last byte of
+/// each possible stretch first: when it is a letter, no stretch starts before it.
+fn long_stretches(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        // `from` is 0 or follows an ASCII letter.
+        while from + MAX_RUN_CHARS < bytes.len() {
+            let window = &bytes[from..=from + MAX_RUN_CHARS];
+            match window.iter().rposition(u8::is_ascii_alphabetic) {
+                Some(letter) => from += letter + 1,
+                None => {
+                    let to = bytes[from..]
+                        .iter()
+                        .position(u8::is_ascii_alphabetic)
+                        .map_or(bytes.len(), |p| from + p);
+                    let stretch = (from, to);
+                    from = to + 1;
+                    return Some(stretch);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The seams inside `text[from..to]`, a stretch with no ASCII letter that starts where the
+/// run count is zero (after an ASCII letter or at the text start).
+fn seams_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     let mut run = 0;
-    let mut i = 0;
+    let mut i = from;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
+        while i < to {
             let b = bytes[i];
             let at = i;
-            let extends = if b.is_ascii_alphabetic() {
-                // Most bytes of prose: a letter ends the run. Tested first to keep this
-                // per-byte loop short.
-                i += 1;
-                run = 0;
-                continue;
-            } else if b < 0x80 {
+            let extends = if b < 0x80 {
                 i += 1;
                 !matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r')
             } else {
@@ -319,6 +349,68 @@ mod tests {
         assert_eq!(sentences(&text), [text.as_str()]);
         let text = format!("He left.{}and she came.", " ".repeat(1000));
         assert_eq!(sentences(&text), [text.as_str()]);
+    }
+
+    /// The one-pass version of [`seams`], the oracle: positions where the text is cut before UAX #29 sees it: inside runs longer than
+    /// [`MAX_RUN_CHARS`] of characters that do not stop unicode-segmentation's SB8 look-ahead
+    /// (everything but letters, sentence punctuation and line breaks). Usually none in prose.
+    fn seams_reference(text: &str) -> impl Iterator<Item = usize> + '_ {
+        let bytes = text.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < bytes.len() {
+                let b = bytes[i];
+                let at = i;
+                let extends = if b.is_ascii_alphabetic() {
+                    // Most bytes of prose: a letter ends the run. Tested first to keep this
+                    // per-byte loop short.
+                    i += 1;
+                    run = 0;
+                    continue;
+                } else if b < 0x80 {
+                    i += 1;
+                    !matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r')
+                } else {
+                    let c = text[at..].chars().next().unwrap_or('a');
+                    i += c.len_utf8();
+                    !(crate::text::is_alpha(c) || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+                };
+                if !extends {
+                    run = 0;
+                    continue;
+                }
+                run += 1;
+                if run > MAX_RUN_CHARS {
+                    run = 1;
+                    return Some(at);
+                }
+            }
+            None
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Texts rich in long runs of spaces, digits and marks, with letters between.
+        #[test]
+        fn seams_as_the_one_pass_version(
+            parts in proptest::collection::vec(
+                ("[ 9.,\n\u{a0}\u{2014}\u{e9}\u{2028}]{0,80}", "[aZ]{0,2}"), 0..8)
+        ) {
+            let text: String = parts.into_iter().map(|(run, letters)| run + &letters).collect();
+            let fast: Vec<usize> = seams(&text).collect();
+            let reference: Vec<usize> = seams_reference(&text).collect();
+            proptest::prop_assert_eq!(fast, reference);
+        }
+
+        #[test]
+        fn seams_as_the_one_pass_version_on_any_string(text in proptest::prelude::any::<String>()) {
+            let fast: Vec<usize> = seams(&text).collect();
+            let reference: Vec<usize> = seams_reference(&text).collect();
+            proptest::prop_assert_eq!(fast, reference);
+        }
     }
 
     #[test]

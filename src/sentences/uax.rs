@@ -46,6 +46,23 @@ pub(super) fn may_terminate(c: char) -> bool {
     !(crate::text::is_alpha(c) || NEVER_TERMINATORS.contains(&c))
 }
 
+/// The bytes that may start a terminator (see [`may_terminate`]): `.`, `!`, `?`, CR, LF and
+/// the lead bytes of multi-byte characters, which are decoded and checked.
+const MAY_START_TERMINATOR: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    let mut b = 0xC0;
+    while b < 256 {
+        table[b] = true;
+        b += 1;
+    }
+    table
+};
+
 /// The segments of `text` exactly as `text.split_sentence_bound_indices()` yields them:
 /// `(offset, segment)` pairs, in order, covering `text`.
 pub(super) fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
@@ -69,12 +86,17 @@ fn boundaries(text: &str) -> Vec<usize> {
     let mut window: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
+        // Straight to the next byte that may start a terminator.
+        match bytes[i..]
+            .iter()
+            .position(|&b| MAY_START_TERMINATOR[usize::from(b)])
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let b = bytes[i];
         let (is_terminator, width) = if b < 0x80 {
-            (matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'), 1)
-        } else if b < 0xC0 {
-            // A continuation byte: only reached after a lead byte was skipped whole.
-            (false, 1)
+            (true, 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (may_terminate(c), c.len_utf8())
@@ -114,17 +136,12 @@ fn boundaries(text: &str) -> Vec<usize> {
 
 /// Appends the boundaries strictly inside `start..end` found by the original segmenter.
 fn window_breaks(text: &str, start: usize, end: usize, breaks: &mut Vec<usize>) {
-    // The usual sentence end, `x. Y` or `x? y`: letter, terminator, one space, letter.
-    // After `.` (ATerm) SB8 joins before a lower-case letter and SB11 breaks before an
-    // upper-case one; after `!` or `?` (STerm) SB11 always breaks. Decided here because
-    // starting the segmenter costs far more than these four bytes.
-    if let [first, term @ (b'.' | b'!' | b'?'), b' ', next] = text.as_bytes()[start..end] {
-        if first.is_ascii_alphabetic() && next.is_ascii_alphabetic() {
-            if term != b'.' || next.is_ascii_uppercase() {
-                breaks.push(start + 3);
-            }
-            return;
+    let before = breaks.len();
+    if usual_sentence_end(&text.as_bytes()[start..end], breaks) {
+        for at in &mut breaks[before..] {
+            *at += start;
         }
+        return;
     }
     breaks.extend(
         text[start..end]
@@ -132,6 +149,70 @@ fn window_breaks(text: &str, start: usize, end: usize, breaks: &mut Vec<usize>) 
             .map(|(offset, _)| start + offset)
             .filter(|&at| at > start),
     );
+}
+
+/// The boundaries of the usual sentence and paragraph ends, worked out here because starting
+/// the segmenter costs far more: appends the boundaries inside `window` (offsets into it) and
+/// returns true, or returns false for another kind of window, left to the segmenter.
+///
+/// The windows handled start and end with an ASCII letter (as every window inside the text
+/// does), and between them hold:
+/// - a terminator, closing marks, one or more spaces, opening marks (`x. Y`, `x.” “Y`,
+///   `x? y`): after `.` (ATerm) SB8 joins when the letter is lower case and SB11 breaks
+///   after the spaces when it is upper case; after `!` or `?` (STerm) SB11 always breaks
+///   there. SB9 and SB10 join inside `Close* Sp*`, and the space rules out SB7 (`x.Y`).
+/// - an optional terminator, closing marks, one or more line feeds, opening marks
+///   (`x.\n\nY`, `x.”\n\n“Y`, `x\ny`): SB11 (after a terminator) or SB4 breaks after
+///   the first line feed, and SB4 after each further one.
+///
+/// The marks are `"`, `'`, `(`, `)`, `‘`, `’`, `“` and `”`, all SentenceBreak=Close.
+fn usual_sentence_end(window: &[u8], breaks: &mut Vec<usize>) -> bool {
+    let [first, inner @ .., last] = window else {
+        return false;
+    };
+    if !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
+        return false;
+    }
+    let (term, rest) = match inner {
+        [t @ (b'.' | b'!' | b'?'), tail @ ..] => (Some(*t), tail),
+        _ => (None, inner),
+    };
+    let rest = skip_marks(rest);
+    // Offset in `window` of the start of a suffix of `inner`.
+    let offset = |suffix: &[u8]| window.len() - 1 - suffix.len();
+    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    let newlines = rest.iter().take_while(|&&b| b == b'\n').count();
+    if spaces > 0 {
+        let Some(term) = term else { return false };
+        let after = &rest[spaces..];
+        if !skip_marks(after).is_empty() {
+            return false;
+        }
+        if term != b'.' || last.is_ascii_uppercase() {
+            breaks.push(offset(after));
+        }
+        true
+    } else if newlines > 0 {
+        if !skip_marks(&rest[newlines..]).is_empty() {
+            return false;
+        }
+        let at = offset(rest);
+        breaks.extend((1..=newlines).map(|k| at + k));
+        true
+    } else {
+        false
+    }
+}
+
+/// `bytes` without its leading quote marks and brackets (see [`usual_sentence_end`]).
+fn skip_marks(mut bytes: &[u8]) -> &[u8] {
+    loop {
+        bytes = match bytes {
+            [b'"' | b'\'' | b'(' | b')', tail @ ..] => tail,
+            [0xE2, 0x80, 0x98 | 0x99 | 0x9C | 0x9D, tail @ ..] => tail,
+            _ => return bytes,
+        };
+    }
 }
 
 #[cfg(test)]
@@ -161,6 +242,50 @@ mod tests {
         ] {
             same_as_reference(text);
         }
+    }
+
+    #[test]
+    fn usual_sentence_ends_match_the_segmenter() {
+        for text in [
+            "said. Next",
+            "said. next",
+            "said! next",
+            "said? Next",
+            "said.” Next",
+            "said.” next",
+            "said.’” He",
+            "said.)  next",
+            "said.\"   Then",
+            "said.' then",
+            "said?” he",
+            "said.”Next",
+            "said.  ” Next",
+            "a.b",
+            "end.\n\nNext",
+            "end.”\n\n“Next",
+            "end\n\nnext",
+            "end!\nnext",
+            "end. “Next",
+            "end. ‘next",
+            "end? (Next",
+            "end.’ \"next",
+            "end.) \n\nNext",
+            "end.\r\nNext",
+        ] {
+            same_as_reference(text);
+        }
+        let ends = |w: &[u8]| {
+            let mut breaks = Vec::new();
+            usual_sentence_end(w, &mut breaks).then_some(breaks)
+        };
+        assert_eq!(ends(b"d.\xE2\x80\x9D H"), Some(vec![6]));
+        assert_eq!(ends(b"d.\xE2\x80\x9D h"), Some(vec![]));
+        assert_eq!(ends(b"d. \xE2\x80\x9CH"), Some(vec![3]));
+        assert_eq!(ends(b"d.\n\nH"), Some(vec![3, 4]));
+        assert_eq!(ends(b"d\nh"), Some(vec![2]));
+        assert_eq!(ends(b"d.\xE2\x80\x9DH"), None);
+        assert_eq!(ends(b"d. \nH"), None);
+        assert_eq!(ends(b"d H"), None);
     }
 
     /// The bundled corpus, whole documents and all of them joined into one text.

@@ -32,7 +32,9 @@ pub struct Token {
 impl Token {
     /// True for a word token.
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        // A discriminant test: cheaper than the derived `==`, which also compares the
+        // `Punct` payload, and asked of nearly every token by every stage.
+        matches!(self.kind, TokenKind::Word)
     }
 }
 
@@ -77,6 +79,17 @@ fn keeps_period(word: &str) -> bool {
     )
 }
 
+/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the tokenizer's inner loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The char at byte `pos` of `text` (a char boundary), or `None` at the end.
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -92,7 +105,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(c) = char_at(text, pos) {
+    while let Some(&first) = bytes.get(pos) {
+        // A plain space: the most frequent byte that is no token (decided as below, where
+        // it is not alphanumeric, no line break and whitespace).
+        if first == b' ' {
+            pos += 1;
+            continue;
+        }
+        let c = if first < 0x80 {
+            char::from(first)
+        } else {
+            text[pos..].chars().next().unwrap_or_default()
+        };
         let i = pos;
         pos += c.len_utf8();
         if crate::text::is_alnum(c) {
@@ -100,13 +124,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 // Most of a word is ASCII letters and digits: skip them a byte at a time
                 // before the general, char-by-char checks.
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
-                }
+                end += bytes[end..]
+                    .iter()
+                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                    .unwrap_or(bytes.len() - end);
                 let Some(d) = char_at(text, end) else { break };
+                if d == ' ' {
+                    // The usual end of a word: no letter, digit or connector.
+                    break;
+                }
                 if crate::text::is_alnum(d) {
                     end += d.len_utf8();
                     continue;
+                }
+                if !(d == '-' || d == '.' || d == '\u{2011}' || is_apostrophe(d)) {
+                    break;
                 }
                 // A connector stays inside the word only when a letter or digit follows it.
                 let after = end + d.len_utf8();
