@@ -179,23 +179,31 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
             let db = open_existing(&path)?;
             let stats = db.stats()?;
             let size = std::fs::metadata(&path.db).map(|m| m.len()).unwrap_or(0);
-            if json {
-                println!("{}", serde_json::to_string(&stats)?);
+            let mut out = io::stdout().lock();
+            let written = if json {
+                writeln!(out, "{}", serde_json::to_string(&stats)?)
             } else {
-                println!("documents             {}", stats.documents);
-                println!("failed documents      {}", stats.failed);
-                println!("occurrences           {}", stats.occurrences);
-                println!("quotations            {}", stats.quotations);
-                println!("  in several docs     {}", stats.repeated_quotations);
-                println!("speakers              {}", stats.speakers);
-                println!("file size             {:.1} MB", size as f64 / 1e6);
-                if stats.dirty {
-                    println!("(quotations are stale: a build did not finish; run it again)");
-                }
-                for (name, n) in &stats.top_speakers {
-                    println!("  {n:>6}  {name}");
-                }
-            }
+                (|| {
+                    writeln!(out, "documents             {}", stats.documents)?;
+                    writeln!(out, "failed documents      {}", stats.failed)?;
+                    writeln!(out, "occurrences           {}", stats.occurrences)?;
+                    writeln!(out, "quotations            {}", stats.quotations)?;
+                    writeln!(out, "  in several docs     {}", stats.repeated_quotations)?;
+                    writeln!(out, "speakers              {}", stats.speakers)?;
+                    writeln!(out, "file size             {:.1} MB", size as f64 / 1e6)?;
+                    if stats.dirty {
+                        writeln!(
+                            out,
+                            "(quotations are stale: a build did not finish; run it again)"
+                        )?;
+                    }
+                    for (name, n) in &stats.top_speakers {
+                        writeln!(out, "  {n:>6}  {name}")?;
+                    }
+                    Ok(())
+                })()
+            };
+            written.or_else(super::ignore_broken_pipe)?;
             Ok(ExitCode::SUCCESS)
         }
         DbCommand::Export { path, view } => {
@@ -215,6 +223,42 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Extracts a batch in parallel; `None` for documents stored with the same content hash.
+fn extract_batch(
+    batch: Vec<Item>,
+    known: &HashMap<String, u64>,
+    config: &whosaid::Config,
+) -> Vec<Option<Entry>> {
+    batch
+        .into_par_iter()
+        .map(|item| match item {
+            Item::Doc { id, text, meta } => {
+                if known.get(&id) == Some(&content_hash(&text, meta.as_ref())) {
+                    return None;
+                }
+                // A bug must cost one document, not the build.
+                let run = std::panic::AssertUnwindSafe(|| {
+                    Entry::extract(&id, &text, meta.clone(), config)
+                });
+                Some(
+                    std::panic::catch_unwind(run).unwrap_or_else(|_| Entry::Failed {
+                        message: format!(
+                        "{id}: internal error while extracting; please report it with this document"
+                    ),
+                        kind: whosaid::input::ErrorKind::Internal.as_str().to_string(),
+                        id,
+                    }),
+                )
+            }
+            Item::Failed { id, error } => Some(Entry::Failed {
+                id,
+                kind: error.kind.as_str().to_string(),
+                message: error.message,
+            }),
+        })
+        .collect()
 }
 
 fn print_hit(out: &mut impl Write, hit: &whosaid::db::query::QuotationHit) -> io::Result<()> {
@@ -275,64 +319,58 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let mut totals = whosaid::db::build::WriteStats::default();
     let (mut written, mut bytes) = (0usize, 0usize);
     let batch_docs = args.batch.max(1);
-    loop {
-        if interrupted.load(Ordering::SeqCst) {
-            eprintln!("whosaid: interrupted; the documents stored so far are committed, run the build again to complete it");
-            return Ok(ExitCode::from(130));
-        }
-        let mut batch = Vec::with_capacity(batch_docs);
-        let mut batch_bytes = 0;
-        while batch.len() < batch_docs && batch_bytes < BATCH_BYTES {
-            let Some(item) = items.next() else { break };
-            batch_bytes += item.len();
-            batch.push(item);
-        }
-        if batch.is_empty() {
-            break;
-        }
-        bytes += batch_bytes;
-        let config = &config;
-        let known = &known;
-        let entries: Vec<Option<Entry>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| match item {
-                    Item::Doc { id, text, meta } => {
-                        if known.get(&id) == Some(&content_hash(&text, meta.as_ref())) {
-                            return None;
-                        }
-                        let run = std::panic::AssertUnwindSafe(|| {
-                            Entry::extract(&id, &text, meta.clone(), config)
-                        });
-                        Some(std::panic::catch_unwind(run).unwrap_or_else(|_| Entry::Failed {
-                            message: format!(
-                                "{id}: internal error while extracting; please report it with this document"
-                            ),
-                            kind: whosaid::input::ErrorKind::Internal.as_str().to_string(),
-                            id,
-                        }))
-                    }
-                    Item::Failed { id, error } => Some(Entry::Failed {
-                        id,
-                        kind: error.kind.as_str().to_string(),
-                        message: error.message,
-                    }),
-                })
-                .collect()
-        });
-        totals.unchanged += entries.iter().filter(|e| e.is_none()).count();
-        let entries: Vec<Entry> = entries.into_iter().flatten().collect();
-        let stats = db.write_batch(&entries, |_| {
-            written += 1;
-            if abort_after == Some(written) {
-                std::process::abort();
+    let (config, known, pool) = (&config, &known, &pool);
+    // While the pool extracts one batch, this thread reads the next and writes the previous
+    // one: reading and writing are serial and would otherwise leave the workers idle.
+    let stopped = std::thread::scope(|scope| -> anyhow::Result<bool> {
+        let mut in_flight: Option<std::thread::ScopedJoinHandle<'_, Vec<Option<Entry>>>> = None;
+        loop {
+            let mut batch = Vec::with_capacity(batch_docs);
+            let mut batch_bytes = 0;
+            let stop = interrupted.load(Ordering::SeqCst);
+            while !stop && batch.len() < batch_docs && batch_bytes < BATCH_BYTES {
+                let Some(item) = items.next() else { break };
+                batch_bytes += item.len();
+                batch.push(item);
             }
-        })?;
-        totals.added += stats.added;
-        totals.updated += stats.updated;
-        totals.unchanged += stats.unchanged;
-        totals.failed += stats.failed;
+            bytes += batch_bytes;
+            let done = in_flight.take().map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            });
+            if !batch.is_empty() {
+                in_flight =
+                    Some(scope.spawn(move || pool.install(|| extract_batch(batch, known, config))));
+            }
+            let Some(entries) = done else {
+                if in_flight.is_some() {
+                    continue;
+                }
+                return Ok(stop);
+            };
+            totals.unchanged += entries.iter().filter(|e| e.is_none()).count();
+            let entries: Vec<Entry> = entries.into_iter().flatten().collect();
+            let stats = db.write_batch(&entries, |_| {
+                written += 1;
+                if abort_after == Some(written) {
+                    std::process::abort();
+                }
+            })?;
+            totals.added += stats.added;
+            totals.updated += stats.updated;
+            totals.unchanged += stats.unchanged;
+            totals.failed += stats.failed;
+        }
+    })?;
+    if stopped {
+        eprintln!(
+            "whosaid: interrupted; the documents stored so far are committed, \
+             run the build again to complete it"
+        );
+        return Ok(ExitCode::from(130));
     }
+    let extracted = started.elapsed().as_secs_f64();
     let consolidated = if db.is_dirty()? {
         Some(db.consolidate()?)
     } else {
@@ -351,8 +389,11 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
         match consolidated {
             Some(c) => eprintln!(
-                "whosaid: {} occurrences → {} quotations, {} speakers",
-                c.occurrences, c.quotations, c.speakers
+                "whosaid: {} occurrences → {} quotations, {} speakers ({:.1} s)",
+                c.occurrences,
+                c.quotations,
+                c.speakers,
+                secs - extracted
             ),
             None => eprintln!("whosaid: nothing changed"),
         }
