@@ -124,6 +124,10 @@ impl Database {
         let mut stats = WriteStats::default();
         {
             let mut find = tx.prepare_cached("SELECT doc, hash FROM documents WHERE id = ?1")?;
+            let mut delete_placements = tx.prepare_cached(
+                "DELETE FROM placements WHERE occurrence IN \
+                 (SELECT id FROM occurrences WHERE doc = ?1)",
+            )?;
             let mut delete_occurrences =
                 tx.prepare_cached("DELETE FROM occurrences WHERE doc = ?1")?;
             let mut update_doc = tx.prepare_cached(
@@ -172,6 +176,7 @@ impl Database {
                                 continue;
                             }
                             Some((doc, _)) => {
+                                delete_placements.execute([doc])?;
                                 delete_occurrences.execute([doc])?;
                                 update_doc.execute(params![
                                     doc,

@@ -1,5 +1,5 @@
 //! Recomputes the derived tables (`quotations`, `quotation_speakers`, `speakers`,
-//! `quotations_fts`, and `occurrences.quotation`) from the stored occurrences.
+//! `quotations_fts`, and `placements`) from the stored occurrences.
 //!
 //! The result depends only on the set of stored documents: a build interrupted and resumed
 //! gives the same tables as a clean one. Quotation ids are numbered by each quotation's first
@@ -32,7 +32,8 @@ pub struct Consolidated {
 struct Occurrence {
     id: i64,
     doc: i64,
-    text: String,
+    /// Length of the surface text, in characters.
+    chars: usize,
     norm: String,
     speaker: Option<String>,
     mention: Option<String>,
@@ -57,14 +58,15 @@ impl Database {
         let mut occ: Vec<Occurrence> = Vec::new();
         {
             let mut stmt = tx.prepare(
-                "SELECT id, doc, text, norm, speaker, mention, confidence, quotation \
-                 FROM occurrences ORDER BY id",
+                "SELECT o.id, o.doc, length(o.text), o.norm, o.speaker, o.mention, \
+                 o.confidence, p.quotation \
+                 FROM occurrences o LEFT JOIN placements p ON p.occurrence = o.id ORDER BY o.id",
             )?;
             let rows = stmt.query_map([], |r| {
                 Ok(Occurrence {
                     id: r.get(0)?,
                     doc: r.get(1)?,
-                    text: r.get(2)?,
+                    chars: r.get(2)?,
                     norm: r.get(3)?,
                     speaker: r.get(4)?,
                     mention: r.get(5)?,
@@ -142,21 +144,22 @@ impl Database {
                 "INSERT INTO quotation_speakers (quotation, speaker, weight, evidence) \
                  VALUES (?1, ?2, ?3, ?4)",
             )?;
-            let mut set_quotation =
-                tx.prepare_cached("UPDATE occurrences SET quotation = ?2 WHERE id = ?1")?;
+            let mut text_of = tx.prepare_cached("SELECT text FROM occurrences WHERE id = ?1")?;
+            let mut place = tx.prepare_cached(
+                "INSERT INTO placements (occurrence, quotation) VALUES (?1, ?2) \
+                 ON CONFLICT (occurrence) DO UPDATE SET quotation = excluded.quotation",
+            )?;
             for (n, members) in quotations.iter().enumerate() {
                 let qid = n as i64 + 1;
                 // The longest surface form (in characters); the first among equals.
-                let text = members
-                    .iter()
-                    .map(|&i| occ[i].text.as_str())
-                    .fold("", |best, t| {
-                        if t.chars().count() > best.chars().count() {
-                            t
-                        } else {
-                            best
-                        }
-                    });
+                let longest = members.iter().copied().fold(members[0], |best, i| {
+                    if occ[i].chars > occ[best].chars {
+                        i
+                    } else {
+                        best
+                    }
+                });
+                let text: String = text_of.query_row([occ[longest].id], |r| r.get(0))?;
                 let docs: BTreeSet<i64> = members.iter().map(|&i| occ[i].doc).collect();
                 let first_date = docs.iter().filter_map(|d| dates.get(d)).min();
                 let last_date = docs.iter().filter_map(|d| dates.get(d)).max();
@@ -194,7 +197,7 @@ impl Database {
                 }
                 for &i in members {
                     if occ[i].quotation != Some(qid) {
-                        set_quotation.execute(params![occ[i].id, qid])?;
+                        place.execute(params![occ[i].id, qid])?;
                     }
                 }
             }

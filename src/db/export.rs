@@ -33,7 +33,7 @@ fn occurrence(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
     }))
 }
 
-const OCCURRENCE_COLUMNS: &str = "o.id, d.id AS document, o.quotation, o.text, o.kind, o.start, \
+const OCCURRENCE_COLUMNS: &str = "o.id, d.id AS document, p.quotation, o.text, o.kind, o.start, \
      o.end, o.byte_start, o.byte_end, o.speaker, o.mention, o.cue, o.rule, o.confidence";
 
 impl Database {
@@ -55,8 +55,9 @@ impl Database {
              ORDER BY weight DESC, speaker",
         )?;
         let mut occurrences = self.conn.prepare(&format!(
-            "SELECT {OCCURRENCE_COLUMNS} FROM occurrences o JOIN documents d ON d.doc = o.doc \
-             WHERE o.quotation = ?1 ORDER BY o.id"
+            "SELECT {OCCURRENCE_COLUMNS} FROM placements p \
+             JOIN occurrences o ON o.id = p.occurrence JOIN documents d ON d.doc = o.doc \
+             WHERE p.quotation = ?1 ORDER BY o.id"
         ))?;
         let mut rows = quotations.query([])?;
         let mut n = 0;
@@ -107,7 +108,7 @@ impl Database {
             .prepare("SELECT doc, id, hash, meta FROM documents ORDER BY doc")?;
         let mut occurrences = self.conn.prepare(&format!(
             "SELECT {OCCURRENCE_COLUMNS} FROM occurrences o JOIN documents d ON d.doc = o.doc \
-             WHERE o.doc = ?1 ORDER BY o.ord"
+             LEFT JOIN placements p ON p.occurrence = o.id WHERE o.doc = ?1 ORDER BY o.ord"
         ))?;
         let mut rows = documents.query([])?;
         let mut n = 0;

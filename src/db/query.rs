@@ -73,7 +73,8 @@ impl Database {
         };
         let mut stmt = self.conn.prepare_cached(
             "SELECT COALESCE(d.url, d.id) FROM documents d \
-             WHERE d.doc IN (SELECT doc FROM occurrences WHERE quotation = ?1) \
+             WHERE d.doc IN (SELECT o.doc FROM placements p \
+             JOIN occurrences o ON o.id = p.occurrence WHERE p.quotation = ?1) \
              ORDER BY d.doc LIMIT ?2",
         )?;
         let sources = stmt

@@ -45,11 +45,16 @@ pub const MIGRATIONS: &[&str] = &[
         mention TEXT,
         cue TEXT,
         rule TEXT,
-        confidence REAL NOT NULL,
-        quotation INTEGER
+        confidence REAL NOT NULL
     );
     CREATE INDEX occurrences_doc ON occurrences(doc);
-    CREATE INDEX occurrences_quotation ON occurrences(quotation);
+    -- Which quotation each occurrence belongs to: a narrow table of its own, because
+    -- consolidation rewrites it wholesale and rewriting the wide occurrence rows is slow.
+    CREATE TABLE placements (
+        occurrence INTEGER PRIMARY KEY,
+        quotation INTEGER NOT NULL
+    );
+    CREATE INDEX placements_quotation ON placements(quotation);
     CREATE TABLE quotations (
         id INTEGER PRIMARY KEY,
         text TEXT NOT NULL,
