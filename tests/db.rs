@@ -476,3 +476,52 @@ fn the_query_commands_print_what_the_database_holds() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no such database"));
 }
+
+#[test]
+fn a_failed_read_is_recorded_and_keeps_what_was_stored() {
+    let dir = TempDir::new("failed");
+    let mut db = memory_db(&dir);
+    store(
+        &mut db,
+        &[("a", "“The ferry will stop running in May,” said Tom Smith.")],
+    );
+    let failed = Entry::Failed {
+        id: "a".into(),
+        kind: "io".into(),
+        message: "a: permission denied".into(),
+    };
+    let stats = db.write_batch(&[failed], |_| {}).unwrap();
+    assert_eq!(stats.failed, 1);
+    assert!(!db.is_dirty().unwrap(), "a failure changes no quotation");
+    let stats = db.stats().unwrap();
+    assert_eq!((stats.documents, stats.failed, stats.quotations), (1, 1, 1));
+    // Read successfully again, the document's failure record goes.
+    store(
+        &mut db,
+        &[("a", "“The ferry will run all year,” said Tom Smith.")],
+    );
+    assert_eq!(db.stats().unwrap().failed, 0);
+}
+
+#[test]
+fn a_database_from_a_newer_schema_is_refused() {
+    let dir = TempDir::new("schema");
+    let path = dir.join("q.sqlite");
+    drop(Database::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: usize = conn
+        .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .map(|v| v as usize)
+        .unwrap();
+    assert_eq!(version, whosaid::db::schema::MIGRATIONS.len());
+    conn.pragma_update(None, "user_version", version as i64 + 1)
+        .unwrap();
+    drop(conn);
+    match Database::open(&path) {
+        Err(whosaid::db::Error::NewerSchema { found, known }) => {
+            assert_eq!((found, known), (version + 1, version))
+        }
+        Err(e) => panic!("unexpected error {e}"),
+        Ok(_) => panic!("a newer schema was opened"),
+    }
+}
