@@ -8,6 +8,7 @@
 
 pub mod attribution;
 pub mod classify;
+pub mod db;
 pub mod eval;
 pub mod input;
 pub mod mentions;

@@ -46,6 +46,11 @@ enum Command {
         after_help = "Examples:\n  whosaid eval --gold corpus/seeds/gold.jsonl\n  whosaid eval --gold gold.jsonl --kinds direct,partial --errors\n  whosaid eval --gold gold.jsonl predictions.jsonl --json --min-f1 0.9"
     )]
     Eval(cli::eval::EvalArgs),
+    /// Build and query a quote database (SQLite): deduplicated quotations and their speakers.
+    #[command(
+        after_help = "Examples:\n  whosaid db build --db quotes.sqlite corpus/\n  whosaid db search --db quotes.sqlite \"customers happy\"\n  whosaid db export --db quotes.sqlite > quotations.jsonl"
+    )]
+    Db(cli::db::DbArgs),
     /// Compare two extraction runs over the same documents.
     #[command(after_help = "Example:\n  whosaid diff old.jsonl new.jsonl")]
     Diff(cli::diff::DiffArgs),
@@ -198,6 +203,7 @@ fn main() -> ExitCode {
         }
         Command::Eval(args) => cli::eval::run(&args),
         Command::Diff(args) => cli::diff::run(&args),
+        Command::Db(args) => cli::db::run(args),
         Command::Rules => {
             for r in whosaid::attribution::RULES {
                 println!("{}  {:<28} {:?}", r.id(), r.name(), r.phase());

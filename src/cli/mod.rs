@@ -1,5 +1,6 @@
 //! The subcommands. Arguments, I/O and exit codes only; no extraction logic.
 
+pub mod db;
 pub mod diff;
 pub mod eval;
 pub mod format;

@@ -1,0 +1,406 @@
+//! `whosaid db`: build and query a quote database. Arguments, I/O and exit codes only; the
+//! database logic is in `whosaid::db`.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::{Args, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use super::run::{BATCH_BYTES, BATCH_DOCS};
+use super::source::{documents, Item, SourceOptions};
+use whosaid::db::export::View;
+use whosaid::db::{content_hash, Database, Entry};
+use whosaid::input::{DecodeOptions, DEFAULT_MAX_BYTES};
+
+/// Test hook: abort the process (as a kill would) after writing this many documents, inside
+/// the open transaction.
+const ABORT_AFTER_ENV: &str = "WHOSAID_DB_ABORT_AFTER";
+
+/// Arguments of `whosaid db`.
+#[derive(Args)]
+pub struct DbArgs {
+    #[command(subcommand)]
+    command: DbCommand,
+}
+
+#[derive(Args, Clone)]
+struct DbPath {
+    /// The database file (created by `build` when missing).
+    #[arg(long, default_value = "quotes.sqlite")]
+    db: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum DbCommand {
+    /// Extract documents and store them: occurrences, deduplicated quotations, speakers.
+    #[command(
+        after_help = "Examples:\n  whosaid db build --db quotes.sqlite corpus/\n  whosaid db build --db quotes.sqlite --jsonl articles.jsonl"
+    )]
+    Build(BuildArgs),
+    /// Full-text search over quotations, best matches first.
+    #[command(after_help = "Example:\n  whosaid db search --db quotes.sqlite \"customers happy\"")]
+    Search {
+        #[command(flatten)]
+        path: DbPath,
+        /// Words to look for (all must occur).
+        text: String,
+        /// Most results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The quotations of one speaker (by name or alias, case-insensitive).
+    #[command(after_help = "Example:\n  whosaid db speaker --db quotes.sqlite \"Scott Guthrie\"")]
+    Speaker {
+        #[command(flatten)]
+        path: DbPath,
+        /// The speaker's name.
+        name: String,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts: documents, occurrences, quotations, speakers.
+    #[command(after_help = "Example:\n  whosaid db stats --db quotes.sqlite")]
+    Stats {
+        #[command(flatten)]
+        path: DbPath,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export as JSON Lines: one line per quotation, or per document.
+    #[command(
+        after_help = "Examples:\n  whosaid db export --db quotes.sqlite > quotations.jsonl\n  whosaid db export --db quotes.sqlite --view documents"
+    )]
+    Export {
+        #[command(flatten)]
+        path: DbPath,
+        /// What one line stands for.
+        #[arg(long, value_enum, default_value_t = ViewArg::Quotations)]
+        view: ViewArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    Quotations,
+    Documents,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    path: DbPath,
+    /// Files, directories (their .txt files, recursively, in sorted order) or - for stdin.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Read JSON Lines documents {"id": ..., "text": ...}; other fields are stored as metadata
+    /// (url, title, date and source get their own columns).
+    #[arg(long)]
+    jsonl: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of reporting an error.
+    #[arg(long)]
+    lossy: bool,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+    /// Worker threads for extraction (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Most documents per transaction.
+    #[arg(long, default_value_t = BATCH_DOCS)]
+    batch: usize,
+    /// No summary on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Runs `whosaid db …`.
+pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
+    match args.command {
+        DbCommand::Build(args) => build(args),
+        DbCommand::Search {
+            path,
+            text,
+            limit,
+            json,
+        } => {
+            let db = open_existing(&path)?;
+            let hits = db.search(&text, limit)?;
+            let mut out = io::stdout().lock();
+            for hit in &hits {
+                let written = if json {
+                    writeln!(out, "{}", serde_json::to_string(hit)?)
+                } else {
+                    print_hit(&mut out, hit)
+                };
+                written.or_else(super::ignore_broken_pipe)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Speaker { path, name, json } => {
+            let db = open_existing(&path)?;
+            let Some(found) = db.speaker(&name)? else {
+                eprintln!(
+                    "whosaid: no speaker named {name:?} in {}",
+                    path.db.display()
+                );
+                return Ok(ExitCode::from(1));
+            };
+            let mut out = io::stdout().lock();
+            let written = if json {
+                writeln!(out, "{}", serde_json::to_string(&found)?)
+            } else {
+                (|| {
+                    writeln!(out, "{}", found.name)?;
+                    if !found.aliases.is_empty() {
+                        writeln!(out, "  also: {}", found.aliases.join(", "))?;
+                    }
+                    for hit in &found.quotations {
+                        print_hit(&mut out, hit)?;
+                    }
+                    Ok(())
+                })()
+            };
+            written.or_else(super::ignore_broken_pipe)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Stats { path, json } => {
+            let db = open_existing(&path)?;
+            let stats = db.stats()?;
+            let size = std::fs::metadata(&path.db).map(|m| m.len()).unwrap_or(0);
+            let mut out = io::stdout().lock();
+            let written = if json {
+                writeln!(out, "{}", serde_json::to_string(&stats)?)
+            } else {
+                (|| {
+                    writeln!(out, "documents             {}", stats.documents)?;
+                    writeln!(out, "failed documents      {}", stats.failed)?;
+                    writeln!(out, "occurrences           {}", stats.occurrences)?;
+                    writeln!(out, "quotations            {}", stats.quotations)?;
+                    writeln!(out, "  in several docs     {}", stats.repeated_quotations)?;
+                    writeln!(out, "speakers              {}", stats.speakers)?;
+                    writeln!(out, "file size             {:.1} MB", size as f64 / 1e6)?;
+                    if stats.dirty {
+                        writeln!(
+                            out,
+                            "(quotations are stale: a build did not finish; run it again)"
+                        )?;
+                    }
+                    for (name, n) in &stats.top_speakers {
+                        writeln!(out, "  {n:>6}  {name}")?;
+                    }
+                    Ok(())
+                })()
+            };
+            written.or_else(super::ignore_broken_pipe)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Export { path, view } => {
+            let db = open_existing(&path)?;
+            let view = match view {
+                ViewArg::Quotations => View::Quotations,
+                ViewArg::Documents => View::Documents,
+            };
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            match db.export(view, &mut out) {
+                Err(whosaid::db::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => {
+                    other?;
+                }
+            }
+            out.flush().or_else(super::ignore_broken_pipe)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Extracts a batch in parallel; `None` for documents stored with the same content hash.
+fn extract_batch(
+    batch: Vec<Item>,
+    known: &HashMap<String, u64>,
+    config: &whosaid::Config,
+) -> Vec<Option<Entry>> {
+    batch
+        .into_par_iter()
+        .map(|item| match item {
+            Item::Doc { id, text, meta } => {
+                if known.get(&id) == Some(&content_hash(&text, meta.as_ref())) {
+                    return None;
+                }
+                // A bug must cost one document, not the build.
+                let run = std::panic::AssertUnwindSafe(|| {
+                    Entry::extract(&id, &text, meta.clone(), config)
+                });
+                Some(
+                    std::panic::catch_unwind(run).unwrap_or_else(|_| Entry::Failed {
+                        message: format!(
+                        "{id}: internal error while extracting; please report it with this document"
+                    ),
+                        kind: whosaid::input::ErrorKind::Internal.as_str().to_string(),
+                        id,
+                    }),
+                )
+            }
+            Item::Failed { id, error } => Some(Entry::Failed {
+                id,
+                kind: error.kind.as_str().to_string(),
+                message: error.message,
+            }),
+        })
+        .collect()
+}
+
+fn print_hit(out: &mut impl Write, hit: &whosaid::db::query::QuotationHit) -> io::Result<()> {
+    writeln!(
+        out,
+        "[{}] “{}”\n    — {} ({} occurrences in {} documents: {})",
+        hit.id,
+        hit.text.trim(),
+        hit.speaker.as_deref().unwrap_or("unknown"),
+        hit.occurrences,
+        hit.documents,
+        hit.sources.join(", ")
+    )
+}
+
+/// Opens a database for reading; a missing file is an error rather than a new empty database.
+fn open_existing(path: &DbPath) -> anyhow::Result<Database> {
+    if !path.db.exists() {
+        anyhow::bail!(
+            "{}: no such database; create it with `whosaid db build --db {} PATH…`",
+            path.db.display(),
+            path.db.display()
+        );
+    }
+    Database::open(&path.db).with_context(|| path.db.display().to_string())
+}
+
+fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let mut db =
+        Database::open(&args.path.db).with_context(|| args.path.db.display().to_string())?;
+    let known: HashMap<String, u64> = db.document_hashes()?;
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder.build()?;
+    let abort_after: Option<usize> = std::env::var(ABORT_AFTER_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok());
+
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = interrupted.clone();
+        // Ctrl-C commits the batch in hand and stops; the next build completes the rest.
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
+
+    let source = SourceOptions {
+        jsonl: args.jsonl,
+        decode: DecodeOptions {
+            lossy: args.lossy,
+            max_bytes: args.max_bytes,
+        },
+    };
+    let config = whosaid::Config::default();
+    let started = Instant::now();
+    let mut items = documents(args.paths.clone(), source);
+    let mut totals = whosaid::db::build::WriteStats::default();
+    let (mut written, mut bytes) = (0usize, 0usize);
+    let batch_docs = args.batch.max(1);
+    let (config, known, pool) = (&config, &known, &pool);
+    // While the pool extracts one batch, this thread reads the next and writes the previous
+    // one: reading and writing are serial and would otherwise leave the workers idle.
+    let stopped = std::thread::scope(|scope| -> anyhow::Result<bool> {
+        let mut in_flight: Option<std::thread::ScopedJoinHandle<'_, Vec<Option<Entry>>>> = None;
+        loop {
+            let mut batch = Vec::with_capacity(batch_docs);
+            let mut batch_bytes = 0;
+            let stop = interrupted.load(Ordering::SeqCst);
+            while !stop && batch.len() < batch_docs && batch_bytes < BATCH_BYTES {
+                let Some(item) = items.next() else { break };
+                batch_bytes += item.len();
+                batch.push(item);
+            }
+            bytes += batch_bytes;
+            let done = in_flight.take().map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            });
+            if !batch.is_empty() {
+                in_flight =
+                    Some(scope.spawn(move || pool.install(|| extract_batch(batch, known, config))));
+            }
+            let Some(entries) = done else {
+                if in_flight.is_some() {
+                    continue;
+                }
+                return Ok(stop);
+            };
+            totals.unchanged += entries.iter().filter(|e| e.is_none()).count();
+            let entries: Vec<Entry> = entries.into_iter().flatten().collect();
+            let stats = db.write_batch(&entries, |_| {
+                written += 1;
+                if abort_after == Some(written) {
+                    std::process::abort();
+                }
+            })?;
+            totals.added += stats.added;
+            totals.updated += stats.updated;
+            totals.unchanged += stats.unchanged;
+            totals.failed += stats.failed;
+        }
+    })?;
+    if stopped {
+        eprintln!(
+            "whosaid: interrupted; the documents stored so far are committed, \
+             run the build again to complete it"
+        );
+        return Ok(ExitCode::from(130));
+    }
+    let extracted = started.elapsed().as_secs_f64();
+    let consolidated = if db.is_dirty()? {
+        Some(db.consolidate()?)
+    } else {
+        None
+    };
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        let docs = totals.added + totals.updated + totals.unchanged + totals.failed;
+        eprintln!(
+            "whosaid: {docs} documents ({} added, {} updated, {} unchanged, {} failed) in {secs:.1} s, {:.1} MB/s",
+            totals.added,
+            totals.updated,
+            totals.unchanged,
+            totals.failed,
+            bytes as f64 / 1e6 / secs
+        );
+        match consolidated {
+            Some(c) => eprintln!(
+                "whosaid: {} occurrences → {} quotations, {} speakers ({:.1} s)",
+                c.occurrences,
+                c.quotations,
+                c.speakers,
+                secs - extracted
+            ),
+            None => eprintln!("whosaid: nothing changed"),
+        }
+    }
+    Ok(if totals.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

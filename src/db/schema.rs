@@ -1,0 +1,108 @@
+//! The database schema, created and upgraded by numbered migrations.
+//!
+//! `PRAGMA user_version` holds the number of migrations applied. Opening a database applies
+//! the missing ones in order, each in its own transaction, so a database written by an older
+//! whosaid is upgraded in place and a newer one is refused rather than misread.
+
+use rusqlite::Connection;
+
+use super::{Error, Result};
+
+/// The migrations, in order; migration `i` moves the schema from version `i` to `i + 1`.
+/// Append new ones; never edit one that has shipped.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: documents, occurrences, the derived quotation and speaker tables, full-text search.
+    r#"
+    CREATE TABLE documents (
+        doc INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        hash TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        date TEXT,
+        source TEXT,
+        meta TEXT,
+        quotes INTEGER NOT NULL
+    );
+    CREATE TABLE failures (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL
+    );
+    CREATE TABLE occurrences (
+        id INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL REFERENCES documents(doc),
+        ord INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        byte_start INTEGER NOT NULL,
+        byte_end INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        speaker TEXT,
+        mention TEXT,
+        cue TEXT,
+        rule TEXT,
+        confidence REAL NOT NULL
+    );
+    CREATE INDEX occurrences_doc ON occurrences(doc);
+    -- Which quotation each occurrence belongs to: a narrow table of its own, because
+    -- consolidation rewrites it wholesale and rewriting the wide occurrence rows is slow.
+    CREATE TABLE placements (
+        occurrence INTEGER PRIMARY KEY,
+        quotation INTEGER NOT NULL
+    );
+    CREATE INDEX placements_quotation ON placements(quotation);
+    CREATE TABLE quotations (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        top_speaker TEXT,
+        top_weight REAL,
+        occurrences INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT
+    );
+    CREATE INDEX quotations_top_speaker ON quotations(top_speaker);
+    CREATE TABLE quotation_speakers (
+        quotation INTEGER NOT NULL,
+        speaker TEXT NOT NULL,
+        weight REAL NOT NULL,
+        evidence TEXT NOT NULL,
+        PRIMARY KEY (quotation, speaker)
+    );
+    CREATE TABLE speakers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        aliases TEXT NOT NULL,
+        quotations INTEGER NOT NULL,
+        occurrences INTEGER NOT NULL
+    );
+    CREATE VIRTUAL TABLE quotations_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    INSERT INTO state (key, value) VALUES ('dirty', '0');
+    "#,
+];
+
+/// Brings the schema of `conn` up to date.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let applied: usize = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if applied > MIGRATIONS.len() {
+        return Err(Error::NewerSchema {
+            found: applied,
+            known: MIGRATIONS.len(),
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
