@@ -125,6 +125,19 @@ fn capitalised_past_first_byte(word: &str) -> bool {
     !(letters >= 2 && all_upper) || (letters == 1 && word.ends_with('.'))
 }
 
+/// "G.K.", "J.R.R.": two or more initials with their periods.
+fn is_dotted_initials(word: &str) -> bool {
+    let Some(body) = word.strip_suffix('.') else {
+        return false;
+    };
+    body.len() >= 3
+        && body.len() <= 8
+        && body.split('.').all(|part| {
+            let b = part.as_bytes();
+            b.len() == 1 && b[0].is_ascii_uppercase()
+        })
+}
+
 fn is_particle(word: &str) -> bool {
     matches!(
         word,
@@ -263,7 +276,13 @@ impl Mentions {
                 i += 1;
                 continue;
             }
-            if !is_capitalised(w) {
+            // Dotted initials open a name only before a capitalised word ("G.K. Butterfield";
+            // not "the U.S. said").
+            let initials_before_name = is_dotted_initials(w)
+                && i + 1 < tokens.len()
+                && is_word(i + 1)
+                && is_capitalised(word(i + 1));
+            if !is_capitalised(w) && !initials_before_name {
                 i += 1;
                 continue;
             }
@@ -289,10 +308,14 @@ impl Mentions {
             let mut title_gender = None;
             let mut k = i;
             while k <= run_end {
+                // "Mr. King", "Ms. Bishop": after an honorific the next word is a surname,
+                // whatever else it can be.
+                let after_honorific = k > i && start == k && is_honorific(word(k - 1));
                 let splits_here = k == run_end
-                    || lex.is_non_name(word(k))
-                    || lex.is_title(word(k))
-                    || lex.cue(word(k)).is_some();
+                    || (!after_honorific
+                        && (lex.is_non_name(word(k))
+                            || lex.is_title(word(k))
+                            || lex.cue(word(k)).is_some()));
                 if splits_here {
                     if start < k {
                         let before_role =
@@ -674,6 +697,14 @@ fn nearest_entity(entities: &[usize], list: &[Mention], at: usize) -> Option<usi
 }
 
 /// Decides what a capitalised run is; `None` for places and single non-names.
+/// A title that stands only before a surname ("Mr.", "Sen."): the word after it is a name.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr" | "Sen" | "Rep" | "Gov" | "Prof" | "Rev"
+    )
+}
+
 fn classify_run(
     text: &str,
     tokens: &[Token],
@@ -792,6 +823,29 @@ mod tests {
         assert_eq!(guthrie.len(), 2);
         assert_eq!(guthrie[0].entity, guthrie[1].entity);
         assert_eq!(m.entities[guthrie[0].entity.unwrap()].name, "Scott Guthrie");
+    }
+
+    #[test]
+    fn word_after_honorific_is_a_surname() {
+        // "King" and "Bishop" are titles elsewhere; after "Mr."/"Ms." they are names.
+        for (text, name) in [
+            ("Mr. King said no.", "King"),
+            ("Ms. Bishop said no.", "Bishop"),
+        ] {
+            let m = find(text);
+            let person = m.list.iter().find(|m| m.kind == MentionKind::Person);
+            let person = person.unwrap_or_else(|| panic!("no person in {text:?}"));
+            assert_eq!(&text[person.range.clone()], name);
+        }
+    }
+
+    #[test]
+    fn dotted_initials_open_a_name_but_not_an_acronym() {
+        let text = "Rep. G.K. Butterfield spoke after the U.S. said no.";
+        let m = find(text);
+        let names: Vec<&str> = m.list.iter().map(|m| &text[m.range.clone()]).collect();
+        assert!(names.contains(&"G.K. Butterfield"), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with("U.S")), "{names:?}");
     }
 
     #[test]

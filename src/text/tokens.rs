@@ -49,6 +49,15 @@ fn keeps_period(word: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
+    // Dotted initials: "G.K", "J.R.R" (the period of "G.K." belongs to the name).
+    if word.len() <= 8
+        && word.split('.').all(|part| {
+            let mut cs = part.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_ascii_uppercase())
+        })
+    {
+        return true;
+    }
     matches!(
         word,
         "Mr" | "Mrs"
@@ -360,14 +369,21 @@ mod tests {
                 "Guthrie",
                 "’s",
                 "laser-focused",
-                "U.S",
-                ".",
+                "U.S.",
                 "plan",
                 ",",
                 "don’t",
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn keeps_the_period_of_dotted_initials() {
+        assert_eq!(words("G.K. Butterfield"), ["G.K.", "Butterfield"]);
+        assert_eq!(words("J.R.R. Tolkien"), ["J.R.R.", "Tolkien"]);
+        // A lower-case abbreviation is no initial.
+        assert_eq!(words("e.g. this"), ["e.g", ".", "this"]);
     }
 
     #[test]
