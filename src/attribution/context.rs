@@ -4,13 +4,16 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::mentions::Mentions;
-use crate::quotes::QuotedPassage;
+use crate::quotes::{is_quote_mark, QuotedPassage};
 use crate::text::tokens::{first_at_or_after, Token, TokenKind};
 
 /// How many tokens before a quote's opening mark the rules look at, at most.
 pub const MAX_BEFORE_TOKENS: usize = 60;
 /// How many tokens after a quote's closing mark the rules look at, at most.
 pub const MAX_AFTER_TOKENS: usize = 40;
+/// Most words of a sentence that only attributes the quote before it (“….” Trump said on
+/// Monday.), read as that quote's after-context.
+pub const MAX_ATTRIBUTION_SENTENCE_WORDS: usize = 8;
 
 /// A sentence's token range without its final punctuation, and whether it holds a quote.
 pub(crate) type SentenceBody = (Range<usize>, bool);
@@ -210,7 +213,21 @@ impl<'t> Context<'t> {
                 let open_ending = self.text[p.content.clone()]
                     .trim_end()
                     .ends_with(['?', '!', ',']);
-                if !gap.contains('\n') && (starts_lower || open_ending) {
+                // “… emails.” Trump said. — a full stop inside the marks, then a sentence that
+                // is nothing but an attribution.
+                let attribution_only = || {
+                    let toks = self.token_at(next.start)..self.token_at(next.end);
+                    let words = self.tokens[toks.clone()]
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .count();
+                    words <= MAX_ATTRIBUTION_SENTENCE_WORDS
+                        && toks.clone().any(|t| self.is_cue(t))
+                        && !toks.clone().any(|t| {
+                            matches!(self.tokens[t].kind, TokenKind::Punct(c) if is_quote_mark(c))
+                        })
+                };
+                if !gap.contains('\n') && (starts_lower || open_ending || attribution_only()) {
                     end_byte = next.end;
                 }
             }
