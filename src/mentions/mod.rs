@@ -125,6 +125,11 @@ fn capitalised_past_first_byte(word: &str) -> bool {
     !(letters >= 2 && all_upper) || (letters == 1 && word.ends_with('.'))
 }
 
+/// "FBI", "CNN", "NAACP": two to six capital letters.
+fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// "G.K.", "J.R.R.": two or more initials with their periods.
 fn is_dotted_initials(word: &str) -> bool {
     let Some(body) = word.strip_suffix('.') else {
@@ -283,6 +288,21 @@ impl Mentions {
                 && is_word(i + 1)
                 && is_capitalised(word(i + 1));
             if !is_capitalised(w) && !initials_before_name {
+                // An acronym right next to a speech cue names an organisation: "the FBI
+                // said", "CNN reported", "said MWW".
+                let next_is_cue =
+                    i + 1 < tokens.len() && is_word(i + 1) && lex.cue(word(i + 1)).is_some();
+                let prev_is_cue = i > 0 && is_word(i - 1) && lex.cue(word(i - 1)).is_some();
+                if is_acronym(w) && (next_is_cue || prev_is_cue) {
+                    list.push(Mention {
+                        range: tokens[i].range.clone(),
+                        tokens: i..i + 1,
+                        kind: MentionKind::Organisation,
+                        entity: None,
+                        in_quote: false,
+                    });
+                    genders.push(Gender::Unknown);
+                }
                 i += 1;
                 continue;
             }
@@ -837,6 +857,19 @@ mod tests {
             let person = person.unwrap_or_else(|| panic!("no person in {text:?}"));
             assert_eq!(&text[person.range.clone()], name);
         }
+    }
+
+    #[test]
+    fn acronym_next_to_a_cue_is_an_organisation() {
+        let text = "The FBI said it had closed the case, but the CIA kept quiet.";
+        let m = find(text);
+        let orgs: Vec<&str> = m
+            .list
+            .iter()
+            .filter(|m| m.kind == MentionKind::Organisation)
+            .map(|m| &text[m.range.clone()])
+            .collect();
+        assert_eq!(orgs, ["FBI"]);
     }
 
     #[test]
