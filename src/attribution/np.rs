@@ -199,12 +199,7 @@ impl<'t> Context<'t> {
             }
             start = prev;
         }
-        Some(SpeakerNp {
-            range: self.tokens[start].range.start..self.tokens[head].range.end,
-            tokens: start..head + 1,
-            kind: NpKind::Description,
-            entity: None,
-        })
+        Some(self.description(start..head + 1))
     }
 
     /// The speaker phrase that ends just before token `end` (so at `end - 1`), looking over
@@ -279,12 +274,7 @@ impl<'t> Context<'t> {
                     return None;
                 }
                 let head = t - 1;
-                let np = SpeakerNp {
-                    range: self.tokens[start].range.start..self.tokens[head].range.end,
-                    tokens: start..head + 1,
-                    kind: NpKind::Description,
-                    entity: None,
-                };
+                let np = self.description(start..head + 1);
                 return Some((np, t));
             }
             let tok = &self.tokens[t];
@@ -297,6 +287,17 @@ impl<'t> Context<'t> {
             t += 1;
         }
         None
+    }
+
+    /// A description ("a campaign spokesman", "a CNN poll") over the non-empty token range
+    /// `tokens`.
+    pub fn description(&self, tokens: Range<usize>) -> SpeakerNp {
+        SpeakerNp {
+            range: self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end,
+            tokens,
+            kind: NpKind::Description,
+            entity: None,
+        }
     }
 
     /// The speaker phrase that starts at token `start`, not reaching `limit`.
@@ -392,12 +393,7 @@ impl<'t> Context<'t> {
                 return Some(np);
             }
         }
-        Some(SpeakerNp {
-            range: self.tokens[start].range.start..self.tokens[head].range.end,
-            tokens: start..head + 1,
-            kind: NpKind::Description,
-            entity: None,
-        })
+        Some(self.description(start..head + 1))
     }
 
     /// The speaker of a speech verb whose subject ends at `end`: the phrase right before it,
@@ -498,12 +494,7 @@ impl<'t> Context<'t> {
         if verb - start == 1 && self.mentions.starting_at(start).is_none() {
             return None;
         }
-        Some(SpeakerNp {
-            range: self.tokens[start].range.start..self.tokens[verb - 1].range.end,
-            tokens: start..verb,
-            kind: NpKind::Description,
-            entity: None,
-        })
+        Some(self.description(start..verb))
     }
 
     /// Skips cue adverbs forward from `t` ("also", "later", "has"), at most two.

@@ -1,6 +1,6 @@
 //! IND001 name-cue-that.
 
-use super::indirect::{bytes, indirect_confidence, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::is_dash;
 use crate::attribution::np::{NpKind, SpeakerNp, MAX_SUBJECT_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -147,34 +147,7 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     for u in t..end.min(t + 8) {
         if ctx.is(u, "that") {
             let w = ascii_lower(ctx.word(t));
-            let leads_phrase = matches!(
-                w.as_str(),
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "last"
-                    | "earlier"
-                    | "this"
-                    | "yesterday"
-                    | "today"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "repeatedly"
-                    | "later"
-                    | "privately"
-                    | "publicly"
-                    | "recently"
-                    | "then"
-                    | "also"
-                    | "again"
-            );
+            let leads_phrase = opens_adverbial(&w);
             if leads_phrase {
                 return Some(u);
             }
@@ -372,11 +345,7 @@ impl Rule for NameCueThat {
             if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
                 continue;
             }
-            let confidence = indirect_confidence(&np);
-            return Some(IndirectFinding {
-                content: bytes(ctx, start..end),
-                finding: ctx.finding(&np, k..k + 1, confidence),
-            });
+            return Some(report(ctx, &np, k..k + 1, start..end));
         }
         None
     }

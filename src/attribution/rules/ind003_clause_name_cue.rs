@@ -1,6 +1,6 @@
 //! IND003 clause-name-cue.
 
-use super::indirect::{bytes, indirect_confidence, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{opens_adverbial, plain_sentence, report, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::{is_dash, skip_appositive};
 use crate::attribution::np::{NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -41,48 +41,6 @@ pub const MAX_TRAILING_WORDS: usize = 4;
 
 /// Most commas and dashes of a sentence tried as the end of the fronted clause.
 pub const MAX_SPLITS: usize = 8;
-
-/// Words that may open the few words after a final attribution ("said on Monday", "said
-/// last week", "said in a statement"), as opposed to a new clause ("said they wanted …").
-fn opens_trailing_phrase(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "via"
-            | "through"
-            | "by"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "when"
-            | "while"
-            | "as"
-            | "again"
-            | "too"
-            | "also"
-            | "then"
-    )
-}
 
 /// The attribution that starts at token `t` ("Smith said", "said Smith", "Smith, a senator,
 /// said"), up to `end`: the speaker phrase, the cue, and the first token after it.
@@ -135,7 +93,7 @@ impl Rule for ClauseNameCue {
             let fits = after >= r.end
                 || ctx.is_punct(after, ',')
                 || is_dash(ctx, after)
-                || ((told || opens_trailing_phrase(&ascii_lower(ctx.word(after))))
+                || ((told || opens_adverbial(&ascii_lower(ctx.word(after))))
                     && !(after..r.end).any(|k| ctx.is(k, "that"))
                     && (word_count(ctx, after..r.end) <= MAX_TRAILING_WORDS
                         || (after..r.end.min(after + MAX_TRAILING_WORDS + 2))
@@ -147,11 +105,7 @@ impl Rule for ClauseNameCue {
             if ctx.has_speech_quote(content.clone()) {
                 continue;
             }
-            let confidence = indirect_confidence(&np);
-            return Some(IndirectFinding {
-                content: bytes(ctx, content),
-                finding: ctx.finding(&np, cue..cue + 1, confidence),
-            });
+            return Some(report(ctx, &np, cue..cue + 1, content));
         }
         None
     }

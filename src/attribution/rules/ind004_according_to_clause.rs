@@ -102,12 +102,7 @@ fn source_phrase(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
     if (start..k).any(|u| ctx.tokens[u].is_word() && is_conformity(&ascii_lower(ctx.word(u)))) {
         return None;
     }
-    Some(SpeakerNp {
-        range: ctx.tokens[start].range.start..ctx.tokens[k - 1].range.end,
-        tokens: start..k,
-        kind: NpKind::Description,
-        entity: None,
-    })
+    Some(ctx.description(start..k))
 }
 
 impl Rule for AccordingToClause {

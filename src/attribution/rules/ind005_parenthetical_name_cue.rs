@@ -1,6 +1,6 @@
 //! IND005 parenthetical-name-cue.
 
-use super::indirect::{bytes, indirect_confidence, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{plain_sentence, report, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::skip_appositive;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 
@@ -67,11 +67,7 @@ impl Rule for ParentheticalNameCue {
             } else {
                 continue;
             };
-            let confidence = indirect_confidence(&np);
-            return Some(IndirectFinding {
-                content: bytes(ctx, content),
-                finding: ctx.finding(&np, cue..cue + 1, confidence),
-            });
+            return Some(report(ctx, &np, cue..cue + 1, content));
         }
         None
     }

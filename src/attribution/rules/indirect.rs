@@ -80,3 +80,62 @@ pub fn indirect_confidence(np: &crate::attribution::np::SpeakerNp) -> f64 {
         0.7
     }
 }
+
+/// Words that open an adverbial phrase after a reporting verb ("said on Monday", "told
+/// reporters by phone", "said last week that …"), as opposed to the reported clause itself.
+pub fn opens_adverbial(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "repeatedly"
+            | "privately"
+            | "publicly"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "via"
+            | "through"
+            | "by"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "when"
+            | "while"
+            | "as"
+            | "again"
+            | "too"
+            | "also"
+            | "then"
+    )
+}
+
+/// The finding of an indirect rule: `content` (tokens) reported by `np` with the cue at
+/// token `cue`.
+pub fn report(
+    ctx: &Context,
+    np: &crate::attribution::np::SpeakerNp,
+    cue: Range<usize>,
+    content: Range<usize>,
+) -> crate::attribution::IndirectFinding {
+    crate::attribution::IndirectFinding {
+        content: bytes(ctx, content),
+        finding: ctx.finding(np, cue, indirect_confidence(np)),
+    }
+}
