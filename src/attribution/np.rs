@@ -497,6 +497,41 @@ impl<'t> Context<'t> {
         Some(self.description(start..verb))
     }
 
+    /// The subject of a verb at `verb` in a clause that opens after the sentence's last comma
+    /// or dash: "Until the plant closed, most of them said …"; "Canova, who said …" (the
+    /// relative pronoun stands for the phrase before its comma).
+    pub fn subject_after_boundary(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
+        let lowest = verb.saturating_sub(MAX_SUBJECT_TOKENS + 1).max(start);
+        let boundary = (lowest..verb).rev().find(|&t| {
+            self.is_punct(t, ',') || crate::attribution::rules::patterns::is_dash(self, t)
+        })?;
+        if boundary + 2 == verb && self.is(boundary + 1, "who") {
+            return self.np_ending_before(boundary, start).filter(|np| {
+                matches!(
+                    np.kind,
+                    NpKind::Name | NpKind::Organisation | NpKind::Description
+                )
+            });
+        }
+        self.clause_subject(boundary + 1, verb)
+    }
+
+    /// The subject of a speech verb that is the second of two coordinated verbs: "The spokesman
+    /// refused to answer questions but said …" → "The spokesman".
+    pub fn coordinated_subject(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
+        if verb < start + 3 || !(self.is(verb - 1, "and") || self.is(verb - 1, "but")) {
+            return None;
+        }
+        let np = self.np_starting_at(start, verb - 1)?;
+        let between = np.tokens.end..verb - 1;
+        // A verb phrase stands between the subject and the conjunction, without a clause break.
+        (!between.is_empty()
+            && !(between.clone()).any(|t| {
+                self.tokens[t].kind == TokenKind::Break || self.is_punct(t, ';') || self.is_cue(t)
+            }))
+        .then_some(np)
+    }
+
     /// Skips cue adverbs forward from `t` ("also", "later", "has"), at most two.
     pub fn skip_adverbs_forward(&self, mut t: usize, limit: usize) -> usize {
         let mut n = 0;

@@ -10,7 +10,11 @@ declare_rule! {
     /// A quote in a sentence that has, outside any quote, a speech verb with its subject
     /// before it (`Trump said the plan was “a total disaster” and would end.`) or after it
     /// (`The plan was “a total disaster” and “sad,” Trump told reporters.` for the first
-    /// fragment). The nearest such cue to the quote wins.
+    /// fragment). The nearest such cue to the quote wins. The subject may be the phrase
+    /// that opens the sentence (`Voters in the rural north described it as “…”`, `The ad
+    /// called it “…”`), follow an opening phrase and its comma, be the phrase a relative
+    /// "who" stands for (`…, Dana Ruiz, who called the plan “…”`), or belong to a first,
+    /// coordinated verb (`The mayor stayed silent but called the plan “…”`).
     ///
     /// ## Why
     /// Partial quotes sit inside the reporter's paraphrase of what the speaker said; the
@@ -73,10 +77,23 @@ impl Rule for SentenceCue {
                     );
                 (closes && after_break).then_some(np)
             };
-            let np = ctx
-                .np_ending_before(subject_end, floor)
-                .filter(outside)
-                .or_else(inverted);
+            // The subject may also open the sentence, follow an opening phrase or a relative
+            // "who", or belong to a first, coordinated verb ("Cruz, also a hopeful, called
+            // the KKK “abhorrent”", "…, who criticized Sanders for “misrepresenting …”").
+            let coordinated = subject_end > floor
+                && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
+            let np = if coordinated {
+                ctx.coordinated_subject(floor, subject_end).filter(outside)
+            } else {
+                ctx.np_ending_before(subject_end, floor)
+                    .filter(outside)
+                    .or_else(inverted)
+                    .or_else(|| ctx.sentence_subject(floor, subject_end).filter(outside))
+                    .or_else(|| {
+                        ctx.subject_after_boundary(floor, subject_end)
+                            .filter(outside)
+                    })
+            };
             if let Some(np) = np {
                 let confidence = if matches!(np.kind, NpKind::Pronoun(_)) {
                     0.6

@@ -1,8 +1,7 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use super::patterns::is_dash;
-use crate::attribution::np::{NpKind, SpeakerNp, MAX_SUBJECT_TOKENS};
+use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
@@ -207,43 +206,6 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     bare.then_some(t)
 }
 
-/// The subject of a verb at `verb` in a clause that opens after the sentence's last comma
-/// or dash: "Until the plant closed, most of them said …"; "Canova, who said …" (the
-/// relative pronoun stands for the phrase before its comma).
-fn subject_after_boundary(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
-    let lowest = verb.saturating_sub(MAX_SUBJECT_TOKENS + 1).max(start);
-    let boundary = (lowest..verb)
-        .rev()
-        .find(|&t| ctx.is_punct(t, ',') || is_dash(ctx, t))?;
-    if boundary + 2 == verb && ctx.is(boundary + 1, "who") {
-        return ctx.np_ending_before(boundary, start).filter(|np| {
-            matches!(
-                np.kind,
-                NpKind::Name | NpKind::Organisation | NpKind::Description
-            )
-        });
-    }
-    ctx.clause_subject(boundary + 1, verb)
-}
-
-/// The subject of a speech verb that is the second of two coordinated verbs: "The spokesman
-/// refused to answer questions but said …" → "The spokesman".
-fn coordinated_subject(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
-    if verb < start + 3 || !(ctx.is(verb - 1, "and") || ctx.is(verb - 1, "but")) {
-        return None;
-    }
-    let np = ctx.np_starting_at(start, verb - 1)?;
-    let between = np.tokens.end..verb - 1;
-    // A verb phrase stands between the subject and the conjunction, without a clause break.
-    (!between.is_empty()
-        && !(between.clone()).any(|t| {
-            ctx.tokens[t].kind == crate::text::tokens::TokenKind::Break
-                || ctx.is_punct(t, ';')
-                || ctx.is_cue(t)
-        }))
-    .then_some(np)
-}
-
 /// Most tokens between a reported clause and a direct quote that a second cue introduces
 /// ("…, but added, “…”").
 const MAX_LINK_TOKENS: usize = 4;
@@ -312,11 +274,11 @@ impl Rule for NameCueThat {
             let np = if participle {
                 ctx.np_starting_at(r.start, k)
             } else if coordinated {
-                coordinated_subject(ctx, r.start, subject_end)
+                ctx.coordinated_subject(r.start, subject_end)
             } else {
                 ctx.subject_before(subject_end, r.start)
                     .or_else(|| ctx.sentence_subject(r.start, subject_end))
-                    .or_else(|| subject_after_boundary(ctx, r.start, subject_end))
+                    .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
             };
             let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {
                 continue;
