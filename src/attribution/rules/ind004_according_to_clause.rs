@@ -1,11 +1,9 @@
 //! IND004 according-to-clause.
 
-use super::att006_according_to::according_to_at;
+use super::att006_according_to::{according_to_at, source_phrase};
 use super::indirect::{bytes, indirect_confidence, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::np::{NpKind, SpeakerNp};
+use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
-use crate::text::ascii_lower;
-use crate::text::tokens::TokenKind;
 
 declare_rule! {
     /// # IND004 according-to-clause
@@ -23,7 +21,7 @@ declare_rule! {
     ///
     /// A source that is no speaker is still the source the sentence cites: `The senator
     /// leads by ten points, according to a CNN poll.` → "a CNN poll" (a noun phrase up to the
-    /// next comma, at most [`MAX_SOURCE_WORDS`] words).
+    /// next comma, at most [`super::att006_according_to::MAX_SOURCE_WORDS`] words).
     ///
     /// ## Does not match
     /// Idioms of conformity (`according to plan`, `according to the rules`).
@@ -45,64 +43,6 @@ fn appositive_name(
     let name = ctx.np_starting_at(t + 1, end)?;
     let closes = name.tokens.end < end && ctx.is_punct(name.tokens.end, ',');
     (name.kind == NpKind::Name && name.entity.is_some() && closes).then_some(name)
-}
-
-/// Most words of a source phrase that is no speaker ("a CNN/WMUR poll", "recent data from
-/// comScore").
-pub const MAX_SOURCE_WORDS: usize = 10;
-
-/// "according to plan", "according to the rules": conformity, not a source.
-fn is_conformity(word: &str) -> bool {
-    matches!(
-        word,
-        "plan"
-            | "plans"
-            | "schedule"
-            | "script"
-            | "form"
-            | "rules"
-            | "rule"
-            | "tradition"
-            | "custom"
-            | "protocol"
-            | "expectations"
-            | "procedure"
-            | "design"
-            | "size"
-            | "age"
-            | "type"
-            | "need"
-            | "needs"
-            | "merit"
-            | "instructions"
-    )
-}
-
-/// The source named after "according to" at token `t` when it is no speaker phrase: the
-/// words up to the next comma, dash or the end of the sentence.
-fn source_phrase(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
-    if !(ctx.is(t, "according") && ctx.is(t + 1, "to")) {
-        return None;
-    }
-    let start = t + 2;
-    let mut k = start;
-    while k < end
-        && (ctx.tokens[k].is_word()
-            || matches!(
-                ctx.tokens[k].kind,
-                TokenKind::Possessive | TokenKind::Punct('/' | '.' | '-' | '&')
-            ))
-    {
-        k += 1;
-    }
-    let words = word_count(ctx, start..k);
-    if words == 0 || words > MAX_SOURCE_WORDS || !ctx.tokens[k - 1].is_word() {
-        return None;
-    }
-    if (start..k).any(|u| ctx.tokens[u].is_word() && is_conformity(&ascii_lower(ctx.word(u)))) {
-        return None;
-    }
-    Some(ctx.description(start..k))
 }
 
 impl Rule for AccordingToClause {
