@@ -13,11 +13,11 @@ use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use super::input::InputArgs;
 use super::run::{BATCH_BYTES, BATCH_DOCS};
-use super::source::{documents, Item, SourceOptions};
+use super::source::{documents, Item};
 use whosaid::db::export::View;
 use whosaid::db::{content_hash, Database, Entry};
-use whosaid::input::{DecodeOptions, DEFAULT_MAX_BYTES};
 
 /// Test hook: abort the process (as a kill would) after writing this many documents, inside
 /// the open transaction.
@@ -98,31 +98,22 @@ enum ViewArg {
 }
 
 #[derive(Args)]
+#[command(
+    mut_arg("jsonl", |a| a.help("Read JSON Lines documents {\"id\": ..., \"text\": ...}; other fields are stored as metadata (url, title, date and source get their own columns)")),
+    mut_arg("lossy", |a| a.help("Replace invalid UTF-8 with U+FFFD instead of reporting an error")),
+    mut_arg("threads", |a| a.help("Worker threads for extraction (default: all cores)")),
+    // Listed after --batch, the last field (display orders: --db 0, the inputs 1-5, --batch 6;
+    // on a tie the help sorts by name, and `batch` comes first).
+    mut_arg("quiet", |a| a.help("No summary on stderr").display_order(6))
+)]
 struct BuildArgs {
     #[command(flatten)]
     path: DbPath,
-    /// Files, directories (their .txt files, recursively, in sorted order) or - for stdin.
-    #[arg(required = true)]
-    paths: Vec<String>,
-    /// Read JSON Lines documents {"id": ..., "text": ...}; other fields are stored as metadata
-    /// (url, title, date and source get their own columns).
-    #[arg(long)]
-    jsonl: bool,
-    /// Replace invalid UTF-8 with U+FFFD instead of reporting an error.
-    #[arg(long)]
-    lossy: bool,
-    /// Largest document accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
-    /// Worker threads for extraction (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Most documents per transaction.
     #[arg(long, default_value_t = BATCH_DOCS)]
     batch: usize,
-    /// No summary on stderr.
-    #[arg(long, short)]
-    quiet: bool,
 }
 
 /// Runs `whosaid db …`.
@@ -291,7 +282,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         Database::open(&args.path.db).with_context(|| args.path.db.display().to_string())?;
     let known: HashMap<String, u64> = db.document_hashes()?;
     let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
+    if let Some(n) = args.input.threads {
         builder = builder.num_threads(n.max(1));
     }
     let pool = builder.build()?;
@@ -306,16 +297,9 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     }
 
-    let source = SourceOptions {
-        jsonl: args.jsonl,
-        decode: DecodeOptions {
-            lossy: args.lossy,
-            max_bytes: args.max_bytes,
-        },
-    };
     let config = whosaid::Config::default();
     let started = Instant::now();
-    let mut items = documents(args.paths.clone(), source);
+    let mut items = documents(args.input.paths.clone(), args.input.source());
     let mut totals = whosaid::db::build::WriteStats::default();
     let (mut written, mut bytes) = (0usize, 0usize);
     let batch_docs = args.batch.max(1);
@@ -376,7 +360,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
-    if !args.quiet {
+    if !args.input.quiet {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         let docs = totals.added + totals.updated + totals.unchanged + totals.failed;
         eprintln!(
