@@ -148,54 +148,40 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(1));
             };
-            let mut out = io::stdout().lock();
-            let written = if json {
-                writeln!(out, "{}", serde_json::to_string(&found)?)
-            } else {
-                (|| {
-                    writeln!(out, "{}", found.name)?;
-                    if !found.aliases.is_empty() {
-                        writeln!(out, "  also: {}", found.aliases.join(", "))?;
-                    }
-                    for hit in &found.quotations {
-                        print_hit(&mut out, hit)?;
-                    }
-                    Ok(())
-                })()
-            };
-            written.or_else(super::ignore_broken_pipe)?;
-            Ok(ExitCode::SUCCESS)
+            print_json_or(json, &found, |out| {
+                writeln!(out, "{}", found.name)?;
+                if !found.aliases.is_empty() {
+                    writeln!(out, "  also: {}", found.aliases.join(", "))?;
+                }
+                for hit in &found.quotations {
+                    print_hit(out, hit)?;
+                }
+                Ok(())
+            })
         }
         DbCommand::Stats { path, json } => {
             let db = open_existing(&path)?;
             let stats = db.stats()?;
             let size = std::fs::metadata(&path.db).map(|m| m.len()).unwrap_or(0);
-            let mut out = io::stdout().lock();
-            let written = if json {
-                writeln!(out, "{}", serde_json::to_string(&stats)?)
-            } else {
-                (|| {
-                    writeln!(out, "documents             {}", stats.documents)?;
-                    writeln!(out, "failed documents      {}", stats.failed)?;
-                    writeln!(out, "occurrences           {}", stats.occurrences)?;
-                    writeln!(out, "quotations            {}", stats.quotations)?;
-                    writeln!(out, "  in several docs     {}", stats.repeated_quotations)?;
-                    writeln!(out, "speakers              {}", stats.speakers)?;
-                    writeln!(out, "file size             {:.1} MB", size as f64 / 1e6)?;
-                    if stats.dirty {
-                        writeln!(
-                            out,
-                            "(quotations are stale: a build did not finish; run it again)"
-                        )?;
-                    }
-                    for (name, n) in &stats.top_speakers {
-                        writeln!(out, "  {n:>6}  {name}")?;
-                    }
-                    Ok(())
-                })()
-            };
-            written.or_else(super::ignore_broken_pipe)?;
-            Ok(ExitCode::SUCCESS)
+            print_json_or(json, &stats, |out| {
+                writeln!(out, "documents             {}", stats.documents)?;
+                writeln!(out, "failed documents      {}", stats.failed)?;
+                writeln!(out, "occurrences           {}", stats.occurrences)?;
+                writeln!(out, "quotations            {}", stats.quotations)?;
+                writeln!(out, "  in several docs     {}", stats.repeated_quotations)?;
+                writeln!(out, "speakers              {}", stats.speakers)?;
+                writeln!(out, "file size             {:.1} MB", size as f64 / 1e6)?;
+                if stats.dirty {
+                    writeln!(
+                        out,
+                        "(quotations are stale: a build did not finish; run it again)"
+                    )?;
+                }
+                for (name, n) in &stats.top_speakers {
+                    writeln!(out, "  {n:>6}  {name}")?;
+                }
+                Ok(())
+            })
         }
         DbCommand::Export { path, view } => {
             let db = open_existing(&path)?;
@@ -250,6 +236,22 @@ fn extract_batch(
             }),
         })
         .collect()
+}
+
+/// Prints `value` as one line of JSON, or as text by `text`; a closed stdout is not an error.
+fn print_json_or<T: serde::Serialize>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce(&mut io::StdoutLock<'static>) -> io::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let written = if json {
+        writeln!(out, "{}", serde_json::to_string(value)?)
+    } else {
+        text(&mut out)
+    };
+    written.or_else(super::ignore_broken_pipe)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_hit(out: &mut impl Write, hit: &whosaid::db::query::QuotationHit) -> io::Result<()> {
