@@ -58,12 +58,18 @@ fn memory_db(dir: &TempDir) -> Database {
     Database::open(dir.join("q.sqlite")).unwrap()
 }
 
+/// Stores `docs` in a fresh database and exports its quotations.
+fn quotations_of(tag: &str, docs: &[(&str, &str)]) -> Vec<Value> {
+    let dir = TempDir::new(tag);
+    let mut db = memory_db(&dir);
+    store(&mut db, docs);
+    quotations(&db)
+}
+
 #[test]
 fn re_punctuated_copies_are_one_quotation() {
-    let dir = TempDir::new("exact");
-    let mut db = memory_db(&dir);
-    store(
-        &mut db,
+    let all = quotations_of(
+        "exact",
         &[
             (
                 "a",
@@ -75,7 +81,6 @@ fn re_punctuated_copies_are_one_quotation() {
             ),
         ],
     );
-    let all = quotations(&db);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(documents_of(&all[0]), vec!["a", "b"]);
     assert_eq!(all[0]["occurrence_count"], 2);
@@ -83,17 +88,14 @@ fn re_punctuated_copies_are_one_quotation() {
 
 #[test]
 fn a_trimmed_fragment_joins_the_full_quotation_and_the_longest_form_is_kept() {
-    let dir = TempDir::new("fragment");
-    let mut db = memory_db(&dir);
     let long = "We will build the new bridge across the river next year, and it will be paid for";
-    store(
-        &mut db,
+    let all = quotations_of(
+        "fragment",
         &[
             ("short", "“The new bridge across the river,” said Jane Doe."),
             ("long", &format!("“{long},” said Jane Doe.")),
         ],
     );
-    let all = quotations(&db);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0]["text"], format!("{long},"));
     assert_eq!(documents_of(&all[0]), vec!["short", "long"]);
@@ -101,10 +103,8 @@ fn a_trimmed_fragment_joins_the_full_quotation_and_the_longest_form_is_kept() {
 
 #[test]
 fn a_spun_copy_is_one_quotation() {
-    let dir = TempDir::new("near");
-    let mut db = memory_db(&dir);
-    store(
-        &mut db,
+    let all = quotations_of(
+        "near",
         &[
             (
                 "orig",
@@ -116,17 +116,14 @@ fn a_spun_copy_is_one_quotation() {
             ),
         ],
     );
-    let all = quotations(&db);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0]["document_count"], 2);
 }
 
 #[test]
 fn quotes_that_share_words_stay_apart() {
-    let dir = TempDir::new("distinct");
-    let mut db = memory_db(&dir);
-    store(
-        &mut db,
+    let all = quotations_of(
+        "distinct",
         &[
             (
                 "a",
@@ -144,7 +141,6 @@ fn quotes_that_share_words_stay_apart() {
             ),
         ],
     );
-    let all = quotations(&db);
     assert_eq!(all.len(), 4, "{all:#?}");
     assert_eq!(
         quotation_with(&all, "not build a bridge")["speaker"],
@@ -158,8 +154,6 @@ fn quotes_that_share_words_stay_apart() {
 
 #[test]
 fn the_seed_guthrie_quotation_is_one_quotation_with_scott_guthrie_on_top() {
-    let dir = TempDir::new("seeds");
-    let mut db = memory_db(&dir);
     let seeds: Vec<(String, String)> = std::fs::read_dir("corpus/seeds")
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -176,8 +170,7 @@ fn the_seed_guthrie_quotation_is_one_quotation_with_scott_guthrie_on_top() {
         .iter()
         .map(|(i, t)| (i.as_str(), t.as_str()))
         .collect();
-    store(&mut db, &docs);
-    let all = quotations(&db);
+    let all = quotations_of("seeds", &docs);
     let guthrie = quotation_with(&all, "laser-focused on");
     let docs = documents_of(guthrie);
     assert!(docs.iter().any(|d| d.contains("000_")), "{guthrie:#}");
