@@ -26,27 +26,9 @@ if [ -z "${BIN:-}" ]; then
     BIN=target/release/whosaid
 fi
 
-# The news corpus: every corpus text as one record, cycled until SIZE_MB is reached. Ids are
-# unique (duplicates are an error record, which would not measure extraction).
+# The news corpus: every corpus text as one record, cycled until SIZE_MB is reached.
 NEWS="$OUT/news-${SIZE_MB}MB.jsonl"
-if ! [ -s "$NEWS" ]; then
-    echo "building $NEWS" >&2
-    python3 - "$NEWS" "$SIZE_MB" <<'PY'
-import json, pathlib, sys
-out, size = sys.argv[1], int(sys.argv[2]) * 1000 * 1000
-texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path("corpus").rglob("*.txt"))]
-lines = [json.dumps({"id": "", "text": t, "url": "https://example.org/" + str(i)},
-                    ensure_ascii=False) for i, t in enumerate(texts)]
-written, n = 0, 0
-with open(out + ".tmp", "w", encoding="utf-8") as f:
-    while written < size:
-        line = lines[n % len(lines)].replace('"id": ""', '"id": "doc-%d"' % n, 1) + "\n"
-        f.write(line)
-        written += len(line.encode("utf-8"))
-        n += 1
-pathlib.Path(out + ".tmp").rename(out)
-PY
-fi
+python3 bench/gen_corpus.py "$NEWS" "$SIZE_MB"  # reused when present
 
 # Pathological inputs, each a JSONL file of documents (one document for the long line).
 python3 - "$OUT" <<'PY'

@@ -5,7 +5,7 @@
 # Usage:  bench/python.sh                 # 50 MB corpus, best of RUNS=1
 #         SIZE_MB=100 RUNS=3 bench/python.sh
 # Needs the venv of python/ci.sh (target/python-ci-venv, with the package and pyspark
-# installed; VENV=... for another). The corpus is built as bench/corpus.sh builds it (every
+# installed; VENV=... for another). The corpus is built by bench/gen_corpus.py, as for bench/corpus.sh (every
 # corpus text as one record, cycled, unique ids) into bench/out/ (gitignored), and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,24 +18,7 @@ mkdir -p "$OUT"
 cargo build --release --quiet
 BIN=target/release/whosaid
 NEWS="$OUT/news-${SIZE_MB}MB.jsonl"
-if ! [ -s "$NEWS" ]; then
-    echo "building $NEWS" >&2
-    python3 - "$NEWS" "$SIZE_MB" <<'PY'
-import json, pathlib, sys
-out, size = sys.argv[1], int(sys.argv[2]) * 1000 * 1000
-texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path("corpus").rglob("*.txt"))]
-lines = [json.dumps({"id": "", "text": t, "url": "https://example.org/" + str(i)},
-                    ensure_ascii=False) for i, t in enumerate(texts)]
-written, n = 0, 0
-with open(out + ".tmp", "w", encoding="utf-8") as f:
-    while written < size:
-        line = lines[n % len(lines)].replace('"id": ""', '"id": "doc-%d"' % n, 1) + "\n"
-        f.write(line)
-        written += len(line.encode("utf-8"))
-        n += 1
-pathlib.Path(out + ".tmp").rename(out)
-PY
-fi
+python3 bench/gen_corpus.py "$NEWS" "$SIZE_MB"  # reused when present
 
 if [ -z "${JAVA_HOME:-}" ] && command -v java >/dev/null; then
     JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use cli::run::{run, RunOptions};
-use cli::source::{documents, SourceOptions};
-use whosaid::input::{DecodeOptions, DEFAULT_MAX_BYTES};
+use cli::input::InputArgs;
+use cli::run::run;
+use cli::source::documents;
 
 // mimalloc: extraction allocates and frees many small vectors and strings per document, and
 // glibc's malloc spent about a tenth of all instructions on them (see README, Performance).
@@ -40,7 +40,7 @@ enum Command {
     #[command(
         after_help = "Examples:\n  whosaid sentences article.txt\n  whosaid sentences --jsonl docs.jsonl"
     )]
-    Sentences(InputArgs),
+    Sentences(SentencesArgs),
     /// Measure extraction accuracy against gold annotations.
     #[command(
         after_help = "Examples:\n  whosaid eval --gold corpus/seeds/gold.jsonl\n  whosaid eval --gold gold.jsonl --kinds direct,partial --errors\n  whosaid eval --gold gold.jsonl predictions.jsonl --json --min-f1 0.9"
@@ -65,27 +65,11 @@ enum Command {
     },
 }
 
-#[derive(Args, Clone)]
-struct InputArgs {
-    /// Files, directories (their .txt files, recursively, in sorted order) or - for stdin.
-    #[arg(required = true)]
-    paths: Vec<String>,
-    /// Read JSON Lines documents {"id": ..., "text": ...}; other fields pass through as `meta`.
-    #[arg(long)]
-    jsonl: bool,
-    /// Replace invalid UTF-8 with U+FFFD instead of reporting an error (spans then refer to
-    /// the replaced text).
-    #[arg(long)]
-    lossy: bool,
-    /// Largest document accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
+/// Arguments of `whosaid sentences`.
+#[derive(Args)]
+struct SentencesArgs {
+    #[command(flatten)]
+    input: InputArgs,
     /// Indented JSON instead of one line per record.
     #[arg(long)]
     pretty: bool,
@@ -95,6 +79,9 @@ struct InputArgs {
 struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
+    /// Indented JSON instead of one line per record.
+    #[arg(long)]
+    pretty: bool,
     /// Also list quoted passages judged not to be speech, with the reason (`non_speech`).
     #[arg(long)]
     explain: bool,
@@ -108,25 +95,6 @@ struct ExtractArgs {
     /// Colours of --format pretty: auto (when stdout is a terminal and NO_COLOR is unset).
     #[arg(long, value_enum, default_value = "auto")]
     color: cli::format::ColorWhen,
-}
-
-impl InputArgs {
-    fn source(&self) -> SourceOptions {
-        SourceOptions {
-            jsonl: self.jsonl,
-            decode: DecodeOptions {
-                lossy: self.lossy,
-                max_bytes: self.max_bytes,
-            },
-        }
-    }
-
-    fn run_options(&self) -> RunOptions {
-        RunOptions {
-            threads: self.threads,
-            quiet: self.quiet,
-        }
-    }
 }
 
 fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
@@ -158,7 +126,7 @@ fn main() -> ExitCode {
             };
             if let Some(other) = args
                 .format
-                .filter(|f| args.input.pretty && *f != cli::format::Format::Json)
+                .filter(|f| args.pretty && *f != cli::format::Format::Json)
             {
                 eprintln!(
                     "whosaid: --pretty means --format json; it cannot go with --format {}",
@@ -168,7 +136,7 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            let format = args.format.unwrap_or(if args.input.pretty {
+            let format = args.format.unwrap_or(if args.pretty {
                 cli::format::Format::Json
             } else {
                 cli::format::Format::Jsonl
@@ -196,8 +164,8 @@ fn main() -> ExitCode {
         Command::Sentences(args) => {
             let pretty = args.pretty;
             run(
-                documents(args.paths.clone(), args.source()),
-                args.run_options(),
+                documents(args.input.paths.clone(), args.input.source()),
+                args.input.run_options(),
                 |id, text, _meta| to_json(&whosaid::sentences(id, text), pretty),
             )
         }

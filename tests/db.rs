@@ -3,41 +3,15 @@
 //! incremental builds, an interrupted build, failures, search and export.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 use whosaid::db::export::View;
 use whosaid::db::{Database, Entry};
 
-const BIN: &str = env!("CARGO_BIN_EXE_whosaid");
+#[path = "support/process.rs"]
+mod support;
 
-/// A temporary directory, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "whosaid-db-{tag}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn join(&self, rel: &str) -> PathBuf {
-        self.0.join(rel)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use support::{whosaid, whosaid_env, TempDir};
 
 /// Extracts and stores `(id, text)` documents, then consolidates.
 fn store(db: &mut Database, docs: &[(&str, &str)]) {
@@ -84,12 +58,18 @@ fn memory_db(dir: &TempDir) -> Database {
     Database::open(dir.join("q.sqlite")).unwrap()
 }
 
+/// Stores `docs` in a fresh database and exports its quotations.
+fn quotations_of(tag: &str, docs: &[(&str, &str)]) -> Vec<Value> {
+    let dir = TempDir::new(tag);
+    let mut db = memory_db(&dir);
+    store(&mut db, docs);
+    quotations(&db)
+}
+
 #[test]
 fn re_punctuated_copies_are_one_quotation() {
-    let dir = TempDir::new("exact");
-    let mut db = memory_db(&dir);
-    store(
-        &mut db,
+    let all = quotations_of(
+        "exact",
         &[
             (
                 "a",
@@ -101,7 +81,6 @@ fn re_punctuated_copies_are_one_quotation() {
             ),
         ],
     );
-    let all = quotations(&db);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(documents_of(&all[0]), vec!["a", "b"]);
     assert_eq!(all[0]["occurrence_count"], 2);
@@ -109,17 +88,14 @@ fn re_punctuated_copies_are_one_quotation() {
 
 #[test]
 fn a_trimmed_fragment_joins_the_full_quotation_and_the_longest_form_is_kept() {
-    let dir = TempDir::new("fragment");
-    let mut db = memory_db(&dir);
     let long = "We will build the new bridge across the river next year, and it will be paid for";
-    store(
-        &mut db,
+    let all = quotations_of(
+        "fragment",
         &[
             ("short", "“The new bridge across the river,” said Jane Doe."),
             ("long", &format!("“{long},” said Jane Doe.")),
         ],
     );
-    let all = quotations(&db);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0]["text"], format!("{long},"));
     assert_eq!(documents_of(&all[0]), vec!["short", "long"]);
@@ -127,10 +103,8 @@ fn a_trimmed_fragment_joins_the_full_quotation_and_the_longest_form_is_kept() {
 
 #[test]
 fn a_spun_copy_is_one_quotation() {
-    let dir = TempDir::new("near");
-    let mut db = memory_db(&dir);
-    store(
-        &mut db,
+    let all = quotations_of(
+        "near",
         &[
             (
                 "orig",
@@ -142,17 +116,14 @@ fn a_spun_copy_is_one_quotation() {
             ),
         ],
     );
-    let all = quotations(&db);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0]["document_count"], 2);
 }
 
 #[test]
 fn quotes_that_share_words_stay_apart() {
-    let dir = TempDir::new("distinct");
-    let mut db = memory_db(&dir);
-    store(
-        &mut db,
+    let all = quotations_of(
+        "distinct",
         &[
             (
                 "a",
@@ -170,7 +141,6 @@ fn quotes_that_share_words_stay_apart() {
             ),
         ],
     );
-    let all = quotations(&db);
     assert_eq!(all.len(), 4, "{all:#?}");
     assert_eq!(
         quotation_with(&all, "not build a bridge")["speaker"],
@@ -184,8 +154,6 @@ fn quotes_that_share_words_stay_apart() {
 
 #[test]
 fn the_seed_guthrie_quotation_is_one_quotation_with_scott_guthrie_on_top() {
-    let dir = TempDir::new("seeds");
-    let mut db = memory_db(&dir);
     let seeds: Vec<(String, String)> = std::fs::read_dir("corpus/seeds")
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -202,8 +170,7 @@ fn the_seed_guthrie_quotation_is_one_quotation_with_scott_guthrie_on_top() {
         .iter()
         .map(|(i, t)| (i.as_str(), t.as_str()))
         .collect();
-    store(&mut db, &docs);
-    let all = quotations(&db);
+    let all = quotations_of("seeds", &docs);
     let guthrie = quotation_with(&all, "laser-focused on");
     let docs = documents_of(guthrie);
     assert!(docs.iter().any(|d| d.contains("000_")), "{guthrie:#}");
@@ -327,19 +294,10 @@ fn search_ranks_quotations_and_reads_user_text_literally() {
     assert!(db.search("", 10).unwrap().is_empty());
 }
 
-fn whosaid(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().unwrap()
-}
-
 fn export(db: &Path, view: &str) -> String {
     let out = whosaid(
         &["db", "export", "--db", db.to_str().unwrap(), "--view", view],
-        &[],
+        None,
     );
     assert!(
         out.status.success(),
@@ -382,7 +340,7 @@ fn rebuilding_changes_nothing_and_an_interrupted_build_completes_to_the_same_dat
     let clean = dir.join("clean.sqlite");
     let clean_s = clean.to_str().unwrap();
 
-    let first = whosaid(&["db", "build", "--db", clean_s, "--jsonl", input], &[]);
+    let first = whosaid(&["db", "build", "--db", clean_s, "--jsonl", input], None);
     // The malformed last line is recorded and makes the exit status 1; the rest is stored.
     assert_eq!(
         first.status.code(),
@@ -397,7 +355,7 @@ fn rebuilding_changes_nothing_and_an_interrupted_build_completes_to_the_same_dat
     assert!(quotations.contains("\"first_date\":\"2024-01-"));
     assert!(quotations.contains("https://example.org/") || documents.contains("example.org"));
 
-    let again = whosaid(&["db", "build", "--db", clean_s, "--jsonl", input], &[]);
+    let again = whosaid(&["db", "build", "--db", clean_s, "--jsonl", input], None);
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(
         stderr.contains("0 added, 0 updated, 31 unchanged"),
@@ -413,7 +371,7 @@ fn rebuilding_changes_nothing_and_an_interrupted_build_completes_to_the_same_dat
     let args = [
         "db", "build", "--db", killed_s, "--batch", "5", "--jsonl", input,
     ];
-    let aborted = whosaid(&args, &[("WHOSAID_DB_ABORT_AFTER", "12")]);
+    let aborted = whosaid_env(&args, None, &[("WHOSAID_DB_ABORT_AFTER", "12")]);
     assert!(!aborted.status.success());
     assert_eq!(
         aborted.status.code(),
@@ -425,7 +383,7 @@ fn rebuilding_changes_nothing_and_an_interrupted_build_completes_to_the_same_dat
     assert_eq!(stats.documents, 10);
     assert!(stats.dirty, "the quotation tables are marked stale");
     drop(db);
-    let resumed = whosaid(&args, &[]);
+    let resumed = whosaid(&args, None);
     assert_eq!(resumed.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&resumed.stderr);
     assert!(
@@ -443,7 +401,7 @@ fn the_query_commands_print_what_the_database_holds() {
     let db_s = db.to_str().unwrap();
     let built = whosaid(
         &["db", "build", "--db", db_s, "--quiet", "corpus/seeds"],
-        &[],
+        None,
     );
     assert!(
         built.status.success(),
@@ -452,15 +410,15 @@ fn the_query_commands_print_what_the_database_holds() {
     );
     let out = whosaid(
         &["db", "search", "--db", db_s, "laser focused customers"],
-        &[],
+        None,
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Scott Guthrie"), "{text}");
     assert!(text.contains("in 2 documents"), "{text}");
-    let out = whosaid(&["db", "speaker", "--db", db_s, "mathews"], &[]);
+    let out = whosaid(&["db", "speaker", "--db", db_s, "mathews"], None);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Mich Mathews\n"), "{text}");
-    let out = whosaid(&["db", "stats", "--db", db_s, "--json"], &[]);
+    let out = whosaid(&["db", "stats", "--db", db_s, "--json"], None);
     let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(stats["documents"], 5);
     assert_eq!(stats["repeated_quotations"], 1);
@@ -471,7 +429,7 @@ fn the_query_commands_print_what_the_database_holds() {
             "--db",
             dir.join("none.sqlite").to_str().unwrap(),
         ],
-        &[],
+        None,
     );
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no such database"));

@@ -8,63 +8,21 @@
 //! Without chromium the browser test skips, loudly, unless `WHOSAID_REQUIRE_BROWSER=1`
 //! (set by `.ci/run`), which makes a missing browser a failure.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-const BIN: &str = env!("CARGO_BIN_EXE_whosaid");
+#[path = "support/process.rs"]
+mod support;
 
-/// A fresh directory under the target directory, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-            "report-{tag}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn whosaid(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run whosaid");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        let input = input.to_string();
-        std::thread::spawn(move || pipe.write_all(input.as_bytes()));
-    }
-    child.wait_with_output().expect("wait for whosaid")
-}
+use support::{whosaid, TempDir};
 
 /// Writes the report of `inputs` into `dir` and returns its path and text.
 fn report(dir: &TempDir, inputs: &[&str], stdin: Option<&str>) -> (PathBuf, String, Output) {
-    let path = dir.0.join("report.html");
+    let path = dir.join("report.html");
     let mut args = vec!["report"];
     args.extend_from_slice(inputs);
     args.extend_from_slice(&["--out", path.to_str().unwrap(), "-q"]);
-    let out = whosaid(&args, stdin);
+    let out = whosaid(&args, stdin.map(str::as_bytes));
     let html = std::fs::read_to_string(&path).expect("the report was written");
     (path, html, out)
 }
@@ -99,7 +57,7 @@ fn count(haystack: &str, needle: &str) -> usize {
 
 #[test]
 fn the_seed_report_is_self_contained_with_one_highlight_per_quote() {
-    let dir = TempDir::new("seeds");
+    let dir = TempDir::in_target("seeds");
     let (_, html, out) = report(&dir, &["corpus/seeds/"], None);
     assert!(
         out.status.success(),
@@ -134,7 +92,7 @@ const HOSTILE: &str = concat!(
 
 #[test]
 fn what_documents_bring_is_escaped_and_failures_are_shown() {
-    let dir = TempDir::new("hostile");
+    let dir = TempDir::in_target("hostile");
     let (_, html, out) = report(&dir, &["--jsonl", "-"], Some(HOSTILE));
     assert_eq!(out.status.code(), Some(1), "a failed record gives status 1");
     assert!(!html.contains("<script>document"), "no injected script");
@@ -159,7 +117,7 @@ fn chromium() -> Option<PathBuf> {
 /// Runs headless chromium on `url` with `args` (`--dump-dom`, `--screenshot=…`) in a fresh
 /// profile, with everything that could reach the network off.
 fn headless(browser: &Path, url: &str, args: &[&str]) -> Output {
-    let profile = TempDir::new("profile");
+    let profile = TempDir::in_target("profile");
     let out = Command::new(browser)
         .args([
             "--headless",
@@ -173,7 +131,7 @@ fn headless(browser: &Path, url: &str, args: &[&str]) -> Output {
             "--hide-scrollbars",
             "--virtual-time-budget=5000",
         ])
-        .arg(format!("--user-data-dir={}", profile.0.display()))
+        .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .arg(url)
         .stdin(Stdio::null())
@@ -215,7 +173,7 @@ fn the_report_works_in_a_real_browser() {
         );
         return;
     };
-    let dir = TempDir::new("browser");
+    let dir = TempDir::in_target("browser");
     let (path, _, out) = report(&dir, &["corpus/seeds/"], None);
     assert!(out.status.success());
     let url = format!("file://{}", path.canonicalize().unwrap().display());
@@ -266,7 +224,7 @@ fn the_report_works_in_a_real_browser() {
     assert_eq!(count(&dom, " selected\""), 1, "one quote is selected");
 
     // Hostile input: nothing it carries runs.
-    let hostile = TempDir::new("browser-hostile");
+    let hostile = TempDir::in_target("browser-hostile");
     let (path, _, _) = report(&hostile, &["--jsonl", "-"], Some(HOSTILE));
     let hostile_url = format!("file://{}#d1", path.canonicalize().unwrap().display());
     let dom = headless(&browser, &hostile_url, &["--dump-dom"]);

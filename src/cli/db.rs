@@ -13,11 +13,11 @@ use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use super::input::InputArgs;
 use super::run::{BATCH_BYTES, BATCH_DOCS};
-use super::source::{documents, Item, SourceOptions};
+use super::source::{documents, Item};
 use whosaid::db::export::View;
 use whosaid::db::{content_hash, Database, Entry};
-use whosaid::input::{DecodeOptions, DEFAULT_MAX_BYTES};
 
 /// Test hook: abort the process (as a kill would) after writing this many documents, inside
 /// the open transaction.
@@ -98,31 +98,22 @@ enum ViewArg {
 }
 
 #[derive(Args)]
+#[command(
+    mut_arg("jsonl", |a| a.help("Read JSON Lines documents {\"id\": ..., \"text\": ...}; other fields are stored as metadata (url, title, date and source get their own columns)")),
+    mut_arg("lossy", |a| a.help("Replace invalid UTF-8 with U+FFFD instead of reporting an error")),
+    mut_arg("threads", |a| a.help("Worker threads for extraction (default: all cores)")),
+    // Listed after --batch, the last field (display orders: --db 0, the inputs 1-5, --batch 6;
+    // on a tie the help sorts by name, and `batch` comes first).
+    mut_arg("quiet", |a| a.help("No summary on stderr").display_order(6))
+)]
 struct BuildArgs {
     #[command(flatten)]
     path: DbPath,
-    /// Files, directories (their .txt files, recursively, in sorted order) or - for stdin.
-    #[arg(required = true)]
-    paths: Vec<String>,
-    /// Read JSON Lines documents {"id": ..., "text": ...}; other fields are stored as metadata
-    /// (url, title, date and source get their own columns).
-    #[arg(long)]
-    jsonl: bool,
-    /// Replace invalid UTF-8 with U+FFFD instead of reporting an error.
-    #[arg(long)]
-    lossy: bool,
-    /// Largest document accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
-    /// Worker threads for extraction (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Most documents per transaction.
     #[arg(long, default_value_t = BATCH_DOCS)]
     batch: usize,
-    /// No summary on stderr.
-    #[arg(long, short)]
-    quiet: bool,
 }
 
 /// Runs `whosaid db …`.
@@ -157,54 +148,40 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(1));
             };
-            let mut out = io::stdout().lock();
-            let written = if json {
-                writeln!(out, "{}", serde_json::to_string(&found)?)
-            } else {
-                (|| {
-                    writeln!(out, "{}", found.name)?;
-                    if !found.aliases.is_empty() {
-                        writeln!(out, "  also: {}", found.aliases.join(", "))?;
-                    }
-                    for hit in &found.quotations {
-                        print_hit(&mut out, hit)?;
-                    }
-                    Ok(())
-                })()
-            };
-            written.or_else(super::ignore_broken_pipe)?;
-            Ok(ExitCode::SUCCESS)
+            print_json_or(json, &found, |out| {
+                writeln!(out, "{}", found.name)?;
+                if !found.aliases.is_empty() {
+                    writeln!(out, "  also: {}", found.aliases.join(", "))?;
+                }
+                for hit in &found.quotations {
+                    print_hit(out, hit)?;
+                }
+                Ok(())
+            })
         }
         DbCommand::Stats { path, json } => {
             let db = open_existing(&path)?;
             let stats = db.stats()?;
             let size = std::fs::metadata(&path.db).map(|m| m.len()).unwrap_or(0);
-            let mut out = io::stdout().lock();
-            let written = if json {
-                writeln!(out, "{}", serde_json::to_string(&stats)?)
-            } else {
-                (|| {
-                    writeln!(out, "documents             {}", stats.documents)?;
-                    writeln!(out, "failed documents      {}", stats.failed)?;
-                    writeln!(out, "occurrences           {}", stats.occurrences)?;
-                    writeln!(out, "quotations            {}", stats.quotations)?;
-                    writeln!(out, "  in several docs     {}", stats.repeated_quotations)?;
-                    writeln!(out, "speakers              {}", stats.speakers)?;
-                    writeln!(out, "file size             {:.1} MB", size as f64 / 1e6)?;
-                    if stats.dirty {
-                        writeln!(
-                            out,
-                            "(quotations are stale: a build did not finish; run it again)"
-                        )?;
-                    }
-                    for (name, n) in &stats.top_speakers {
-                        writeln!(out, "  {n:>6}  {name}")?;
-                    }
-                    Ok(())
-                })()
-            };
-            written.or_else(super::ignore_broken_pipe)?;
-            Ok(ExitCode::SUCCESS)
+            print_json_or(json, &stats, |out| {
+                writeln!(out, "documents             {}", stats.documents)?;
+                writeln!(out, "failed documents      {}", stats.failed)?;
+                writeln!(out, "occurrences           {}", stats.occurrences)?;
+                writeln!(out, "quotations            {}", stats.quotations)?;
+                writeln!(out, "  in several docs     {}", stats.repeated_quotations)?;
+                writeln!(out, "speakers              {}", stats.speakers)?;
+                writeln!(out, "file size             {:.1} MB", size as f64 / 1e6)?;
+                if stats.dirty {
+                    writeln!(
+                        out,
+                        "(quotations are stale: a build did not finish; run it again)"
+                    )?;
+                }
+                for (name, n) in &stats.top_speakers {
+                    writeln!(out, "  {n:>6}  {name}")?;
+                }
+                Ok(())
+            })
         }
         DbCommand::Export { path, view } => {
             let db = open_existing(&path)?;
@@ -261,6 +238,22 @@ fn extract_batch(
         .collect()
 }
 
+/// Prints `value` as one line of JSON, or as text by `text`; a closed stdout is not an error.
+fn print_json_or<T: serde::Serialize>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce(&mut io::StdoutLock<'static>) -> io::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let written = if json {
+        writeln!(out, "{}", serde_json::to_string(value)?)
+    } else {
+        text(&mut out)
+    };
+    written.or_else(super::ignore_broken_pipe)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn print_hit(out: &mut impl Write, hit: &whosaid::db::query::QuotationHit) -> io::Result<()> {
     writeln!(
         out,
@@ -291,7 +284,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         Database::open(&args.path.db).with_context(|| args.path.db.display().to_string())?;
     let known: HashMap<String, u64> = db.document_hashes()?;
     let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
+    if let Some(n) = args.input.threads {
         builder = builder.num_threads(n.max(1));
     }
     let pool = builder.build()?;
@@ -306,16 +299,9 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     }
 
-    let source = SourceOptions {
-        jsonl: args.jsonl,
-        decode: DecodeOptions {
-            lossy: args.lossy,
-            max_bytes: args.max_bytes,
-        },
-    };
     let config = whosaid::Config::default();
     let started = Instant::now();
-    let mut items = documents(args.paths.clone(), source);
+    let mut items = documents(args.input.paths.clone(), args.input.source());
     let mut totals = whosaid::db::build::WriteStats::default();
     let (mut written, mut bytes) = (0usize, 0usize);
     let batch_docs = args.batch.max(1);
@@ -376,7 +362,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
-    if !args.quiet {
+    if !args.input.quiet {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         let docs = totals.added + totals.updated + totals.unchanged + totals.failed;
         eprintln!(

@@ -4,6 +4,7 @@ pub mod db;
 pub mod diff;
 pub mod eval;
 pub mod format;
+pub mod input;
 pub mod report;
 pub mod run;
 pub mod source;

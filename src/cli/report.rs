@@ -8,37 +8,24 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use whosaid::input::{DecodeOptions, DEFAULT_MAX_BYTES};
 use whosaid::report::{document_section, failed_section, Report, Section};
 
-use super::run::{run_with, RunOptions, Sink};
-use super::source::{documents, SourceOptions};
+use super::input::InputArgs;
+use super::run::{run_with, Sink};
+use super::source::documents;
 
 /// Arguments of `whosaid report`.
 #[derive(Args)]
+#[command(
+    mut_arg("jsonl", |a| a.help("Read JSON Lines documents {\"id\": ..., \"text\": ...}; url, title, date, author and source are shown with each document")),
+    mut_arg("lossy", |a| a.help("Replace invalid UTF-8 with U+FFFD instead of reporting an error"))
+)]
 pub struct ReportArgs {
-    /// Files, directories (their .txt files, recursively, in sorted order) or - for stdin.
-    #[arg(required = true)]
-    paths: Vec<String>,
     /// The HTML file to write.
     #[arg(long, short)]
     out: PathBuf,
-    /// Read JSON Lines documents {"id": ..., "text": ...}; url, title, date, author and
-    /// source are shown with each document.
-    #[arg(long)]
-    jsonl: bool,
-    /// Replace invalid UTF-8 with U+FFFD instead of reporting an error.
-    #[arg(long)]
-    lossy: bool,
-    /// Largest document accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    input: InputArgs,
     /// Run only these attribution rules (comma-separated IDs).
     #[arg(long, value_delimiter = ',')]
     rules: Option<Vec<String>>,
@@ -61,24 +48,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         explain: true,
         only_rules: args.rules.clone(),
     };
-    let source = SourceOptions {
-        jsonl: args.jsonl,
-        decode: DecodeOptions {
-            lossy: args.lossy,
-            max_bytes: args.max_bytes,
-        },
-    };
-    let opts = RunOptions {
-        threads: args.threads,
-        quiet: args.quiet,
-    };
     let file =
         File::create(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     let mut report = Report::new(BufWriter::with_capacity(1 << 16, file))
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     let code = run_with(
-        documents(args.paths.clone(), source),
-        opts,
+        documents(args.input.paths.clone(), args.input.source()),
+        args.input.run_options(),
         |id, text, meta| {
             let mut doc = whosaid::extract(id, text, &config);
             doc.meta = meta;

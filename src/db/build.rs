@@ -132,7 +132,7 @@ impl Database {
                 tx.prepare_cached("DELETE FROM occurrences WHERE doc = ?1")?;
             let mut update_doc = tx.prepare_cached(
                 "UPDATE documents SET hash = ?2, url = ?3, title = ?4, date = ?5, source = ?6, \
-                 meta = ?7, quotes = ?8 WHERE doc = ?1",
+                 meta = ?7, quotes = ?8 WHERE id = ?1",
             )?;
             let mut insert_doc = tx.prepare_cached(
                 "INSERT INTO documents (id, hash, url, title, date, source, meta, quotes) \
@@ -169,6 +169,17 @@ impl Database {
                             meta_text(meta, "date"),
                             meta_text(meta, "source"),
                         );
+                        // The columns of `update_doc` and `insert_doc` alike, by id.
+                        let row = params![
+                            document.id,
+                            hash,
+                            fields.0,
+                            fields.1,
+                            fields.2,
+                            fields.3,
+                            meta_json,
+                            document.quotes.len()
+                        ];
                         let doc = match existing {
                             Some((_, ref old)) if *old == hash => {
                                 stats.unchanged += 1;
@@ -178,30 +189,12 @@ impl Database {
                             Some((doc, _)) => {
                                 delete_placements.execute([doc])?;
                                 delete_occurrences.execute([doc])?;
-                                update_doc.execute(params![
-                                    doc,
-                                    hash,
-                                    fields.0,
-                                    fields.1,
-                                    fields.2,
-                                    fields.3,
-                                    meta_json,
-                                    document.quotes.len()
-                                ])?;
+                                update_doc.execute(row)?;
                                 stats.updated += 1;
                                 doc
                             }
                             None => {
-                                insert_doc.execute(params![
-                                    document.id,
-                                    hash,
-                                    fields.0,
-                                    fields.1,
-                                    fields.2,
-                                    fields.3,
-                                    meta_json,
-                                    document.quotes.len()
-                                ])?;
+                                insert_doc.execute(row)?;
                                 stats.added += 1;
                                 tx.last_insert_rowid()
                             }

@@ -220,8 +220,9 @@ fn long_stretches(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// The seams inside `text[from..to]`, a stretch with no ASCII letter that starts where the
-/// run count is zero (after an ASCII letter or at the text start).
+/// The seams inside `text[from..to]`, which starts where the run count is zero (after an ASCII
+/// letter or at the text start). [`seams`] passes only stretches with no ASCII letter; over
+/// the whole text this is the one-pass version, the oracle of the tests.
 fn seams_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     let mut run = 0;
@@ -232,7 +233,7 @@ fn seams_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> +
             let at = i;
             let extends = if b < 0x80 {
                 i += 1;
-                !matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r')
+                !(b.is_ascii_alphabetic() || matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r'))
             } else {
                 let c = text[at..].chars().next().unwrap_or('a');
                 i += c.len_utf8();
@@ -351,43 +352,9 @@ mod tests {
         assert_eq!(sentences(&text), [text.as_str()]);
     }
 
-    /// The one-pass version of [`seams`], the oracle: positions where the text is cut before UAX #29 sees it: inside runs longer than
-    /// [`MAX_RUN_CHARS`] of characters that do not stop unicode-segmentation's SB8 look-ahead
-    /// (everything but letters, sentence punctuation and line breaks). Usually none in prose.
+    /// The one-pass version of [`seams`], the oracle: every character of the text walked.
     fn seams_reference(text: &str) -> impl Iterator<Item = usize> + '_ {
-        let bytes = text.as_bytes();
-        let mut run = 0;
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            while i < bytes.len() {
-                let b = bytes[i];
-                let at = i;
-                let extends = if b.is_ascii_alphabetic() {
-                    // Most bytes of prose: a letter ends the run. Tested first to keep this
-                    // per-byte loop short.
-                    i += 1;
-                    run = 0;
-                    continue;
-                } else if b < 0x80 {
-                    i += 1;
-                    !matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r')
-                } else {
-                    let c = text[at..].chars().next().unwrap_or('a');
-                    i += c.len_utf8();
-                    !(crate::text::is_alpha(c) || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
-                };
-                if !extends {
-                    run = 0;
-                    continue;
-                }
-                run += 1;
-                if run > MAX_RUN_CHARS {
-                    run = 1;
-                    return Some(at);
-                }
-            }
-            None
-        })
+        seams_in(text, 0, text.len())
     }
 
     proptest::proptest! {
