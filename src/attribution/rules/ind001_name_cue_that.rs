@@ -91,15 +91,38 @@ fn opens_clause(ctx: &Context, t: usize) -> bool {
 /// Verbs of knowing and feeling (`data/thought_verbs.txt`) that report a clause only when
 /// "that" or a subject pronoun opens it.
 fn is_thought_verb(word: &str) -> bool {
-    static VERBS: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    struct Verbs {
+        set: foldhash::HashSet<&'static str>,
+        /// Lower-case first bytes and lengths of the verbs: most words fail these and are
+        /// never lower-cased or hashed (this runs for every word of every sentence).
+        first: [bool; 256],
+        lengths: std::ops::RangeInclusive<usize>,
+    }
+    static VERBS: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
     let verbs = VERBS.get_or_init(|| {
-        include_str!("../../../data/thought_verbs.txt")
+        let set: foldhash::HashSet<&'static str> = include_str!("../../../data/thought_verbs.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+            .collect();
+        let mut first = [false; 256];
+        for w in &set {
+            first[usize::from(w.as_bytes()[0])] = true;
+        }
+        let shortest = set.iter().map(|w| w.len()).min().unwrap_or(0);
+        let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
+        Verbs {
+            set,
+            first,
+            lengths: shortest..=longest,
+        }
     });
-    word.len() <= 12 && verbs.contains(ascii_lower(word).as_str())
+    let Some(&b) = word.as_bytes().first() else {
+        return false;
+    };
+    verbs.lengths.contains(&word.len())
+        && verbs.first[usize::from(b.to_ascii_lowercase())]
+        && verbs.set.contains(ascii_lower(word).as_str())
 }
 
 /// True when token `t` is a subject pronoun ("she knows he lied").

@@ -1,6 +1,8 @@
 //! IND003 clause-name-cue.
 
-use super::indirect::{opens_adverbial, plain_sentence, report, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{
+    has_indirect_cue, opens_adverbial, plain_sentence, report, word_count, MIN_CLAUSE_WORDS,
+};
 use super::patterns::{is_dash, skip_appositive};
 use crate::attribution::np::{NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -74,6 +76,9 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
 impl Rule for ClauseNameCue {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = plain_sentence(ctx, s)?;
+        if !has_indirect_cue(ctx, r.clone()) {
+            return None;
+        }
         let splits = (r.start..r.end)
             .filter(|&t| ctx.is_punct(t, ',') || is_dash(ctx, t))
             .take(MAX_SPLITS);

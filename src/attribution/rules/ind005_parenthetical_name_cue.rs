@@ -1,6 +1,6 @@
 //! IND005 parenthetical-name-cue.
 
-use super::indirect::{plain_sentence, report, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{has_indirect_cue, plain_sentence, report, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::skip_appositive;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 
@@ -32,6 +32,9 @@ declare_rule! {
 impl Rule for ParentheticalNameCue {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = plain_sentence(ctx, s)?;
+        if !has_indirect_cue(ctx, r.clone()) {
+            return None;
+        }
         for open in r.clone() {
             if !ctx.is_punct(open, ',') {
                 continue;

@@ -139,3 +139,9 @@ pub fn report(
         finding: ctx.finding(np, cue, indirect_confidence(np)),
     }
 }
+
+/// True when some token of `r` is a reporting verb that takes a clause: the rules that need
+/// one skip the other sentences before any phrase-finding.
+pub fn has_indirect_cue(ctx: &Context, r: Range<usize>) -> bool {
+    r.into_iter().any(|t| ctx.is_indirect_cue(t))
+}
