@@ -157,6 +157,9 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     }
     // The inverted speaker must end the introduction: "said Mathews: “…”", not
     // "saying Murphy owes “…”" (there Murphy is the subject of the reported clause).
+    // Without a comma, colon or dash before the quote ("King says Ali “talked the talk”"),
+    // the phrase after the verb is the subject of the reported clause.
+    let punctuated = j < c.before.end;
     let np = ctx.np_starting_at(cue + 1, j)?;
-    (np.tokens.end == j).then_some((np, cue))
+    (np.tokens.end == j && punctuated).then_some((np, cue))
 }
