@@ -203,6 +203,10 @@ impl Lexicon {
         if self.role_nouns.contains(word) {
             return true;
         }
+        // An age stands for a person: "said the 46-year-old", "two 20-year-olds".
+        if word.ends_with("-year-old") || word.ends_with("-year-olds") {
+            return true;
+        }
         // A plural of a listed role ("the authors", "organizers").
         if let Some(singular) = word.strip_suffix('s') {
             if singular.len() > 2 && self.role_nouns.contains(singular) {
