@@ -120,6 +120,21 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         }
         indirect_found[first..].sort_by_key(|(f, _)| f.content.start);
     }
+    // A transcript turn holds its whole paragraph: what other rules read in its later
+    // sentences is the same speaker's words.
+    let turns: Vec<std::ops::Range<usize>> = indirect_found
+        .iter()
+        .filter(|(f, _)| f.verbatim)
+        .map(|(f, _)| f.content.clone())
+        .collect();
+    if !turns.is_empty() {
+        indirect_found.retain(|(f, _)| {
+            f.verbatim
+                || !turns
+                    .iter()
+                    .any(|t| t.start <= f.content.start && f.content.end <= t.end)
+        });
+    }
 
     // The history of decided speech, in text order, for the context rules.
     let mut history: Vec<Decided> = Vec::new();

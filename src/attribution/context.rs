@@ -40,6 +40,9 @@ pub struct Context<'t> {
     /// `rules::indirect::sentence_body`): every indirect rule asks, so it is worked out
     /// once, on first use.
     pub(crate) bodies: OnceCell<Vec<Option<SentenceBody>>>,
+    /// The document's transcript shape (`rules::att014_transcript_turn`), worked out once.
+    pub(crate) transcript:
+        OnceCell<crate::attribution::rules::att014_transcript_turn::TranscriptShape>,
 }
 
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.
@@ -100,6 +103,7 @@ impl<'t> Context<'t> {
             in_quote,
             cue_flags,
             bodies: OnceCell::new(),
+            transcript: OnceCell::new(),
         }
     }
 

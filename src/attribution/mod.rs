@@ -60,6 +60,10 @@ pub struct IndirectFinding {
     pub content: Range<usize>,
     /// Speaker and cue.
     pub finding: Finding,
+    /// True for speech set out verbatim without quote marks (a transcript turn). Its kind
+    /// is still `indirect` (the schema's kinds follow the quote marks); it holds its whole
+    /// paragraph, so other indirect findings inside it are dropped.
+    pub verbatim: bool,
 }
 
 /// A piece of speech already decided, for the context rules.
@@ -263,7 +267,9 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::att008_introduced_before::IntroducedBefore,
     &rules::att009_continues_speaker::ContinuesSpeaker,
     &rules::att013_subject_partial::SubjectPartial,
-    // "According to X, …" frames the whole sentence: it goes before the verb rules.
+    // A transcript turn ("BANKOLE: …", "A: …") is one speaker's paragraph, whatever verbs
+    // it holds; "According to X, …" frames the whole sentence: both go before the verb rules.
+    &rules::att014_transcript_turn::TranscriptTurn,
     &rules::ind004_according_to_clause::AccordingToClause,
     &rules::ind001_name_cue_that::NameCueThat,
     &rules::ind002_as_name_cue::AsNameCue,

@@ -54,7 +54,9 @@ impl Rule for RepeatsAttributedWords {
         let mut budget = MAX_REPEAT_SCAN_WORDS;
         for d in history.iter().rev() {
             let Some(speaker) = &d.speaker else { continue };
-            if d.content == c.content {
+            // The passage itself, or one that holds it (a quote inside a transcript turn or
+            // a reported clause), is no earlier use of the words.
+            if d.content.start <= c.content.start && c.content.end <= d.content.end {
                 continue;
             }
             let earlier = d.words(ctx.text);

@@ -78,6 +78,7 @@ impl Rule for AsNameCue {
             return Some(IndirectFinding {
                 content: bytes(ctx, r.clone()),
                 finding: ctx.finding(&np, k..k + len, 0.75),
+                verbatim: false,
             });
         }
         None

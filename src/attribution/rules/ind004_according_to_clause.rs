@@ -81,6 +81,7 @@ impl Rule for AccordingToClause {
                     return Some(IndirectFinding {
                         content: bytes(ctx, c + 1..r.end),
                         finding,
+                        verbatim: false,
                     });
                 }
                 return None;
@@ -101,6 +102,7 @@ impl Rule for AccordingToClause {
                     return Some(IndirectFinding {
                         content: bytes(ctx, content),
                         finding,
+                        verbatim: false,
                     });
                 }
             }

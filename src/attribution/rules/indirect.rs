@@ -137,6 +137,7 @@ pub fn report(
     crate::attribution::IndirectFinding {
         content: bytes(ctx, content),
         finding: ctx.finding(np, cue, indirect_confidence(np)),
+        verbatim: false,
     }
 }
 

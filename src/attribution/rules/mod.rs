@@ -16,6 +16,7 @@ pub mod att010_repeats_attributed_words;
 pub mod att011_quote_dash_name;
 pub mod att012_colon_subject;
 pub mod att013_subject_partial;
+pub mod att014_transcript_turn;
 pub mod ind001_name_cue_that;
 pub mod ind002_as_name_cue;
 pub mod ind003_clause_name_cue;

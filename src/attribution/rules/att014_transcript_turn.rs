@@ -1,0 +1,245 @@
+//! ATT014 transcript-turn.
+
+use std::ops::Range;
+
+use crate::attribution::np::{NpKind, SpeakerNp};
+use crate::attribution::{declare_rule, Context, Finding, IndirectFinding, Rule};
+use crate::mentions::MentionKind;
+
+declare_rule! {
+    /// # ATT014 transcript-turn
+    ///
+    /// ## What it matches
+    /// A paragraph that opens with a speaker label and a colon, in a document that is an
+    /// interview transcript: `BANKOLE: Because nobody else was.`, `MR. TRUMP: We will
+    /// win.`, or a question-and-answer pair, `Q: How did you start?` / `A: By accident.`
+    /// The turn is the rest of the paragraph. Its words are verbatim, but it carries no
+    /// quote marks, so its kind is `indirect`, as for all speech without marks (the gold
+    /// format and PolNeAR read kinds the same way); the rule ID tells a turn apart. A label in capitals is the person whose surname it is when the
+    /// document names them ("Dr. Olusegun Bankole"), else the label as written; `A` is the
+    /// first person the document names before its first turn (the interviewee); `Q` is the
+    /// interviewer, left without a name.
+    ///
+    /// ## Why
+    /// Interviews and debate transcripts set out speech as turns, not as quotes: without
+    /// this rule their words would not be found at all.
+    ///
+    /// ## Example
+    /// `Dr. Olusegun Bankole studies light.\n\nVIRTANEN: Why?\n\nBANKOLE: Because nobody
+    /// else was.` → "Olusegun Bankole" for the second turn.
+    ///
+    /// ## Does not match
+    /// A single labelled paragraph (`Poll: Trump leads in Florida.` is a headline); labels
+    /// that are all one name (`SEE: …` twice is a list of links) or heading words
+    /// (`data/heading_labels.txt`: SEE, UPDATE, RELATED …); `Q:` without any `A:`; labels in
+    /// mixed case (`Note: …`); labels longer than four words.
+    ///
+    /// ## Known false positives
+    /// A document of several all-capital headings followed by colons ("UPDATE: …").
+    pub struct TranscriptTurn { id: "ATT014", name: "transcript-turn", phase: Indirect }
+}
+
+/// Fewest labelled turns that make a document a transcript.
+pub const MIN_TURNS: usize = 2;
+
+/// Most words of a speaker label ("SEN. ELIZABETH WARREN").
+pub const MAX_LABEL_WORDS: usize = 4;
+
+/// Words that label a heading or a link, not a speaker (`data/heading_labels.txt`).
+fn is_heading_label(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../../data/heading_labels.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(&word)
+}
+
+/// What the document's paragraph labels say about it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TranscriptShape {
+    /// Turns labelled with a name in capitals.
+    named: usize,
+    /// Whether two different names label turns (a transcript has at least two speakers).
+    two_names: bool,
+    /// Whether `Q:` and `A:` turns occur.
+    question: bool,
+    answer: bool,
+    /// Byte offset of the first turn.
+    first: Option<usize>,
+}
+
+/// A word of a speaker label: capitals, with inner periods or apostrophes ("MR.", "O'BRIEN").
+fn is_label_word(w: &str) -> bool {
+    let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
+    letters >= 2
+        && w.bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b'.' | b'\'' | b'-'))
+}
+
+/// The label that opens sentence `s` when the sentence starts a paragraph: the label's
+/// tokens and the colon's token.
+fn label_at(ctx: &Context, s: usize) -> Option<(Range<usize>, usize)> {
+    let start = ctx.sentences.get(s)?.start;
+    let opens_paragraph = ctx.text[..start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n' || c == '\r');
+    if !opens_paragraph {
+        return None;
+    }
+    let r = ctx.sentence_tokens(s);
+    let mut t = r.start;
+    let mut words = 0;
+    while t < r.end && words <= MAX_LABEL_WORDS {
+        if ctx.is_punct(t, ':') {
+            break;
+        }
+        let tok = &ctx.tokens[t];
+        let w = ctx.word(t);
+        let single = words == 0 && (w == "Q" || w == "A");
+        if tok.is_word() && (single || (is_label_word(w) && !is_heading_label(w))) {
+            words += 1;
+        } else if !ctx.is_punct(t, '.') || words == 0 {
+            return None;
+        }
+        t += 1;
+    }
+    (words > 0 && t < r.end && ctx.is_punct(t, ':')).then_some((r.start..t, t))
+}
+
+/// The document's transcript shape, worked out once.
+fn shape(ctx: &Context) -> TranscriptShape {
+    *ctx.transcript.get_or_init(|| {
+        let mut shape = TranscriptShape::default();
+        let mut first_name: Option<&str> = None;
+        for s in 0..ctx.sentences.len() {
+            let Some((label, _)) = label_at(ctx, s) else {
+                continue;
+            };
+            shape
+                .first
+                .get_or_insert(ctx.tokens[label.start].range.start);
+            match ctx.word(label.start) {
+                "Q" if label.len() == 1 => shape.question = true,
+                "A" if label.len() == 1 => shape.answer = true,
+                _ => {
+                    let name = &ctx.text
+                        [ctx.tokens[label.start].range.start..ctx.tokens[label.end - 1].range.end];
+                    shape.named += 1;
+                    match first_name {
+                        None => first_name = Some(name),
+                        Some(first) if first != name => shape.two_names = true,
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+        shape
+    })
+}
+
+/// The person a label in capitals stands for: the entity whose name ends in the label's
+/// last word ("BANKOLE" → "Olusegun Bankole").
+fn entity_of_label(ctx: &Context, label: &Range<usize>) -> Option<usize> {
+    let last = ctx.word(label.end - 1).trim_end_matches('.');
+    ctx.mentions.entities.iter().position(|e| {
+        e.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(last))
+    })
+}
+
+/// The fullest name the document writes for a label in capitals that is no known person:
+/// a capitalised name ending in the label's last word ("Hanna Virtanen" for "VIRTANEN").
+fn name_of_label(ctx: &Context, label: &Range<usize>) -> Option<String> {
+    let last = ctx.word(label.end - 1).trim_end_matches('.');
+    ctx.mentions
+        .list
+        .iter()
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Person | MentionKind::Proper)
+                && !m.in_quote
+                && m.tokens.len() >= 2
+        })
+        .find(|m| ctx.word(m.tokens.end - 1).eq_ignore_ascii_case(last))
+        .map(|m| ctx.text[m.range.clone()].to_string())
+}
+
+/// The interviewee of a question-and-answer transcript: the first person named before
+/// the first turn.
+fn interviewee(ctx: &Context, before: usize) -> Option<usize> {
+    ctx.mentions
+        .list
+        .iter()
+        .take_while(|m| m.range.start < before)
+        .find(|m| m.kind == MentionKind::Person && !m.in_quote && m.entity.is_some())
+        .and_then(|m| m.entity)
+}
+
+impl Rule for TranscriptTurn {
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        let (label, colon) = label_at(ctx, s)?;
+        let shape = shape(ctx);
+        let word = ctx.word(label.start);
+        let qa = label.len() == 1 && (word == "Q" || word == "A");
+        let transcript = if qa {
+            shape.question && shape.answer
+        } else {
+            shape.named >= MIN_TURNS && shape.two_names
+        };
+        if !transcript {
+            return None;
+        }
+        // The turn runs to the end of its paragraph.
+        let from = ctx.tokens.get(colon + 1)?.range.start;
+        let end = ctx.text[from..]
+            .find('\n')
+            .map_or(ctx.text.len(), |i| from + i);
+        let end = from + ctx.text[from..end].trim_end().len();
+        if end <= from {
+            return None;
+        }
+        let cue = ctx.tokens[colon].range.clone();
+        let finding = if word == "Q" && qa {
+            Finding {
+                speaker: None,
+                cue: Some(cue),
+                confidence: 0.5,
+            }
+        } else {
+            let entity = if qa {
+                interviewee(ctx, shape.first.unwrap_or(0))
+            } else {
+                entity_of_label(ctx, &label)
+            };
+            let np = SpeakerNp {
+                range: ctx.tokens[label.start].range.start..ctx.tokens[label.end - 1].range.end,
+                tokens: label.clone(),
+                kind: NpKind::Name,
+                entity,
+            };
+            let confidence = if entity.is_some() { 0.8 } else { 0.6 };
+            let mut finding = ctx.finding(&np, colon..colon + 1, confidence);
+            if entity.is_none() && !qa {
+                if let (Some(name), Some(speaker)) =
+                    (name_of_label(ctx, &label), finding.speaker.as_mut())
+                {
+                    speaker.name = name;
+                }
+            }
+            finding
+        };
+        Some(IndirectFinding {
+            content: from..end,
+            finding,
+            verbatim: true,
+        })
+    }
+}
