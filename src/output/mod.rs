@@ -59,7 +59,8 @@ pub enum QuoteKind {
     Direct,
     /// A quoted fragment inside the author's own sentence.
     Partial,
-    /// Reported speech without quote marks ("X said that …").
+    /// Speech without quote marks: reported speech ("X said that …") or a transcript turn
+    /// ("BANKOLE: …", rule ATT014), whose words are verbatim.
     Indirect,
 }
 
