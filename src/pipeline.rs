@@ -121,20 +121,17 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         indirect_found[first..].sort_by_key(|(f, _)| f.content.start);
     }
     // A transcript turn holds its whole paragraph: what other rules read in its later
-    // sentences is the same speaker's words.
-    let turns: Vec<std::ops::Range<usize>> = indirect_found
-        .iter()
-        .filter(|(f, _)| f.verbatim)
-        .map(|(f, _)| f.content.clone())
-        .collect();
-    if !turns.is_empty() {
-        indirect_found.retain(|(f, _)| {
-            f.verbatim
-                || !turns
-                    .iter()
-                    .any(|t| t.start <= f.content.start && f.content.end <= t.end)
-        });
-    }
+    // sentences is the same speaker's words. Findings are in text order, so one pass that
+    // remembers where the last turn ends finds them.
+    let mut turn_end = 0;
+    indirect_found.retain(|(f, _)| {
+        if f.verbatim {
+            turn_end = turn_end.max(f.content.end);
+            true
+        } else {
+            f.content.end > turn_end
+        }
+    });
 
     // The history of decided speech, in text order, for the context rules.
     let mut history: Vec<Decided> = Vec::new();

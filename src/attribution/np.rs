@@ -18,6 +18,9 @@ pub const MAX_APPOSITIVE_TOKENS: usize = 40;
 pub const MAX_DESCRIPTION_TOKENS: usize = 7;
 /// Longest sentence-opening subject accepted before a speech verb.
 pub const MAX_SUBJECT_TOKENS: usize = 12;
+/// Most tokens from a sentence's subject to a second, coordinated speech verb ("The
+/// spokesman refused to answer questions but said …").
+pub const MAX_COORDINATED_TOKENS: usize = 60;
 /// Longest plain phrase accepted as a speaker right before a speech verb ("the man").
 pub const MAX_GENERIC_TOKENS: usize = 3;
 /// How many modifier words may stand before the name a speaker phrase ends in.
@@ -520,6 +523,10 @@ impl<'t> Context<'t> {
     /// refused to answer questions but said …" → "The spokesman".
     pub fn coordinated_subject(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
         if verb < start + 3 || !(self.is(verb - 1, "and") || self.is(verb - 1, "but")) {
+            return None;
+        }
+        // The first verb phrase is short: this bounds the look-back on long sentences.
+        if verb - start > MAX_COORDINATED_TOKENS {
             return None;
         }
         let np = self.np_starting_at(start, verb - 1)?;

@@ -15,6 +15,8 @@ use lexicon::{lexicon, Gender};
 
 /// How many person mentions a pronoun looks back over to find its antecedent.
 pub const MAX_ANTECEDENT_LOOKBACK: usize = 40;
+/// Most mentions of any kind read back when looking for those persons.
+pub const MAX_MENTION_LOOKBACK: usize = 400;
 /// How many of the nearest persons a pronoun searches for one of its own gender first.
 pub const MAX_PREFERRED_GENDER_LOOKBACK: usize = 4;
 /// How many words before a name (or in an appositive after it) are read for its roles.
@@ -620,6 +622,9 @@ impl Mentions {
         self.list[..end]
             .iter()
             .rev()
+            // Bounded in mentions of any kind too: a document with no person in it must
+            // not be read back to its start for every pronoun or description.
+            .take(MAX_MENTION_LOOKBACK)
             .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
             .take(MAX_ANTECEDENT_LOOKBACK)
             .filter_map(|m| m.entity)

@@ -45,6 +45,10 @@ pub const MIN_TURNS: usize = 2;
 /// Most words of a speaker label ("SEN. ELIZABETH WARREN").
 pub const MAX_LABEL_WORDS: usize = 4;
 
+/// Most mentions and persons looked at to name a label: a transcript names its speakers
+/// early, and every turn looks, so the look must be bounded.
+pub const MAX_LABEL_LOOKUP: usize = 500;
+
 /// Words that label a heading or a link, not a speaker (`data/heading_labels.txt`).
 fn is_heading_label(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
@@ -69,8 +73,8 @@ pub struct TranscriptShape {
     /// Whether `Q:` and `A:` turns occur.
     question: bool,
     answer: bool,
-    /// Byte offset of the first turn.
-    first: Option<usize>,
+    /// The first person named before the first turn: who answers a `Q:`/`A:` interview.
+    interviewee: Option<usize>,
 }
 
 /// A word of a speaker label: capitals, with inner periods or apostrophes ("MR.", "O'BRIEN").
@@ -118,13 +122,12 @@ fn shape(ctx: &Context) -> TranscriptShape {
     *ctx.transcript.get_or_init(|| {
         let mut shape = TranscriptShape::default();
         let mut first_name: Option<&str> = None;
+        let mut first_turn: Option<usize> = None;
         for s in 0..ctx.sentences.len() {
             let Some((label, _)) = label_at(ctx, s) else {
                 continue;
             };
-            shape
-                .first
-                .get_or_insert(ctx.tokens[label.start].range.start);
+            first_turn.get_or_insert(ctx.tokens[label.start].range.start);
             match ctx.word(label.start) {
                 "Q" if label.len() == 1 => shape.question = true,
                 "A" if label.len() == 1 => shape.answer = true,
@@ -140,6 +143,9 @@ fn shape(ctx: &Context) -> TranscriptShape {
                 }
             }
         }
+        if shape.question && shape.answer {
+            shape.interviewee = interviewee(ctx, first_turn.unwrap_or(0));
+        }
         shape
     })
 }
@@ -148,12 +154,16 @@ fn shape(ctx: &Context) -> TranscriptShape {
 /// last word ("BANKOLE" → "Olusegun Bankole").
 fn entity_of_label(ctx: &Context, label: &Range<usize>) -> Option<usize> {
     let last = ctx.word(label.end - 1).trim_end_matches('.');
-    ctx.mentions.entities.iter().position(|e| {
-        e.name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case(last))
-    })
+    ctx.mentions
+        .entities
+        .iter()
+        .take(MAX_LABEL_LOOKUP)
+        .position(|e| {
+            e.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(last))
+        })
 }
 
 /// The fullest name the document writes for a label in capitals that is no known person:
@@ -163,6 +173,7 @@ fn name_of_label(ctx: &Context, label: &Range<usize>) -> Option<String> {
     ctx.mentions
         .list
         .iter()
+        .take(MAX_LABEL_LOOKUP)
         .filter(|m| {
             matches!(m.kind, MentionKind::Person | MentionKind::Proper)
                 && !m.in_quote
@@ -179,6 +190,7 @@ fn interviewee(ctx: &Context, before: usize) -> Option<usize> {
         .list
         .iter()
         .take_while(|m| m.range.start < before)
+        .take(MAX_LABEL_LOOKUP)
         .find(|m| m.kind == MentionKind::Person && !m.in_quote && m.entity.is_some())
         .and_then(|m| m.entity)
 }
@@ -215,7 +227,7 @@ impl Rule for TranscriptTurn {
             }
         } else {
             let entity = if qa {
-                interviewee(ctx, shape.first.unwrap_or(0))
+                shape.interviewee
             } else {
                 entity_of_label(ctx, &label)
             };
