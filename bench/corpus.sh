@@ -54,6 +54,12 @@ write("nested-quotes", [nest] * 40)
 write("repeated-name", ["Scott Guthrie " * 100_000] * 10)
 # Nothing but apostrophes (typographic and typewriter).
 write("apostrophes", ["\u2019'" * 250_000] * 10)
+# A long question-and-answer transcript with descriptions and no named person: every turn
+# and every "the critics said" looks for persons that are not there.
+qa = "Q: Who?\n\n" + "".join(
+    "A: Because nobody else was, and the critics said it would fail.\n\nQ: Why %d?\n\n" % i
+    for i in range(40_000))
+write("qa-transcript", [qa] * 3)
 PY
 
 # Prints MB/s, docs/s, peak RSS and CPU seconds (user+sys) of a command reading $1 on stdin:
@@ -88,7 +94,7 @@ printf '%-28s' "extract --threads 1";   one=$(measure "$NEWS" "$BIN" extract --j
 printf '%-28s' "extract --threads 2";   measure "$NEWS" "$BIN" extract --jsonl --quiet --threads 2 -
 news=${one%% MB/s*}
 echo "pathological inputs (--threads 1; each must reach a tenth of $news MB/s):"
-for name in long-line unmatched-quotes nested-quotes repeated-name apostrophes; do
+for name in long-line unmatched-quotes nested-quotes repeated-name apostrophes qa-transcript; do
     f="$OUT/$name.jsonl"
     printf '  %-26s' "$name"
     line=$(measure "$f" "$BIN" extract --jsonl --quiet --threads 1 -)
