@@ -93,7 +93,9 @@ impl FromIterator<&'static str> for WordSet {
     }
 }
 
-fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+/// The entries of a word list in `data/`: one a line, comments (`#`) and blank lines
+/// skipped, anything after a tab (a tag) dropped.
+pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
         .map(|l| l.split('\t').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -54,10 +54,7 @@ fn is_heading_label(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {
-            include_str!("../../../data/heading_labels.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            crate::mentions::lexicon::entries(include_str!("../../../data/heading_labels.txt"))
                 .collect()
         })
         .contains(&word)

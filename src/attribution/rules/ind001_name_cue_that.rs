@@ -100,11 +100,9 @@ fn is_thought_verb(word: &str) -> bool {
     }
     static VERBS: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
     let verbs = VERBS.get_or_init(|| {
-        let set: foldhash::HashSet<&'static str> = include_str!("../../../data/thought_verbs.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let set: foldhash::HashSet<&'static str> =
+            crate::mentions::lexicon::entries(include_str!("../../../data/thought_verbs.txt"))
+                .collect();
         let mut first = [false; 256];
         for w in &set {
             first[usize::from(w.as_bytes()[0])] = true;
