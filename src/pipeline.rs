@@ -106,12 +106,21 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         let first = indirect_found.len();
         for r in &indirect {
             if let Some(found) = r.indirect(&ctx, s) {
+                // An attribution reported inside another's content ("Smith said Jones wants a
+                // recount": Jones's wish, inside Smith's words) nests: its cue and content lie
+                // within the other's content.
                 let overlaps =
                     indirect_found[first..]
                         .iter()
                         .any(|(f, _): &(IndirectFinding, _)| {
+                            let nested = found.finding.cue.as_ref().is_some_and(|cue| {
+                                f.content.start <= cue.start
+                                    && found.content.start >= f.content.start
+                                    && found.content.end <= f.content.end
+                            });
                             f.content.start < found.content.end
                                 && found.content.start < f.content.end
+                                && !nested
                         });
                 if !overlaps {
                     indirect_found.push((found, r.id()));

@@ -51,6 +51,20 @@ fn seed_quotes() -> (usize, usize) {
     (paths.len(), quotes)
 }
 
+/// How many quotes of `path` the extractor gives to `speaker`.
+fn seed_quotes_of(path: &str, speaker: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    let config = whosaid::Config {
+        explain: true,
+        only_rules: None,
+    };
+    whosaid::extract(path, &text, &config)
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_ref().is_some_and(|s| s.name == speaker))
+        .count()
+}
+
 fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
@@ -79,8 +93,11 @@ fn the_seed_report_is_self_contained_with_one_highlight_per_quote() {
     assert!(html.contains("<span class=\"ns\" title=\"not speech: "));
     let hue = whosaid::report::speaker_hue("Scott Guthrie");
     assert!(html.contains(&format!("<mark class=\"q k-partial\" style=\"--h:{hue}\" data-kind=\"partial\" data-speaker=\"Scott Guthrie\"")));
+    // The chip counts the speaker's quotes in the document that names him most.
+    let guthrie = seed_quotes_of("corpus/seeds/001_655e66cbc474758b.txt", "Scott Guthrie");
+    assert!(guthrie >= 3);
     assert!(html.contains(&format!(
-        "<span class=\"chip\" style=\"--h:{hue}\">Scott Guthrie <b>3</b></span>"
+        "<span class=\"chip\" style=\"--h:{hue}\">Scott Guthrie <b>{guthrie}</b></span>"
     )));
 }
 

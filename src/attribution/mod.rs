@@ -275,6 +275,9 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind002_as_name_cue::AsNameCue,
     &rules::ind003_clause_name_cue::ClauseNameCue,
     &rules::ind005_parenthetical_name_cue::ParentheticalNameCue,
+    &rules::ind006_stance_verb::StanceVerb,
+    &rules::ind007_participle_clause::ParticipleClause,
+    &rules::ind008_headline_colon::HeadlineColon,
 ];
 
 /// The rule with this ID.

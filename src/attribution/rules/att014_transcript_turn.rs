@@ -50,7 +50,7 @@ pub const MAX_LABEL_WORDS: usize = 4;
 pub const MAX_LABEL_LOOKUP: usize = 500;
 
 /// Words that label a heading or a link, not a speaker (`data/heading_labels.txt`).
-fn is_heading_label(word: &str) -> bool {
+pub(crate) fn is_heading_label(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {

@@ -22,3 +22,6 @@ pub mod ind002_as_name_cue;
 pub mod ind003_clause_name_cue;
 pub mod ind004_according_to_clause;
 pub mod ind005_parenthetical_name_cue;
+pub mod ind006_stance_verb;
+pub mod ind007_participle_clause;
+pub mod ind008_headline_colon;

@@ -1,0 +1,359 @@
+//! IND006 stance-verb.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::indirect::{report, sentence_body};
+use super::patterns::is_dash;
+use crate::attribution::np::{NpKind, SpeakerNp};
+use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::text::ascii_lower;
+
+declare_rule! {
+    /// # IND006 stance-verb
+    ///
+    /// ## What it matches
+    /// A stance, wish, intention or topic attributed to the subject of a verb from
+    /// `data/stance_verbs.txt`, with what follows the verb as content: `Sanders wants a
+    /// higher minimum wage.`, `The group called for a boycott of the speech.`, `She plans to
+    /// vote in the primary.`, `Mook refused to speculate.` The subject is found as for
+    /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
+    /// or before a coordinated verb); auxiliaries and negation may stand between it and the
+    /// verb (`did not endorse`, `has long opposed`). The content runs to the end of the
+    /// clause: the sentence end, a semicolon, colon, dash or bracket, or a comma before a new
+    /// clause (`, which …`, `, saying …`).
+    ///
+    /// ## Why
+    /// News attributes positions as often as words: who supports, opposes, wants or calls
+    /// for what. These are attributions in the sense of the PolNeAR annotation (thoughts,
+    /// beliefs and intentions included), and a reader of a quote database wants to filter
+    /// them by rule, so they have their own ID.
+    ///
+    /// ## Example
+    /// `Christie endorsed Trump last week.` → "Christie", cue "endorsed", content "Trump
+    /// last week".
+    ///
+    /// ## Does not match
+    /// The verb used as a noun (`his support among women`, `the plans to rally`), a base form
+    /// after a singular name (`Republican support remains`), the passive (`was rejected by`,
+    /// `is expected to win`), verbs inside quote marks, questions, a verb with nothing after
+    /// it (`He refused.`), and content that holds quoted speech (the quote rules report it).
+    ///
+    /// ## Known false positives
+    /// A noun that looks like a verb after a capitalised phrase the mention finder took for a
+    /// name (`Senate Republicans plan …` is right, `Union Station plans` is not).
+    pub struct StanceVerb { id: "IND006", name: "stance-verb", phase: Indirect }
+}
+
+/// What must follow a stance verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follows {
+    /// Anything: the content starts right after the verb.
+    Object,
+    /// This particle, which belongs to the cue ("called for").
+    Particle(&'static str),
+    /// An infinitive; "to" opens the content ("refused to sign").
+    Infinitive,
+    /// An object and "as" ("sees Netanyahu as a hard-liner"): the content starts after the
+    /// verb.
+    As,
+}
+
+/// Most tokens from a stance verb to the "as" its [`Follows::As`] entry needs.
+const MAX_AS_DISTANCE: usize = 10;
+
+/// The stance verbs of `data/stance_verbs.txt`, by lower-case form.
+struct StanceVerbs {
+    forms: foldhash::HashMap<&'static str, Vec<Follows>>,
+    /// Lower-case first bytes of the forms: most words fail this and are never lower-cased.
+    first: [bool; 256],
+}
+
+fn stance_verbs() -> &'static StanceVerbs {
+    static VERBS: OnceLock<StanceVerbs> = OnceLock::new();
+    VERBS.get_or_init(|| {
+        let mut forms: foldhash::HashMap<&'static str, Vec<Follows>> = Default::default();
+        let mut first = [false; 256];
+        for line in
+            crate::mentions::lexicon::entries(include_str!("../../../data/stance_verbs.txt"))
+        {
+            let mut parts = line.split_whitespace();
+            let Some(form) = parts.next() else { continue };
+            let follows = match parts.next() {
+                None => Follows::Object,
+                Some("[to]") => Follows::Infinitive,
+                Some("[as]") => Follows::As,
+                Some(p) => Follows::Particle(p),
+            };
+            first[usize::from(form.as_bytes()[0])] = true;
+            forms.entry(form).or_default().push(follows);
+        }
+        StanceVerbs { forms, first }
+    })
+}
+
+/// How the stance verb at token `k` is used, if it is one: the cue's last token and where the
+/// content starts.
+pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, usize)> {
+    let verbs = stance_verbs();
+    let w = ctx.word(k);
+    let b = *w.as_bytes().first()?;
+    if !verbs.first[usize::from(b.to_ascii_lowercase())] {
+        return None;
+    }
+    let lower = ascii_lower(w);
+    let follows = verbs.forms.get(lower.as_str())?;
+    for &f in follows {
+        match f {
+            Follows::Object => {
+                if k + 1 < end && ctx.tokens[k + 1].is_word() && !ctx.is_indirect_cue(k + 1) {
+                    return Some((k, k + 1));
+                }
+            }
+            Follows::Particle(p) => {
+                // Written in lower case: "called On the Campaign Trail" is a title.
+                if k + 2 < end && ctx.word(k + 1) == p && ctx.tokens[k + 2].is_word() {
+                    return Some((k + 1, k + 2));
+                }
+            }
+            Follows::Infinitive => {
+                if k + 2 < end && ctx.is(k + 1, "to") && ctx.tokens[k + 2].is_word() {
+                    return Some((k, k + 1));
+                }
+            }
+            Follows::As => {
+                let upto = end.min(k + 2 + MAX_AS_DISTANCE);
+                if k + 1 < end
+                    && ctx.tokens[k + 1].is_word()
+                    && (k + 2..upto).any(|t| ctx.is(t, "as"))
+                {
+                    return Some((k, k + 1));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Most auxiliaries, adverbs and negations between a subject and its stance verb ("did not
+/// publicly endorse", "has long opposed").
+const MAX_AUXILIARIES: usize = 4;
+
+/// What a word between a subject and its verb is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Auxiliary {
+    /// A form of "be": a progressive before "-ing", a passive before "-ed".
+    Be,
+    /// A form of "have": a perfect, before a past participle only.
+    Have,
+    /// A modal or "do": before a base form only.
+    Modal,
+    /// An adverb or negation, which changes nothing ("not", "long", "publicly").
+    Adverb,
+}
+
+fn auxiliary(word: &str) -> Option<Auxiliary> {
+    let w = ascii_lower(word);
+    match w.as_str() {
+        "is" | "are" | "was" | "were" | "been" | "being" | "be" | "’s" | "'s" | "’re" | "'re" => {
+            Some(Auxiliary::Be)
+        }
+        "has" | "have" | "had" | "’ve" | "'ve" => Some(Auxiliary::Have),
+        "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "cannot"
+        | "did" | "does" | "do" | "’ll" | "'ll" | "’d" | "'d" => Some(Auxiliary::Modal),
+        "not" | "never" | "also" | "still" | "long" | "now" | "already" | "even" | "only"
+        | "just" => Some(Auxiliary::Adverb),
+        _ if w.ends_with("n’t") || w.ends_with("n't") => Some(Auxiliary::Modal),
+        _ if w.len() > 4 && w.ends_with("ly") => Some(Auxiliary::Adverb),
+        _ => None,
+    }
+}
+
+/// The form of a stance verb, which decides what may stand before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// "support": after a modal, or a plural subject.
+    Base,
+    /// "supports": right after its subject.
+    ThirdPerson,
+    /// "supported", "sought": after its subject or "have"; after "be" it is a passive.
+    Past,
+    /// "supporting": after "be".
+    Progressive,
+}
+
+fn form(lower: &str) -> Form {
+    if lower.ends_with("ing") {
+        Form::Progressive
+    } else if lower.ends_with("ed") || matches!(lower, "sought" | "spoke" | "saw" | "cast") {
+        Form::Past
+    } else if lower.ends_with('s') {
+        Form::ThirdPerson
+    } else {
+        Form::Base
+    }
+}
+
+/// Words that open a new clause after a comma, where the content stops.
+fn opens_new_clause(ctx: &Context, t: usize) -> bool {
+    ctx.is_indirect_cue(t)
+        || matches!(
+            ascii_lower(ctx.word(t)).as_str(),
+            "which"
+                | "who"
+                | "whom"
+                | "where"
+                | "when"
+                | "while"
+                | "saying"
+                | "adding"
+                | "but"
+                | "and"
+                | "as"
+                | "because"
+                | "although"
+                | "though"
+                | "after"
+                | "before"
+                | "since"
+                | "so"
+                | "if"
+                | "according"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+        )
+}
+
+/// Where the content that starts at `start` ends, not past `end`.
+pub(crate) fn content_end(ctx: &Context, start: usize, end: usize) -> usize {
+    for t in start..end {
+        if ctx.is_punct(t, ';')
+            || ctx.is_punct(t, ':')
+            || ctx.is_punct(t, '(')
+            || is_dash(ctx, t)
+            || (ctx.is_punct(t, ',') && t + 1 < end && opens_new_clause(ctx, t + 1))
+        {
+            return t;
+        }
+    }
+    end
+}
+
+/// The subject of the verb at `k` in sentence body `r`, with the verb's auxiliaries
+/// stepped over; `None` for a passive, or a base form no plural subject or auxiliary
+/// licenses.
+fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
+    let form = form(&ascii_lower(ctx.word(k)));
+    // Step back over auxiliaries and adverbs; the nearest verbal one must suit the form.
+    let mut subject_end = k;
+    let mut nearest = None;
+    let mut steps = 0;
+    while subject_end > r.start && steps < MAX_AUXILIARIES {
+        let t = subject_end - 1;
+        if !ctx.tokens[t].is_word() {
+            break;
+        }
+        let Some(aux) = auxiliary(ctx.word(t)) else {
+            break;
+        };
+        if nearest.is_none() && aux != Auxiliary::Adverb {
+            nearest = Some(aux);
+        }
+        steps += 1;
+        subject_end = t;
+    }
+    let licensed = match (form, nearest) {
+        (Form::Base, Some(Auxiliary::Modal)) => true,
+        (Form::Base, None) => true, // needs a plural subject: checked below
+        (Form::ThirdPerson, None) => true,
+        (Form::Past, None | Some(Auxiliary::Have)) => true,
+        (Form::Progressive, Some(Auxiliary::Be)) => true,
+        _ => false,
+    };
+    if !licensed {
+        return None;
+    }
+    // "his support", "the plans to rally", "Trump's plan": the verb is a noun.
+    if subject_end == k && k > r.start {
+        let prev = ctx.tokens[k - 1].kind;
+        if prev == crate::text::tokens::TokenKind::Possessive
+            || matches!(
+                ascii_lower(ctx.word(k - 1)).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            )
+        {
+            return None;
+        }
+    }
+    let coordinated = subject_end > r.start
+        && subject_end == k
+        && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
+    let np = if coordinated {
+        ctx.coordinated_subject(r.start, subject_end)
+    } else {
+        ctx.subject_before(subject_end, r.start)
+            .or_else(|| ctx.sentence_subject(r.start, subject_end))
+            .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
+    }?;
+    if ctx.has_quote(np.tokens.clone()) {
+        return None;
+    }
+    // "what Microsoft wanted to sell": the object went to the front, and the content is
+    // what is left of it.
+    if np.tokens.start > r.start
+        && matches!(
+            ascii_lower(ctx.word(np.tokens.start - 1)).as_str(),
+            "what" | "which" | "whom" | "whatever"
+        )
+    {
+        return None;
+    }
+    let last = ascii_lower(ctx.word(np.tokens.end - 1));
+    let plural = match np.kind {
+        NpKind::Pronoun(_) => last == "they",
+        NpKind::Description => last.ends_with('s'),
+        NpKind::Name | NpKind::Organisation => false,
+    };
+    // "Trump support" is no clause: a base form with no modal needs a plural subject.
+    if form == Form::Base && nearest.is_none() && !plural && !coordinated {
+        return None;
+    }
+    // "Republican voters supports" does not agree: "supports" is a noun there.
+    if form == Form::ThirdPerson && plural {
+        return None;
+    }
+    // A bare singular role noun ("spokesman wants") is a headline fragment.
+    if np.kind == NpKind::Description && np.tokens.len() == 1 && !last.ends_with('s') {
+        return None;
+    }
+    Some(np)
+}
+
+impl Rule for StanceVerb {
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        let r = sentence_body(ctx, s)?;
+        for k in r.clone() {
+            if ctx.in_quote[k] || !ctx.tokens[k].is_word() {
+                continue;
+            }
+            let Some((cue_last, start)) = stance_at(ctx, k, r.end) else {
+                continue;
+            };
+            // "the plan backed by Democrats": a passive participle.
+            if ctx.is(start, "by") {
+                continue;
+            }
+            let Some(np) = subject(ctx, &r, k) else {
+                continue;
+            };
+            let end = content_end(ctx, start, r.end);
+            if end <= start || ctx.has_speech_quote(start..end) {
+                continue;
+            }
+            return Some(report(ctx, &np, k..cue_last + 1, start..end));
+        }
+        None
+    }
+}
