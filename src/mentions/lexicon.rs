@@ -44,10 +44,10 @@ fn shape(word: &[u8]) -> usize {
 
 /// The [`shape`]s of a list's entries as a bit set. Nearly every lookup is for a word that
 /// is not on the list, and most such words are ruled out by one bit test, before hashing.
-struct Shapes(Box<[u64; 512]>);
+pub(crate) struct Shapes(Box<[u64; 512]>);
 
 impl Shapes {
-    fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
+    pub(crate) fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
         let mut bits = Box::new([0u64; 512]);
         for key in keys.filter(|k| !k.is_empty()) {
             let s = shape(key.as_bytes());
@@ -64,7 +64,7 @@ impl Shapes {
 
     /// [`Shapes::may_hold`] for the bytes of a word.
     #[inline]
-    fn may_hold_bytes(&self, word: &[u8]) -> bool {
+    pub(crate) fn may_hold_bytes(&self, word: &[u8]) -> bool {
         if word.is_empty() {
             return true;
         }

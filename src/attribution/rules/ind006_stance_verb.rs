@@ -64,16 +64,16 @@ const MAX_AS_DISTANCE: usize = 10;
 
 /// The stance verbs of `data/stance_verbs.txt`, by lower-case form.
 struct StanceVerbs {
-    forms: foldhash::HashMap<&'static str, Vec<Follows>>,
-    /// Lower-case first bytes of the forms: most words fail this and are never lower-cased.
-    first: [bool; 256],
+    forms: foldhash::HashMap<&'static [u8], Vec<Follows>>,
+    /// The forms' shapes (first and last byte, length): most words fail this and are never
+    /// looked up (the rule asks it of every word of every sentence).
+    shapes: crate::mentions::lexicon::Shapes,
 }
 
 fn stance_verbs() -> &'static StanceVerbs {
     static VERBS: OnceLock<StanceVerbs> = OnceLock::new();
     VERBS.get_or_init(|| {
-        let mut forms: foldhash::HashMap<&'static str, Vec<Follows>> = Default::default();
-        let mut first = [false; 256];
+        let mut forms: foldhash::HashMap<&'static [u8], Vec<Follows>> = Default::default();
         for line in
             crate::mentions::lexicon::entries(include_str!("../../../data/stance_verbs.txt"))
         {
@@ -85,10 +85,12 @@ fn stance_verbs() -> &'static StanceVerbs {
                 Some("[as]") => Follows::As,
                 Some(p) => Follows::Particle(p),
             };
-            first[usize::from(form.as_bytes()[0])] = true;
-            forms.entry(form).or_default().push(follows);
+            forms.entry(form.as_bytes()).or_default().push(follows);
         }
-        StanceVerbs { forms, first }
+        let shapes = crate::mentions::lexicon::Shapes::of(
+            forms.keys().filter_map(|f| std::str::from_utf8(f).ok()),
+        );
+        StanceVerbs { forms, shapes }
     })
 }
 
@@ -96,13 +98,13 @@ fn stance_verbs() -> &'static StanceVerbs {
 /// content starts.
 pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, usize)> {
     let verbs = stance_verbs();
-    let w = ctx.word(k);
-    let b = *w.as_bytes().first()?;
-    if !verbs.first[usize::from(b.to_ascii_lowercase())] {
+    let w = &ctx.text.as_bytes()[ctx.tokens[k].range.clone()];
+    // Verbs are written in lower case in running text ("Rejects" in a headline is not one);
+    // the shape set turns most other words away before any lookup.
+    if !w.first()?.is_ascii_lowercase() || !verbs.shapes.may_hold_bytes(w) {
         return None;
     }
-    let lower = ascii_lower(w);
-    let follows = verbs.forms.get(lower.as_str())?;
+    let follows = verbs.forms.get(w)?;
     for &f in follows {
         match f {
             Follows::Object => {
