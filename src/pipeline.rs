@@ -99,16 +99,17 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
 
     // Indirect speech, sentence by sentence.
     let mut indirect_found = Vec::new();
+    let mut pieces = Vec::new();
     for s in 0..ctx.sentences.len() {
-        // Each rule may report one finding per sentence; a later rule's finding stands beside
-        // the earlier ones when its content overlaps none of theirs ("X, Smith said, adding
-        // that Y": the fronted clause and the added one).
+        // A rule's findings stand beside the earlier ones when their content overlaps none of
+        // theirs ("X, Smith said, adding that Y": the fronted clause and the added one), or
+        // when they are reported inside another's content ("Smith said Jones wants a
+        // recount": Jones's wish, inside Smith's words; its cue and content lie within).
         let first = indirect_found.len();
         for r in &indirect {
-            if let Some(found) = r.indirect(&ctx, s) {
-                // An attribution reported inside another's content ("Smith said Jones wants a
-                // recount": Jones's wish, inside Smith's words) nests: its cue and content lie
-                // within the other's content.
+            pieces.clear();
+            r.indirect_all(&ctx, s, &mut pieces);
+            for found in pieces.drain(..) {
                 let overlaps =
                     indirect_found[first..]
                         .iter()

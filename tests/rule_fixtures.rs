@@ -22,6 +22,8 @@
 //! * `SPEAKER [| kind=KIND] [| quote=QUOTE]` — the rule must attribute some quote (whose text
 //!   is `QUOTE`, when given) to a speaker whose canonical `name` is `SPEAKER`, with the quote
 //!   kind `KIND` (`direct`, `partial` or `indirect`) when given.
+//!   `SPEAKER` may be `(nobody)`: the rule reports the quote with no speaker (an asker left
+//!   unnamed).
 //! * `-` — no quote may be attributed by the rule (the same as a case in `## ok`).
 //!
 //! Sections:
@@ -230,6 +232,9 @@ fn run(id: &str, with: &[String], text: &str) -> Document {
 }
 
 /// `Ok(())` when the case holds, else why not.
+/// The expected speaker of a quote a rule reports without one.
+const NOBODY: &str = "(nobody)";
+
 fn check(id: &str, case: &Case, doc: &Document) -> Result<(), String> {
     let by_rule: Vec<_> = doc
         .quotes
@@ -251,7 +256,11 @@ fn check(id: &str, case: &Case, doc: &Document) -> Result<(), String> {
             quote,
         } => {
             let found = by_rule.iter().any(|q| {
-                q.speaker.as_ref().is_some_and(|s| &s.name == speaker)
+                let speaker_right = match &q.speaker {
+                    Some(s) => &s.name == speaker,
+                    None => speaker == NOBODY,
+                };
+                speaker_right
                     && kind.as_ref().is_none_or(|k| q.kind.as_str() == k)
                     && quote.as_ref().is_none_or(|t| &q.text == t)
             });

@@ -232,6 +232,13 @@ pub trait Rule: RuleInfo + Sync {
     fn indirect(&self, _ctx: &Context, _s: usize) -> Option<IndirectFinding> {
         None
     }
+
+    /// For [`Phase::Indirect`] rules: every piece of indirect speech in sentence `s`, in the
+    /// order found. Rules that report once per sentence keep the default, which gives
+    /// [`Rule::indirect`]'s finding.
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
+        out.extend(self.indirect(ctx, s));
+    }
 }
 
 /// Declares a rule unit: the struct with its doc comment, and [`RuleInfo`] from it.
@@ -278,6 +285,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind006_stance_verb::StanceVerb,
     &rules::ind007_participle_clause::ParticipleClause,
     &rules::ind008_headline_colon::HeadlineColon,
+    &rules::ind009_asked_question::AskedQuestion,
 ];
 
 /// The rule with this ID.

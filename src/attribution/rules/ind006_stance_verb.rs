@@ -228,10 +228,17 @@ fn opens_new_clause(ctx: &Context, t: usize) -> bool {
         )
 }
 
-/// Where the content that starts at `start` ends, not past `end`.
+/// Where the content that starts at `start` ends, not past `end`: before a clause
+/// boundary, or before a second verb joined to the first ("blasted Rubio and defended
+/// Cruz").
 pub(crate) fn content_end(ctx: &Context, start: usize, end: usize) -> usize {
     for t in start..end {
-        if ctx.is_punct(t, ';')
+        let coordinated = t > start
+            && t + 1 < end
+            && (ctx.is(t, "and") || ctx.is(t, "but"))
+            && (ctx.is_indirect_cue(t + 1) || stance_at(ctx, t + 1, end).is_some());
+        if coordinated
+            || ctx.is_punct(t, ';')
             || ctx.is_punct(t, ':')
             || ctx.is_punct(t, '(')
             || is_dash(ctx, t)
@@ -335,7 +342,17 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
 
 impl Rule for StanceVerb {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        let r = sentence_body(ctx, s)?;
+        let mut found = Vec::new();
+        self.indirect_all(ctx, s, &mut found);
+        found.into_iter().next()
+    }
+
+    /// Every stance verb of the sentence with a subject: "Reid blasted Rubio and defended
+    /// Cruz" gives two.
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
+        let Some(r) = sentence_body(ctx, s) else {
+            return;
+        };
         for k in r.clone() {
             if ctx.in_quote[k] || !ctx.tokens[k].is_word() {
                 continue;
@@ -354,8 +371,7 @@ impl Rule for StanceVerb {
             if end <= start || ctx.has_speech_quote(start..end) {
                 continue;
             }
-            return Some(report(ctx, &np, k..cue_last + 1, start..end));
+            out.push(report(ctx, &np, k..cue_last + 1, start..end));
         }
-        None
     }
 }

@@ -25,3 +25,4 @@ pub mod ind005_parenthetical_name_cue;
 pub mod ind006_stance_verb;
 pub mod ind007_participle_clause;
 pub mod ind008_headline_colon;
+pub mod ind009_asked_question;
