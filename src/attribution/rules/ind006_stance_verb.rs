@@ -108,7 +108,12 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
     for &f in follows {
         match f {
             Follows::Object => {
-                if k + 1 < end && ctx.tokens[k + 1].is_word() && !ctx.is_indirect_cue(k + 1) {
+                // "backed out", "supported in 2007" (the object went elsewhere): no object.
+                if k + 1 < end
+                    && ctx.tokens[k + 1].is_word()
+                    && !ctx.is_indirect_cue(k + 1)
+                    && !opens_no_object(ctx.word(k + 1))
+                {
                     return Some((k, k + 1));
                 }
             }
@@ -135,6 +140,48 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
         }
     }
     None
+}
+
+/// Words after a verb that show it has no object of its own: a particle ("backed out") or
+/// the start of an adverbial ("supported in 2007"). "to" and "for" may open content ("wants
+/// to …", "advocated for …"), and so may "this" or "last" ("backed this plan").
+fn opens_no_object(word: &str) -> bool {
+    let w = ascii_lower(word);
+    matches!(
+        w.as_str(),
+        "out"
+            | "up"
+            | "down"
+            | "off"
+            | "away"
+            | "back"
+            | "over"
+            | "around"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "when"
+            | "while"
+            | "as"
+            | "by"
+            | "from"
+            | "with"
+            | "through"
+            | "via"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "repeatedly"
+            | "again"
+    )
 }
 
 /// Most auxiliaries, adverbs and negations between a subject and its stance verb ("did not
