@@ -319,6 +319,18 @@ const VOCAB: &[&str] = &[
     "\u{2009}",
     "\u{FEFF}",
     "\r",
+    // Stance verbs, participles, questions and headline labels (IND006–IND009).
+    "wants",
+    "called for",
+    "plans to",
+    "endorsed",
+    "supports",
+    "sees",
+    ", referring to",
+    "Asked",
+    "by",
+    "whether",
+    "Historians:",
 ];
 
 /// The text a fuzz input stands for. Input starting with 0xFF (never valid UTF-8) is decoded
