@@ -236,6 +236,12 @@ const MAX_LINK_TOKENS: usize = 4;
 /// added: “I think …”"), before that link. `None` when the clause holds quoted speech of its
 /// own (a partial quote, which the quote rules report).
 fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
+    // "…, adding that …": a participle of its own starts a second report.
+    let end = (start + 1..end)
+        .find(|&t| {
+            ctx.is_punct(t - 1, ',') && ctx.is_indirect_cue(t) && ctx.word(t).ends_with("ing")
+        })
+        .map_or(end, |t| t - 1);
     let Some(q) = (start..end).find(|&t| ctx.has_speech_quote(t..t + 1)) else {
         return Some(end);
     };
@@ -273,7 +279,17 @@ fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
 
 impl Rule for NameCueThat {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        let r = sentence_body(ctx, s)?;
+        let mut found = Vec::new();
+        self.indirect_all(ctx, s, &mut found);
+        found.into_iter().next()
+    }
+
+    /// Every reporting verb of the sentence with a subject and a clause: "Smith said Jones
+    /// told him the deal was off" gives Smith's report and, inside it, Jones's.
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
+        let Some(r) = sentence_body(ctx, s) else {
+            return;
+        };
         for k in r.clone() {
             let thought = !ctx.is_indirect_cue(k) && is_thought_verb(ctx.word(k));
             if !ctx.is_indirect_cue(k) && !thought {
@@ -328,8 +344,7 @@ impl Rule for NameCueThat {
             if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
                 continue;
             }
-            return Some(report(ctx, &np, k..k + 1, start..end));
+            out.push(report(ctx, &np, k..k + 1, start..end));
         }
-        None
     }
 }
