@@ -286,6 +286,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind007_participle_clause::ParticipleClause,
     &rules::ind008_headline_colon::HeadlineColon,
     &rules::ind009_asked_question::AskedQuestion,
+    &rules::ind010_poll_in::PollIn,
 ];
 
 /// The rule with this ID.
