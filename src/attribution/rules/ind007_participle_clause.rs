@@ -14,7 +14,8 @@ declare_rule! {
     /// referring to a town hall.`, `Trump spoke for an hour, calling for a ban on imports.`,
     /// `Smith said the deal was dead, adding that talks would resume.` The speaker is the
     /// one of the attribution just before the comma (`Johnson said`, `said Johnson`), or
-    /// else the subject that opens the sentence. The content runs from after the participle
+    /// else the subject that opens the sentence, or else the subject of the sentence's first
+    /// reporting or stance verb (`The departments declined to comment, saying …`). The content runs from after the participle
     /// (and its particle) to the end of the clause, as for IND006.
     ///
     /// ## Why
@@ -53,6 +54,18 @@ fn attribution_before(ctx: &Context, floor: usize, comma: usize) -> Option<Speak
     (!ctx.has_quote(np.tokens.clone())).then_some(np)
 }
 
+/// The subject of the main clause before the comma at `comma`, found through its first
+/// reporting or stance verb: "The departments declined to comment, saying …" →
+/// "The departments".
+fn main_subject(ctx: &Context, start: usize, comma: usize) -> Option<SpeakerNp> {
+    let verb = (start + 1..comma)
+        .find(|&t| !ctx.in_quote[t] && (ctx.is_cue(t) || stance_at(ctx, t, comma).is_some()))?;
+    let end = ctx.skip_adverbs_backward(verb, start);
+    ctx.subject_before(end, start)
+        .or_else(|| ctx.sentence_subject(start, end))
+        .filter(|np| !ctx.has_quote(np.tokens.clone()))
+}
+
 impl Rule for ParticipleClause {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
@@ -78,6 +91,7 @@ impl Rule for ParticipleClause {
             let comma = k - 1;
             let Some(np) = attribution_before(ctx, r.start, comma)
                 .or_else(|| ctx.np_starting_at(r.start, comma))
+                .or_else(|| main_subject(ctx, r.start, comma))
             else {
                 continue;
             };
