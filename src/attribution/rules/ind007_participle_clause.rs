@@ -90,7 +90,14 @@ impl Rule for ParticipleClause {
             };
             let comma = k - 1;
             let Some(np) = attribution_before(ctx, r.start, comma)
-                .or_else(|| ctx.np_starting_at(r.start, comma))
+                .or_else(|| {
+                    // An opening phrase that runs over a verb is a clause, not a subject.
+                    ctx.np_starting_at(r.start, comma).filter(|np| {
+                        !np.tokens
+                            .clone()
+                            .any(|t| ctx.is_cue(t) || stance_at(ctx, t, comma).is_some())
+                    })
+                })
                 .or_else(|| main_subject(ctx, r.start, comma))
             else {
                 continue;
