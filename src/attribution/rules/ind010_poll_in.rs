@@ -3,7 +3,6 @@
 use super::indirect::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::is_dash;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
-use crate::text::ascii_lower;
 
 declare_rule! {
     /// # IND010 poll-in
@@ -41,11 +40,11 @@ const MAX_POLL_PHRASE_TOKENS: usize = 10;
 /// Hampshire polls").
 const MAX_POLL_TAIL_TOKENS: usize = 8;
 
+/// Nouns that name a poll.
 fn is_poll_noun(w: &str) -> bool {
-    matches!(
-        ascii_lower(w).as_str(),
-        "poll" | "polls" | "survey" | "surveys" | "polling"
-    )
+    ["poll", "polls", "survey", "surveys", "polling"]
+        .iter()
+        .any(|n| w.eq_ignore_ascii_case(n))
 }
 
 /// The poll noun of a phrase that starts after "in" at `t`, not reaching `end`.
@@ -58,6 +57,12 @@ fn poll_noun(ctx: &Context, t: usize, end: usize) -> Option<usize> {
 impl Rule for PollIn {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
+        // Most sentences name no poll: a substring search turns them away before any
+        // token is read.
+        let text = &ctx.text[ctx.tokens[r.start].range.start..ctx.tokens[r.end - 1].range.end];
+        if !(text.contains("oll") || text.contains("urvey")) {
+            return None;
+        }
         // "In the latest CNN poll, …": the opening phrase.
         if ctx.is(r.start, "in") {
             if let Some(noun) = poll_noun(ctx, r.start + 1, r.end) {
