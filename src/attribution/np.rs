@@ -25,6 +25,9 @@ pub const MAX_COORDINATED_TOKENS: usize = 60;
 pub const MAX_GENERIC_TOKENS: usize = 3;
 /// How many modifier words may stand before the name a speaker phrase ends in.
 pub const MAX_PREMODIFIER_TOKENS: usize = 5;
+/// Most plain modifier words before a role noun in a description without a determiner
+/// ("presidential campaign spokesman").
+pub const MAX_ROLE_MODIFIERS: usize = 3;
 /// Longest parenthetical after a name ("Jason Chaffetz (R-Utah) said").
 pub const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
@@ -303,6 +306,44 @@ impl<'t> Context<'t> {
         }
     }
 
+    /// The role noun that ends a run of at most [`MAX_ROLE_MODIFIERS`] plain words starting
+    /// at token `t` ("campaign spokesman", "election officials", "officials"), before
+    /// `limit`: the words are lower case (the first may be capitalised, "Trump campaign
+    /// aides" read from "Trump") and no function words or cues.
+    pub fn role_after(&self, t: usize, limit: usize) -> Option<usize> {
+        let lex = lexicon();
+        let mut u = t;
+        while u < limit && u < t + MAX_ROLE_MODIFIERS + 1 {
+            let tok = &self.tokens[u];
+            if tok.kind == TokenKind::Possessive && u > t {
+                u += 1;
+                continue;
+            }
+            if !tok.is_word() || self.is_cue(u) {
+                return None;
+            }
+            let w = self.word(u);
+            let lower = w.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+            let capital_first = u == t && w.chars().next().is_some_and(char::is_uppercase);
+            if !(lower || capital_first) {
+                return None;
+            }
+            if lower && lex.is_role_noun(w) {
+                return Some(u);
+            }
+            let lw = ascii_lower(w);
+            if STOP_WORDS.contains(&lw.as_str())
+                || DETERMINERS.contains(&lw.as_str())
+                || is_cue_adverb(w)
+                || crate::mentions::pronoun(w).is_some()
+            {
+                return None;
+            }
+            u += 1;
+        }
+        None
+    }
+
     /// The speaker phrase that starts at token `start`, not reaching `limit`.
     pub fn np_starting_at(&self, start: usize, limit: usize) -> Option<SpeakerNp> {
         if start >= limit {
@@ -324,7 +365,12 @@ impl<'t> Context<'t> {
         }
         while u < limit && u < t + MAX_PREMODIFIER_TOKENS {
             if let Some(m) = self.mentions.starting_at(u) {
-                if m.kind == MentionKind::Person && !m.in_quote {
+                // "Trump campaign spokesman Jason Miller": a name that modifies a role is
+                // not the speaker; the name after the role may be.
+                if m.kind == MentionKind::Person
+                    && !m.in_quote
+                    && self.role_after(m.tokens.end, limit).is_none()
+                {
                     return self.np_from_mention(u, false);
                 }
             }
@@ -349,27 +395,41 @@ impl<'t> Context<'t> {
             u += 1;
         }
         if let Some(np) = self.np_from_mention(t, false) {
-            if np.tokens.end <= limit {
+            // "Clinton aides", "Obama administration officials": the name modifies a role.
+            let modifies_role = matches!(np.kind, NpKind::Name | NpKind::Organisation)
+                && self.role_after(np.tokens.end, limit).is_some();
+            if np.tokens.end <= limit && !modifies_role {
                 return Some(np);
             }
         }
-        if PREMODIFIERS.contains(&ascii_lower(self.word(t)).as_str()) && t + 1 < limit {
+        // "former Gov. Smith" reads past "former"; "campaign aides" keeps its modifier.
+        if PREMODIFIERS.contains(&ascii_lower(self.word(t)).as_str())
+            && t + 1 < limit
+            && (lex.is_title(self.word(t + 1)) || self.role_after(t, limit).is_none())
+        {
             return self.np_starting_at(t + 1, limit);
         }
         // "the Daily Caller", "The Hill": a determiner before a name.
         let first = ascii_lower(self.word(t));
         if matches!(first.as_str(), "the" | "a" | "an") && t + 1 < limit {
             if let Some(np) = self.np_from_mention(t + 1, false) {
-                if matches!(np.kind, NpKind::Name | NpKind::Organisation) && np.tokens.end <= limit
+                if matches!(np.kind, NpKind::Name | NpKind::Organisation)
+                    && np.tokens.end <= limit
+                    && self.role_after(np.tokens.end, limit).is_none()
                 {
                     return Some(np);
                 }
             }
         }
-        // A description: up to a role noun head, then the longest run of role nouns.
-        if !self.tokens[t].is_word()
-            || (!DETERMINERS.contains(&first.as_str()) && !lex.is_role_noun(self.word(t)))
-        {
+        // A description: up to a role noun head, then the longest run of role nouns. Without
+        // a determiner, a few plain modifier words may lead to the head ("election
+        // officials", "Trump campaign aides").
+        if !self.tokens[t].is_word() {
+            return None;
+        }
+        let modifier_led =
+            !DETERMINERS.contains(&first.as_str()) && !lex.is_role_noun(self.word(t));
+        if modifier_led && self.role_after(t, limit).is_none() {
             return None;
         }
         let mut head = None;
