@@ -18,7 +18,10 @@ declare_rule! {
     /// subject may follow an opening phrase and its comma (`Until the plant closed, most of
     /// them said …`), be the phrase a relative "who" stands for (`Canova, who said he would
     /// not run, left.`: the clause ends with the relative), or be the subject of a first,
-    /// coordinated verb (`The spokesman declined to comment but said …`). A clause stops
+    /// coordinated verb (`The spokesman declined to comment but said …`). A short adverbial
+    /// may stand between the verb and the clause (`said Monday the plan …`, `said on Friday
+    /// he …`, `said in hindsight it …`: a prepositional phrase only up to a subject pronoun,
+    /// since where its nouns end is not known otherwise). A clause stops
     /// where a direct quote with its own cue begins (`…, but added: “…”`). Verbs of knowing
     /// and feeling (`data/thought_verbs.txt`: knows, feels, remembers …) report only a clause
     /// that "that" or a subject pronoun opens.
@@ -175,6 +178,9 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
             break;
         }
     }
+    if let Some(u) = after_adverbial(ctx, t, end) {
+        return Some(u);
+    }
     if opens_clause(ctx, t) {
         return Some(t);
     }
@@ -225,6 +231,68 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
         )
         && !ctx.is_cue(t);
     bare.then_some(t)
+}
+
+/// Most tokens of an adverbial between a reporting verb and its clause ("said on Friday
+/// he …", "said in a statement Thursday night they …").
+const MAX_ADVERBIAL_TOKENS: usize = 7;
+
+/// Time words that stand alone as an adverbial after a reporting verb ("said Monday the …").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "again"
+            | "repeatedly"
+            | "privately"
+            | "publicly"
+    )
+}
+
+/// The start of a clause that follows a short adverbial after the verb at `t - 1`: "said
+/// Monday the plan …" (a time word, then any clause opener), "said on Friday he met …",
+/// "said in politics it takes time …" (a prepositional phrase, then a subject pronoun:
+/// where a phrase of nouns ends is not known, but a pronoun cannot continue it).
+fn after_adverbial(ctx: &Context, t: usize, end: usize) -> Option<usize> {
+    let w = ascii_lower(ctx.word(t));
+    if is_time_word(&w) {
+        let u = t + 1;
+        return (u < end && (ctx.is(u, "that") || opens_clause(ctx, u))).then_some(u);
+    }
+    if !matches!(
+        w.as_str(),
+        "in" | "on" | "at" | "during" | "after" | "before" | "from" | "via" | "through" | "over"
+    ) {
+        return None;
+    }
+    let limit = end.min(t + 1 + MAX_ADVERBIAL_TOKENS);
+    for u in t + 1..limit {
+        if !ctx.tokens[u].is_word() || ctx.is_cue(u) {
+            return None;
+        }
+        if u > t + 1 && opens_with_subject_pronoun(ctx, u) && !ctx.is(u, "you") {
+            return Some(u);
+        }
+        if matches!(
+            ascii_lower(ctx.word(u)).as_str(),
+            "which" | "who" | "whom" | "whose" | "where" | "when" | "that" | "and" | "or" | "but"
+        ) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Most tokens between a reported clause and a direct quote that a second cue introduces
