@@ -28,6 +28,8 @@ pub const MAX_PREMODIFIER_TOKENS: usize = 5;
 /// Most plain modifier words before a role noun in a description without a determiner
 /// ("presidential campaign spokesman").
 pub const MAX_ROLE_MODIFIERS: usize = 3;
+/// Most words of the group after a quantity's "of" ("52 percent of registered voters").
+pub const MAX_QUANTITY_GROUP_TOKENS: usize = 4;
 /// Longest parenthetical after a name ("Jason Chaffetz (R-Utah) said").
 pub const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
@@ -476,7 +478,178 @@ impl<'t> Context<'t> {
                 return Some(subject);
             }
         }
+        // "52 percent of voters said", "most said", "one in four said".
+        let part_of = np
+            .as_ref()
+            .is_none_or(|np| np.kind == NpKind::Description && np.tokens.start > floor && in_pp);
+        if part_of {
+            if let Some(q) = self.quantity_ending_at(end, floor) {
+                return Some(q);
+            }
+        }
         np
+    }
+
+    /// A quantity of people that speaks as a group, ending at token `end - 1`: "52 percent",
+    /// "most", "nearly half", "one in four", "a majority of Americans", "most of them". It
+    /// must open its clause: the word before it is no preposition, name or pronoun.
+    pub fn quantity_ending_at(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let last = end - 1;
+        let mut head = last;
+        // "… of voters", "… of them": the group after "of", a few plain words.
+        let lowest = last.saturating_sub(MAX_QUANTITY_GROUP_TOKENS).max(floor);
+        if let Some(of) = (lowest..=last).rev().find(|&k| self.is(k, "of")) {
+            let plain = (of + 1..end).all(|k| {
+                let t = &self.tokens[k];
+                t.kind == TokenKind::Possessive
+                    || (t.is_word()
+                        && !self.is_cue(k)
+                        && !matches!(
+                            ascii_lower(self.word(k)).as_str(),
+                            "that"
+                                | "which"
+                                | "who"
+                                | "whom"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "it"
+                                | "while"
+                                | "when"
+                                | "as"
+                                | "if"
+                                | "since"
+                                | "because"
+                        ))
+            });
+            if !plain || of == floor || of + 1 == end {
+                return None;
+            }
+            head = of - 1;
+        }
+        if !self.is_quantity(head) {
+            return None;
+        }
+        let mut start = head;
+        let w = ascii_lower(self.word(head));
+        if w == "percent" || w == "%" {
+            if start == floor || !is_number(self.word(start - 1)) {
+                return None;
+            }
+            start -= 1;
+        }
+        // "one in four", "two out of three"
+        if start >= floor + 2 && self.is(start - 1, "in") && is_number(self.word(start - 2)) {
+            start -= 2;
+        }
+        let mut n = 0;
+        while start > floor && n < 3 {
+            let before = ascii_lower(self.word(start - 1));
+            if matches!(
+                before.as_str(),
+                "nearly"
+                    | "about"
+                    | "almost"
+                    | "roughly"
+                    | "only"
+                    | "just"
+                    | "over"
+                    | "some"
+                    | "a"
+                    | "the"
+                    | "than"
+                    | "around"
+                    | "fully"
+                    | "barely"
+                    | "but"
+            ) && self.tokens[start - 1].is_word()
+            {
+                start -= 1;
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        // "more than half", "all but two": the word the "than" or "but" needs.
+        if start > floor && (self.is(start, "than") || self.is(start, "but")) {
+            let before = ascii_lower(self.word(start - 1));
+            if !matches!(before.as_str(), "more" | "less" | "fewer" | "all") {
+                return None;
+            }
+            start -= 1;
+        } else if self.is(start, "than") || self.is(start, "but") {
+            return None;
+        }
+        if start > floor {
+            let t = &self.tokens[start - 1];
+            let before = self.word(start - 1);
+            let blocked = t.is_word()
+                && (STOP_WORDS.contains(&ascii_lower(before).as_str())
+                    && !matches!(
+                        ascii_lower(before).as_str(),
+                        "and"
+                            | "but"
+                            | "that"
+                            | "which"
+                            | "where"
+                            | "while"
+                            | "when"
+                            | "because"
+                            | "as"
+                            | "if"
+                    )
+                    || crate::mentions::pronoun(before).is_some()
+                    || crate::mentions::is_capitalised(before)
+                    || matches!(ascii_lower(before).as_str(), "among" | "about" | "than"));
+            if blocked || t.kind == TokenKind::Possessive {
+                return None;
+            }
+        }
+        Some(self.description(start..end))
+    }
+
+    /// True when token `t` counts people: a number (not a year), "percent", or a word such
+    /// as "most", "half", "majority".
+    pub fn is_quantity(&self, t: usize) -> bool {
+        let tok = &self.tokens[t];
+        if tok.kind == TokenKind::Punct('%') {
+            return true;
+        }
+        if !tok.is_word() {
+            return false;
+        }
+        let w = self.word(t);
+        if is_number(w) {
+            let year = w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (w.starts_with("19") || w.starts_with("20"));
+            return !year;
+        }
+        matches!(
+            ascii_lower(w).as_str(),
+            "percent"
+                | "most"
+                | "many"
+                | "some"
+                | "few"
+                | "half"
+                | "majority"
+                | "minority"
+                | "plurality"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "others"
+                | "several"
+                | "both"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        )
     }
 
     /// The subject that opens a sentence and runs up to the verb at `verb`: "The deputy head
@@ -622,3 +795,41 @@ impl<'t> Context<'t> {
 }
 
 pub use crate::quotes::is_quote_mark;
+
+/// True for a number written in digits ("52", "1,200", "3.5", "52%") or in words up to
+/// twenty, and the tens.
+pub fn is_number(w: &str) -> bool {
+    let digits = w.trim_end_matches('%');
+    if !digits.is_empty()
+        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return true;
+    }
+    matches!(
+        ascii_lower(w).as_str(),
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+    )
+}

@@ -1,7 +1,7 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::np::NpKind;
+use crate::attribution::np::{is_number, NpKind};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
@@ -11,7 +11,8 @@ declare_rule! {
     ///
     /// ## What it matches
     /// Indirect speech in a sentence without quote marks: a speaker (name, pronoun,
-    /// organisation or description, with an optional appositive), a reporting verb, and a
+    /// organisation, description or a quantity of people: `52 percent of voters`, `most`,
+    /// `nearly half`; with an optional appositive), a reporting verb, and a
     /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
     /// process will take ten years.`, `Smith told reporters on Monday that …`,
     /// `He said the plan would fail.` The content is the clause ("that" included). The
@@ -375,7 +376,7 @@ impl Rule for NameCueThat {
             if matches!(np.kind, NpKind::Description) && np.tokens.len() == 1 {
                 // A bare role noun ("sources said") is fine only when plural or a known speaker.
                 let w = ctx.word(np.tokens.start);
-                if !w.ends_with('s') {
+                if !w.ends_with('s') && !ctx.is_quantity(np.tokens.start) {
                     continue;
                 }
             }
@@ -383,6 +384,13 @@ impl Rule for NameCueThat {
                 continue;
             };
             if thought && !(ctx.is(start, "that") || opens_with_subject_pronoun(ctx, start)) {
+                continue;
+            }
+            // "4,051 pledged delegates": after a bare number the "verb" may be an adjective;
+            // only a clause that opens plainly ("that", a pronoun, a determiner, a name) is
+            // reported.
+            let number = np.kind == NpKind::Description && is_number(ctx.word(np.tokens.end - 1));
+            if number && !(ctx.is(start, "that") || opens_clause(ctx, start)) {
                 continue;
             }
             let Some(mut end) = clause_end(ctx, start, r.end) else {
