@@ -507,6 +507,7 @@ impl<'t> Context<'t> {
                 t.kind == TokenKind::Possessive
                     || (t.is_word()
                         && !self.is_cue(k)
+                        && !self.word(k).contains(['’', '\''])
                         && !matches!(
                             ascii_lower(self.word(k)).as_str(),
                             "that"
@@ -523,6 +524,12 @@ impl<'t> Context<'t> {
                                 | "if"
                                 | "since"
                                 | "because"
+                                | "i"
+                                | "we"
+                                | "you"
+                                | "he"
+                                | "she"
+                                | "they"
                         ))
             });
             if !plain || of == floor || of + 1 == end {
