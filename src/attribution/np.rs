@@ -30,6 +30,8 @@ pub const MAX_PREMODIFIER_TOKENS: usize = 5;
 pub const MAX_ROLE_MODIFIERS: usize = 3;
 /// Most words of the group after a quantity's "of" ("52 percent of registered voters").
 pub const MAX_QUANTITY_GROUP_TOKENS: usize = 4;
+/// Most commas looked back over for the name an appositive describes.
+pub const MAX_APPOSITIVE_COMMAS: usize = 4;
 /// Longest parenthetical after a name ("Jason Chaffetz (R-Utah) said").
 pub const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
@@ -234,22 +236,69 @@ impl<'t> Context<'t> {
                 }
             }
             // "Mich Mathews, Microsoft's senior vice president of corporate marketing, said"
+            // "Paul Porter, a driver from Ava, Mo., who is a member, said", "Rep. Ann Lee
+            // (D-Md.), chair of the panel, said": past the first comma, only a person or an
+            // organisation that opens the sentence or follows a comma is the speaker.
             let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
             let mut k = last;
+            let mut commas = 0;
+            let mut fallback = None;
             while k > lowest {
                 k -= 1;
                 let t = &self.tokens[k];
                 if t.kind == TokenKind::Punct(',') {
-                    return self.np_simple_ending_at(k, floor);
+                    commas += 1;
+                    let np = if k > floor && self.is_punct(k - 1, ')') {
+                        let low = (k - 1).saturating_sub(MAX_PARENTHETICAL_TOKENS).max(floor);
+                        (low..k - 1)
+                            .rev()
+                            .find(|&o| self.is_punct(o, '('))
+                            .and_then(|o| self.np_simple_ending_at(o, floor))
+                    } else {
+                        self.np_simple_ending_at(k, floor)
+                    };
+                    // "a baker from Dover, who …": a place after a preposition is no speaker.
+                    let after_preposition = np.as_ref().is_some_and(|np| {
+                        np.tokens.start > floor
+                            && matches!(
+                                ascii_lower(self.word(np.tokens.start - 1)).as_str(),
+                                "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near"
+                            )
+                    });
+                    if commas == 1 && np.is_some() {
+                        if !after_preposition {
+                            return np;
+                        }
+                        fallback = np.clone();
+                    }
+                    let opens_clause = |np: &SpeakerNp| {
+                        np.tokens.start == floor || self.is_punct(np.tokens.start - 1, ',')
+                    };
+                    if let Some(np) = np.filter(|np| {
+                        matches!(np.kind, NpKind::Name | NpKind::Organisation) && opens_clause(np)
+                    }) {
+                        return Some(np);
+                    }
+                    if commas == MAX_APPOSITIVE_COMMAS {
+                        return fallback;
+                    }
+                    continue;
                 }
+                // "Ava, Mo., who …": the period of an abbreviation before a comma.
+                let abbreviation = t.kind == TokenKind::Punct('.')
+                    && k > floor
+                    && self.is_punct(k + 1, ',')
+                    && self.tokens[k - 1].is_word()
+                    && crate::mentions::is_capitalised(self.word(k - 1));
                 if matches!(t.kind, TokenKind::Break)
                     || matches!(t.kind, TokenKind::Punct(c) if is_quote_mark(c) || c == '.')
+                        && !abbreviation
                     || self.is_cue(k)
                 {
-                    return None;
+                    return fallback;
                 }
             }
-            return None;
+            return fallback;
         }
         self.np_simple_ending_at(end, floor)
     }
