@@ -818,13 +818,18 @@ impl<'t> Context<'t> {
         if verb - start > MAX_COORDINATED_TOKENS {
             return None;
         }
-        let np = self.np_starting_at(start, verb - 1)?;
+        // "In a statement, Gov. Ann Lee blasted Congress and said …": the subject may follow
+        // an opening phrase and its comma.
+        let np = self.np_starting_at(start, verb - 1).or_else(|| {
+            let opener_end = verb.min(start + MAX_SUBJECT_TOKENS);
+            let comma = (start + 1..opener_end).find(|&t| self.is_punct(t, ','))?;
+            self.np_starting_at(comma + 1, verb - 1)
+        })?;
         let between = np.tokens.end..verb - 1;
         // A verb phrase stands between the subject and the conjunction, without a clause break.
         (!between.is_empty()
-            && !(between.clone()).any(|t| {
-                self.tokens[t].kind == TokenKind::Break || self.is_punct(t, ';') || self.is_cue(t)
-            }))
+            && !(between.clone())
+                .any(|t| self.tokens[t].kind == TokenKind::Break || self.is_punct(t, ';')))
         .then_some(np)
     }
 

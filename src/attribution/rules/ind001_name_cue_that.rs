@@ -19,7 +19,8 @@ declare_rule! {
     /// subject may follow an opening phrase and its comma (`Until the plant closed, most of
     /// them said …`), be the phrase a relative "who" stands for (`Canova, who said he would
     /// not run, left.`: the clause ends with the relative), or be the subject of a first,
-    /// coordinated verb (`The spokesman declined to comment but said …`). A short adverbial
+    /// coordinated verb (`The spokesman declined to comment but said …`, also after an
+    /// opening phrase: `In a statement, the governor blasted Congress and said …`). A short adverbial
     /// may stand between the verb and the clause (`said Monday the plan …`, `said on Friday
     /// he …`, `said in hindsight it …`: a prepositional phrase only up to a subject pronoun,
     /// since where its nouns end is not known otherwise). A clause stops
