@@ -523,6 +523,13 @@ impl<'t> Context<'t> {
                 )
         });
         if in_pp {
+            // "the 40 percent of residents": the quantity that holds the group.
+            let of = np
+                .as_ref()
+                .is_some_and(|np| self.is(np.tokens.start - 1, "of"));
+            if let Some(q) = of.then(|| self.quantity_ending_at(end, floor)).flatten() {
+                return Some(q);
+            }
             if let Some(subject) = self.sentence_subject(floor, end) {
                 return Some(subject);
             }
@@ -543,6 +550,12 @@ impl<'t> Context<'t> {
     /// "most", "nearly half", "one in four", "a majority of Americans", "most of them". It
     /// must open its clause: the word before it is no preposition, name or pronoun.
     pub fn quantity_ending_at(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
+        self.quantity_phrase(end, floor, false)
+    }
+
+    /// [`Context::quantity_ending_at`]; `relative` when a "who" follows the phrase, which
+    /// then may stand anywhere ("among the 40 percent of residents who said …").
+    pub fn quantity_phrase(&self, end: usize, floor: usize, relative: bool) -> Option<SpeakerNp> {
         if end == 0 || end <= floor {
             return None;
         }
@@ -639,7 +652,7 @@ impl<'t> Context<'t> {
         } else if self.is(start, "than") || self.is(start, "but") {
             return None;
         }
-        if start > floor {
+        if start > floor && !relative {
             let t = &self.tokens[start - 1];
             let before = self.word(start - 1);
             let blocked = t.is_word()

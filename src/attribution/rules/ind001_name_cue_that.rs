@@ -18,7 +18,8 @@ declare_rule! {
     /// `He said the plan would fail.` The content is the clause ("that" included). The
     /// subject may follow an opening phrase and its comma (`Until the plant closed, most of
     /// them said …`), be the phrase a relative "who" stands for (`Canova, who said he would
-    /// not run, left.`: the clause ends with the relative), or be the subject of a first,
+    /// not run, left.`, `voters who said the economy …`: the clause ends with the relative,
+    /// and after a restrictive "who" it must open plainly), or be the subject of a first,
     /// coordinated verb (`The spokesman declined to comment but said …`, also after an
     /// opening phrase: `In a statement, the governor blasted Congress and said …`). A short adverbial
     /// may stand between the verb and the clause (`said Monday the plan …`, `said on Friday
@@ -362,15 +363,28 @@ impl Rule for NameCueThat {
             let relative = subject_end >= r.start + 3
                 && ctx.is(subject_end - 1, "who")
                 && ctx.is_punct(subject_end - 2, ',');
+            // "the 30 percent of voters who said …", "experts who say …": the phrase before a
+            // restrictive "who" speaks; the clause ends with the relative.
+            let restrictive = subject_end >= r.start + 2
+                && ctx.is(subject_end - 1, "who")
+                && !ctx.is_punct(subject_end - 2, ',');
             let np = if participle {
                 ctx.np_starting_at(r.start, k)
             } else if coordinated {
                 ctx.coordinated_subject(r.start, subject_end)
             } else {
-                ctx.subject_before(subject_end, r.start)
+                let before_who = if restrictive {
+                    ctx.quantity_phrase(subject_end - 1, r.start, true)
+                        .or_else(|| ctx.subject_before(subject_end - 1, r.start))
+                } else {
+                    None
+                };
+                before_who
+                    .or_else(|| ctx.subject_before(subject_end, r.start))
                     .or_else(|| ctx.sentence_subject(r.start, subject_end))
                     .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
             };
+            let relative = relative || restrictive;
             let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {
                 continue;
             };
@@ -389,9 +403,9 @@ impl Rule for NameCueThat {
             }
             // "4,051 pledged delegates": after a bare number the "verb" may be an adjective;
             // only a clause that opens plainly ("that", a pronoun, a determiner, a name) is
-            // reported.
+            // reported. So too after a restrictive "who" ("partners who expect form …").
             let number = np.kind == NpKind::Description && is_number(ctx.word(np.tokens.end - 1));
-            if number && !(ctx.is(start, "that") || opens_clause(ctx, start)) {
+            if (number || restrictive) && !(ctx.is(start, "that") || opens_clause(ctx, start)) {
                 continue;
             }
             let Some(mut end) = clause_end(ctx, start, r.end) else {
