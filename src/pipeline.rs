@@ -104,8 +104,11 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         // the earlier ones when its content overlaps none of theirs ("X, Smith said, adding
         // that Y": the fronted clause and the added one).
         let first = indirect_found.len();
+        let mut found_here = Vec::new();
         for r in &indirect {
-            if let Some(found) = r.indirect(&ctx, s) {
+            found_here.clear();
+            r.indirect_all(&ctx, s, &mut found_here);
+            for found in found_here.drain(..) {
                 let overlaps =
                     indirect_found[first..]
                         .iter()

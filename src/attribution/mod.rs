@@ -232,6 +232,15 @@ pub trait Rule: RuleInfo + Sync {
     fn indirect(&self, _ctx: &Context, _s: usize) -> Option<IndirectFinding> {
         None
     }
+
+    /// For [`Phase::Indirect`] rules: every report in sentence `s`, in text order, added to
+    /// `out`. By default the one [`Rule::indirect`] finds; a rule whose pattern can occur
+    /// twice in a sentence ("X said A, and Y said B") reports each.
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
+        if let Some(found) = self.indirect(ctx, s) {
+            out.push(found);
+        }
+    }
 }
 
 /// Declares a rule unit: the struct with its doc comment, and [`RuleInfo`] from it.

@@ -1,7 +1,7 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::np::{is_number, NpKind};
+use crate::attribution::np::{is_number, NpKind, MAX_SUBJECT_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
@@ -21,13 +21,15 @@ declare_rule! {
     /// not run, left.`, `voters who said the economy …`: the clause ends with the relative,
     /// and after a restrictive "who" it must open plainly), or be the subject of a first,
     /// coordinated verb (`The spokesman declined to comment but said …`, also after an
-    /// opening phrase: `In a statement, the governor blasted Congress and said …`). A short adverbial
-    /// may stand between the verb and the clause (`said Monday the plan …`, `said on Friday
-    /// he …`, `said in hindsight it …`: a prepositional phrase only up to a subject pronoun,
-    /// since where its nouns end is not known otherwise). A clause stops
-    /// where a direct quote with its own cue begins (`…, but added: “…”`). Verbs of knowing
-    /// and feeling (`data/thought_verbs.txt`: knows, feels, remembers …) report only a clause
-    /// that "that" or a subject pronoun opens.
+    /// opening phrase: `In a statement, the governor blasted Congress and said …`). A short
+    /// adverbial may stand between the verb and the clause (`said Monday the plan …`, `said
+    /// on Friday he …`, `said in hindsight it …`: a prepositional phrase only up to a subject
+    /// pronoun, since where its nouns end is not known otherwise). A clause stops where a
+    /// direct quote with its own cue begins (`…, but added: “…”`), or where a second report
+    /// begins (`… but said …`, `…, and most voters said …`), which is reported too (up to
+    /// four reports a sentence). Verbs of knowing and feeling (`data/thought_verbs.txt`:
+    /// knows, feels, remembers …) report only a clause that "that" or a subject pronoun
+    /// opens.
     ///
     /// ## Why
     /// Reported speech is most of what news attributes, and this is its plainest form.
@@ -298,6 +300,48 @@ fn after_adverbial(ctx: &Context, t: usize, end: usize) -> Option<usize> {
     None
 }
 
+/// Where the clause that starts at `start` gives way to a second report in the same
+/// sentence, or `end`: a coordinated reporting verb (`he makes $41,000 a year and
+/// questioned …`, `she had met him twice but said …`) or a new subject with its own verb
+/// after a comma and a conjunction or a semicolon (`…, and more than four in ten said …`).
+fn next_report(ctx: &Context, start: usize, end: usize) -> usize {
+    let mut u = start + MIN_CLAUSE_WORDS;
+    while u < end {
+        let joins = ctx.is_punct(u, ';')
+            || (matches!(
+                ascii_lower(ctx.word(u)).as_str(),
+                "and" | "but" | "while" | "whereas"
+            ) && ctx.tokens[u].is_word());
+        if !joins {
+            u += 1;
+            continue;
+        }
+        let after_comma = ctx.is_punct(u - 1, ',') || ctx.is_punct(u, ';');
+        let cut = if after_comma {
+            u - usize::from(!ctx.is_punct(u, ';'))
+        } else {
+            u
+        };
+        let v = ctx.skip_adverbs_forward(u + 1, end);
+        // "… and questioned …", "… but said …": the subject's own second verb.
+        let coordinated = v < end && ctx.is_indirect_cue(v) && ctx.word(v).ends_with("ed")
+            || v < end && (ctx.is(v, "said") || ctx.is(v, "told"));
+        // "…, and most voters said …": a new subject and its reporting verb.
+        let new_subject = after_comma
+            && (u + 2..end.min(u + 2 + MAX_SUBJECT_TOKENS)).any(|k| {
+                ctx.is_indirect_cue(k)
+                    && ctx
+                        .subject_before(ctx.skip_adverbs_backward(k, u + 1), u + 1)
+                        .is_some_and(|np| np.tokens.start == u + 1)
+            });
+        if (coordinated || new_subject) && word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS {
+            return cut;
+        }
+        u += 1;
+    }
+    end
+}
+
 /// Most tokens between a reported clause and a direct quote that a second cue introduces
 /// ("…, but added, “…”").
 const MAX_LINK_TOKENS: usize = 4;
@@ -342,10 +386,41 @@ fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
     (cut > start).then_some(cut)
 }
 
+/// Most reports IND001 finds in one sentence.
+const MAX_REPORTS_PER_SENTENCE: usize = 4;
+
 impl Rule for NameCueThat {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
-        for k in r.clone() {
+        find_from(ctx, r.clone(), r.start).map(|(found, _)| found)
+    }
+
+    /// "Comey has said that he makes recommendations, but Lewandowski said he does not":
+    /// after each report, the search goes on past its clause.
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
+        let Some(r) = sentence_body(ctx, s) else {
+            return;
+        };
+        let mut from = r.start;
+        for _ in 0..MAX_REPORTS_PER_SENTENCE {
+            let Some((found, end)) = find_from(ctx, r.clone(), from) else {
+                return;
+            };
+            out.push(found);
+            from = end;
+        }
+    }
+}
+
+/// The first report whose cue stands at or after token `from` in the sentence body `r`,
+/// and the token where its clause ends.
+fn find_from(
+    ctx: &Context,
+    r: std::ops::Range<usize>,
+    from: usize,
+) -> Option<(IndirectFinding, usize)> {
+    {
+        for k in from..r.end {
             let thought = !ctx.is_indirect_cue(k) && is_thought_verb(ctx.word(k));
             if !ctx.is_indirect_cue(k) && !thought {
                 continue;
@@ -416,10 +491,11 @@ impl Rule for NameCueThat {
                     end = comma;
                 }
             }
+            end = next_report(ctx, start, end);
             if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
                 continue;
             }
-            return Some(report(ctx, &np, k..k + 1, start..end));
+            return Some((report(ctx, &np, k..k + 1, start..end), end));
         }
         None
     }
