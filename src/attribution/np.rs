@@ -290,10 +290,12 @@ impl<'t> Context<'t> {
                     && self.is_punct(k + 1, ',')
                     && self.tokens[k - 1].is_word()
                     && crate::mentions::is_capitalised(self.word(k - 1));
+                // "Barkley, who said he votes Democratic, said …": a relative clause's own verb.
+                let relative_cue = k > floor && self.is(k - 1, "who");
                 if matches!(t.kind, TokenKind::Break)
                     || matches!(t.kind, TokenKind::Punct(c) if is_quote_mark(c) || c == '.')
                         && !abbreviation
-                    || self.is_cue(k)
+                    || self.is_cue(k) && !relative_cue
                 {
                     return fallback;
                 }
