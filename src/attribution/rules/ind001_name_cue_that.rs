@@ -142,6 +142,13 @@ fn opens_with_subject_pronoun(ctx: &Context, t: usize) -> bool {
 /// The start of the reported clause after the cue at `k`, not past `end`.
 fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     let mut t = k + 1;
+    // "said more than a million donors gave": a quantity opens the clause.
+    if t + 1 < end
+        && matches!(ascii_lower(ctx.word(t)).as_str(), "more" | "less" | "fewer")
+        && ctx.is(t + 1, "than")
+    {
+        return Some(t);
+    }
     // "know how best to engage customers": an ability, not a report.
     if t < end
         && ctx.is(t, "how")
@@ -371,7 +378,16 @@ fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
                 "and" | "but" | "then"
             ));
     if !joined {
-        return None;
+        // "said A, and when pressed, the mayor replied, “…”": the clause ends at the last
+        // comma and conjunction (or semicolon) before the quote's own attribution.
+        return (start + 1..link)
+            .rev()
+            .find(|&u| {
+                ctx.is_punct(u, ';')
+                    || (ctx.is_punct(u - 1, ',') && (ctx.is(u, "and") || ctx.is(u, "but")))
+            })
+            .map(|u| if ctx.is_punct(u, ';') { u } else { u - 1 })
+            .filter(|&cut| word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS);
     }
     let mut cut = link;
     while cut > start
