@@ -3,7 +3,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::mentions::Mentions;
+use crate::mentions::{MentionKind, Mentions};
 use crate::quotes::{is_quote_mark, QuotedPassage};
 use crate::text::tokens::{first_at_or_after, Token, TokenKind};
 
@@ -82,7 +82,7 @@ impl<'t> Context<'t> {
         }
         // Every rule asks whether a token is a cue, many times over; ask the lexicon once.
         let lex = crate::mentions::lexicon::lexicon();
-        let cue_flags = tokens
+        let mut cue_flags: Vec<u8> = tokens
             .iter()
             .map(|t| {
                 let maybe = t.is_word() && lex.may_be_cue(&text.as_bytes()[t.range.clone()]);
@@ -93,6 +93,14 @@ impl<'t> Context<'t> {
                 }
             })
             .collect();
+        // A cue word that is part of a name ("Ian Read said", "Mr. Read said") is no verb.
+        for m in &mentions.list {
+            if matches!(m.kind, MentionKind::Person | MentionKind::Proper) && m.tokens.len() > 1 {
+                for flag in &mut cue_flags[m.tokens.clone()] {
+                    *flag = 0;
+                }
+            }
+        }
         Context {
             text,
             tokens,

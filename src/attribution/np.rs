@@ -25,6 +25,13 @@ pub const MAX_COORDINATED_TOKENS: usize = 60;
 pub const MAX_GENERIC_TOKENS: usize = 3;
 /// How many modifier words may stand before the name a speaker phrase ends in.
 pub const MAX_PREMODIFIER_TOKENS: usize = 5;
+/// Most plain modifier words before a role noun in a description without a determiner
+/// ("presidential campaign spokesman").
+pub const MAX_ROLE_MODIFIERS: usize = 3;
+/// Most words of the group after a quantity's "of" ("52 percent of registered voters").
+pub const MAX_QUANTITY_GROUP_TOKENS: usize = 4;
+/// Most commas looked back over for the name an appositive describes.
+pub const MAX_APPOSITIVE_COMMAS: usize = 4;
 /// Longest parenthetical after a name ("Jason Chaffetz (R-Utah) said").
 pub const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
@@ -229,22 +236,71 @@ impl<'t> Context<'t> {
                 }
             }
             // "Mich Mathews, Microsoft's senior vice president of corporate marketing, said"
+            // "Paul Porter, a driver from Ava, Mo., who is a member, said", "Rep. Ann Lee
+            // (D-Md.), chair of the panel, said": past the first comma, only a person or an
+            // organisation that opens the sentence or follows a comma is the speaker.
             let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
             let mut k = last;
+            let mut commas = 0;
+            let mut fallback = None;
             while k > lowest {
                 k -= 1;
                 let t = &self.tokens[k];
                 if t.kind == TokenKind::Punct(',') {
-                    return self.np_simple_ending_at(k, floor);
+                    commas += 1;
+                    let np = if k > floor && self.is_punct(k - 1, ')') {
+                        let low = (k - 1).saturating_sub(MAX_PARENTHETICAL_TOKENS).max(floor);
+                        (low..k - 1)
+                            .rev()
+                            .find(|&o| self.is_punct(o, '('))
+                            .and_then(|o| self.np_simple_ending_at(o, floor))
+                    } else {
+                        self.np_simple_ending_at(k, floor)
+                    };
+                    // "a baker from Dover, who …": a place after a preposition is no speaker.
+                    let after_preposition = np.as_ref().is_some_and(|np| {
+                        np.tokens.start > floor
+                            && matches!(
+                                ascii_lower(self.word(np.tokens.start - 1)).as_str(),
+                                "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near"
+                            )
+                    });
+                    if commas == 1 && np.is_some() {
+                        if !after_preposition {
+                            return np;
+                        }
+                        fallback = np.clone();
+                    }
+                    let opens_clause = |np: &SpeakerNp| {
+                        np.tokens.start == floor || self.is_punct(np.tokens.start - 1, ',')
+                    };
+                    if let Some(np) = np.filter(|np| {
+                        matches!(np.kind, NpKind::Name | NpKind::Organisation) && opens_clause(np)
+                    }) {
+                        return Some(np);
+                    }
+                    if commas == MAX_APPOSITIVE_COMMAS {
+                        return fallback;
+                    }
+                    continue;
                 }
+                // "Ava, Mo., who …": the period of an abbreviation before a comma.
+                let abbreviation = t.kind == TokenKind::Punct('.')
+                    && k > floor
+                    && self.is_punct(k + 1, ',')
+                    && self.tokens[k - 1].is_word()
+                    && crate::mentions::is_capitalised(self.word(k - 1));
+                // "Barkley, who said he votes Democratic, said …": a relative clause's own verb.
+                let relative_cue = k > floor && self.is(k - 1, "who");
                 if matches!(t.kind, TokenKind::Break)
                     || matches!(t.kind, TokenKind::Punct(c) if is_quote_mark(c) || c == '.')
-                    || self.is_cue(k)
+                        && !abbreviation
+                    || self.is_cue(k) && !relative_cue
                 {
-                    return None;
+                    return fallback;
                 }
             }
-            return None;
+            return fallback;
         }
         self.np_simple_ending_at(end, floor)
     }
@@ -303,6 +359,44 @@ impl<'t> Context<'t> {
         }
     }
 
+    /// The role noun that ends a run of at most [`MAX_ROLE_MODIFIERS`] plain words starting
+    /// at token `t` ("campaign spokesman", "election officials", "officials"), before
+    /// `limit`: the words are lower case (the first may be capitalised, "Trump campaign
+    /// aides" read from "Trump") and no function words or cues.
+    pub fn role_after(&self, t: usize, limit: usize) -> Option<usize> {
+        let lex = lexicon();
+        let mut u = t;
+        while u < limit && u < t + MAX_ROLE_MODIFIERS + 1 {
+            let tok = &self.tokens[u];
+            if tok.kind == TokenKind::Possessive && u > t {
+                u += 1;
+                continue;
+            }
+            if !tok.is_word() || self.is_cue(u) {
+                return None;
+            }
+            let w = self.word(u);
+            let lower = w.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+            let capital_first = u == t && w.chars().next().is_some_and(char::is_uppercase);
+            if !(lower || capital_first) {
+                return None;
+            }
+            if lower && lex.is_role_noun(w) {
+                return Some(u);
+            }
+            let lw = ascii_lower(w);
+            if STOP_WORDS.contains(&lw.as_str())
+                || DETERMINERS.contains(&lw.as_str())
+                || is_cue_adverb(w)
+                || crate::mentions::pronoun(w).is_some()
+            {
+                return None;
+            }
+            u += 1;
+        }
+        None
+    }
+
     /// The speaker phrase that starts at token `start`, not reaching `limit`.
     pub fn np_starting_at(&self, start: usize, limit: usize) -> Option<SpeakerNp> {
         if start >= limit {
@@ -324,7 +418,12 @@ impl<'t> Context<'t> {
         }
         while u < limit && u < t + MAX_PREMODIFIER_TOKENS {
             if let Some(m) = self.mentions.starting_at(u) {
-                if m.kind == MentionKind::Person && !m.in_quote {
+                // "Trump campaign spokesman Jason Miller": a name that modifies a role is
+                // not the speaker; the name after the role may be.
+                if m.kind == MentionKind::Person
+                    && !m.in_quote
+                    && self.role_after(m.tokens.end, limit).is_none()
+                {
                     return self.np_from_mention(u, false);
                 }
             }
@@ -349,27 +448,41 @@ impl<'t> Context<'t> {
             u += 1;
         }
         if let Some(np) = self.np_from_mention(t, false) {
-            if np.tokens.end <= limit {
+            // "Clinton aides", "Obama administration officials": the name modifies a role.
+            let modifies_role = matches!(np.kind, NpKind::Name | NpKind::Organisation)
+                && self.role_after(np.tokens.end, limit).is_some();
+            if np.tokens.end <= limit && !modifies_role {
                 return Some(np);
             }
         }
-        if PREMODIFIERS.contains(&ascii_lower(self.word(t)).as_str()) && t + 1 < limit {
+        // "former Gov. Smith" reads past "former"; "campaign aides" keeps its modifier.
+        if PREMODIFIERS.contains(&ascii_lower(self.word(t)).as_str())
+            && t + 1 < limit
+            && (lex.is_title(self.word(t + 1)) || self.role_after(t, limit).is_none())
+        {
             return self.np_starting_at(t + 1, limit);
         }
         // "the Daily Caller", "The Hill": a determiner before a name.
         let first = ascii_lower(self.word(t));
         if matches!(first.as_str(), "the" | "a" | "an") && t + 1 < limit {
             if let Some(np) = self.np_from_mention(t + 1, false) {
-                if matches!(np.kind, NpKind::Name | NpKind::Organisation) && np.tokens.end <= limit
+                if matches!(np.kind, NpKind::Name | NpKind::Organisation)
+                    && np.tokens.end <= limit
+                    && self.role_after(np.tokens.end, limit).is_none()
                 {
                     return Some(np);
                 }
             }
         }
-        // A description: up to a role noun head, then the longest run of role nouns.
-        if !self.tokens[t].is_word()
-            || (!DETERMINERS.contains(&first.as_str()) && !lex.is_role_noun(self.word(t)))
-        {
+        // A description: up to a role noun head, then the longest run of role nouns. Without
+        // a determiner, a few plain modifier words may lead to the head ("election
+        // officials", "Trump campaign aides").
+        if !self.tokens[t].is_word() {
+            return None;
+        }
+        let modifier_led =
+            !DETERMINERS.contains(&first.as_str()) && !lex.is_role_noun(self.word(t));
+        if modifier_led && self.role_after(t, limit).is_none() {
             return None;
         }
         let mut head = None;
@@ -396,6 +509,16 @@ impl<'t> Context<'t> {
                 return Some(np);
             }
         }
+        // "The authority's planning chief, Henrik Lund, defended …": so is a person's name
+        // set off by commas right after it.
+        if head + 2 < limit && self.is_punct(head + 1, ',') {
+            if let Some(np) = self.np_from_mention(head + 2, false) {
+                let closed = np.tokens.end < limit && self.is_punct(np.tokens.end, ',');
+                if np.entity.is_some() && closed {
+                    return Some(np);
+                }
+            }
+        }
         Some(self.description(start..head + 1))
     }
 
@@ -412,11 +535,202 @@ impl<'t> Context<'t> {
                 )
         });
         if in_pp {
+            // "the 40 percent of residents": the quantity that holds the group.
+            let of = np
+                .as_ref()
+                .is_some_and(|np| self.is(np.tokens.start - 1, "of"));
+            if let Some(q) = of.then(|| self.quantity_ending_at(end, floor)).flatten() {
+                return Some(q);
+            }
             if let Some(subject) = self.sentence_subject(floor, end) {
                 return Some(subject);
             }
         }
+        // "52 percent of voters said", "most said", "one in four said".
+        let part_of = np
+            .as_ref()
+            .is_none_or(|np| np.kind == NpKind::Description && np.tokens.start > floor && in_pp);
+        if part_of {
+            if let Some(q) = self.quantity_ending_at(end, floor) {
+                return Some(q);
+            }
+        }
         np
+    }
+
+    /// A quantity of people that speaks as a group, ending at token `end - 1`: "52 percent",
+    /// "most", "nearly half", "one in four", "a majority of Americans", "most of them". It
+    /// must open its clause: the word before it is no preposition, name or pronoun.
+    pub fn quantity_ending_at(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
+        self.quantity_phrase(end, floor, false)
+    }
+
+    /// [`Context::quantity_ending_at`]; `relative` when a "who" follows the phrase, which
+    /// then may stand anywhere ("among the 40 percent of residents who said …").
+    pub fn quantity_phrase(&self, end: usize, floor: usize, relative: bool) -> Option<SpeakerNp> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let last = end - 1;
+        let mut head = last;
+        // "… of voters", "… of them": the group after "of", a few plain words.
+        let lowest = last.saturating_sub(MAX_QUANTITY_GROUP_TOKENS).max(floor);
+        if let Some(of) = (lowest..=last).rev().find(|&k| self.is(k, "of")) {
+            let plain = (of + 1..end).all(|k| {
+                let t = &self.tokens[k];
+                t.kind == TokenKind::Possessive
+                    || (t.is_word()
+                        && !self.is_cue(k)
+                        && !self.word(k).contains(['’', '\''])
+                        && !matches!(
+                            ascii_lower(self.word(k)).as_str(),
+                            "that"
+                                | "which"
+                                | "who"
+                                | "whom"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "it"
+                                | "while"
+                                | "when"
+                                | "as"
+                                | "if"
+                                | "since"
+                                | "because"
+                                | "i"
+                                | "we"
+                                | "you"
+                                | "he"
+                                | "she"
+                                | "they"
+                        ))
+            });
+            if !plain || of == floor || of + 1 == end {
+                return None;
+            }
+            head = of - 1;
+        }
+        if !self.is_quantity(head) {
+            return None;
+        }
+        let mut start = head;
+        let w = ascii_lower(self.word(head));
+        if w == "percent" || w == "%" {
+            if start == floor || !is_number(self.word(start - 1)) {
+                return None;
+            }
+            start -= 1;
+        }
+        // "one in four", "two out of three"
+        if start >= floor + 2 && self.is(start - 1, "in") && is_number(self.word(start - 2)) {
+            start -= 2;
+        }
+        let mut n = 0;
+        while start > floor && n < 3 {
+            let before = ascii_lower(self.word(start - 1));
+            if matches!(
+                before.as_str(),
+                "nearly"
+                    | "about"
+                    | "almost"
+                    | "roughly"
+                    | "only"
+                    | "just"
+                    | "over"
+                    | "some"
+                    | "a"
+                    | "the"
+                    | "than"
+                    | "around"
+                    | "fully"
+                    | "barely"
+                    | "but"
+            ) && self.tokens[start - 1].is_word()
+            {
+                start -= 1;
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        // "more than half", "all but two": the word the "than" or "but" needs.
+        if start > floor && (self.is(start, "than") || self.is(start, "but")) {
+            let before = ascii_lower(self.word(start - 1));
+            if !matches!(before.as_str(), "more" | "less" | "fewer" | "all") {
+                return None;
+            }
+            start -= 1;
+        } else if self.is(start, "than") || self.is(start, "but") {
+            return None;
+        }
+        if start > floor && !relative {
+            let t = &self.tokens[start - 1];
+            let before = self.word(start - 1);
+            let blocked = t.is_word()
+                && (STOP_WORDS.contains(&ascii_lower(before).as_str())
+                    && !matches!(
+                        ascii_lower(before).as_str(),
+                        "and"
+                            | "but"
+                            | "that"
+                            | "which"
+                            | "where"
+                            | "while"
+                            | "when"
+                            | "because"
+                            | "as"
+                            | "if"
+                    )
+                    || crate::mentions::pronoun(before).is_some()
+                    || crate::mentions::is_capitalised(before)
+                    || matches!(ascii_lower(before).as_str(), "among" | "about" | "than"));
+            if blocked || t.kind == TokenKind::Possessive {
+                return None;
+            }
+        }
+        Some(self.description(start..end))
+    }
+
+    /// True when token `t` counts people: a number (not a year), "percent", or a word such
+    /// as "most", "half", "majority".
+    pub fn is_quantity(&self, t: usize) -> bool {
+        let tok = &self.tokens[t];
+        if tok.kind == TokenKind::Punct('%') {
+            return true;
+        }
+        if !tok.is_word() {
+            return false;
+        }
+        let w = self.word(t);
+        if is_number(w) {
+            let year = w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (w.starts_with("19") || w.starts_with("20"));
+            return !year;
+        }
+        matches!(
+            ascii_lower(w).as_str(),
+            "percent"
+                | "most"
+                | "many"
+                | "some"
+                | "few"
+                | "half"
+                | "majority"
+                | "minority"
+                | "plurality"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "others"
+                | "several"
+                | "both"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        )
     }
 
     /// The subject that opens a sentence and runs up to the verb at `verb`: "The deputy head
@@ -529,13 +843,18 @@ impl<'t> Context<'t> {
         if verb - start > MAX_COORDINATED_TOKENS {
             return None;
         }
-        let np = self.np_starting_at(start, verb - 1)?;
+        // "In a statement, Gov. Ann Lee blasted Congress and said …": the subject may follow
+        // an opening phrase and its comma.
+        let np = self.np_starting_at(start, verb - 1).or_else(|| {
+            let opener_end = verb.min(start + MAX_SUBJECT_TOKENS);
+            let comma = (start + 1..opener_end).find(|&t| self.is_punct(t, ','))?;
+            self.np_starting_at(comma + 1, verb - 1)
+        })?;
         let between = np.tokens.end..verb - 1;
         // A verb phrase stands between the subject and the conjunction, without a clause break.
         (!between.is_empty()
-            && !(between.clone()).any(|t| {
-                self.tokens[t].kind == TokenKind::Break || self.is_punct(t, ';') || self.is_cue(t)
-            }))
+            && !(between.clone())
+                .any(|t| self.tokens[t].kind == TokenKind::Break || self.is_punct(t, ';')))
         .then_some(np)
     }
 
@@ -562,3 +881,41 @@ impl<'t> Context<'t> {
 }
 
 pub use crate::quotes::is_quote_mark;
+
+/// True for a number written in digits ("52", "1,200", "3.5", "52%") or in words up to
+/// twenty, and the tens.
+pub fn is_number(w: &str) -> bool {
+    let digits = w.trim_end_matches('%');
+    if !digits.is_empty()
+        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return true;
+    }
+    matches!(
+        ascii_lower(w).as_str(),
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+    )
+}

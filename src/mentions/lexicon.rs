@@ -26,6 +26,8 @@ pub struct Lexicon {
     given_shapes: Shapes,
     titles: WordSet,
     role_nouns: WordSet,
+    /// Role nouns of speakers that are not people (`data/source_nouns.txt`).
+    source_nouns: WordSet,
     org_words: WordSet,
     non_name: WordSet,
     places: WordSet,
@@ -136,6 +138,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         titles: entries(include_str!("../../data/titles.txt")).collect(),
         // A multi-word role ("chief economist") also lends its head noun ("economist").
         role_nouns: entries(include_str!("../../data/role_nouns.txt"))
+            .chain(entries(include_str!("../../data/source_nouns.txt")))
+            .flat_map(|e| [e, e.rsplit(' ').next().unwrap_or(e)])
+            .collect(),
+        source_nouns: entries(include_str!("../../data/source_nouns.txt"))
             .flat_map(|e| [e, e.rsplit(' ').next().unwrap_or(e)])
             .collect(),
         org_words: entries(include_str!("../../data/org_words.txt")).collect(),
@@ -198,6 +204,15 @@ impl Lexicon {
             | "Councilwoman" | "Chairwoman" | "Sister" => Gender::Female,
             _ => Gender::Unknown,
         }
+    }
+
+    /// True for a role noun of a speaker that is not a person: a body ("company",
+    /// "campaign") or a document ("poll", "records"), singular or plural, in lower case.
+    pub fn is_source_noun(&self, word: &str) -> bool {
+        self.source_nouns.contains(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|singular| singular.len() > 2 && self.source_nouns.contains(singular))
     }
 
     /// True for a role noun ("spokesman", "officials", "executive"), compared in lower case.

@@ -145,6 +145,23 @@ fn is_dotted_initials(word: &str) -> bool {
         })
 }
 
+/// True when the capitalised cue word at token `k`, inside the run of capitalised words
+/// `start..run_end`, is a surname: it ends the run and follows a given name, perhaps with a
+/// middle initial ("Ian Read said", "Anna M. Warned"). A cue that opens a headline's next
+/// capitalised word ("Hillary Says Trump …") still splits the run.
+fn surname_cue(text: &str, tokens: &[Token], start: usize, k: usize, run_end: usize) -> bool {
+    if k + 1 != run_end || k == start {
+        return false;
+    }
+    let word = |i: usize| &text[tokens[i].range.clone()];
+    let lex = lexicon();
+    let mut given = k - 1;
+    if given > start && word(given).len() == 2 && word(given).ends_with('.') {
+        given -= 1;
+    }
+    lex.given_name(word(given)).is_some()
+}
+
 fn is_particle(word: &str) -> bool {
     matches!(
         word,
@@ -333,11 +350,11 @@ impl Mentions {
                 // "Mr. King", "Ms. Bishop": after an honorific the next word is a surname,
                 // whatever else it can be.
                 let after_honorific = k > i && start == k && is_honorific(word(k - 1));
+                let cue = k < run_end && lex.cue(word(k)).is_some();
                 let splits_here = k == run_end
                     || (!after_honorific
-                        && (lex.is_non_name(word(k))
-                            || lex.is_title(word(k))
-                            || lex.cue(word(k)).is_some()));
+                        && (lex.is_non_name(word(k)) || lex.is_title(word(k)) || cue)
+                        && !(cue && surname_cue(text, tokens, start, k, run_end)));
                 if splits_here {
                     if start < k {
                         let before_role =
@@ -559,6 +576,11 @@ impl Mentions {
                 return None;
             }
             let w = &text[tok.range.clone()];
+            // "Chen, the company's vice president": "company" is not Chen's role, or "the
+            // company said" would mean Chen.
+            if lex.is_source_noun(&w.to_lowercase()) {
+                return None;
+            }
             if lex.is_role_noun(w) || lex.is_title(w) {
                 Some(title_noun(w))
             } else {

@@ -1,7 +1,7 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::np::NpKind;
+use crate::attribution::np::{is_number, NpKind, MAX_SUBJECT_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
@@ -11,17 +11,25 @@ declare_rule! {
     ///
     /// ## What it matches
     /// Indirect speech in a sentence without quote marks: a speaker (name, pronoun,
-    /// organisation or description, with an optional appositive), a reporting verb, and a
+    /// organisation, description or a quantity of people: `52 percent of voters`, `most`,
+    /// `nearly half`; with an optional appositive), a reporting verb, and a
     /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
     /// process will take ten years.`, `Smith told reporters on Monday that …`,
     /// `He said the plan would fail.` The content is the clause ("that" included). The
     /// subject may follow an opening phrase and its comma (`Until the plant closed, most of
     /// them said …`), be the phrase a relative "who" stands for (`Canova, who said he would
-    /// not run, left.`: the clause ends with the relative), or be the subject of a first,
-    /// coordinated verb (`The spokesman declined to comment but said …`). A clause stops
-    /// where a direct quote with its own cue begins (`…, but added: “…”`). Verbs of knowing
-    /// and feeling (`data/thought_verbs.txt`: knows, feels, remembers …) report only a clause
-    /// that "that" or a subject pronoun opens.
+    /// not run, left.`, `voters who said the economy …`: the clause ends with the relative,
+    /// and after a restrictive "who" it must open plainly), or be the subject of a first,
+    /// coordinated verb (`The spokesman declined to comment but said …`, also after an
+    /// opening phrase: `In a statement, the governor blasted Congress and said …`). A short
+    /// adverbial may stand between the verb and the clause (`said Monday the plan …`, `said
+    /// on Friday he …`, `said in hindsight it …`: a prepositional phrase only up to a subject
+    /// pronoun, since where its nouns end is not known otherwise). A clause stops where a
+    /// direct quote with its own cue begins (`…, but added: “…”`), or where a second report
+    /// begins (`… but said …`, `…, and most voters said …`), which is reported too (up to
+    /// four reports a sentence). Verbs of knowing and feeling (`data/thought_verbs.txt`:
+    /// knows, feels, remembers …) report only a clause that "that" or a subject pronoun
+    /// opens.
     ///
     /// ## Why
     /// Reported speech is most of what news attributes, and this is its plainest form.
@@ -134,6 +142,13 @@ fn opens_with_subject_pronoun(ctx: &Context, t: usize) -> bool {
 /// The start of the reported clause after the cue at `k`, not past `end`.
 fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     let mut t = k + 1;
+    // "said more than a million donors gave": a quantity opens the clause.
+    if t + 1 < end
+        && matches!(ascii_lower(ctx.word(t)).as_str(), "more" | "less" | "fewer")
+        && ctx.is(t + 1, "than")
+    {
+        return Some(t);
+    }
     // "know how best to engage customers": an ability, not a report.
     if t < end
         && ctx.is(t, "how")
@@ -174,6 +189,9 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
             // "said he would ensure that …": the clause began before this "that".
             break;
         }
+    }
+    if let Some(u) = after_adverbial(ctx, t, end) {
+        return Some(u);
     }
     if opens_clause(ctx, t) {
         return Some(t);
@@ -227,6 +245,110 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     bare.then_some(t)
 }
 
+/// Most tokens of an adverbial between a reporting verb and its clause ("said on Friday
+/// he …", "said in a statement Thursday night they …").
+const MAX_ADVERBIAL_TOKENS: usize = 7;
+
+/// Time words that stand alone as an adverbial after a reporting verb ("said Monday the …").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "again"
+            | "repeatedly"
+            | "privately"
+            | "publicly"
+    )
+}
+
+/// The start of a clause that follows a short adverbial after the verb at `t - 1`: "said
+/// Monday the plan …" (a time word, then any clause opener), "said on Friday he met …",
+/// "said in politics it takes time …" (a prepositional phrase, then a subject pronoun:
+/// where a phrase of nouns ends is not known, but a pronoun cannot continue it).
+fn after_adverbial(ctx: &Context, t: usize, end: usize) -> Option<usize> {
+    let w = ascii_lower(ctx.word(t));
+    if is_time_word(&w) {
+        let u = t + 1;
+        return (u < end && (ctx.is(u, "that") || opens_clause(ctx, u))).then_some(u);
+    }
+    if !matches!(
+        w.as_str(),
+        "in" | "on" | "at" | "during" | "after" | "before" | "from" | "via" | "through" | "over"
+    ) {
+        return None;
+    }
+    let limit = end.min(t + 1 + MAX_ADVERBIAL_TOKENS);
+    for u in t + 1..limit {
+        if !ctx.tokens[u].is_word() || ctx.is_cue(u) {
+            return None;
+        }
+        if u > t + 1 && opens_with_subject_pronoun(ctx, u) && !ctx.is(u, "you") {
+            return Some(u);
+        }
+        if matches!(
+            ascii_lower(ctx.word(u)).as_str(),
+            "which" | "who" | "whom" | "whose" | "where" | "when" | "that" | "and" | "or" | "but"
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where the clause that starts at `start` gives way to a second report in the same
+/// sentence, or `end`: a coordinated reporting verb (`he makes $41,000 a year and
+/// questioned …`, `she had met him twice but said …`) or a new subject with its own verb
+/// after a comma and a conjunction or a semicolon (`…, and more than four in ten said …`).
+fn next_report(ctx: &Context, start: usize, end: usize) -> usize {
+    let mut u = start + MIN_CLAUSE_WORDS;
+    while u < end {
+        let joins = ctx.is_punct(u, ';')
+            || (matches!(
+                ascii_lower(ctx.word(u)).as_str(),
+                "and" | "but" | "while" | "whereas"
+            ) && ctx.tokens[u].is_word());
+        if !joins {
+            u += 1;
+            continue;
+        }
+        let after_comma = ctx.is_punct(u - 1, ',') || ctx.is_punct(u, ';');
+        let cut = if after_comma {
+            u - usize::from(!ctx.is_punct(u, ';'))
+        } else {
+            u
+        };
+        let v = ctx.skip_adverbs_forward(u + 1, end);
+        // "… and questioned …", "… but said …": the subject's own second verb.
+        let coordinated = v < end && ctx.is_indirect_cue(v) && ctx.word(v).ends_with("ed")
+            || v < end && (ctx.is(v, "said") || ctx.is(v, "told"));
+        // "…, and most voters said …": a new subject and its reporting verb.
+        let new_subject = after_comma
+            && (u + 2..end.min(u + 2 + MAX_SUBJECT_TOKENS)).any(|k| {
+                ctx.is_indirect_cue(k)
+                    && ctx
+                        .subject_before(ctx.skip_adverbs_backward(k, u + 1), u + 1)
+                        .is_some_and(|np| np.tokens.start == u + 1)
+            });
+        if (coordinated || new_subject) && word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS {
+            return cut;
+        }
+        u += 1;
+    }
+    end
+}
+
 /// Most tokens between a reported clause and a direct quote that a second cue introduces
 /// ("…, but added, “…”").
 const MAX_LINK_TOKENS: usize = 4;
@@ -262,7 +384,16 @@ fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
                 "and" | "but" | "then"
             ));
     if !joined {
-        return None;
+        // "said A, and when pressed, the mayor replied, “…”": the clause ends at the last
+        // comma and conjunction (or semicolon) before the quote's own attribution.
+        return (start + 1..link)
+            .rev()
+            .find(|&u| {
+                ctx.is_punct(u, ';')
+                    || (ctx.is_punct(u - 1, ',') && (ctx.is(u, "and") || ctx.is(u, "but")))
+            })
+            .map(|u| if ctx.is_punct(u, ';') { u } else { u - 1 })
+            .filter(|&cut| word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS);
     }
     let mut cut = link;
     while cut > start
@@ -277,20 +408,42 @@ fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
     (cut > start).then_some(cut)
 }
 
+/// Most reports IND001 finds in one sentence.
+const MAX_REPORTS_PER_SENTENCE: usize = 4;
+
 impl Rule for NameCueThat {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        let mut found = Vec::new();
-        self.indirect_all(ctx, s, &mut found);
-        found.into_iter().next()
+        let r = sentence_body(ctx, s)?;
+        find_from(ctx, r.clone(), r.start).map(|(found, _)| found)
     }
 
-    /// Every reporting verb of the sentence with a subject and a clause: "Smith said Jones
-    /// told him the deal was off" gives Smith's report and, inside it, Jones's.
+    /// "Comey has said that he makes recommendations, but Lewandowski said he does not":
+    /// after each report, the search goes on after its cue, so a report inside a report
+    /// ("Smith said Jones argued the deal was off") nests in it.
     fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
         let Some(r) = sentence_body(ctx, s) else {
             return;
         };
-        for k in r.clone() {
+        let mut from = r.start;
+        for _ in 0..MAX_REPORTS_PER_SENTENCE {
+            let Some((found, cue)) = find_from(ctx, r.clone(), from) else {
+                return;
+            };
+            out.push(found);
+            from = cue + 1;
+        }
+    }
+}
+
+/// The first report whose cue stands at or after token `from` in the sentence body `r`,
+/// and the token of its cue.
+fn find_from(
+    ctx: &Context,
+    r: std::ops::Range<usize>,
+    from: usize,
+) -> Option<(IndirectFinding, usize)> {
+    {
+        for k in from..r.end {
             let thought = !ctx.is_indirect_cue(k) && is_thought_verb(ctx.word(k));
             if !ctx.is_indirect_cue(k) && !thought {
                 continue;
@@ -308,22 +461,35 @@ impl Rule for NameCueThat {
             let relative = subject_end >= r.start + 3
                 && ctx.is(subject_end - 1, "who")
                 && ctx.is_punct(subject_end - 2, ',');
+            // "the 30 percent of voters who said …", "experts who say …": the phrase before a
+            // restrictive "who" speaks; the clause ends with the relative.
+            let restrictive = subject_end >= r.start + 2
+                && ctx.is(subject_end - 1, "who")
+                && !ctx.is_punct(subject_end - 2, ',');
             let np = if participle {
                 ctx.np_starting_at(r.start, k)
             } else if coordinated {
                 ctx.coordinated_subject(r.start, subject_end)
             } else {
-                ctx.subject_before(subject_end, r.start)
+                let before_who = if restrictive {
+                    ctx.quantity_phrase(subject_end - 1, r.start, true)
+                        .or_else(|| ctx.subject_before(subject_end - 1, r.start))
+                } else {
+                    None
+                };
+                before_who
+                    .or_else(|| ctx.subject_before(subject_end, r.start))
                     .or_else(|| ctx.sentence_subject(r.start, subject_end))
                     .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
             };
+            let relative = relative || restrictive;
             let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {
                 continue;
             };
             if matches!(np.kind, NpKind::Description) && np.tokens.len() == 1 {
                 // A bare role noun ("sources said") is fine only when plural or a known speaker.
                 let w = ctx.word(np.tokens.start);
-                if !w.ends_with('s') {
+                if !w.ends_with('s') && !ctx.is_quantity(np.tokens.start) {
                     continue;
                 }
             }
@@ -331,6 +497,13 @@ impl Rule for NameCueThat {
                 continue;
             };
             if thought && !(ctx.is(start, "that") || opens_with_subject_pronoun(ctx, start)) {
+                continue;
+            }
+            // "4,051 pledged delegates": after a bare number the "verb" may be an adjective;
+            // only a clause that opens plainly ("that", a pronoun, a determiner, a name) is
+            // reported. So too after a restrictive "who" ("partners who expect form …").
+            let number = np.kind == NpKind::Description && is_number(ctx.word(np.tokens.end - 1));
+            if (number || restrictive) && !(ctx.is(start, "that") || opens_clause(ctx, start)) {
                 continue;
             }
             let Some(mut end) = clause_end(ctx, start, r.end) else {
@@ -341,10 +514,12 @@ impl Rule for NameCueThat {
                     end = comma;
                 }
             }
+            end = next_report(ctx, start, end);
             if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
                 continue;
             }
-            out.push(report(ctx, &np, k..k + 1, start..end));
+            return Some((report(ctx, &np, k..k + 1, start..end), k));
         }
+        None
     }
 }

@@ -1,7 +1,7 @@
 //! IND003 clause-name-cue.
 
 use super::indirect::{
-    has_indirect_cue, opens_adverbial, plain_sentence, report, word_count, MIN_CLAUSE_WORDS,
+    has_indirect_cue, opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
 use super::patterns::{is_dash, skip_appositive};
 use crate::attribution::np::{NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
@@ -19,7 +19,10 @@ declare_rule! {
     /// officials insist, because policing has changed.`, `The two nations, Xi said, now have
     /// a chance.`). The content is the part before the attribution; the part after it, when
     /// it is a clause, is IND001's (a discontinuous report comes out as two pieces, each
-    /// with the same speaker).
+    /// with the same speaker). The sentence may go on to a quote (`The goal, he said, is
+    /// “a durable truce.”`); then a part before the attribution that sets the scene (a
+    /// prepositional or time phrase, `Asked whether …`), ends in a conjunction, or is the
+    /// speaker's own phrase is not reported.
     ///
     /// ## Why
     /// News puts the attribution after the claim, or in the middle of it, as often as before
@@ -44,6 +47,56 @@ pub const MAX_TRAILING_WORDS: usize = 4;
 /// Most commas and dashes of a sentence tried as the end of the fronted clause.
 pub const MAX_SPLITS: usize = 8;
 
+/// First words of a phrase that sets the scene of a quote rather than reporting speech: a
+/// preposition, a time word, a question put to the speaker.
+fn opens_scene(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "since"
+            | "until"
+            | "through"
+            | "over"
+            | "under"
+            | "about"
+            | "just"
+            | "hours"
+            | "days"
+            | "later"
+            | "earlier"
+            | "asked"
+            | "holding"
+            | "speaking"
+            | "outside"
+            | "inside"
+            | "near"
+            | "across"
+            | "behind"
+            | "within"
+            | "amid"
+            | "among"
+            | "following"
+            | "when"
+            | "while"
+            | "as"
+            | "once"
+            | "afterward"
+            | "afterwards"
+            | "meanwhile"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
 /// The attribution that starts at token `t` ("Smith said", "said Smith", "Smith, a senator,
 /// said"), up to `end`: the speaker phrase, the cue, and the first token after it.
 fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize, usize)> {
@@ -51,6 +104,10 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
         return None;
     }
     if ctx.is_indirect_cue(t) {
+        // "…, told reporters on Thursday": "told" takes its speaker before it, never after.
+        if matches!(ascii_lower(ctx.word(t)).as_str(), "told" | "tells" | "tell") {
+            return None;
+        }
         // "said Katie Harbath, the firm's outreach director." : the appositive may close the
         // sentence.
         let np = ctx.np_starting_at(t + 1, end)?;
@@ -75,10 +132,11 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
 
 impl Rule for ClauseNameCue {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        let r = plain_sentence(ctx, s)?;
+        let r = sentence_body(ctx, s)?;
         if !has_indirect_cue(ctx, r.clone()) {
             return None;
         }
+        let quoted = ctx.has_quote(r.clone());
         let splits = (r.start..r.end)
             .filter(|&t| ctx.is_punct(t, ',') || is_dash(ctx, t))
             .take(MAX_SPLITS);
@@ -108,6 +166,23 @@ impl Rule for ClauseNameCue {
             }
             let content = r.start..comma;
             if ctx.has_speech_quote(content.clone()) {
+                continue;
+            }
+            // In a sentence that goes on to a quote ("The goal, he said, is “…”"), the part
+            // before the attribution is reported speech only when it is no scene-setting
+            // phrase ("In a statement Thursday, he said, “…”") or question ("Asked whether
+            // …, he replied, “…”").
+            if quoted
+                && (opens_scene(&ascii_lower(ctx.word(r.start)))
+                    || matches!(
+                        ascii_lower(ctx.word(comma - 1)).as_str(),
+                        "ago" | "later" | "earlier" | "and" | "but" | "or"
+                    )
+                    // "Ed Rendell (D), a Clinton supporter, said": the speaker's own phrase.
+                    || ctx
+                        .np_starting_at(r.start, comma)
+                        .is_some_and(|np| np.tokens.end + 1 >= comma))
+            {
                 continue;
             }
             return Some(report(ctx, &np, cue..cue + 1, content));

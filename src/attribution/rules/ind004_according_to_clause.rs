@@ -1,7 +1,9 @@
 //! IND004 according-to-clause.
 
 use super::att006_according_to::{according_to_at, source_phrase};
-use super::indirect::{bytes, indirect_confidence, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{
+    bytes, indirect_confidence, opens_appositive, sentence_body, word_count, MIN_CLAUSE_WORDS,
+};
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 
@@ -91,6 +93,7 @@ impl Rule for AccordingToClause {
                 let after = (np.tokens.end + 1).min(r.end);
                 let content = if ctx.is_punct(np.tokens.end, ',')
                     && word_count(ctx, after..r.end) >= MIN_CLAUSE_WORDS
+                    && !opens_appositive(ctx, after, r.end)
                 {
                     after..r.end
                 } else {

@@ -1,6 +1,8 @@
 //! IND005 parenthetical-name-cue.
 
-use super::indirect::{has_indirect_cue, plain_sentence, report, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{
+    has_indirect_cue, opens_appositive, plain_sentence, report, word_count, MIN_CLAUSE_WORDS,
+};
 use super::patterns::skip_appositive;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 
@@ -63,7 +65,9 @@ impl Rule for ParentheticalNameCue {
             }
             let after = close + 1..r.end;
             let before = r.start..open;
-            let content = if word_count(ctx, after.clone()) >= MIN_CLAUSE_WORDS {
+            let content = if word_count(ctx, after.clone()) >= MIN_CLAUSE_WORDS
+                && !opens_appositive(ctx, after.start, r.end)
+            {
                 after
             } else if word_count(ctx, before.clone()) >= MIN_CLAUSE_WORDS {
                 before

@@ -146,3 +146,27 @@ pub fn report(
 pub fn has_indirect_cue(ctx: &Context, r: Range<usize>) -> bool {
     r.into_iter().any(|t| ctx.is_indirect_cue(t))
 }
+
+/// True when the words from token `t` describe the speaker just named rather than report
+/// anything: "…, said Ann Lee, a senior analyst at the bank, who …", "…, according to the
+/// Tax Center, a research group."
+pub fn opens_appositive(ctx: &Context, t: usize, end: usize) -> bool {
+    if t >= end {
+        return false;
+    }
+    if ctx.is(t, "who") || ctx.is(t, "which") {
+        return true;
+    }
+    ctx.np_starting_at(t, end).is_some_and(|np| {
+        matches!(
+            np.kind,
+            crate::attribution::np::NpKind::Description | crate::attribution::np::NpKind::Name
+        ) && (np.tokens.end >= end || ctx.is_punct(np.tokens.end, ',') || {
+            let w = crate::text::ascii_lower(ctx.word(np.tokens.end));
+            matches!(
+                w.as_str(),
+                "at" | "of" | "for" | "with" | "in" | "who" | "that"
+            )
+        })
+    })
+}

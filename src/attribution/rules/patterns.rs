@@ -29,6 +29,15 @@ pub fn after_start(ctx: &Context, c: &Candidate) -> usize {
 /// appositive may hold commas of its own ("now 81 and retired in Cambridge, Mass.,"): it ends
 /// at the comma that a speech verb follows, else at its first comma.
 pub fn skip_appositive(ctx: &Context, t: usize, end: usize) -> usize {
+    // "Sen. Ann Lee (D-Md.) said": a short parenthetical after the name, then perhaps an
+    // appositive.
+    let mut t = t;
+    if ctx.is_punct(t, '(') {
+        let limit = end.min(t + 1 + crate::attribution::np::MAX_PARENTHETICAL_TOKENS);
+        if let Some(close) = (t + 1..limit).find(|&k| ctx.is_punct(k, ')')) {
+            t = close + 1;
+        }
+    }
     if !ctx.is_punct(t, ',') {
         return t;
     }
