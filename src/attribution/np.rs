@@ -820,7 +820,9 @@ impl<'t> Context<'t> {
     pub fn subject_after_boundary(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
         let lowest = verb.saturating_sub(MAX_SUBJECT_TOKENS + 1).max(start);
         let boundary = (lowest..verb).rev().find(|&t| {
-            self.is_punct(t, ',') || crate::attribution::rules::patterns::is_dash(self, t)
+            self.is_punct(t, ',')
+                || self.is_punct(t, ';')
+                || crate::attribution::rules::patterns::is_dash(self, t)
         })?;
         if boundary + 2 == verb && self.is(boundary + 1, "who") {
             return self.np_ending_before(boundary, start).filter(|np| {

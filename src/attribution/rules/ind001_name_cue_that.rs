@@ -131,11 +131,69 @@ fn is_thought_verb(word: &str) -> bool {
         && verbs.set.contains(ascii_lower(word).as_str())
 }
 
+/// True when a person or organisation named at token `t` is the subject of a clause: its
+/// verb follows as an auxiliary or modal ("Clinton knows Sanders will run to the end").
+fn opens_with_named_subject(ctx: &Context, t: usize) -> bool {
+    let Some(m) = ctx.mentions.starting_at(t) else {
+        return false;
+    };
+    matches!(
+        m.kind,
+        MentionKind::Person | MentionKind::Organisation | MentionKind::Proper
+    ) && m.tokens.end < ctx.tokens.len()
+        && matches!(
+            ascii_lower(ctx.word(m.tokens.end)).as_str(),
+            "is" | "was"
+                | "will"
+                | "would"
+                | "has"
+                | "had"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+        )
+}
+
 /// True when token `t` is a subject pronoun ("she knows he lied").
 fn opens_with_subject_pronoun(ctx: &Context, t: usize) -> bool {
     matches!(
         ascii_lower(ctx.word(t)).as_str(),
         "he" | "she" | "they" | "we" | "i" | "it" | "there" | "you"
+    )
+}
+
+/// Most tokens between a verb with an addressee and the "that" of its clause ("assured
+/// workers as recently as October that …").
+const MAX_ADDRESSEE_TOKENS: usize = 8;
+
+/// Reporting verbs that take an addressee before their clause ("assured workers that …").
+fn takes_addressee(word: &str) -> bool {
+    matches!(
+        ascii_lower(word).as_str(),
+        "assured"
+            | "assures"
+            | "reminded"
+            | "reminds"
+            | "warned"
+            | "warns"
+            | "informed"
+            | "informs"
+            | "promised"
+            | "promises"
+            | "convinced"
+            | "persuaded"
+            | "notified"
+            | "advised"
+            | "advises"
+            | "reassured"
+            | "urged"
+            | "showed"
+            | "shows"
     )
 }
 
@@ -155,6 +213,13 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
         && matches!(ascii_lower(ctx.word(k)).as_str(), "know" | "knows" | "knew")
     {
         return None;
+    }
+    // "assured workers as recently as October that …", "warned voters that …": a verb
+    // with an addressee reports the clause its "that" opens.
+    if takes_addressee(ctx.word(k)) && !ctx.is(t, "that") {
+        if let Some(u) = (t..end.min(t + MAX_ADDRESSEE_TOKENS)).find(|&u| ctx.is(u, "that")) {
+            return Some(u);
+        }
     }
     // "told reporters", "told the committee": step over the addressee.
     if ctx.word(k).eq_ignore_ascii_case("told") || ctx.word(k).eq_ignore_ascii_case("tells") {
@@ -496,7 +561,11 @@ fn find_from(
             let Some(start) = clause_start(ctx, k, r.end) else {
                 continue;
             };
-            if thought && !(ctx.is(start, "that") || opens_with_subject_pronoun(ctx, start)) {
+            if thought
+                && !(ctx.is(start, "that")
+                    || opens_with_subject_pronoun(ctx, start)
+                    || opens_with_named_subject(ctx, start))
+            {
                 continue;
             }
             // "4,051 pledged delegates": after a bare number the "verb" may be an adjective;
