@@ -137,11 +137,16 @@ impl Rule for ClauseNameCue {
             return None;
         }
         let quoted = ctx.has_quote(r.clone());
-        let splits = (r.start..r.end)
+        // An attribution after a comma holds a cue: commas past the last one need no
+        // phrase-finding.
+        let last_cue = (r.start..r.end).rev().find(|&t| ctx.is_indirect_cue(t))?;
+        let splits = (r.start..last_cue)
             .filter(|&t| ctx.is_punct(t, ',') || is_dash(ctx, t))
             .take(MAX_SPLITS);
         for comma in splits {
-            if word_count(ctx, r.start..comma) < MIN_CLAUSE_WORDS {
+            if word_count(ctx, r.start..comma) < MIN_CLAUSE_WORDS
+                || ctx.has_speech_quote(r.start..comma)
+            {
                 continue;
             }
             let Some((np, cue, after)) = attribution_at(ctx, comma + 1, r.end) else {
