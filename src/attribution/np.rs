@@ -227,6 +227,23 @@ impl<'t> Context<'t> {
                 _ => return None,
             }
         }
+        // "Jason Sims — a teacher from Mount Pleasant — says": an appositive between dashes
+        // leads back to the name before it.
+        if crate::attribution::rules::patterns::is_dash(self, last) {
+            let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
+            let open = (lowest..last).rev().find(|&k| {
+                crate::attribution::rules::patterns::is_dash(self, k)
+                    || self.is_punct(k, '.')
+                    || self.tokens[k].kind == TokenKind::Break
+                    || self.is_cue(k)
+            })?;
+            if !crate::attribution::rules::patterns::is_dash(self, open) || open <= floor {
+                return None;
+            }
+            return self
+                .np_simple_ending_at(open, floor)
+                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Organisation));
+        }
         if self.is_punct(last, ',') {
             // "Its managing director, Adebayo Okonkwo, put it": the name is the appositive.
             if let Some(np) = self.np_from_mention(last.saturating_sub(1), true) {

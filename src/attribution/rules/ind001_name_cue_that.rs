@@ -167,6 +167,10 @@ fn opens_with_subject_pronoun(ctx: &Context, t: usize) -> bool {
     )
 }
 
+/// Longest phrase set off by commas between a reporting verb and its clause ("says, win or
+/// lose in Tuesday's primary, he's staying").
+const MAX_INTERJECTED_TOKENS: usize = 12;
+
 /// Most tokens between a verb with an addressee and the "that" of its clause ("assured
 /// workers as recently as October that …").
 const MAX_ADDRESSEE_TOKENS: usize = 8;
@@ -264,6 +268,17 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     // "Mr. Morgan said, he has …": a comma between the verb and its clause.
     if ctx.is_punct(t, ',') && t + 1 < end && opens_clause(ctx, t + 1) {
         return Some(t + 1);
+    }
+    // "Rubio says, win or lose in Tuesday's primary, he's staying in the race": a phrase
+    // between commas, then the clause's subject pronoun; the phrase belongs to the clause.
+    if ctx.is_punct(t, ',') && t + 1 < end && ctx.tokens[t + 1].is_word() {
+        let close = (t + 2..end.min(t + 2 + MAX_INTERJECTED_TOKENS))
+            .find(|&u| ctx.is_punct(u, ',') || ctx.in_quote[u] || ctx.is_cue(u));
+        if let Some(c) = close {
+            if ctx.is_punct(c, ',') && c + 1 < end && opens_with_subject_pronoun(ctx, c + 1) {
+                return Some(t + 1);
+            }
+        }
     }
     // Any other word but a preposition or particle starts a bare clause ("said Iran
     // cheated", "argued tariffs would hurt").
