@@ -101,33 +101,20 @@ fn opens_clause(ctx: &Context, t: usize) -> bool {
 fn is_thought_verb(word: &str) -> bool {
     struct Verbs {
         set: foldhash::HashSet<&'static str>,
-        /// Lower-case first bytes and lengths of the verbs: most words fail these and are
+        /// The verbs' shapes (first and last byte, length): most words fail this and are
         /// never lower-cased or hashed (this runs for every word of every sentence).
-        first: [bool; 256],
-        lengths: std::ops::RangeInclusive<usize>,
+        shapes: crate::mentions::lexicon::Shapes,
     }
     static VERBS: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
     let verbs = VERBS.get_or_init(|| {
         let set: foldhash::HashSet<&'static str> =
             crate::mentions::lexicon::entries(include_str!("../../../data/thought_verbs.txt"))
                 .collect();
-        let mut first = [false; 256];
-        for w in &set {
-            first[usize::from(w.as_bytes()[0])] = true;
-        }
-        let shortest = set.iter().map(|w| w.len()).min().unwrap_or(0);
-        let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
-        Verbs {
-            set,
-            first,
-            lengths: shortest..=longest,
-        }
+        let shapes = crate::mentions::lexicon::Shapes::of(set.iter().copied());
+        Verbs { set, shapes }
     });
-    let Some(&b) = word.as_bytes().first() else {
-        return false;
-    };
-    verbs.lengths.contains(&word.len())
-        && verbs.first[usize::from(b.to_ascii_lowercase())]
+    !word.is_empty()
+        && verbs.shapes.may_hold_bytes(word.as_bytes())
         && verbs.set.contains(ascii_lower(word).as_str())
 }
 
