@@ -287,6 +287,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind008_headline_colon::HeadlineColon,
     &rules::ind009_asked_question::AskedQuestion,
     &rules::ind010_poll_in::PollIn,
+    &rules::ind011_possessive_stance::PossessiveStance,
 ];
 
 /// The rule with this ID.

@@ -1,0 +1,167 @@
+//! IND011 possessive-stance.
+
+use std::sync::OnceLock;
+
+use super::ind006_stance_verb::content_end;
+use super::indirect::{report, sentence_body};
+use crate::attribution::np::{NpKind, SpeakerNp};
+use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::mentions::MentionKind;
+use crate::text::tokens::TokenKind;
+
+declare_rule! {
+    /// # IND011 possessive-stance
+    ///
+    /// ## What it matches
+    /// A noun of `data/stance_nouns.txt` whose possessor holds the position, wish or claim it
+    /// names: `Trump's call for a ban on imports`, `her support for the bill`, `the mayor's
+    /// claim that the budget balanced`, `his refusal to testify`. The possessor (a name, an
+    /// organisation, a description ending in "'s", or "his", "her", "their", "its") is the
+    /// speaker, resolved as pronouns are; one adjective may stand between it and the noun
+    /// (`his repeated calls for …`). The content is what follows the noun's word ("for",
+    /// "of", "to", "that" …) to the end of the clause, as for IND006.
+    ///
+    /// ## Why
+    /// News compresses attributed positions into noun phrases as often as into verbs.
+    ///
+    /// ## Example
+    /// `Ostrander's call for a recount drew jeers.` → "Ostrander", cue "call for", content
+    /// "a recount drew jeers" cut at the clause end.
+    ///
+    /// ## Does not match
+    /// A noun without a possessor (`calls for a recount grew`: IND006 reads the verb), a
+    /// noun whose following word is not its own (`his plan in May`), nouns inside quote
+    /// marks, a content holding quoted speech.
+    ///
+    /// ## Known false positives
+    /// The content runs on past the noun phrase into the sentence's verb when no comma or
+    /// conjunction closes it ("… a recount drew jeers").
+    pub struct PossessiveStance { id: "IND011", name: "possessive-stance", phase: Indirect }
+}
+
+/// Whether the word after a stance noun stays in the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NounEntry {
+    next: &'static str,
+    /// "to" and "that" open the content; "for", "of", "on" … belong to the cue.
+    keeps_next: bool,
+}
+
+/// Stance nouns by lower-case form (`data/stance_nouns.txt`), with their shapes.
+struct StanceNouns {
+    map: foldhash::HashMap<&'static str, Vec<NounEntry>>,
+    /// The nouns' shapes (first and last byte, length): most words fail this and are never
+    /// hashed (the rule asks it of every word of every sentence).
+    shapes: crate::mentions::lexicon::Shapes,
+}
+
+fn stance_nouns() -> &'static StanceNouns {
+    static NOUNS: OnceLock<StanceNouns> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        let mut map: foldhash::HashMap<&'static str, Vec<NounEntry>> = Default::default();
+        for line in
+            crate::mentions::lexicon::entries(include_str!("../../../data/stance_nouns.txt"))
+        {
+            let mut parts = line.split_whitespace();
+            let (Some(noun), Some(next)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let keeps_next = matches!(next, "to" | "that");
+            map.entry(noun)
+                .or_default()
+                .push(NounEntry { next, keeps_next });
+        }
+        let shapes = crate::mentions::lexicon::Shapes::of(map.keys().copied());
+        StanceNouns { map, shapes }
+    })
+}
+
+/// The possessor that ends right before token `t` ("Trump's", "his"), not before `floor`.
+fn possessor(ctx: &Context, t: usize, floor: usize) -> Option<SpeakerNp> {
+    if t <= floor {
+        return None;
+    }
+    let p = t - 1;
+    if ctx.tokens[p].kind == TokenKind::Possessive {
+        let np = ctx.np_simple_ending_at(p, floor)?;
+        return matches!(
+            np.kind,
+            NpKind::Name | NpKind::Organisation | NpKind::Description
+        )
+        .then_some(np);
+    }
+    let w = ctx.word(p);
+    let gender = match crate::mentions::pronoun(w) {
+        Some(MentionKind::Pronoun(g))
+            if matches!(w, "his" | "His" | "her" | "Her" | "their" | "Their") =>
+        {
+            g
+        }
+        _ => return None,
+    };
+    // "their" has no gender to find its antecedent by: it stays as written.
+    let kind = if w.eq_ignore_ascii_case("their") {
+        NpKind::Description
+    } else {
+        NpKind::Pronoun(gender)
+    };
+    Some(SpeakerNp {
+        range: ctx.tokens[p].range.clone(),
+        tokens: p..t,
+        kind,
+        entity: None,
+    })
+}
+
+impl Rule for PossessiveStance {
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        let mut found = Vec::new();
+        self.indirect_all(ctx, s, &mut found);
+        found.into_iter().next()
+    }
+
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
+        let Some(r) = sentence_body(ctx, s) else {
+            return;
+        };
+        let nouns = stance_nouns();
+        for k in r.start + 1..r.end.saturating_sub(2) {
+            if ctx.in_quote[k] || !ctx.tokens[k].is_word() {
+                continue;
+            }
+            // Bytes, not a `&str` slice: this runs for every word.
+            let bytes = &ctx.text.as_bytes()[ctx.tokens[k].range.clone()];
+            if !bytes[0].is_ascii_lowercase() || !nouns.shapes.may_hold_bytes(bytes) {
+                continue;
+            }
+            let Some(entries) = nouns.map.get(ctx.word(k)) else {
+                continue;
+            };
+            let Some(entry) = entries.iter().find(|e| ctx.word(k + 1) == e.next) else {
+                continue;
+            };
+            // "his repeated calls for …": one adjective may stand before the noun.
+            let np = possessor(ctx, k, r.start).or_else(|| {
+                (k >= r.start + 2 && ctx.tokens[k - 1].is_word())
+                    .then(|| possessor(ctx, k - 1, r.start))
+                    .flatten()
+            });
+            let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {
+                continue;
+            };
+            let (cue_end, start) = if entry.keeps_next {
+                (k + 1, k + 1)
+            } else {
+                (k + 2, k + 2)
+            };
+            if start >= r.end || !ctx.tokens[start].is_word() {
+                continue;
+            }
+            let end = content_end(ctx, start, r.end);
+            if end <= start || ctx.has_speech_quote(start..end) {
+                continue;
+            }
+            out.push(report(ctx, &np, k..cue_end, start..end));
+        }
+    }
+}
