@@ -4,6 +4,7 @@ use super::ind006_stance_verb::{content_end, stance_at};
 use super::indirect::{report, sentence_body};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::text::ascii_lower;
 
 declare_rule! {
     /// # IND007 participle-clause
@@ -27,8 +28,12 @@ declare_rule! {
     /// `“It will pass,” Ms. Okafor said, citing support from both parties.` → "Ms. Okafor",
     /// cue "citing", content "support from both parties".
     ///
+    /// Without a comma, a stance participle right after a group or a named body reads as the
+    /// group's stance: `A super PAC supporting Marco Rubio led the spending.` → "A super
+    /// PAC", content "Marco Rubio".
+    ///
     /// ## Does not match
-    /// A participle with no comma before it (`a tweet calling for calm`), a sentence with no
+    /// Other participles with no comma before them (`a tweet calling for calm`), a sentence with no
     /// speaker at its start or attribution before the comma, content holding quoted speech.
     ///
     /// ## Known false positives
@@ -66,14 +71,86 @@ fn main_subject(ctx: &Context, start: usize, comma: usize) -> Option<SpeakerNp> 
         .filter(|np| !ctx.has_quote(np.tokens.clone()))
 }
 
+/// Participles that, right after a noun, give the stance of what the noun names ("the
+/// super PAC supporting Rubio", "voters opposing the levy").
+fn is_stance_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "supporting" | "backing" | "opposing" | "endorsing" | "favoring" | "favouring"
+    )
+}
+
+/// "A super PAC supporting Marco Rubio's campaign led the spending": the phrase before a
+/// stance participle holds the stance, the participle's object is the content.
+fn reduced_relative(ctx: &Context, r: std::ops::Range<usize>, k: usize) -> Option<IndirectFinding> {
+    if !is_stance_participle(ctx.word(k)) || k + 1 >= r.end || !ctx.tokens[k + 1].is_word() {
+        return None;
+    }
+    let np = ctx.np_simple_ending_at(k, r.start)?;
+    // A group or a named body: "super PACs", "those" are; a lone singular noun ("a tweet
+    // supporting …") is not, nor is anything in quote marks.
+    let group = match np.kind {
+        NpKind::Description => {
+            np.tokens.len() > 1 || ascii_lower(ctx.word(np.tokens.end - 1)).ends_with('s')
+        }
+        NpKind::Name | NpKind::Organisation => true,
+        NpKind::Pronoun(_) => false,
+    };
+    if !group || ctx.has_quote(np.tokens.clone()) {
+        return None;
+    }
+    let start = k + 1;
+    // The participle's object ends where the sentence's own verb begins ("… supporting the
+    // dam marched to the town hall"): a past form, an auxiliary or a cue.
+    let end = content_end(ctx, start, r.end);
+    let end = (start + 1..end)
+        .find(|&t| {
+            let w = ctx.word(t);
+            ctx.tokens[t].is_word()
+                && w.as_bytes()[0].is_ascii_lowercase()
+                && (w.ends_with("ed")
+                    || ctx.is_cue(t)
+                    || matches!(
+                        w,
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "should"
+                            | "did"
+                            | "does"
+                            | "do"
+                    ))
+        })
+        .unwrap_or(end);
+    if end <= start || ctx.has_speech_quote(start..end) {
+        return None;
+    }
+    Some(report(ctx, &np, k..k + 1, start..end))
+}
+
 impl Rule for ParticipleClause {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         for k in r.start + 1..r.end {
-            if !ctx.is_punct(k - 1, ',') || ctx.in_quote[k] || !ctx.tokens[k].is_word() {
+            if ctx.in_quote[k] || !ctx.tokens[k].is_word() || !ctx.word(k).ends_with("ing") {
                 continue;
             }
-            if !ctx.word(k).ends_with("ing") {
+            if !ctx.is_punct(k - 1, ',') {
+                // "a super PAC supporting Marco Rubio": a participle right after the group
+                // it describes.
+                if let Some(found) = reduced_relative(ctx, r.clone(), k) {
+                    return Some(found);
+                }
                 continue;
             }
             let (cue_last, start) = if let Some((last, start)) = stance_at(ctx, k, r.end) {
