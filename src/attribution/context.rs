@@ -3,6 +3,8 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::attribution::rules::ind001_name_cue_that::ThoughtVerbs;
+use crate::attribution::rules::ind006_stance_verb::stance_verbs;
 use crate::mentions::{MentionKind, Mentions};
 use crate::quotes::{is_quote_mark, QuotedPassage};
 use crate::text::tokens::{first_at_or_after, Token, TokenKind};
@@ -17,6 +19,13 @@ pub const MAX_ATTRIBUTION_SENTENCE_WORDS: usize = 8;
 
 /// A sentence's token range without its final punctuation, and whether it holds a quote.
 pub(crate) type SentenceBody = (Range<usize>, bool);
+
+/// Bit of [`Context`]'s per-token verb flags: a verb of knowing or feeling
+/// (`data/thought_verbs.txt`, see IND001).
+const THOUGHT_VERB: u8 = 1;
+/// Bit of [`Context`]'s per-token verb flags: a stance verb form written in lower case
+/// (`data/stance_verbs.txt`, see IND006).
+const STANCE_VERB: u8 = 2;
 
 /// Everything the rules know about one document.
 pub struct Context<'t> {
@@ -34,6 +43,9 @@ pub struct Context<'t> {
     pub in_quote: Vec<bool>,
     /// For each token: 0 no cue, 1 a cue for quotes, 2 a cue that also reports speech.
     cue_flags: Vec<u8>,
+    /// For each token, [`THOUGHT_VERB`] and [`STANCE_VERB`] bits: the indirect rules ask of
+    /// every word of every sentence, so the word lists are asked once.
+    verb_flags: Vec<u8>,
     /// For each token, true inside a passage already judged not to be speech.
     not_speech: Vec<bool>,
     /// Per sentence, its body and whether that holds a quote (see
@@ -101,6 +113,19 @@ impl<'t> Context<'t> {
                 }
             }
         }
+        let (thought, stance) = (ThoughtVerbs::get(), stance_verbs());
+        let verb_flags = tokens
+            .iter()
+            .map(|t| {
+                // Both lists hold only words of lower-case letters.
+                if !t.is_word() {
+                    return 0;
+                }
+                let w = &text.as_bytes()[t.range.clone()];
+                (u8::from(thought.contains(w)) * THOUGHT_VERB)
+                    | (u8::from(stance.is_form(w)) * STANCE_VERB)
+            })
+            .collect();
         Context {
             text,
             tokens,
@@ -110,6 +135,7 @@ impl<'t> Context<'t> {
             not_speech: vec![false; in_quote.len()],
             in_quote,
             cue_flags,
+            verb_flags,
             bodies: OnceCell::new(),
             transcript: OnceCell::new(),
         }
@@ -118,6 +144,18 @@ impl<'t> Context<'t> {
     /// 0 when token `i` is no cue, 1 for a cue of quotes, 2 for a cue that also reports speech.
     pub fn cue_flag(&self, i: usize) -> u8 {
         self.cue_flags.get(i).copied().unwrap_or(0)
+    }
+
+    /// True when token `i` is a verb of knowing or feeling (`data/thought_verbs.txt`).
+    pub fn is_thought_verb(&self, i: usize) -> bool {
+        self.verb_flags
+            .get(i)
+            .is_some_and(|f| f & THOUGHT_VERB != 0)
+    }
+
+    /// True when token `i` is a stance verb form in lower case (`data/stance_verbs.txt`).
+    pub fn is_stance_verb(&self, i: usize) -> bool {
+        self.verb_flags.get(i).is_some_and(|f| f & STANCE_VERB != 0)
     }
 
     /// Token range of sentence `s`.

@@ -97,25 +97,35 @@ fn opens_clause(ctx: &Context, t: usize) -> bool {
 }
 
 /// Verbs of knowing and feeling (`data/thought_verbs.txt`) that report a clause only when
-/// "that" or a subject pronoun opens it.
-fn is_thought_verb(word: &str) -> bool {
-    struct Verbs {
-        set: foldhash::HashSet<&'static str>,
-        /// The verbs' shapes (first and last byte, length): most words fail this and are
-        /// never lower-cased or hashed (this runs for every word of every sentence).
-        shapes: crate::mentions::lexicon::Shapes,
+/// "that" or a subject pronoun opens it. [`Context::is_thought_verb`] holds the answer for
+/// each token.
+pub(crate) struct ThoughtVerbs {
+    set: foldhash::HashSet<&'static str>,
+    /// The verbs' shapes (first and last byte, length): most words fail this and are
+    /// never lower-cased or hashed (this runs for every word of a document).
+    shapes: crate::mentions::lexicon::Shapes,
+}
+
+impl ThoughtVerbs {
+    /// The list, read once.
+    pub(crate) fn get() -> &'static Self {
+        static VERBS: std::sync::OnceLock<ThoughtVerbs> = std::sync::OnceLock::new();
+        VERBS.get_or_init(|| {
+            let set: foldhash::HashSet<&'static str> =
+                crate::mentions::lexicon::entries(include_str!("../../../data/thought_verbs.txt"))
+                    .collect();
+            let shapes = crate::mentions::lexicon::Shapes::of(set.iter().copied());
+            ThoughtVerbs { set, shapes }
+        })
     }
-    static VERBS: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
-    let verbs = VERBS.get_or_init(|| {
-        let set: foldhash::HashSet<&'static str> =
-            crate::mentions::lexicon::entries(include_str!("../../../data/thought_verbs.txt"))
-                .collect();
-        let shapes = crate::mentions::lexicon::Shapes::of(set.iter().copied());
-        Verbs { set, shapes }
-    });
-    !word.is_empty()
-        && verbs.shapes.may_hold_bytes(word.as_bytes())
-        && verbs.set.contains(ascii_lower(word).as_str())
+
+    /// True when the word with these bytes is one of the verbs, in any ASCII case.
+    #[inline]
+    pub(crate) fn contains(&self, word: &[u8]) -> bool {
+        !word.is_empty()
+            && self.shapes.may_hold_bytes(word)
+            && std::str::from_utf8(word).is_ok_and(|w| self.set.contains(ascii_lower(w).as_str()))
+    }
 }
 
 /// True when a person or organisation named at token `t` is the subject of a clause: its
@@ -511,8 +521,9 @@ fn find_from(
 ) -> Option<(IndirectFinding, usize)> {
     {
         for k in from..r.end {
-            let thought = !ctx.is_indirect_cue(k) && is_thought_verb(ctx.word(k));
-            if !ctx.is_indirect_cue(k) && !thought {
+            let cue = ctx.is_indirect_cue(k);
+            let thought = !cue && ctx.is_thought_verb(k);
+            if !cue && !thought {
                 continue;
             }
             if ctx.in_quote[k] {
