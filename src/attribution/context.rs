@@ -142,11 +142,13 @@ impl<'t> Context<'t> {
     }
 
     /// 0 when token `i` is no cue, 1 for a cue of quotes, 2 for a cue that also reports speech.
+    #[inline]
     pub fn cue_flag(&self, i: usize) -> u8 {
         self.cue_flags.get(i).copied().unwrap_or(0)
     }
 
     /// True when token `i` is a verb of knowing or feeling (`data/thought_verbs.txt`).
+    #[inline]
     pub fn is_thought_verb(&self, i: usize) -> bool {
         self.verb_flags
             .get(i)
@@ -154,6 +156,7 @@ impl<'t> Context<'t> {
     }
 
     /// True when token `i` is a stance verb form in lower case (`data/stance_verbs.txt`).
+    #[inline]
     pub fn is_stance_verb(&self, i: usize) -> bool {
         self.verb_flags.get(i).is_some_and(|f| f & STANCE_VERB != 0)
     }

@@ -411,7 +411,8 @@ impl Rule for StanceVerb {
             return;
         };
         for k in r.clone() {
-            if ctx.in_quote[k] || !ctx.tokens[k].is_word() {
+            // Most words are no stance verb: the per-token flag says so before any call.
+            if !ctx.is_stance_verb(k) || ctx.in_quote[k] || !ctx.tokens[k].is_word() {
                 continue;
             }
             let Some((cue_last, start)) = stance_at(ctx, k, r.end) else {
