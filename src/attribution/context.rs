@@ -2,9 +2,11 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::attribution::rules::ind001_name_cue_that::ThoughtVerbs;
-use crate::attribution::rules::ind006_stance_verb::stance_verbs;
+use crate::attribution::rules::ind006_stance_verb::{stance_verbs, StanceVerbs};
+use crate::mentions::lexicon::ShapeTable;
 use crate::mentions::{MentionKind, Mentions};
 use crate::quotes::{is_quote_mark, QuotedPassage};
 use crate::text::tokens::{first_at_or_after, Token, TokenKind};
@@ -55,6 +57,47 @@ pub struct Context<'t> {
     /// The document's transcript shape (`rules::att014_transcript_turn`), worked out once.
     pub(crate) transcript:
         OnceCell<crate::attribution::rules::att014_transcript_turn::TranscriptShape>,
+}
+
+/// The verb lists behind [`Context`]'s per-token verb flags, with one shape table for both.
+struct VerbLists {
+    thought: &'static ThoughtVerbs,
+    stance: &'static StanceVerbs,
+    /// [`THOUGHT_VERB`] and [`STANCE_VERB`] bits by word shape.
+    shapes: ShapeTable,
+}
+
+/// The [`THOUGHT_VERB`] and [`STANCE_VERB`] bits of each token of `text`.
+fn verb_flags(text: &str, tokens: &[Token]) -> Vec<u8> {
+    static LISTS: OnceLock<VerbLists> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let (thought, stance) = (ThoughtVerbs::get(), stance_verbs());
+        let mut shapes = ShapeTable::new();
+        shapes.add(thought.words(), THOUGHT_VERB);
+        shapes.add(stance.forms(), STANCE_VERB);
+        VerbLists {
+            thought,
+            stance,
+            shapes,
+        }
+    });
+    tokens
+        .iter()
+        .map(|t| {
+            // Both lists hold only words of lower-case letters.
+            if !t.is_word() {
+                return 0;
+            }
+            let w = &text.as_bytes()[t.range.clone()];
+            let maybe = lists.shapes.may_hold(w);
+            if maybe == 0 {
+                return 0;
+            }
+            let thought = maybe & THOUGHT_VERB != 0 && lists.thought.contains(w);
+            let stance = maybe & STANCE_VERB != 0 && lists.stance.is_form(w);
+            (u8::from(thought) * THOUGHT_VERB) | (u8::from(stance) * STANCE_VERB)
+        })
+        .collect()
 }
 
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.
@@ -113,19 +156,7 @@ impl<'t> Context<'t> {
                 }
             }
         }
-        let (thought, stance) = (ThoughtVerbs::get(), stance_verbs());
-        let verb_flags = tokens
-            .iter()
-            .map(|t| {
-                // Both lists hold only words of lower-case letters.
-                if !t.is_word() {
-                    return 0;
-                }
-                let w = &text.as_bytes()[t.range.clone()];
-                (u8::from(thought.contains(w)) * THOUGHT_VERB)
-                    | (u8::from(stance.is_form(w)) * STANCE_VERB)
-            })
-            .collect();
+        let verb_flags = verb_flags(text, &tokens);
         Context {
             text,
             tokens,

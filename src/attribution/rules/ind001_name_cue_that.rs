@@ -119,6 +119,11 @@ impl ThoughtVerbs {
         })
     }
 
+    /// The verbs, in lower case.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.set.iter().copied()
+    }
+
     /// True when the word with these bytes is one of the verbs, in any ASCII case.
     #[inline]
     pub(crate) fn contains(&self, word: &[u8]) -> bool {

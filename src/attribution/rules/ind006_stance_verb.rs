@@ -71,6 +71,13 @@ pub(crate) struct StanceVerbs {
 }
 
 impl StanceVerbs {
+    /// The forms, in lower case.
+    pub(crate) fn forms(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.forms
+            .keys()
+            .filter_map(|f| std::str::from_utf8(f).ok())
+    }
+
     /// True when `word` is a stance verb form as written in running text: in lower case
     /// ("Rejects" in a headline is not one). [`Context::is_stance_verb`] holds the answer
     /// for each token.
