@@ -192,6 +192,18 @@ impl<'t> Context<'t> {
         self.verb_flags.get(i).is_some_and(|f| f & STANCE_VERB != 0)
     }
 
+    /// The first token of `from..end` that is a cue that reports speech or a verb of
+    /// knowing or feeling (IND001 asks this of every sentence: one tight scan of the flags
+    /// instead of a lookup per token).
+    pub fn next_report_verb(&self, from: usize, end: usize) -> Option<usize> {
+        let from = from.min(end);
+        self.cue_flags[from..end]
+            .iter()
+            .zip(&self.verb_flags[from..end])
+            .position(|(&cue, &verb)| cue == 2 || verb & THOUGHT_VERB != 0)
+            .map(|p| from + p)
+    }
+
     /// Token range of sentence `s`.
     pub fn sentence_tokens(&self, s: usize) -> Range<usize> {
         match self.sentences.get(s) {

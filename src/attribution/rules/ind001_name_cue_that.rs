@@ -525,12 +525,10 @@ fn find_from(
     from: usize,
 ) -> Option<(IndirectFinding, usize)> {
     {
-        for k in from..r.end {
-            let cue = ctx.is_indirect_cue(k);
-            let thought = !cue && ctx.is_thought_verb(k);
-            if !cue && !thought {
-                continue;
-            }
+        let mut next = from;
+        while let Some(k) = ctx.next_report_verb(next, r.end) {
+            next = k + 1;
+            let thought = !ctx.is_indirect_cue(k) && ctx.is_thought_verb(k);
             if ctx.in_quote[k] {
                 continue;
             }
