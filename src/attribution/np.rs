@@ -480,10 +480,11 @@ impl<'t> Context<'t> {
                 || abbreviation_period
                 || (tok.is_word()
                     && !self.is_cue(u)
-                    && (PREMODIFIERS.contains(&ascii_lower(w).as_str())
+                    // The capital first, cheapest: names make most of these runs.
+                    && (w.chars().next().is_some_and(char::is_uppercase)
+                        || PREMODIFIERS.contains(&ascii_lower(w).as_str())
                         || lex.is_title(w)
-                        || lex.is_role_noun(w)
-                        || w.chars().next().is_some_and(char::is_uppercase)));
+                        || lex.is_role_noun(w)));
             if !modifier {
                 break;
             }
