@@ -223,7 +223,9 @@ impl Lexicon {
 
     /// True for a title that marks the following name as a person (Mr., Sen., President).
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word) || self.titles.contains(word.trim_end_matches('.'))
+        // Without a final period the trimmed word is the word itself: one lookup does.
+        self.titles.contains(word)
+            || (word.ends_with('.') && self.titles.contains(word.trim_end_matches('.')))
     }
 
     /// Gender implied by a title (Mr. → male, Mrs./Ms. → female).
