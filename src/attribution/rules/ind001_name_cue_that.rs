@@ -532,6 +532,18 @@ fn find_from(
             if ctx.in_quote[k] {
                 continue;
             }
+            // The clause first (and what a verb of knowing needs of it): it is cheaper to
+            // find than the subject, and without it there is no report.
+            let Some(start) = clause_start(ctx, k, r.end) else {
+                continue;
+            };
+            if thought
+                && !(ctx.is(start, "that")
+                    || opens_with_subject_pronoun(ctx, start)
+                    || opens_with_named_subject(ctx, start))
+            {
+                continue;
+            }
             // ", saying that …", ", adding …": a participle reports the sentence's subject.
             let participle =
                 ctx.word(k).ends_with("ing") && k > r.start && ctx.is_punct(k - 1, ',');
@@ -573,16 +585,6 @@ fn find_from(
                 if !w.ends_with('s') && !ctx.is_quantity(np.tokens.start) {
                     continue;
                 }
-            }
-            let Some(start) = clause_start(ctx, k, r.end) else {
-                continue;
-            };
-            if thought
-                && !(ctx.is(start, "that")
-                    || opens_with_subject_pronoun(ctx, start)
-                    || opens_with_named_subject(ctx, start))
-            {
-                continue;
             }
             // "4,051 pledged delegates": after a bare number the "verb" may be an adjective;
             // only a clause that opens plainly ("that", a pronoun, a determiner, a name) is
