@@ -2,7 +2,11 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use crate::attribution::rules::ind001_name_cue_that::ThoughtVerbs;
+use crate::attribution::rules::ind006_stance_verb::{stance_verbs, StanceVerbs};
+use crate::mentions::lexicon::ShapeTable;
 use crate::mentions::{MentionKind, Mentions};
 use crate::quotes::{is_quote_mark, QuotedPassage};
 use crate::text::tokens::{first_at_or_after, Token, TokenKind};
@@ -17,6 +21,13 @@ pub const MAX_ATTRIBUTION_SENTENCE_WORDS: usize = 8;
 
 /// A sentence's token range without its final punctuation, and whether it holds a quote.
 pub(crate) type SentenceBody = (Range<usize>, bool);
+
+/// Bit of [`Context`]'s per-token verb flags: a verb of knowing or feeling
+/// (`data/thought_verbs.txt`, see IND001).
+const THOUGHT_VERB: u8 = 1;
+/// Bit of [`Context`]'s per-token verb flags: a stance verb form written in lower case
+/// (`data/stance_verbs.txt`, see IND006).
+const STANCE_VERB: u8 = 2;
 
 /// Everything the rules know about one document.
 pub struct Context<'t> {
@@ -34,6 +45,9 @@ pub struct Context<'t> {
     pub in_quote: Vec<bool>,
     /// For each token: 0 no cue, 1 a cue for quotes, 2 a cue that also reports speech.
     cue_flags: Vec<u8>,
+    /// For each token, [`THOUGHT_VERB`] and [`STANCE_VERB`] bits: the indirect rules ask of
+    /// every word of every sentence, so the word lists are asked once.
+    verb_flags: Vec<u8>,
     /// For each token, true inside a passage already judged not to be speech.
     not_speech: Vec<bool>,
     /// Per sentence, its body and whether that holds a quote (see
@@ -43,6 +57,47 @@ pub struct Context<'t> {
     /// The document's transcript shape (`rules::att014_transcript_turn`), worked out once.
     pub(crate) transcript:
         OnceCell<crate::attribution::rules::att014_transcript_turn::TranscriptShape>,
+}
+
+/// The verb lists behind [`Context`]'s per-token verb flags, with one shape table for both.
+struct VerbLists {
+    thought: &'static ThoughtVerbs,
+    stance: &'static StanceVerbs,
+    /// [`THOUGHT_VERB`] and [`STANCE_VERB`] bits by word shape.
+    shapes: ShapeTable,
+}
+
+/// The [`THOUGHT_VERB`] and [`STANCE_VERB`] bits of each token of `text`.
+fn verb_flags(text: &str, tokens: &[Token]) -> Vec<u8> {
+    static LISTS: OnceLock<VerbLists> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let (thought, stance) = (ThoughtVerbs::get(), stance_verbs());
+        let mut shapes = ShapeTable::new();
+        shapes.add(thought.words(), THOUGHT_VERB);
+        shapes.add(stance.forms(), STANCE_VERB);
+        VerbLists {
+            thought,
+            stance,
+            shapes,
+        }
+    });
+    tokens
+        .iter()
+        .map(|t| {
+            // Both lists hold only words of lower-case letters.
+            if !t.is_word() {
+                return 0;
+            }
+            let w = &text.as_bytes()[t.range.clone()];
+            let maybe = lists.shapes.may_hold(w);
+            if maybe == 0 {
+                return 0;
+            }
+            let thought = maybe & THOUGHT_VERB != 0 && lists.thought.contains(w);
+            let stance = maybe & STANCE_VERB != 0 && lists.stance.is_form(w);
+            (u8::from(thought) * THOUGHT_VERB) | (u8::from(stance) * STANCE_VERB)
+        })
+        .collect()
 }
 
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.
@@ -101,6 +156,7 @@ impl<'t> Context<'t> {
                 }
             }
         }
+        let verb_flags = verb_flags(text, &tokens);
         Context {
             text,
             tokens,
@@ -110,14 +166,42 @@ impl<'t> Context<'t> {
             not_speech: vec![false; in_quote.len()],
             in_quote,
             cue_flags,
+            verb_flags,
             bodies: OnceCell::new(),
             transcript: OnceCell::new(),
         }
     }
 
     /// 0 when token `i` is no cue, 1 for a cue of quotes, 2 for a cue that also reports speech.
+    #[inline]
     pub fn cue_flag(&self, i: usize) -> u8 {
         self.cue_flags.get(i).copied().unwrap_or(0)
+    }
+
+    /// True when token `i` is a verb of knowing or feeling (`data/thought_verbs.txt`).
+    #[inline]
+    pub fn is_thought_verb(&self, i: usize) -> bool {
+        self.verb_flags
+            .get(i)
+            .is_some_and(|f| f & THOUGHT_VERB != 0)
+    }
+
+    /// True when token `i` is a stance verb form in lower case (`data/stance_verbs.txt`).
+    #[inline]
+    pub fn is_stance_verb(&self, i: usize) -> bool {
+        self.verb_flags.get(i).is_some_and(|f| f & STANCE_VERB != 0)
+    }
+
+    /// The first token of `from..end` that is a cue that reports speech or a verb of
+    /// knowing or feeling (IND001 asks this of every sentence: one tight scan of the flags
+    /// instead of a lookup per token).
+    pub fn next_report_verb(&self, from: usize, end: usize) -> Option<usize> {
+        let from = from.min(end);
+        self.cue_flags[from..end]
+            .iter()
+            .zip(&self.verb_flags[from..end])
+            .position(|(&cue, &verb)| cue == 2 || verb & THOUGHT_VERB != 0)
+            .map(|p| from + p)
     }
 
     /// Token range of sentence `s`.

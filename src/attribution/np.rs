@@ -6,6 +6,7 @@
 
 use crate::text::ascii_lower;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::context::Context;
 use crate::mentions::lexicon::{lexicon, Gender};
@@ -35,8 +36,32 @@ pub const MAX_APPOSITIVE_COMMAS: usize = 4;
 /// Longest parenthetical after a name ("Jason Chaffetz (R-Utah) said").
 pub const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
+/// A word list of this module, with a hash set of it built on first use: the finders ask
+/// the lists of many words of every phrase, and a scan of the slice compares each entry.
+struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<foldhash::HashSet<&'static str>>,
+}
+
+impl WordList {
+    /// The list of `words`.
+    const fn new(words: &'static [&'static str]) -> Self {
+        WordList {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// True when `word` is on the list (as written: callers lower-case it).
+    fn contains(&self, word: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
 /// Words before a name or role that do not change who it is.
-const PREMODIFIERS: &[&str] = &[
+static PREMODIFIERS: WordList = WordList::new(&[
     "presidential",
     "vice",
     "gubernatorial",
@@ -68,7 +93,7 @@ const PREMODIFIERS: &[&str] = &[
     "democratic",
     "independent",
     "libertarian",
-];
+]);
 
 /// What kind of speaker a phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,17 +121,17 @@ pub struct SpeakerNp {
     pub entity: Option<usize>,
 }
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordList = WordList::new(&[
     "a", "an", "the", "one", "another", "two", "three", "four", "several", "many", "some", "his",
     "her", "their", "its", "our", "this", "that", "these", "those", "other", "both", "most", "few",
     "more",
-];
+]);
 
-const STOP_WORDS: &[&str] = &[
+static STOP_WORDS: WordList = WordList::new(&[
     "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where", "while", "if",
     "because", "as", "than", "to", "of", "in", "on", "at", "for", "with", "by", "from", "is",
     "was", "were", "are", "be", "been", "not", "it", "said", "says",
-];
+]);
 
 /// Words that may stand between a speaker and a cue: "Smith also said", "he has said".
 pub fn is_cue_adverb(word: &str) -> bool {
@@ -455,10 +480,11 @@ impl<'t> Context<'t> {
                 || abbreviation_period
                 || (tok.is_word()
                     && !self.is_cue(u)
-                    && (PREMODIFIERS.contains(&ascii_lower(w).as_str())
+                    // The capital first, cheapest: names make most of these runs.
+                    && (w.chars().next().is_some_and(char::is_uppercase)
+                        || PREMODIFIERS.contains(&ascii_lower(w).as_str())
                         || lex.is_title(w)
-                        || lex.is_role_noun(w)
-                        || w.chars().next().is_some_and(char::is_uppercase)));
+                        || lex.is_role_noun(w)));
             if !modifier {
                 break;
             }

@@ -75,6 +75,37 @@ impl Shapes {
     }
 }
 
+/// Number of distinct [`shape`]s.
+const SHAPE_COUNT: usize = 1 << 15;
+
+/// The [`shape`]s of several lists at once: for each shape, one bit per list that has an
+/// entry of that shape. One table lookup turns most words away from all the lists.
+pub(crate) struct ShapeTable(Box<[u8; SHAPE_COUNT]>);
+
+impl ShapeTable {
+    /// A table of no lists.
+    pub(crate) fn new() -> Self {
+        ShapeTable(Box::new([0; SHAPE_COUNT]))
+    }
+
+    /// Adds the list of `keys` as `bit`.
+    pub(crate) fn add<'a>(&mut self, keys: impl Iterator<Item = &'a str>, bit: u8) {
+        for key in keys.filter(|k| !k.is_empty()) {
+            self.0[shape(key.as_bytes())] |= bit;
+        }
+    }
+
+    /// The bits of the lists that may hold `word` (in another ASCII case too); all bits for
+    /// an empty word, which has no shape.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &[u8]) -> u8 {
+        if word.is_empty() {
+            return u8::MAX;
+        }
+        self.0[shape(word)]
+    }
+}
+
 /// A word list with its [`Shapes`].
 struct WordSet {
     words: HashSet<&'static str>,
@@ -192,7 +223,9 @@ impl Lexicon {
 
     /// True for a title that marks the following name as a person (Mr., Sen., President).
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word) || self.titles.contains(word.trim_end_matches('.'))
+        // Without a final period the trimmed word is the word itself: one lookup does.
+        self.titles.contains(word)
+            || (word.ends_with('.') && self.titles.contains(word.trim_end_matches('.')))
     }
 
     /// Gender implied by a title (Mr. → male, Mrs./Ms. → female).

@@ -97,25 +97,40 @@ fn opens_clause(ctx: &Context, t: usize) -> bool {
 }
 
 /// Verbs of knowing and feeling (`data/thought_verbs.txt`) that report a clause only when
-/// "that" or a subject pronoun opens it.
-fn is_thought_verb(word: &str) -> bool {
-    struct Verbs {
-        set: foldhash::HashSet<&'static str>,
-        /// The verbs' shapes (first and last byte, length): most words fail this and are
-        /// never lower-cased or hashed (this runs for every word of every sentence).
-        shapes: crate::mentions::lexicon::Shapes,
+/// "that" or a subject pronoun opens it. [`Context::is_thought_verb`] holds the answer for
+/// each token.
+pub(crate) struct ThoughtVerbs {
+    set: foldhash::HashSet<&'static str>,
+    /// The verbs' shapes (first and last byte, length): most words fail this and are
+    /// never lower-cased or hashed (this runs for every word of a document).
+    shapes: crate::mentions::lexicon::Shapes,
+}
+
+impl ThoughtVerbs {
+    /// The list, read once.
+    pub(crate) fn get() -> &'static Self {
+        static VERBS: std::sync::OnceLock<ThoughtVerbs> = std::sync::OnceLock::new();
+        VERBS.get_or_init(|| {
+            let set: foldhash::HashSet<&'static str> =
+                crate::mentions::lexicon::entries(include_str!("../../../data/thought_verbs.txt"))
+                    .collect();
+            let shapes = crate::mentions::lexicon::Shapes::of(set.iter().copied());
+            ThoughtVerbs { set, shapes }
+        })
     }
-    static VERBS: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
-    let verbs = VERBS.get_or_init(|| {
-        let set: foldhash::HashSet<&'static str> =
-            crate::mentions::lexicon::entries(include_str!("../../../data/thought_verbs.txt"))
-                .collect();
-        let shapes = crate::mentions::lexicon::Shapes::of(set.iter().copied());
-        Verbs { set, shapes }
-    });
-    !word.is_empty()
-        && verbs.shapes.may_hold_bytes(word.as_bytes())
-        && verbs.set.contains(ascii_lower(word).as_str())
+
+    /// The verbs, in lower case.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.set.iter().copied()
+    }
+
+    /// True when the word with these bytes is one of the verbs, in any ASCII case.
+    #[inline]
+    pub(crate) fn contains(&self, word: &[u8]) -> bool {
+        !word.is_empty()
+            && self.shapes.may_hold_bytes(word)
+            && std::str::from_utf8(word).is_ok_and(|w| self.set.contains(ascii_lower(w).as_str()))
+    }
 }
 
 /// True when a person or organisation named at token `t` is the subject of a clause: its
@@ -510,12 +525,23 @@ fn find_from(
     from: usize,
 ) -> Option<(IndirectFinding, usize)> {
     {
-        for k in from..r.end {
-            let thought = !ctx.is_indirect_cue(k) && is_thought_verb(ctx.word(k));
-            if !ctx.is_indirect_cue(k) && !thought {
+        let mut next = from;
+        while let Some(k) = ctx.next_report_verb(next, r.end) {
+            next = k + 1;
+            let thought = !ctx.is_indirect_cue(k) && ctx.is_thought_verb(k);
+            if ctx.in_quote[k] {
                 continue;
             }
-            if ctx.in_quote[k] {
+            // The clause first (and what a verb of knowing needs of it): it is cheaper to
+            // find than the subject, and without it there is no report.
+            let Some(start) = clause_start(ctx, k, r.end) else {
+                continue;
+            };
+            if thought
+                && !(ctx.is(start, "that")
+                    || opens_with_subject_pronoun(ctx, start)
+                    || opens_with_named_subject(ctx, start))
+            {
                 continue;
             }
             // ", saying that …", ", adding …": a participle reports the sentence's subject.
@@ -559,16 +585,6 @@ fn find_from(
                 if !w.ends_with('s') && !ctx.is_quantity(np.tokens.start) {
                     continue;
                 }
-            }
-            let Some(start) = clause_start(ctx, k, r.end) else {
-                continue;
-            };
-            if thought
-                && !(ctx.is(start, "that")
-                    || opens_with_subject_pronoun(ctx, start)
-                    || opens_with_named_subject(ctx, start))
-            {
-                continue;
             }
             // "4,051 pledged delegates": after a bare number the "verb" may be an adjective;
             // only a clause that opens plainly ("that", a pronoun, a determiner, a name) is

@@ -63,14 +63,34 @@ enum Follows {
 const MAX_AS_DISTANCE: usize = 10;
 
 /// The stance verbs of `data/stance_verbs.txt`, by lower-case form.
-struct StanceVerbs {
+pub(crate) struct StanceVerbs {
     forms: foldhash::HashMap<&'static [u8], Vec<Follows>>,
     /// The forms' shapes (first and last byte, length): most words fail this and are never
     /// looked up (the rule asks it of every word of every sentence).
     shapes: crate::mentions::lexicon::Shapes,
 }
 
-fn stance_verbs() -> &'static StanceVerbs {
+impl StanceVerbs {
+    /// The forms, in lower case.
+    pub(crate) fn forms(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.forms
+            .keys()
+            .filter_map(|f| std::str::from_utf8(f).ok())
+    }
+
+    /// True when `word` is a stance verb form as written in running text: in lower case
+    /// ("Rejects" in a headline is not one). [`Context::is_stance_verb`] holds the answer
+    /// for each token.
+    #[inline]
+    pub(crate) fn is_form(&self, word: &[u8]) -> bool {
+        word.first().is_some_and(u8::is_ascii_lowercase)
+            && self.shapes.may_hold_bytes(word)
+            && self.forms.contains_key(word)
+    }
+}
+
+/// The stance verbs, read once.
+pub(crate) fn stance_verbs() -> &'static StanceVerbs {
     static VERBS: OnceLock<StanceVerbs> = OnceLock::new();
     VERBS.get_or_init(|| {
         let mut forms: foldhash::HashMap<&'static [u8], Vec<Follows>> = Default::default();
@@ -97,14 +117,11 @@ fn stance_verbs() -> &'static StanceVerbs {
 /// How the stance verb at token `k` is used, if it is one: the cue's last token and where the
 /// content starts.
 pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, usize)> {
-    let verbs = stance_verbs();
-    let w = &ctx.text.as_bytes()[ctx.tokens[k].range.clone()];
-    // Verbs are written in lower case in running text ("Rejects" in a headline is not one);
-    // the shape set turns most other words away before any lookup.
-    if !w.first()?.is_ascii_lowercase() || !verbs.shapes.may_hold_bytes(w) {
+    if !ctx.is_stance_verb(k) {
         return None;
     }
-    let follows = verbs.forms.get(w)?;
+    let w = &ctx.text.as_bytes()[ctx.tokens[k].range.clone()];
+    let follows = stance_verbs().forms.get(w)?;
     for &f in follows {
         match f {
             Follows::Object => {
@@ -401,7 +418,8 @@ impl Rule for StanceVerb {
             return;
         };
         for k in r.clone() {
-            if ctx.in_quote[k] || !ctx.tokens[k].is_word() {
+            // Most words are no stance verb: the per-token flag says so before any call.
+            if !ctx.is_stance_verb(k) || ctx.in_quote[k] || !ctx.tokens[k].is_word() {
                 continue;
             }
             let Some((cue_last, start)) = stance_at(ctx, k, r.end) else {
