@@ -207,7 +207,7 @@ const MAX_AUXILIARIES: usize = 4;
 
 /// What a word between a subject and its verb is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Auxiliary {
+pub(crate) enum Auxiliary {
     /// A form of "be": a progressive before "-ing", a passive before "-ed".
     Be,
     /// A form of "have": a perfect, before a past participle only.
@@ -218,7 +218,7 @@ enum Auxiliary {
     Adverb,
 }
 
-fn auxiliary(word: &str) -> Option<Auxiliary> {
+pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
     let w = ascii_lower(word);
     match w.as_str() {
         "is" | "are" | "was" | "were" | "been" | "being" | "be" | "’s" | "'s" | "’re" | "'re" => {
@@ -406,9 +406,7 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
 
 impl Rule for StanceVerb {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        let mut found = Vec::new();
-        self.indirect_all(ctx, s, &mut found);
-        found.into_iter().next()
+        super::indirect::first_finding(self, ctx, s)
     }
 
     /// Every stance verb of the sentence with a subject: "Reid blasted Rubio and defended

@@ -1,6 +1,6 @@
 //! IND007 participle-clause.
 
-use super::ind006_stance_verb::{content_end, stance_at};
+use super::ind006_stance_verb::{auxiliary, content_end, stance_at, Auxiliary};
 use super::indirect::{report, sentence_body};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -110,26 +110,7 @@ fn reduced_relative(ctx: &Context, r: std::ops::Range<usize>, k: usize) -> Optio
                 && w.as_bytes()[0].is_ascii_lowercase()
                 && (w.ends_with("ed")
                     || ctx.is_cue(t)
-                    || matches!(
-                        w,
-                        "is" | "are"
-                            | "was"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "can"
-                            | "could"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "should"
-                            | "did"
-                            | "does"
-                            | "do"
-                    ))
+                    || auxiliary(w).is_some_and(|a| a != Auxiliary::Adverb))
         })
         .unwrap_or(end);
     if end <= start || ctx.has_speech_quote(start..end) {

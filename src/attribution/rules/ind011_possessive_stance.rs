@@ -115,9 +115,7 @@ fn possessor(ctx: &Context, t: usize, floor: usize) -> Option<SpeakerNp> {
 
 impl Rule for PossessiveStance {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        let mut found = Vec::new();
-        self.indirect_all(ctx, s, &mut found);
-        found.into_iter().next()
+        super::indirect::first_finding(self, ctx, s)
     }
 
     fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {

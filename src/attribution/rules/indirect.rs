@@ -170,3 +170,18 @@ pub fn opens_appositive(ctx: &Context, t: usize, end: usize) -> bool {
         })
     })
 }
+
+/// The first of the findings `rule` reports for sentence `s` with [`Rule::indirect_all`]: the
+/// [`Rule::indirect`] of a rule that reports several a sentence.
+///
+/// [`Rule::indirect_all`]: crate::attribution::Rule::indirect_all
+/// [`Rule::indirect`]: crate::attribution::Rule::indirect
+pub fn first_finding(
+    rule: &dyn crate::attribution::Rule,
+    ctx: &Context,
+    s: usize,
+) -> Option<crate::attribution::IndirectFinding> {
+    let mut found = Vec::new();
+    rule.indirect_all(ctx, s, &mut found);
+    found.into_iter().next()
+}
