@@ -1,6 +1,8 @@
 //! IND001 name-cue-that.
 
-use super::indirect::{opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{
+    is_time_word, opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
+};
 use crate::attribution::np::{is_number, NpKind, MAX_SUBJECT_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
@@ -330,30 +332,6 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
 /// Most tokens of an adverbial between a reporting verb and its clause ("said on Friday
 /// he …", "said in a statement Thursday night they …").
 const MAX_ADVERBIAL_TOKENS: usize = 7;
-
-/// Time words that stand alone as an adverbial after a reporting verb ("said Monday the …").
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "again"
-            | "repeatedly"
-            | "privately"
-            | "publicly"
-    )
-}
 
 /// The start of a clause that follows a short adverbial after the verb at `t - 1`: "said
 /// Monday the plan …" (a time word, then any clause opener), "said on Friday he met …",

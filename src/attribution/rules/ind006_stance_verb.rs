@@ -160,45 +160,19 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
 }
 
 /// Words after a verb that show it has no object of its own: a particle ("backed out") or
-/// the start of an adverbial ("supported in 2007"). "to" and "for" may open content ("wants
-/// to …", "advocated for …"), and so may "this" or "last" ("backed this plan").
+/// the start of an adverbial ("supported in 2007", "opposed Monday the …"). "to" and "for"
+/// may open content ("wants to …", "advocated for …"), and so may "this", "last" ("backed
+/// this plan") and the sentence adverbs "too", "also", "then".
 fn opens_no_object(word: &str) -> bool {
     let w = ascii_lower(word);
-    matches!(
-        w.as_str(),
-        "out"
-            | "up"
-            | "down"
-            | "off"
-            | "away"
-            | "back"
-            | "over"
-            | "around"
-            | "in"
-            | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "when"
-            | "while"
-            | "as"
-            | "by"
-            | "from"
-            | "with"
-            | "through"
-            | "via"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "repeatedly"
-            | "again"
-    )
+    let w = w.as_str();
+    super::indirect::is_time_word(w)
+        || (super::indirect::opens_adverbial(w)
+            && !matches!(w, "to" | "for" | "this" | "last" | "too" | "also" | "then"))
+        || matches!(
+            w,
+            "out" | "up" | "down" | "off" | "away" | "back" | "over" | "around" | "since" | "until"
+        )
 }
 
 /// Most auxiliaries, adverbs and negations between a subject and its stance verb ("did not

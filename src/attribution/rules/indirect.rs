@@ -81,49 +81,58 @@ pub fn indirect_confidence(np: &crate::attribution::np::SpeakerNp) -> f64 {
     }
 }
 
-/// Words that open an adverbial phrase after a reporting verb ("said on Monday", "told
-/// reporters by phone", "said last week that …"), as opposed to the reported clause itself.
-pub fn opens_adverbial(w: &str) -> bool {
+/// Time words that stand alone as an adverbial after a verb ("said Monday the …",
+/// "supported yesterday the …").
+pub fn is_time_word(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "repeatedly"
-            | "privately"
-            | "publicly"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "monday"
+        "monday"
             | "tuesday"
             | "wednesday"
             | "thursday"
             | "friday"
             | "saturday"
             | "sunday"
-            | "via"
-            | "through"
-            | "by"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "when"
-            | "while"
-            | "as"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
             | "again"
-            | "too"
-            | "also"
-            | "then"
+            | "repeatedly"
+            | "privately"
+            | "publicly"
     )
+}
+
+/// Words that open an adverbial phrase after a reporting verb ("said on Monday", "told
+/// reporters by phone", "said last week that …"), as opposed to the reported clause itself.
+pub fn opens_adverbial(w: &str) -> bool {
+    is_time_word(w)
+        || matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "via"
+                | "through"
+                | "by"
+                | "to"
+                | "for"
+                | "from"
+                | "with"
+                | "when"
+                | "while"
+                | "as"
+                | "too"
+                | "also"
+                | "then"
+        )
 }
 
 /// The finding of an indirect rule: `content` (tokens) reported by `np` with the cue at
