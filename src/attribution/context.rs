@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::attribution::rules::ind001_name_cue_that::ThoughtVerbs;
 use crate::attribution::rules::ind006_stance_verb::{stance_verbs, StanceVerbs};
+use crate::attribution::rules::ind011_possessive_stance::StanceNouns;
 use crate::mentions::lexicon::ShapeTable;
 use crate::mentions::{MentionKind, Mentions};
 use crate::quotes::{is_quote_mark, QuotedPassage};
@@ -28,6 +29,9 @@ const THOUGHT_VERB: u8 = 1;
 /// Bit of [`Context`]'s per-token verb flags: a stance verb form written in lower case
 /// (`data/stance_verbs.txt`, see IND006).
 const STANCE_VERB: u8 = 2;
+/// Bit of [`Context`]'s per-token verb flags: a stance noun written in lower case
+/// (`data/stance_nouns.txt`, see IND011).
+const STANCE_NOUN: u8 = 4;
 
 /// Everything the rules know about one document.
 pub struct Context<'t> {
@@ -45,7 +49,7 @@ pub struct Context<'t> {
     pub in_quote: Vec<bool>,
     /// For each token: 0 no cue, 1 a cue for quotes, 2 a cue that also reports speech.
     cue_flags: Vec<u8>,
-    /// For each token, [`THOUGHT_VERB`] and [`STANCE_VERB`] bits: the indirect rules ask of
+    /// For each token, [`THOUGHT_VERB`], [`STANCE_VERB`] and [`STANCE_NOUN`] bits: the indirect rules ask of
     /// every word of every sentence, so the word lists are asked once.
     verb_flags: Vec<u8>,
     /// For each token, true inside a passage already judged not to be speech.
@@ -63,7 +67,8 @@ pub struct Context<'t> {
 struct VerbLists {
     thought: &'static ThoughtVerbs,
     stance: &'static StanceVerbs,
-    /// [`THOUGHT_VERB`] and [`STANCE_VERB`] bits by word shape.
+    nouns: &'static StanceNouns,
+    /// [`THOUGHT_VERB`], [`STANCE_VERB`] and [`STANCE_NOUN`] bits by word shape.
     shapes: ShapeTable,
 }
 
@@ -71,13 +76,15 @@ struct VerbLists {
 fn verb_flags(text: &str, tokens: &[Token]) -> Vec<u8> {
     static LISTS: OnceLock<VerbLists> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
-        let (thought, stance) = (ThoughtVerbs::get(), stance_verbs());
+        let (thought, stance, nouns) = (ThoughtVerbs::get(), stance_verbs(), StanceNouns::get());
         let mut shapes = ShapeTable::new();
         shapes.add(thought.words(), THOUGHT_VERB);
         shapes.add(stance.forms(), STANCE_VERB);
+        shapes.add(nouns.nouns(), STANCE_NOUN);
         VerbLists {
             thought,
             stance,
+            nouns,
             shapes,
         }
     });
@@ -95,7 +102,10 @@ fn verb_flags(text: &str, tokens: &[Token]) -> Vec<u8> {
             }
             let thought = maybe & THOUGHT_VERB != 0 && lists.thought.contains(w);
             let stance = maybe & STANCE_VERB != 0 && lists.stance.is_form(w);
-            (u8::from(thought) * THOUGHT_VERB) | (u8::from(stance) * STANCE_VERB)
+            let noun = maybe & STANCE_NOUN != 0 && lists.nouns.contains(w);
+            (u8::from(thought) * THOUGHT_VERB)
+                | (u8::from(stance) * STANCE_VERB)
+                | (u8::from(noun) * STANCE_NOUN)
         })
         .collect()
 }
@@ -190,6 +200,12 @@ impl<'t> Context<'t> {
     #[inline]
     pub fn is_stance_verb(&self, i: usize) -> bool {
         self.verb_flags.get(i).is_some_and(|f| f & STANCE_VERB != 0)
+    }
+
+    /// True when token `i` is a stance noun in lower case (`data/stance_nouns.txt`).
+    #[inline]
+    pub fn is_stance_noun(&self, i: usize) -> bool {
+        self.verb_flags.get(i).is_some_and(|f| f & STANCE_NOUN != 0)
     }
 
     /// The first token of `from..end` that is a cue that reports speech or a verb of

@@ -47,33 +47,43 @@ struct NounEntry {
     keeps_next: bool,
 }
 
-/// Stance nouns by lower-case form (`data/stance_nouns.txt`), with their shapes.
-struct StanceNouns {
+/// Stance nouns by lower-case form (`data/stance_nouns.txt`). [`Context`] flags the tokens
+/// that are one ([`Context::is_stance_noun`]), so the rule looks up only those.
+pub(crate) struct StanceNouns {
     map: foldhash::HashMap<&'static str, Vec<NounEntry>>,
-    /// The nouns' shapes (first and last byte, length): most words fail this and are never
-    /// hashed (the rule asks it of every word of every sentence).
-    shapes: crate::mentions::lexicon::Shapes,
 }
 
-fn stance_nouns() -> &'static StanceNouns {
-    static NOUNS: OnceLock<StanceNouns> = OnceLock::new();
-    NOUNS.get_or_init(|| {
-        let mut map: foldhash::HashMap<&'static str, Vec<NounEntry>> = Default::default();
-        for line in
-            crate::mentions::lexicon::entries(include_str!("../../../data/stance_nouns.txt"))
-        {
-            let mut parts = line.split_whitespace();
-            let (Some(noun), Some(next)) = (parts.next(), parts.next()) else {
-                continue;
-            };
-            let keeps_next = matches!(next, "to" | "that");
-            map.entry(noun)
-                .or_default()
-                .push(NounEntry { next, keeps_next });
-        }
-        let shapes = crate::mentions::lexicon::Shapes::of(map.keys().copied());
-        StanceNouns { map, shapes }
-    })
+impl StanceNouns {
+    /// The list, read once.
+    pub(crate) fn get() -> &'static StanceNouns {
+        static NOUNS: OnceLock<StanceNouns> = OnceLock::new();
+        NOUNS.get_or_init(|| {
+            let mut map: foldhash::HashMap<&'static str, Vec<NounEntry>> = Default::default();
+            for line in
+                crate::mentions::lexicon::entries(include_str!("../../../data/stance_nouns.txt"))
+            {
+                let mut parts = line.split_whitespace();
+                let (Some(noun), Some(next)) = (parts.next(), parts.next()) else {
+                    continue;
+                };
+                let keeps_next = matches!(next, "to" | "that");
+                map.entry(noun)
+                    .or_default()
+                    .push(NounEntry { next, keeps_next });
+            }
+            StanceNouns { map }
+        })
+    }
+
+    /// The nouns, for the shape table of [`Context`]'s per-token flags.
+    pub(crate) fn nouns(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.map.keys().copied()
+    }
+
+    /// True when `word` (exact bytes, lower case) is a stance noun.
+    pub(crate) fn contains(&self, word: &[u8]) -> bool {
+        std::str::from_utf8(word).is_ok_and(|w| self.map.contains_key(w))
+    }
 }
 
 /// The possessor that ends right before token `t` ("Trump's", "his"), not before `floor`.
@@ -122,14 +132,9 @@ impl Rule for PossessiveStance {
         let Some(r) = sentence_body(ctx, s) else {
             return;
         };
-        let nouns = stance_nouns();
+        let nouns = StanceNouns::get();
         for k in r.start + 1..r.end.saturating_sub(2) {
-            if ctx.in_quote[k] || !ctx.tokens[k].is_word() {
-                continue;
-            }
-            // Bytes, not a `&str` slice: this runs for every word.
-            let bytes = &ctx.text.as_bytes()[ctx.tokens[k].range.clone()];
-            if !bytes[0].is_ascii_lowercase() || !nouns.shapes.may_hold_bytes(bytes) {
+            if !ctx.is_stance_noun(k) || ctx.in_quote[k] {
                 continue;
             }
             let Some(entries) = nouns.map.get(ctx.word(k)) else {
