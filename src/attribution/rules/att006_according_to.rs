@@ -70,9 +70,31 @@ fn is_conformity(word: &str) -> bool {
     )
 }
 
+/// True when a conformity word heads the phrase `r` ("according to plan", "according to the
+/// party's rules": among its first two words, or anywhere in three words or fewer).
+/// "According to the initial schedule published Thursday" cites a document.
+pub fn heads_conformity(ctx: &Context, r: std::ops::Range<usize>) -> bool {
+    let words = word_count(ctx, r.clone());
+    r.filter(|&u| ctx.tokens[u].is_word())
+        .enumerate()
+        .any(|(i, u)| (i < 2 || words <= 3) && is_conformity(&ascii_lower(ctx.word(u))))
+}
+
 /// The source named after "according to" at token `t` when it is no speaker phrase: the
 /// words up to the next comma, dash or the end of the sentence.
 pub fn source_phrase(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
+    source_phrase_of(ctx, t, end, MAX_SOURCE_WORDS)
+}
+
+/// [`source_phrase`] with at most `max_words` words: a sentence that opens with "According
+/// to" closes the phrase with its comma, so it may be longer ("According to early results of
+/// exit polls conducted for the networks by Edison Research, …").
+pub fn source_phrase_of(
+    ctx: &Context,
+    t: usize,
+    end: usize,
+    max_words: usize,
+) -> Option<SpeakerNp> {
     if !(ctx.is(t, "according") && ctx.is(t + 1, "to")) {
         return None;
     }
@@ -92,10 +114,10 @@ pub fn source_phrase(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
         k -= 1;
     }
     let words = word_count(ctx, start..k);
-    if words == 0 || words > MAX_SOURCE_WORDS {
+    if words == 0 || words > max_words {
         return None;
     }
-    if (start..k).any(|u| ctx.tokens[u].is_word() && is_conformity(&ascii_lower(ctx.word(u)))) {
+    if heads_conformity(ctx, start..k) {
         return None;
     }
     Some(ctx.description(start..k))

@@ -1,6 +1,6 @@
 //! IND004 according-to-clause.
 
-use super::att006_according_to::{according_to_at, source_phrase};
+use super::att006_according_to::{according_to_at, source_phrase, source_phrase_of};
 use super::indirect::{
     bytes, indirect_confidence, opens_appositive, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
@@ -12,7 +12,15 @@ declare_rule! {
     ///
     /// ## What it matches
     /// A sentence attributed with "according to": `According to Smith, the plan is dead.`
-    /// or `The plan is dead, according to two officials.` The content is the clause.
+    /// or `The plan is dead, according to two officials.` The content is the clause. In the
+    /// middle of a clause (`Donations, according to the campaign, have doubled.`) the parts
+    /// before and after are reported apart, as IND003 and IND005 do; an opening
+    /// prepositional phrase is no part (`At the root of it, according to Ruiz, a former
+    /// mediator, was a missed payment.`: the part after the appositive). Before `, and` or
+    /// `, but` the attribution closes the clause before it. Without a comma before it
+    /// (`… by 120 delegates according to a count by the AP`) the source must cite someone: a
+    /// name, a capitalised word or a document (`data/source_nouns.txt`). A sentence that
+    /// opens with "According to" may name a longer source, up to its comma.
     ///
     /// ## Why
     /// "According to" is the standard way to credit a claim to a source.
@@ -26,7 +34,8 @@ declare_rule! {
     /// next comma, at most [`super::att006_according_to::MAX_SOURCE_WORDS`] words).
     ///
     /// ## Does not match
-    /// Idioms of conformity (`according to plan`, `according to the rules`).
+    /// Idioms of conformity (`according to plan`, `according to the rules`), and a measure
+    /// without a comma before it (`assigned according to seniority`).
     ///
     /// ## Known false positives
     /// A name that is a place or product the mention finder took for a name.
@@ -47,17 +56,96 @@ fn appositive_name(
     (name.kind == NpKind::Name && name.entity.is_some() && closes).then_some(name)
 }
 
+/// Most words of the source phrase of a sentence that opens with "According to" (a comma
+/// closes it).
+const MAX_OPENING_SOURCE_WORDS: usize = 20;
+
+/// True when the clause at `t` is joined to the one before by a conjunction ("…, according to
+/// the agency, and there were …"): the attribution closes the clause before.
+fn opens_coordinated_clause(ctx: &Context, t: usize) -> bool {
+    t < ctx.tokens.len()
+        && matches!(
+            crate::text::ascii_lower(ctx.word(t)).as_str(),
+            "and" | "but" | "while" | "though" | "although" | "yet" | "so" | "whereas"
+        )
+}
+
+/// True when a source phrase without a comma before it ("… by 271 delegates according to a
+/// count by the AP") reads as a source, not a measure ("ranked according to income"): it
+/// names someone, or it is a capitalised name or a document (`data/source_nouns.txt`).
+fn is_cited_source(ctx: &Context, np: &crate::attribution::np::SpeakerNp) -> bool {
+    matches!(np.kind, NpKind::Name | NpKind::Pronoun(_))
+        || np.tokens.clone().any(|u| {
+            ctx.tokens[u].is_word()
+                && (ctx.word(u).starts_with(|c: char| c.is_uppercase())
+                    || crate::mentions::lexicon::lexicon()
+                        .is_source_noun(&crate::text::ascii_lower(ctx.word(u))))
+        })
+}
+
+/// Most words of an appositive that [`indefinite_appositive`] recognises.
+const MAX_APPOSITIVE_WORDS: usize = 6;
+
+/// ", a former mediator, was …": a short indefinite phrase between commas, after which the
+/// clause goes on with a lower-case word (its verb), describes the source.
+fn indefinite_appositive(ctx: &Context, t: usize, end: usize) -> bool {
+    if t >= end
+        || !matches!(
+            crate::text::ascii_lower(ctx.word(t)).as_str(),
+            "a" | "an" | "another"
+        )
+    {
+        return false;
+    }
+    let Some(c) = (t..end).find(|&u| ctx.is_punct(u, ',')) else {
+        return false;
+    };
+    c + 1 < end
+        && word_count(ctx, t..c) <= MAX_APPOSITIVE_WORDS
+        && ctx.word(c + 1).starts_with(|ch: char| ch.is_lowercase())
+        && !opens_coordinated_clause(ctx, c + 1)
+        && !matches!(
+            crate::text::ascii_lower(ctx.word(c + 1)).as_str(),
+            "the" | "a" | "an" | "who" | "which" | "that"
+        )
+}
+
 impl Rule for AccordingToClause {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        let mut out = Vec::new();
+        self.indirect_all(ctx, s, &mut out);
+        out.into_iter().next()
+    }
+
+    /// "The deficit, according to the budget office, will grow by 2030": the part before and
+    /// the part after are reported apart, as IND003 and IND005 do for "A, the mayor said, B".
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
         // Most sentences have no "according": one substring search rules them out.
-        let bytes_of_sentence = ctx.sentences.get(s)?;
+        let Some(bytes_of_sentence) = ctx.sentences.get(s) else {
+            return;
+        };
         if !ctx.text[bytes_of_sentence.start..bytes_of_sentence.end].contains("ccording to") {
-            return None;
+            return;
         }
-        let r = sentence_body(ctx, s)?;
+        let Some(r) = sentence_body(ctx, s) else {
+            return;
+        };
+        // "(According to the police, …)": the clause starts at the first word.
+        let first = (r.start..r.end)
+            .find(|&u| ctx.tokens[u].is_word())
+            .unwrap_or(r.start);
+        let clause = |content: std::ops::Range<usize>| {
+            word_count(ctx, content.clone()) >= MIN_CLAUSE_WORDS
+                && !ctx.has_speech_quote(content.clone())
+        };
         for t in r.clone() {
-            let Some(np) = according_to_at(ctx, t, r.end).or_else(|| source_phrase(ctx, t, r.end))
-            else {
+            let np = if t == first {
+                according_to_at(ctx, t, r.end)
+                    .or_else(|| source_phrase_of(ctx, t, r.end, MAX_OPENING_SOURCE_WORDS))
+            } else {
+                according_to_at(ctx, t, r.end).or_else(|| source_phrase(ctx, t, r.end))
+            };
+            let Some(np) = np else {
                 continue;
             };
             let confidence = indirect_confidence(&np);
@@ -70,46 +158,71 @@ impl Rule for AccordingToClause {
                 }
                 None => (np, finding),
             };
+            let report = |content: std::ops::Range<usize>| IndirectFinding {
+                content: bytes(ctx, content),
+                finding: finding.clone(),
+                verbatim: false,
+            };
             // According to X, CLAUSE
-            if t == r.start {
+            if t == first {
                 let mut c = np.tokens.end;
                 while c < r.end && !ctx.is_punct(c, ',') {
                     c += 1;
                 }
-                if c + 1 < r.end
-                    && word_count(ctx, c + 1..r.end) >= MIN_CLAUSE_WORDS
-                    && !ctx.has_speech_quote(c + 1..r.end)
-                {
-                    return Some(IndirectFinding {
-                        content: bytes(ctx, c + 1..r.end),
-                        finding,
-                        verbatim: false,
-                    });
+                if c + 1 < r.end && clause(c + 1..r.end) {
+                    out.push(report(c + 1..r.end));
                 }
-                return None;
+                return;
+            }
+            let comma_before = ctx.is_punct(t - 1, ',');
+            let before = r.start..if comma_before { t - 1 } else { t };
+            let mut after = (np.tokens.end + 1).min(r.end)..r.end;
+            // "according to Ross, a former envoy, was …": past the appositive.
+            if ctx.is_punct(np.tokens.end, ',')
+                && (opens_appositive(ctx, after.start, r.end)
+                    || indefinite_appositive(ctx, after.start, r.end))
+            {
+                if let Some(c) = (after.start..r.end).find(|&u| ctx.is_punct(u, ',')) {
+                    after = c + 1..r.end;
+                }
+            }
+            let after_is_clause = ctx.is_punct(after.start - 1, ',')
+                && word_count(ctx, after.clone()) >= MIN_CLAUSE_WORDS
+                && !opens_appositive(ctx, after.start, r.end);
+            // CLAUSE, according to X, and CLAUSE: the attribution closes the first clause.
+            if after_is_clause && opens_coordinated_clause(ctx, after.start) {
+                if clause(before.clone()) {
+                    out.push(report(before));
+                }
+                return;
             }
             // CLAUSE, according to X[, CLAUSE]
-            if t > r.start && ctx.is_punct(t - 1, ',') {
-                let after = (np.tokens.end + 1).min(r.end);
-                let content = if ctx.is_punct(np.tokens.end, ',')
-                    && word_count(ctx, after..r.end) >= MIN_CLAUSE_WORDS
-                    && !opens_appositive(ctx, after, r.end)
-                {
-                    after..r.end
-                } else {
-                    r.start..t - 1
-                };
-                if word_count(ctx, content.clone()) >= MIN_CLAUSE_WORDS
-                    && !ctx.has_speech_quote(content.clone())
-                {
-                    return Some(IndirectFinding {
-                        content: bytes(ctx, content),
-                        finding,
-                        verbatim: false,
-                    });
+            if comma_before {
+                if after_is_clause {
+                    if word_count(ctx, before.clone()) > 0
+                        && !ctx.has_speech_quote(before.clone())
+                        && !super::indirect::opens_adverbial(&crate::text::ascii_lower(
+                            ctx.word(before.start),
+                        ))
+                    {
+                        out.push(report(before));
+                    }
+                    if clause(after.clone()) {
+                        out.push(report(after));
+                    }
+                } else if clause(before.clone()) {
+                    out.push(report(before));
                 }
+                return;
+            }
+            // CLAUSE according to X: only a source that cites someone.
+            if is_cited_source(ctx, &np)
+                && !super::att006_according_to::heads_conformity(ctx, np.tokens.clone())
+                && clause(before.clone())
+            {
+                out.push(report(before));
+                return;
             }
         }
-        None
     }
 }
