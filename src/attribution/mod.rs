@@ -288,6 +288,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind009_asked_question::AskedQuestion,
     &rules::ind010_poll_in::PollIn,
     &rules::ind011_possessive_stance::PossessiveStance,
+    &rules::ind013_stance_phrase::StancePhrase,
 ];
 
 /// The rule with this ID.

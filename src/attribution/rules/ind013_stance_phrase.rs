@@ -1,0 +1,383 @@
+//! IND013 stance-phrase.
+
+use std::ops::Range;
+
+use super::ind006_stance_verb::{auxiliary, content_end, Auxiliary};
+use super::indirect::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use crate::attribution::np::{NpKind, SpeakerNp};
+use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::text::ascii_lower;
+
+declare_rule! {
+    /// # IND013 stance-phrase
+    ///
+    /// ## What it matches
+    /// A stance stated with an adjective after a linking verb, or with a fixed verb phrase,
+    /// attributed to the subject: `Aldana is confident that the levy will pass.`, `The
+    /// mayor was sure voters would agree.`, `Okafor is eager to debate.`, `The union has been
+    /// critical of the plan.`, `Ruiz pointed out that the fund is empty.`, `She made it
+    /// clear she would run.`, `They raised concerns about the cost.` Adjectives that take a
+    /// clause (aware, confident, convinced, sure, worried …) report it when "that",
+    /// "whether" or a subject opens it; adjectives of will (eager, willing, reluctant …)
+    /// report an infinitive; adjectives with a preposition of their own (critical of, opposed
+    /// to, worried about …) report its object, and the preposition belongs to the cue. The
+    /// linking verb may be be, remain, seem, feel, grow or become, with auxiliaries and
+    /// adverbs before and up to two adverbs after it (`has been deeply skeptical of`). The
+    /// subject is found as for IND006; the content ends at the end of the clause as there.
+    ///
+    /// ## Why
+    /// News reports attitudes as often with "is confident that" or "pointed out that" as
+    /// with a verb of saying or thinking. They are attributions in PolNeAR's sense, with
+    /// their own ID so that a quote database can leave them out.
+    ///
+    /// ## Example
+    /// `Most donors remain hopeful that the senator will run.` → "Most donors", cue
+    /// "hopeful", content "that the senator will run".
+    ///
+    /// ## Does not match
+    /// "it" or "there" as the subject (`It is clear that …`: nobody's stance), an adjective
+    /// with nothing it takes after it (`She was confident.`, `He is ready for dinner.`: "for"
+    /// is not one of "ready"'s), questions, content with quoted speech.
+    ///
+    /// ## Known false positives
+    /// A literal sense of an adjective of will: "ready" and "prepared" need a name or a
+    /// pronoun for a subject (`The bridge is ready to open.` is left out), but `They were
+    /// ready to leave.` reports.
+    pub struct StancePhrase { id: "IND013", name: "stance-phrase", phase: Indirect }
+}
+
+/// What an adjective of stance takes after it.
+struct Takes {
+    /// A clause opened by "that", "whether" or a subject ("sure the plan works").
+    clause: bool,
+    /// An infinitive ("eager to debate").
+    infinitive: bool,
+    /// Prepositions whose object is the content ("critical of", "worried about").
+    preps: &'static [&'static str],
+}
+
+/// The adjectives of stance and what each takes, by lower-case form.
+fn adjective(word: &str) -> Option<Takes> {
+    const ABOUT: &[&str] = &["about", "over"];
+    let (clause, infinitive, preps): (bool, bool, &'static [&'static str]) = match word {
+        "aware" | "unaware" | "mindful" => (true, false, &["of"]),
+        "confident" | "optimistic" | "pessimistic" => (true, false, &["about", "in", "of"]),
+        "convinced" | "persuaded" => (true, false, &["of"]),
+        "certain" | "sure" | "positive" => (true, false, &["of", "about"]),
+        "unsure" | "uncertain" => (true, false, &["about", "of"]),
+        "doubtful" | "skeptical" | "sceptical" => (true, false, &["of", "about"]),
+        "hopeful" => (true, false, &["about", "of"]),
+        "worried" | "concerned" | "anxious" | "nervous" => (true, false, ABOUT),
+        "afraid" | "fearful" => (true, true, &["of"]),
+        "adamant" | "insistent" => (true, false, &["about", "on"]),
+        "glad" | "happy" | "pleased" | "proud" | "relieved" => (true, true, &[]),
+        "disappointed" | "frustrated" | "upset" | "angry" | "furious" | "alarmed" => {
+            (true, false, &["with", "about", "over", "at", "by"])
+        }
+        "sorry" => (true, false, &["about", "for"]),
+        "determined" => (true, true, &[]),
+        "eager" | "willing" | "unwilling" | "reluctant" | "loath" | "keen" | "hesitant" => {
+            (false, true, &[])
+        }
+        "ready" | "prepared" => (false, true, &[]),
+        "critical" | "supportive" | "wary" | "dismissive" | "contemptuous" => {
+            (false, false, &["of"])
+        }
+        "opposed" | "hostile" | "sympathetic" | "committed" | "receptive" => {
+            (false, false, &["to"])
+        }
+        _ => return None,
+    };
+    Some(Takes {
+        clause,
+        infinitive,
+        preps,
+    })
+}
+
+/// Linking verbs that an adjective of stance follows.
+fn is_linking(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "am"
+            | "be"
+            | "been"
+            | "being"
+            | "’s"
+            | "'s"
+            | "’re"
+            | "'re"
+            | "’m"
+            | "'m"
+            | "remain"
+            | "remains"
+            | "remained"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "feel"
+            | "feels"
+            | "felt"
+            | "grew"
+            | "grow"
+            | "grows"
+            | "become"
+            | "becomes"
+            | "became"
+    )
+}
+
+/// Most adverbs between a linking verb and its adjective ("deeply skeptical", "not very
+/// confident").
+const MAX_DEGREE_WORDS: usize = 2;
+
+/// Degree words and adverbs that may stand between a linking verb and its adjective.
+fn is_degree_word(word: &str) -> bool {
+    matches!(
+        word,
+        "very" | "so" | "too" | "more" | "less" | "most" | "quite" | "fairly" | "pretty" | "all"
+    ) || auxiliary(word) == Some(Auxiliary::Adverb)
+}
+
+/// Nouns of concern after "raised" or "voiced" ("raised concerns about").
+fn is_concern_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "concern"
+            | "concerns"
+            | "question"
+            | "questions"
+            | "doubt"
+            | "doubts"
+            | "fears"
+            | "objections"
+            | "reservations"
+            | "alarm"
+            | "support"
+            | "opposition"
+            | "frustration"
+            | "skepticism"
+            | "optimism"
+    )
+}
+
+/// Words that open a reported clause without "that" after an adjective of stance ("sure
+/// the plan works", "convinced he would win").
+fn opens_bare_clause(ctx: &Context, t: usize) -> bool {
+    matches!(
+        ascii_lower(ctx.word(t)).as_str(),
+        "he" | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "it"
+            | "there"
+            | "this"
+            | "the"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+    ) || ctx
+        .mentions
+        .starting_at(t)
+        .is_some_and(|m| m.kind == crate::mentions::MentionKind::Person)
+}
+
+/// Where the content starts after the stance phrase that ends before token `t` (a
+/// preposition that it takes belongs to the cue, and its object may be one word): `None`
+/// when nothing the phrase takes follows.
+fn content_start(ctx: &Context, t: usize, end: usize, takes: &Takes) -> Option<Start> {
+    if t >= end || !ctx.tokens[t].is_word() {
+        return None;
+    }
+    let w = ascii_lower(ctx.word(t));
+    if takes.clause && matches!(w.as_str(), "that" | "whether") {
+        return Some(Start::Clause(t));
+    }
+    if takes.infinitive && w == "to" && t + 1 < end && ctx.tokens[t + 1].is_word() {
+        return Some(Start::Clause(t));
+    }
+    if takes.preps.contains(&w.as_str()) {
+        return Some(Start::Object(t + 1));
+    }
+    if takes.clause && opens_bare_clause(ctx, t) {
+        return Some(Start::Clause(t));
+    }
+    None
+}
+
+/// Where a stance phrase's content starts.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    /// A clause or infinitive at this token, which the content opens with.
+    Clause(usize),
+    /// The object of the phrase's preposition at this token; the preposition is cue.
+    Object(usize),
+}
+
+impl Start {
+    fn token(self) -> usize {
+        match self {
+            Start::Clause(t) | Start::Object(t) => t,
+        }
+    }
+}
+
+/// The subject of the verb at token `k`, with auxiliaries and adverbs before it stepped
+/// over; `None` for "it", "there" and subjects with quote marks.
+fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
+    let mut subject_end = k;
+    let mut steps = 0;
+    while subject_end > r.start && steps < 4 {
+        let t = subject_end - 1;
+        if !ctx.tokens[t].is_word() || auxiliary(ctx.word(t)).is_none() {
+            break;
+        }
+        steps += 1;
+        subject_end = t;
+    }
+    let np = ctx
+        .subject_before(subject_end, r.start)
+        .or_else(|| ctx.sentence_subject(r.start, subject_end))
+        .or_else(|| ctx.subject_after_boundary(r.start, subject_end))?;
+    if ctx.has_quote(np.tokens.clone()) {
+        return None;
+    }
+    let last = ascii_lower(ctx.word(np.tokens.end - 1));
+    if matches!(np.kind, NpKind::Pronoun(_)) && matches!(last.as_str(), "it" | "there") {
+        return None;
+    }
+    // "adding that small donors may be wary of …": "that" opens the clause, it is no
+    // determiner of the subject.
+    if ctx.is(np.tokens.start, "that") {
+        return None;
+    }
+    // "what Microsoft was eager to sell": the object went to the front.
+    if np.tokens.start > r.start
+        && matches!(
+            ascii_lower(ctx.word(np.tokens.start - 1)).as_str(),
+            "what" | "which" | "whom" | "whatever"
+        )
+    {
+        return None;
+    }
+    Some(np)
+}
+
+/// The stance phrase whose verb is at token `k`: where its content starts and the range of
+/// its cue.
+fn phrase_at(ctx: &Context, k: usize, end: usize) -> Option<(Start, Range<usize>)> {
+    let word = ctx.word(k);
+    // Most words are none of these: a cheap length test comes first.
+    if !(2..=9).contains(&word.len()) {
+        return None;
+    }
+    let lower = ascii_lower(word);
+    let w = lower.as_str();
+    if is_linking(w) {
+        let mut j = k + 1;
+        let mut degree = 0;
+        while j < end && degree < MAX_DEGREE_WORDS && is_degree_word(&ascii_lower(ctx.word(j))) {
+            j += 1;
+            degree += 1;
+        }
+        if j >= end {
+            return None;
+        }
+        let takes = adjective(&ascii_lower(ctx.word(j)))?;
+        let start = content_start(ctx, j + 1, end, &takes)?;
+        return Some((start, j..start.token().max(j + 1)));
+    }
+    let clause_after = |t: usize| {
+        let takes = Takes {
+            clause: true,
+            infinitive: false,
+            preps: &[],
+        };
+        content_start(ctx, t, end, &takes)
+    };
+    match w {
+        // "pointed out that …"
+        "pointed" | "points" if ctx.is(k + 1, "out") => Some((clause_after(k + 2)?, k..k + 2)),
+        // "made clear that …", "made it clear …", "made the case that …"
+        "made" | "makes" => {
+            let cue_end = if ctx.is(k + 1, "clear") {
+                k + 2
+            } else if (ctx.is(k + 1, "it") && ctx.is(k + 2, "clear"))
+                || (ctx.is(k + 1, "the") && ctx.is(k + 2, "case"))
+            {
+                k + 3
+            } else {
+                return None;
+            };
+            Some((clause_after(cue_end)?, k..cue_end))
+        }
+        // "raised concerns about …", "voiced doubts that …"
+        "raised" | "raises" | "voiced" | "voices" => {
+            if k + 2 >= end || !is_concern_noun(&ascii_lower(ctx.word(k + 1))) {
+                return None;
+            }
+            let takes = Takes {
+                clause: true,
+                infinitive: false,
+                preps: &["about", "over", "for", "with", "regarding"],
+            };
+            let start = content_start(ctx, k + 2, end, &takes)?;
+            Some((start, k..start.token().max(k + 2)))
+        }
+        _ => None,
+    }
+}
+
+impl Rule for StancePhrase {
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        super::indirect::first_finding(self, ctx, s)
+    }
+
+    /// Every stance phrase of the sentence with a subject.
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
+        let Some(r) = sentence_body(ctx, s) else {
+            return;
+        };
+        let mut k = r.start;
+        while k < r.end {
+            if !ctx.tokens[k].is_word() || ctx.in_quote[k] {
+                k += 1;
+                continue;
+            }
+            let Some((start, cue)) = phrase_at(ctx, k, r.end) else {
+                k += 1;
+                continue;
+            };
+            let min_words = match start {
+                Start::Clause(_) => MIN_CLAUSE_WORDS,
+                Start::Object(_) => 1,
+            };
+            let start = start.token();
+            let end = content_end(ctx, start, r.end);
+            if start < end
+                && word_count(ctx, start..end) >= min_words
+                && !ctx.has_speech_quote(start..end)
+            {
+                // "The bridge is ready to open": readiness needs someone named.
+                let ready = matches!(
+                    ascii_lower(ctx.word(cue.start)).as_str(),
+                    "ready" | "prepared"
+                );
+                if let Some(np) = subject(ctx, &r, k)
+                    .filter(|np| !ready || matches!(np.kind, NpKind::Name | NpKind::Pronoun(_)))
+                {
+                    out.push(report(ctx, &np, cue, start..end));
+                    k = end;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+    }
+}
