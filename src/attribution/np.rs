@@ -162,7 +162,14 @@ pub fn is_cue_adverb(word: &str) -> bool {
             | "already"
             | "publicly"
             | "privately"
-    ) || (w.len() > 4 && w.ends_with("ly") && !w.ends_with("ily") || w.ends_with("edly"))
+    ) || (!starts_upper(word)
+        && (w.len() > 4 && w.ends_with("ly") && !w.ends_with("ily") || w.ends_with("edly")))
+}
+
+/// True when the word starts with a capital: "Kelly", "Connolly" are names, never adverbs
+/// by their "-ly" (a sentence-opening adverb stands before a comma, not before a cue).
+pub fn starts_upper(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
 }
 
 impl<'t> Context<'t> {

@@ -204,7 +204,10 @@ pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
         "not" | "never" | "also" | "still" | "long" | "now" | "already" | "even" | "only"
         | "just" => Some(Auxiliary::Adverb),
         _ if w.ends_with("n’t") || w.ends_with("n't") => Some(Auxiliary::Modal),
-        _ if w.len() > 4 && w.ends_with("ly") => Some(Auxiliary::Adverb),
+        // "Kelly", "Connolly": a capitalised "-ly" word is a name.
+        _ if w.len() > 4 && w.ends_with("ly") && !crate::attribution::np::starts_upper(word) => {
+            Some(Auxiliary::Adverb)
+        }
         _ => None,
     }
 }
