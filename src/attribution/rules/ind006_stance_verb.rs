@@ -3,8 +3,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::indirect::{report, sentence_body};
-use super::patterns::is_dash;
+use super::indirect::{auxiliary, content_end, report, sentence_body, Auxiliary, MAX_AUXILIARIES};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::text::ascii_lower;
@@ -175,40 +174,6 @@ fn opens_no_object(word: &str) -> bool {
         )
 }
 
-/// Most auxiliaries, adverbs and negations between a subject and its stance verb ("did not
-/// publicly endorse", "has long opposed").
-const MAX_AUXILIARIES: usize = 4;
-
-/// What a word between a subject and its verb is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Auxiliary {
-    /// A form of "be": a progressive before "-ing", a passive before "-ed".
-    Be,
-    /// A form of "have": a perfect, before a past participle only.
-    Have,
-    /// A modal or "do": before a base form only.
-    Modal,
-    /// An adverb or negation, which changes nothing ("not", "long", "publicly").
-    Adverb,
-}
-
-pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
-    let w = ascii_lower(word);
-    match w.as_str() {
-        "is" | "are" | "was" | "were" | "been" | "being" | "be" | "’s" | "'s" | "’re" | "'re" => {
-            Some(Auxiliary::Be)
-        }
-        "has" | "have" | "had" | "’ve" | "'ve" => Some(Auxiliary::Have),
-        "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "cannot"
-        | "did" | "does" | "do" | "’ll" | "'ll" | "’d" | "'d" => Some(Auxiliary::Modal),
-        "not" | "never" | "also" | "still" | "long" | "now" | "already" | "even" | "only"
-        | "just" => Some(Auxiliary::Adverb),
-        _ if w.ends_with("n’t") || w.ends_with("n't") => Some(Auxiliary::Modal),
-        _ if w.len() > 4 && w.ends_with("ly") => Some(Auxiliary::Adverb),
-        _ => None,
-    }
-}
-
 /// The form of a stance verb, which decides what may stand before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
@@ -232,60 +197,6 @@ fn form(lower: &str) -> Form {
     } else {
         Form::Base
     }
-}
-
-/// Words that open a new clause after a comma, where the content stops.
-fn opens_new_clause(ctx: &Context, t: usize) -> bool {
-    ctx.is_indirect_cue(t)
-        || matches!(
-            ascii_lower(ctx.word(t)).as_str(),
-            "which"
-                | "who"
-                | "whom"
-                | "where"
-                | "when"
-                | "while"
-                | "saying"
-                | "adding"
-                | "but"
-                | "and"
-                | "as"
-                | "because"
-                | "although"
-                | "though"
-                | "after"
-                | "before"
-                | "since"
-                | "so"
-                | "if"
-                | "according"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-        )
-}
-
-/// Where the content that starts at `start` ends, not past `end`: before a clause
-/// boundary, or before a second verb joined to the first ("blasted Rubio and defended
-/// Cruz").
-pub(crate) fn content_end(ctx: &Context, start: usize, end: usize) -> usize {
-    for t in start..end {
-        let coordinated = t > start
-            && t + 1 < end
-            && (ctx.is(t, "and") || ctx.is(t, "but"))
-            && (ctx.is_indirect_cue(t + 1) || stance_at(ctx, t + 1, end).is_some());
-        if coordinated
-            || ctx.is_punct(t, ';')
-            || ctx.is_punct(t, ':')
-            || ctx.is_punct(t, '(')
-            || is_dash(ctx, t)
-            || (ctx.is_punct(t, ',') && t + 1 < end && opens_new_clause(ctx, t + 1))
-        {
-            return t;
-        }
-    }
-    end
 }
 
 /// The subject of the verb at `k` in sentence body `r`, with the verb's auxiliaries

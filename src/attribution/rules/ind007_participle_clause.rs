@@ -1,7 +1,7 @@
 //! IND007 participle-clause.
 
-use super::ind006_stance_verb::{auxiliary, content_end, stance_at, Auxiliary};
-use super::indirect::{report, sentence_body};
+use super::ind006_stance_verb::stance_at;
+use super::indirect::{auxiliary, content_end, report, sentence_body, Auxiliary};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::text::ascii_lower;
