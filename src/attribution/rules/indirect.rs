@@ -227,7 +227,16 @@ pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
         | "did" | "does" | "do" | "’ll" | "'ll" | "’d" | "'d" => Some(Auxiliary::Modal),
         "not" | "never" | "also" | "still" | "long" | "now" | "already" | "even" | "only"
         | "just" => Some(Auxiliary::Adverb),
-        _ if w.ends_with("n’t") || w.ends_with("n't") => Some(Auxiliary::Modal),
+        // "hasn't endorsed" is a perfect, "isn't backing" a progressive: the contraction
+        // keeps its verb's kind.
+        _ if w.ends_with("n’t") || w.ends_with("n't") => {
+            let stem = w.trim_end_matches("n’t").trim_end_matches("n't");
+            match stem {
+                "has" | "have" | "had" => Some(Auxiliary::Have),
+                "is" | "are" | "was" | "were" => Some(Auxiliary::Be),
+                _ => Some(Auxiliary::Modal),
+            }
+        }
         _ if w.len() > 4 && w.ends_with("ly") => Some(Auxiliary::Adverb),
         _ => None,
     }
