@@ -245,8 +245,9 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
             return None;
         }
     }
+    // "… and defended Cruz", "… and has repeatedly opposed the tax": the first verb's
+    // subject.
     let coordinated = subject_end > r.start
-        && subject_end == k
         && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
     let np = if coordinated {
         ctx.coordinated_subject(r.start, subject_end)

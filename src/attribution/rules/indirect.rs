@@ -242,6 +242,48 @@ pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
     }
 }
 
+/// True when token `v` is a verb that attributes: a reporting cue, a verb of knowing or
+/// feeling, or a stance verb with what it needs after it.
+fn is_attributing_verb(ctx: &Context, v: usize, end: usize) -> bool {
+    ctx.is_indirect_cue(v) || ctx.is_thought_verb(v) || stance_at(ctx, v, end).is_some()
+}
+
+/// True when the words from token `t`, just after "and" or "but", open a second report: the
+/// same subject's second attributing verb, perhaps after auxiliaries ("and suspected that
+/// …", "and has repeatedly characterized him as …"), or a new subject, a pronoun or a name,
+/// with its own ("but he hasn't endorsed her", "and Ortelo wants …"). What follows belongs
+/// to that report, not to the content before the conjunction.
+pub fn opens_second_report(ctx: &Context, t: usize, end: usize) -> bool {
+    let mut v = t;
+    if v < end && is_subject_pronoun(ctx.word(v)) {
+        v += 1;
+    } else if let Some(np) = ctx.np_starting_at(v, end).filter(|np| {
+        matches!(
+            np.kind,
+            crate::attribution::np::NpKind::Name | crate::attribution::np::NpKind::Organisation
+        )
+    }) {
+        v = np.tokens.end;
+    }
+    let mut steps = 0;
+    while v < end && steps < MAX_AUXILIARIES && ctx.tokens[v].is_word() {
+        if auxiliary(ctx.word(v)).is_none() {
+            break;
+        }
+        v += 1;
+        steps += 1;
+    }
+    v < end && ctx.tokens[v].is_word() && is_attributing_verb(ctx, v, end)
+}
+
+/// Subject pronouns, which open a clause wherever they stand.
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(
+        ascii_lower(word).as_str(),
+        "he" | "she" | "they" | "we" | "i"
+    )
+}
+
 /// Words that open a new clause after a comma, where the content stops.
 fn opens_new_clause(ctx: &Context, t: usize) -> bool {
     ctx.is_indirect_cue(t)
@@ -275,14 +317,15 @@ fn opens_new_clause(ctx: &Context, t: usize) -> bool {
 }
 
 /// Where the content that starts at `start` ends, not past `end`: before a clause
-/// boundary, or before a second verb joined to the first ("blasted Rubio and defended
-/// Cruz").
+/// boundary, or before "and" or "but" where a second report begins
+/// ([`opens_second_report`]: "blasted Rubio and defended Cruz", "wants the votes and Ortelo
+/// wants …").
 pub fn content_end(ctx: &Context, start: usize, end: usize) -> usize {
     for t in start..end {
         let coordinated = t > start
             && t + 1 < end
             && (ctx.is(t, "and") || ctx.is(t, "but"))
-            && (ctx.is_indirect_cue(t + 1) || stance_at(ctx, t + 1, end).is_some());
+            && opens_second_report(ctx, t + 1, end);
         if coordinated
             || ctx.is_punct(t, ';')
             || ctx.is_punct(t, ':')
