@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::indirect::{auxiliary, content_end, report, sentence_body, Auxiliary, MAX_AUXILIARIES};
+use super::indirect::{auxiliary, content_end, opening_clause_end, report, sentence_body, Auxiliary, MAX_AUXILIARIES};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::text::ascii_lower;
@@ -316,7 +316,11 @@ impl Rule for StanceVerb {
             let Some(np) = subject(ctx, &r, k) else {
                 continue;
             };
-            let end = content_end(ctx, start, r.end);
+            let mut end = content_end(ctx, start, r.end);
+            // "As Voss attacked Hanley, the crowd chanted": the opening clause ends there.
+            if let Some(close) = opening_clause_end(ctx, &r, k).filter(|&c| c > start) {
+                end = end.min(close);
+            }
             if end <= start || ctx.has_speech_quote(start..end) {
                 continue;
             }

@@ -338,3 +338,40 @@ pub fn content_end(ctx: &Context, start: usize, end: usize) -> usize {
     }
     end
 }
+
+/// Words that open an adverbial clause at the start of a sentence ("As Voss attacked
+/// Hanley, the crowd …", "Even as he accused …, Gorman …", "Asked whether …, she …").
+fn opens_subordinate_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "if"
+            | "although"
+            | "though"
+            | "until"
+            | "once"
+            | "whether"
+            | "unless"
+            | "whereas"
+            | "even"
+            | "asked"
+    )
+}
+
+/// The comma that closes a subordinate clause opening the sentence body `r`, when the cue at
+/// `cue` stands inside that clause: what the cue reports ends there, and the main clause
+/// follows. The closing comma is the first one after which no appositive follows (`As Voss
+/// attacked Hanley, a former mayor, the crowd …` closes at the second).
+pub fn opening_clause_end(ctx: &Context, r: &Range<usize>, cue: usize) -> Option<usize> {
+    if cue <= r.start || !opens_subordinate_clause(&ascii_lower(ctx.word(r.start))) {
+        return None;
+    }
+    let close = (r.start + 1..r.end)
+        .find(|&c| ctx.is_punct(c, ',') && !opens_appositive(ctx, c + 1, r.end))?;
+    (close > cue).then_some(close)
+}
