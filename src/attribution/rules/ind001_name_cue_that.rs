@@ -1,8 +1,8 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{
-    is_time_word, opening_clause_end, opens_adverbial, opens_second_report, report, sentence_body, word_count,
-    MIN_CLAUSE_WORDS,
+    is_time_word, opening_clause_end, opens_adverbial, opens_second_report, report, sentence_body,
+    word_count, MIN_CLAUSE_WORDS,
 };
 use crate::attribution::np::{is_number, NpKind, MAX_SUBJECT_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -28,9 +28,12 @@ declare_rule! {
     /// adverbial may stand between the verb and the clause (`said Monday the plan …`, `said
     /// on Friday he …`, `said in hindsight it …`: a prepositional phrase only up to a subject
     /// pronoun, since where its nouns end is not known otherwise). A clause stops where a
-    /// direct quote with its own cue begins (`…, but added: “…”`), or where a second report
-    /// begins (`… but said …`, `…, and most voters said …`), which is reported too (up to
-    /// four reports a sentence). Verbs of knowing and feeling (`data/thought_verbs.txt`:
+    /// direct quote with its own cue begins (`…, but added: “…”`), where a second report
+    /// begins (`… but said …`, `…, and most voters said …`, `… and suspected that …`, `…
+    /// but he hasn't endorsed her`: "and" or "but" before an attributing verb of the same
+    /// subject or a new one), which is reported too (up to four reports a sentence), or,
+    /// when the verb stands in a clause that opens the sentence (`Even as she accused the
+    /// council of bias, the mayor …`), at the comma that closes that clause. Verbs of knowing and feeling (`data/thought_verbs.txt`:
     /// knows, feels, remembers …) report only a clause that "that" or a subject pronoun
     /// opens.
     ///
@@ -407,7 +410,8 @@ fn next_report(ctx: &Context, start: usize, end: usize) -> usize {
                         .subject_before(ctx.skip_adverbs_backward(k, u + 1), u + 1)
                         .is_some_and(|np| np.tokens.start == u + 1)
             });
-        if (coordinated || second || new_subject) && word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS {
+        if (coordinated || second || new_subject) && word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS
+        {
             return cut;
         }
         u += 1;

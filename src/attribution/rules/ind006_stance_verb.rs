@@ -3,7 +3,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::indirect::{auxiliary, content_end, opening_clause_end, report, sentence_body, Auxiliary, MAX_AUXILIARIES};
+use super::indirect::{
+    auxiliary, content_end, opening_clause_end, report, sentence_body, Auxiliary, MAX_AUXILIARIES,
+};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::text::ascii_lower;
@@ -18,9 +20,13 @@ declare_rule! {
     /// vote in the primary.`, `Mook refused to speculate.` The subject is found as for
     /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
     /// or before a coordinated verb); auxiliaries and negation may stand between it and the
-    /// verb (`did not endorse`, `has long opposed`). The content runs to the end of the
-    /// clause: the sentence end, a semicolon, colon, dash or bracket, or a comma before a new
-    /// clause (`, which …`, `, saying …`).
+    /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). The content runs to
+    /// the end of the clause: the sentence end, a semicolon, colon, dash or bracket, a comma
+    /// before a new clause (`, which …`, `, saying …`), "and" or "but" before a second
+    /// attributing verb of the same subject or of a new one (`wants the votes and Okafor
+    /// wants …`, `backed the levy and has repeatedly opposed …`, each reported), or, when the
+    /// verb stands in a clause that opens the sentence (`As Ostrander attacked the budget,
+    /// the crowd …`), the comma that closes that clause.
     ///
     /// ## Why
     /// News attributes positions as often as words: who supports, opposes, wants or calls
@@ -247,8 +253,8 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
     }
     // "… and defended Cruz", "… and has repeatedly opposed the tax": the first verb's
     // subject.
-    let coordinated = subject_end > r.start
-        && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
+    let coordinated =
+        subject_end > r.start && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
     let np = if coordinated {
         ctx.coordinated_subject(r.start, subject_end)
     } else {

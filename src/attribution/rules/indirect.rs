@@ -242,10 +242,11 @@ pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
     }
 }
 
-/// True when token `v` is a verb that attributes: a reporting cue, a verb of knowing or
-/// feeling, or a stance verb with what it needs after it.
+/// True when token `v` is a verb that attributes: a cue (of speech or of quotes: "and has
+/// characterized him as …"), a verb of knowing or feeling, or a stance verb with what it
+/// needs after it.
 fn is_attributing_verb(ctx: &Context, v: usize, end: usize) -> bool {
-    ctx.is_indirect_cue(v) || ctx.is_thought_verb(v) || stance_at(ctx, v, end).is_some()
+    ctx.is_cue(v) || ctx.is_thought_verb(v) || stance_at(ctx, v, end).is_some()
 }
 
 /// True when the words from token `t`, just after "and" or "but", open a second report: the
