@@ -267,12 +267,20 @@ pub fn opens_second_report(ctx: &Context, t: usize, end: usize) -> bool {
         v = np.tokens.end;
     }
     let mut steps = 0;
+    let mut passive_be = false;
     while v < end && steps < MAX_AUXILIARIES && ctx.tokens[v].is_word() {
-        if auxiliary(ctx.word(v)).is_none() {
-            break;
+        match auxiliary(ctx.word(v)) {
+            None => break,
+            Some(Auxiliary::Adverb) => {}
+            Some(aux) => passive_be = aux == Auxiliary::Be,
         }
         v += 1;
         steps += 1;
+    }
+    // "and was told to prepare …": a passive reports nothing of the subject's; it goes on
+    // with what the first verb reported.
+    if passive_be && !ctx.word(v.min(end - 1)).ends_with("ing") {
+        return false;
     }
     v < end && ctx.tokens[v].is_word() && is_attributing_verb(ctx, v, end)
 }
