@@ -1,8 +1,8 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{
-    is_time_word, opening_clause_end, opens_adverbial, opens_second_report, report, sentence_body,
-    word_count, MIN_CLAUSE_WORDS,
+    is_time_word, opening_clause_end, opens_adverbial, opens_participle_clause,
+    opens_second_report, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
 use crate::attribution::np::{is_number, NpKind, MAX_SUBJECT_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -31,7 +31,9 @@ declare_rule! {
     /// direct quote with its own cue begins (`…, but added: “…”`), where a second report
     /// begins (`… but said …`, `…, and most voters said …`, `… and suspected that …`, `…
     /// but he hasn't endorsed her`: "and" or "but" before an attributing verb of the same
-    /// subject or a new one), which is reported too (up to four reports a sentence), or,
+    /// subject or a new one), which is reported too (up to four reports a sentence), where
+    /// a participle of a cue or stance verb follows a comma (`…, pointing to the polls`:
+    /// IND007's), or,
     /// when the verb stands in a clause that opens the sentence (`Even as she accused the
     /// council of bias, the mayor …`), at the comma that closes that clause. Verbs of knowing and feeling (`data/thought_verbs.txt`:
     /// knows, feels, remembers …) report only a clause that "that" or a subject pronoun
@@ -590,6 +592,12 @@ fn find_from(
                 }
             }
             end = next_report(ctx, start, end);
+            // "…, pointing to the polls": a participle of its own starts IND007's report.
+            if let Some(p) = (start + 1..end).find(|&t| opens_participle_clause(ctx, t)) {
+                if word_count(ctx, start..p - 1) >= MIN_CLAUSE_WORDS {
+                    end = p - 1;
+                }
+            }
             // "Even as he accused the office of bias, Gorman declined …": the opening clause
             // ends there.
             if let Some(close) = opening_clause_end(ctx, &r, k).filter(|&c| c > start) {

@@ -22,11 +22,11 @@ declare_rule! {
     /// or before a coordinated verb); auxiliaries and negation may stand between it and the
     /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). The content runs to
     /// the end of the clause: the sentence end, a semicolon, colon, dash or bracket, a comma
-    /// before a new clause (`, which …`, `, saying …`), "and" or "but" before a second
-    /// attributing verb of the same subject or of a new one (`wants the votes and Okafor
-    /// wants …`, `backed the levy and has repeatedly opposed …`, each reported), or, when the
-    /// verb stands in a clause that opens the sentence (`As Ostrander attacked the budget,
-    /// the crowd …`), the comma that closes that clause.
+    /// before a new clause (`, which …`, `, saying …`, `, pointing to …`), "and" or "but"
+    /// before a second attributing verb of the same subject or of a new one (`wants the
+    /// votes and Okafor wants …`, `backed the levy and has repeatedly opposed …`, each
+    /// reported), or, when the verb stands in a clause that opens the sentence (`As
+    /// Ostrander attacked the budget, the crowd …`), the comma that closes that clause.
     ///
     /// ## Why
     /// News attributes positions as often as words: who supports, opposes, wants or calls

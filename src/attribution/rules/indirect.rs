@@ -293,9 +293,20 @@ fn is_subject_pronoun(word: &str) -> bool {
     )
 }
 
+/// True when token `t` is a participle of a cue or a stance verb right after a comma
+/// ("…, pointing to the polls", "…, calling for a recount"): it opens a report of its own
+/// (IND007's), where the content before it stops.
+pub fn opens_participle_clause(ctx: &Context, t: usize) -> bool {
+    t > 0
+        && ctx.is_punct(t - 1, ',')
+        && (ctx.is_cue(t) || ctx.is_stance_verb(t))
+        && ctx.word(t).ends_with("ing")
+}
+
 /// Words that open a new clause after a comma, where the content stops.
 fn opens_new_clause(ctx: &Context, t: usize) -> bool {
     ctx.is_indirect_cue(t)
+        || opens_participle_clause(ctx, t)
         || matches!(
             ascii_lower(ctx.word(t)).as_str(),
             "which"
