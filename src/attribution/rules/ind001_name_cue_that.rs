@@ -33,11 +33,10 @@ declare_rule! {
     /// but he hasn't endorsed her`: "and" or "but" before an attributing verb of the same
     /// subject or a new one), which is reported too (up to four reports a sentence), where
     /// a participle of a cue or stance verb follows a comma (`…, pointing to the polls`:
-    /// IND007's), or,
-    /// when the verb stands in a clause that opens the sentence (`Even as she accused the
-    /// council of bias, the mayor …`), at the comma that closes that clause. Verbs of knowing and feeling (`data/thought_verbs.txt`:
-    /// knows, feels, remembers …) report only a clause that "that" or a subject pronoun
-    /// opens.
+    /// IND007's), or, when the verb stands in a clause that opens the sentence (`Even as
+    /// she accused the council of bias, the mayor …`), at the comma that closes that clause.
+    /// Verbs of knowing and feeling (`data/thought_verbs.txt`: knows, feels, remembers …)
+    /// report only a clause that "that" or a subject pronoun opens.
     ///
     /// ## Why
     /// Reported speech is most of what news attributes, and this is its plainest form.
