@@ -1,7 +1,8 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{
-    is_time_word, opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
+    is_time_word, opening_clause_end, opens_adverbial, opens_participle_clause,
+    opens_second_report, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
 use crate::attribution::np::{is_number, NpKind, MAX_SUBJECT_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -27,11 +28,15 @@ declare_rule! {
     /// adverbial may stand between the verb and the clause (`said Monday the plan …`, `said
     /// on Friday he …`, `said in hindsight it …`: a prepositional phrase only up to a subject
     /// pronoun, since where its nouns end is not known otherwise). A clause stops where a
-    /// direct quote with its own cue begins (`…, but added: “…”`), or where a second report
-    /// begins (`… but said …`, `…, and most voters said …`), which is reported too (up to
-    /// four reports a sentence). Verbs of knowing and feeling (`data/thought_verbs.txt`:
-    /// knows, feels, remembers …) report only a clause that "that" or a subject pronoun
-    /// opens.
+    /// direct quote with its own cue begins (`…, but added: “…”`), where a second report
+    /// begins (`… but said …`, `…, and most voters said …`, `… and suspected that …`, `…
+    /// but he hasn't endorsed her`: "and" or "but" before an attributing verb of the same
+    /// subject or a new one), which is reported too (up to four reports a sentence), where
+    /// a participle of a cue or stance verb follows a comma (`…, pointing to the polls`:
+    /// IND007's), or, when the verb stands in a clause that opens the sentence (`Even as
+    /// she accused the council of bias, the mayor …`), at the comma that closes that clause.
+    /// Verbs of knowing and feeling (`data/thought_verbs.txt`: knows, feels, remembers …)
+    /// report only a clause that "that" or a subject pronoun opens.
     ///
     /// ## Why
     /// Reported speech is most of what news attributes, and this is its plainest form.
@@ -393,6 +398,11 @@ fn next_report(ctx: &Context, start: usize, end: usize) -> usize {
         // "… and questioned …", "… but said …": the subject's own second verb.
         let coordinated = v < end && ctx.is_indirect_cue(v) && ctx.word(v).ends_with("ed")
             || v < end && (ctx.is(v, "said") || ctx.is(v, "told"));
+        // "… and suspected that …", "… but he hasn't endorsed her": a second attributing
+        // verb, of the same subject or a new one.
+        let second = !ctx.is_punct(u, ';')
+            && !matches!(ascii_lower(ctx.word(u)).as_str(), "while" | "whereas")
+            && opens_second_report(ctx, u + 1, end);
         // "…, and most voters said …": a new subject and its reporting verb.
         let new_subject = after_comma
             && (u + 2..end.min(u + 2 + MAX_SUBJECT_TOKENS)).any(|k| {
@@ -401,7 +411,8 @@ fn next_report(ctx: &Context, start: usize, end: usize) -> usize {
                         .subject_before(ctx.skip_adverbs_backward(k, u + 1), u + 1)
                         .is_some_and(|np| np.tokens.start == u + 1)
             });
-        if (coordinated || new_subject) && word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS {
+        if (coordinated || second || new_subject) && word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS
+        {
             return cut;
         }
         u += 1;
@@ -580,6 +591,17 @@ fn find_from(
                 }
             }
             end = next_report(ctx, start, end);
+            // "…, pointing to the polls": a participle of its own starts IND007's report.
+            if let Some(p) = (start + 1..end).find(|&t| opens_participle_clause(ctx, t)) {
+                if word_count(ctx, start..p - 1) >= MIN_CLAUSE_WORDS {
+                    end = p - 1;
+                }
+            }
+            // "Even as he accused the office of bias, Gorman declined …": the opening clause
+            // ends there.
+            if let Some(close) = opening_clause_end(ctx, &r, k).filter(|&c| c > start) {
+                end = end.min(close);
+            }
             if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
                 continue;
             }

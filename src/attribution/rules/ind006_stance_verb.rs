@@ -3,8 +3,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::indirect::{report, sentence_body};
-use super::patterns::is_dash;
+use super::indirect::{
+    auxiliary, content_end, opening_clause_end, report, sentence_body, Auxiliary, MAX_AUXILIARIES,
+};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::text::ascii_lower;
@@ -19,9 +20,13 @@ declare_rule! {
     /// vote in the primary.`, `Mook refused to speculate.` The subject is found as for
     /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
     /// or before a coordinated verb); auxiliaries and negation may stand between it and the
-    /// verb (`did not endorse`, `has long opposed`). The content runs to the end of the
-    /// clause: the sentence end, a semicolon, colon, dash or bracket, or a comma before a new
-    /// clause (`, which …`, `, saying …`).
+    /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). The content runs to
+    /// the end of the clause: the sentence end, a semicolon, colon, dash or bracket, a comma
+    /// before a new clause (`, which …`, `, saying …`, `, pointing to …`), "and" or "but"
+    /// before a second attributing verb of the same subject or of a new one (`wants the
+    /// votes and Okafor wants …`, `backed the levy and has repeatedly opposed …`, each
+    /// reported), or, when the verb stands in a clause that opens the sentence (`As
+    /// Ostrander attacked the budget, the crowd …`), the comma that closes that clause.
     ///
     /// ## Why
     /// News attributes positions as often as words: who supports, opposes, wants or calls
@@ -175,43 +180,6 @@ fn opens_no_object(word: &str) -> bool {
         )
 }
 
-/// Most auxiliaries, adverbs and negations between a subject and its stance verb ("did not
-/// publicly endorse", "has long opposed").
-const MAX_AUXILIARIES: usize = 4;
-
-/// What a word between a subject and its verb is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Auxiliary {
-    /// A form of "be": a progressive before "-ing", a passive before "-ed".
-    Be,
-    /// A form of "have": a perfect, before a past participle only.
-    Have,
-    /// A modal or "do": before a base form only.
-    Modal,
-    /// An adverb or negation, which changes nothing ("not", "long", "publicly").
-    Adverb,
-}
-
-pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
-    let w = ascii_lower(word);
-    match w.as_str() {
-        "is" | "are" | "was" | "were" | "been" | "being" | "be" | "’s" | "'s" | "’re" | "'re" => {
-            Some(Auxiliary::Be)
-        }
-        "has" | "have" | "had" | "’ve" | "'ve" => Some(Auxiliary::Have),
-        "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "cannot"
-        | "did" | "does" | "do" | "’ll" | "'ll" | "’d" | "'d" => Some(Auxiliary::Modal),
-        "not" | "never" | "also" | "still" | "long" | "now" | "already" | "even" | "only"
-        | "just" => Some(Auxiliary::Adverb),
-        _ if w.ends_with("n’t") || w.ends_with("n't") => Some(Auxiliary::Modal),
-        // "Kelly", "Connolly": a capitalised "-ly" word is a name.
-        _ if w.len() > 4 && w.ends_with("ly") && !crate::attribution::np::starts_upper(word) => {
-            Some(Auxiliary::Adverb)
-        }
-        _ => None,
-    }
-}
-
 /// The form of a stance verb, which decides what may stand before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
@@ -235,60 +203,6 @@ fn form(lower: &str) -> Form {
     } else {
         Form::Base
     }
-}
-
-/// Words that open a new clause after a comma, where the content stops.
-fn opens_new_clause(ctx: &Context, t: usize) -> bool {
-    ctx.is_indirect_cue(t)
-        || matches!(
-            ascii_lower(ctx.word(t)).as_str(),
-            "which"
-                | "who"
-                | "whom"
-                | "where"
-                | "when"
-                | "while"
-                | "saying"
-                | "adding"
-                | "but"
-                | "and"
-                | "as"
-                | "because"
-                | "although"
-                | "though"
-                | "after"
-                | "before"
-                | "since"
-                | "so"
-                | "if"
-                | "according"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-        )
-}
-
-/// Where the content that starts at `start` ends, not past `end`: before a clause
-/// boundary, or before a second verb joined to the first ("blasted Rubio and defended
-/// Cruz").
-pub(crate) fn content_end(ctx: &Context, start: usize, end: usize) -> usize {
-    for t in start..end {
-        let coordinated = t > start
-            && t + 1 < end
-            && (ctx.is(t, "and") || ctx.is(t, "but"))
-            && (ctx.is_indirect_cue(t + 1) || stance_at(ctx, t + 1, end).is_some());
-        if coordinated
-            || ctx.is_punct(t, ';')
-            || ctx.is_punct(t, ':')
-            || ctx.is_punct(t, '(')
-            || is_dash(ctx, t)
-            || (ctx.is_punct(t, ',') && t + 1 < end && opens_new_clause(ctx, t + 1))
-        {
-            return t;
-        }
-    }
-    end
 }
 
 /// The subject of the verb at `k` in sentence body `r`, with the verb's auxiliaries
@@ -337,9 +251,10 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
             return None;
         }
     }
-    let coordinated = subject_end > r.start
-        && subject_end == k
-        && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
+    // "… and defended Cruz", "… and has repeatedly opposed the tax": the first verb's
+    // subject.
+    let coordinated =
+        subject_end > r.start && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
     let np = if coordinated {
         ctx.coordinated_subject(r.start, subject_end)
     } else {
@@ -407,7 +322,11 @@ impl Rule for StanceVerb {
             let Some(np) = subject(ctx, &r, k) else {
                 continue;
             };
-            let end = content_end(ctx, start, r.end);
+            let mut end = content_end(ctx, start, r.end);
+            // "As Voss attacked Hanley, the crowd chanted": the opening clause ends there.
+            if let Some(close) = opening_clause_end(ctx, &r, k).filter(|&c| c > start) {
+                end = end.min(close);
+            }
             if end <= start || ctx.has_speech_quote(start..end) {
                 continue;
             }

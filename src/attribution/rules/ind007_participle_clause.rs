@@ -1,7 +1,7 @@
 //! IND007 participle-clause.
 
-use super::ind006_stance_verb::{auxiliary, content_end, stance_at, Auxiliary};
-use super::indirect::{report, sentence_body};
+use super::ind006_stance_verb::stance_at;
+use super::indirect::{auxiliary, content_end, report, sentence_body, Auxiliary};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::text::ascii_lower;
@@ -16,8 +16,10 @@ declare_rule! {
     /// `Smith said the deal was dead, adding that talks would resume.` The speaker is the
     /// one of the attribution just before the comma (`Johnson said`, `said Johnson`), or
     /// else the subject that opens the sentence, or else the subject of the sentence's first
-    /// reporting or stance verb (`The departments declined to comment, saying …`). The content runs from after the participle
-    /// (and its particle) to the end of the clause, as for IND006.
+    /// reporting or stance verb (`The departments declined to comment, saying …`). The
+    /// content runs from after the participle (and its particle) to the end of the clause,
+    /// as for IND006 (the shared `indirect::content_end`: it stops before "and" or "but"
+    /// where a second attributing verb follows).
     ///
     /// ## Why
     /// Reporters hang a second statement on an attribution with a participle ("…, adding

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use super::ind006_stance_verb::content_end;
+use super::indirect::content_end;
 use super::indirect::{report, sentence_body};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};

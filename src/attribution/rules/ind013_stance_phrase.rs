@@ -2,8 +2,9 @@
 
 use std::ops::Range;
 
-use super::ind006_stance_verb::{auxiliary, content_end, Auxiliary};
-use super::indirect::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use super::indirect::{
+    auxiliary, content_end, report, sentence_body, word_count, Auxiliary, MIN_CLAUSE_WORDS,
+};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::text::ascii_lower;

@@ -2,7 +2,10 @@
 
 use std::ops::Range;
 
+use super::ind006_stance_verb::stance_at;
+use super::patterns::is_dash;
 use crate::attribution::context::Context;
+use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
 
 /// Fewest words a reported clause must have.
@@ -193,4 +196,205 @@ pub fn first_finding(
     let mut found = Vec::new();
     rule.indirect_all(ctx, s, &mut found);
     found.into_iter().next()
+}
+
+/// Most auxiliaries, adverbs and negations between a subject and its verb ("did not
+/// publicly endorse", "has long opposed").
+pub const MAX_AUXILIARIES: usize = 4;
+
+/// What a word between a subject and its verb is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Auxiliary {
+    /// A form of "be": a progressive before "-ing", a passive before "-ed".
+    Be,
+    /// A form of "have": a perfect, before a past participle only.
+    Have,
+    /// A modal or "do": before a base form only.
+    Modal,
+    /// An adverb or negation, which changes nothing ("not", "long", "publicly").
+    Adverb,
+}
+
+/// What `word` is when it stands between a subject and its verb, if it may.
+pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
+    let w = ascii_lower(word);
+    match w.as_str() {
+        "is" | "are" | "was" | "were" | "been" | "being" | "be" | "’s" | "'s" | "’re" | "'re" => {
+            Some(Auxiliary::Be)
+        }
+        "has" | "have" | "had" | "’ve" | "'ve" => Some(Auxiliary::Have),
+        "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "cannot"
+        | "did" | "does" | "do" | "’ll" | "'ll" | "’d" | "'d" => Some(Auxiliary::Modal),
+        "not" | "never" | "also" | "still" | "long" | "now" | "already" | "even" | "only"
+        | "just" => Some(Auxiliary::Adverb),
+        // "hasn't endorsed" is a perfect, "isn't backing" a progressive: the contraction
+        // keeps its verb's kind.
+        _ if w.ends_with("n’t") || w.ends_with("n't") => {
+            let stem = w.trim_end_matches("n’t").trim_end_matches("n't");
+            match stem {
+                "has" | "have" | "had" => Some(Auxiliary::Have),
+                "is" | "are" | "was" | "were" => Some(Auxiliary::Be),
+                _ => Some(Auxiliary::Modal),
+            }
+        }
+        // "Kelly", "Connolly": a capitalised "-ly" word is a name.
+        _ if w.len() > 4 && w.ends_with("ly") && !crate::attribution::np::starts_upper(word) => {
+            Some(Auxiliary::Adverb)
+        }
+        _ => None,
+    }
+}
+
+/// True when token `v` is a verb that attributes: a cue (of speech or of quotes: "and has
+/// characterized him as …"), a verb of knowing or feeling, or a stance verb with what it
+/// needs after it.
+fn is_attributing_verb(ctx: &Context, v: usize, end: usize) -> bool {
+    ctx.is_cue(v) || ctx.is_thought_verb(v) || stance_at(ctx, v, end).is_some()
+}
+
+/// True when the words from token `t`, just after "and" or "but", open a second report: the
+/// same subject's second attributing verb, perhaps after auxiliaries ("and suspected that
+/// …", "and has repeatedly characterized him as …"), or a new subject, a pronoun or a name,
+/// with its own ("but he hasn't endorsed her", "and Ortelo wants …"). What follows belongs
+/// to that report, not to the content before the conjunction.
+pub fn opens_second_report(ctx: &Context, t: usize, end: usize) -> bool {
+    let mut v = t;
+    if v < end && is_subject_pronoun(ctx.word(v)) {
+        v += 1;
+    } else if let Some(np) = ctx.np_starting_at(v, end).filter(|np| {
+        matches!(
+            np.kind,
+            crate::attribution::np::NpKind::Name | crate::attribution::np::NpKind::Organisation
+        )
+    }) {
+        v = np.tokens.end;
+    }
+    let mut steps = 0;
+    let mut passive_be = false;
+    while v < end && steps < MAX_AUXILIARIES && ctx.tokens[v].is_word() {
+        match auxiliary(ctx.word(v)) {
+            None => break,
+            Some(Auxiliary::Adverb) => {}
+            Some(aux) => passive_be = aux == Auxiliary::Be,
+        }
+        v += 1;
+        steps += 1;
+    }
+    // "and was told to prepare …": a passive reports nothing of the subject's; it goes on
+    // with what the first verb reported.
+    if passive_be && !ctx.word(v.min(end - 1)).ends_with("ing") {
+        return false;
+    }
+    v < end && ctx.tokens[v].is_word() && is_attributing_verb(ctx, v, end)
+}
+
+/// Subject pronouns, which open a clause wherever they stand.
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(
+        ascii_lower(word).as_str(),
+        "he" | "she" | "they" | "we" | "i"
+    )
+}
+
+/// True when token `t` is a participle of a cue or a stance verb right after a comma
+/// ("…, pointing to the polls", "…, calling for a recount"): it opens a report of its own
+/// (IND007's), where the content before it stops.
+pub fn opens_participle_clause(ctx: &Context, t: usize) -> bool {
+    t > 0
+        && ctx.is_punct(t - 1, ',')
+        && (ctx.is_cue(t) || ctx.is_stance_verb(t))
+        && ctx.word(t).ends_with("ing")
+}
+
+/// Words that open a new clause after a comma, where the content stops.
+fn opens_new_clause(ctx: &Context, t: usize) -> bool {
+    ctx.is_indirect_cue(t)
+        || opens_participle_clause(ctx, t)
+        || matches!(
+            ascii_lower(ctx.word(t)).as_str(),
+            "which"
+                | "who"
+                | "whom"
+                | "where"
+                | "when"
+                | "while"
+                | "saying"
+                | "adding"
+                | "but"
+                | "and"
+                | "as"
+                | "because"
+                | "although"
+                | "though"
+                | "after"
+                | "before"
+                | "since"
+                | "so"
+                | "if"
+                | "according"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+        )
+}
+
+/// Where the content that starts at `start` ends, not past `end`: before a clause
+/// boundary, or before "and" or "but" where a second report begins
+/// ([`opens_second_report`]: "blasted Rubio and defended Cruz", "wants the votes and Ortelo
+/// wants …").
+pub fn content_end(ctx: &Context, start: usize, end: usize) -> usize {
+    for t in start..end {
+        let coordinated = t > start
+            && t + 1 < end
+            && (ctx.is(t, "and") || ctx.is(t, "but"))
+            && opens_second_report(ctx, t + 1, end);
+        if coordinated
+            || ctx.is_punct(t, ';')
+            || ctx.is_punct(t, ':')
+            || ctx.is_punct(t, '(')
+            || is_dash(ctx, t)
+            || (ctx.is_punct(t, ',') && t + 1 < end && opens_new_clause(ctx, t + 1))
+        {
+            return t;
+        }
+    }
+    end
+}
+
+/// Words that open an adverbial clause at the start of a sentence ("As Voss attacked
+/// Hanley, the crowd …", "Even as he accused …, Gorman …", "Asked whether …, she …").
+fn opens_subordinate_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "if"
+            | "although"
+            | "though"
+            | "until"
+            | "once"
+            | "whether"
+            | "unless"
+            | "whereas"
+            | "even"
+            | "asked"
+    )
+}
+
+/// The comma that closes a subordinate clause opening the sentence body `r`, when the cue at
+/// `cue` stands inside that clause: what the cue reports ends there, and the main clause
+/// follows. The closing comma is the first one after which no appositive follows (`As Voss
+/// attacked Hanley, a former mayor, the crowd …` closes at the second).
+pub fn opening_clause_end(ctx: &Context, r: &Range<usize>, cue: usize) -> Option<usize> {
+    if cue <= r.start || !opens_subordinate_clause(&ascii_lower(ctx.word(r.start))) {
+        return None;
+    }
+    let close = (r.start + 1..r.end)
+        .find(|&c| ctx.is_punct(c, ',') && !opens_appositive(ctx, c + 1, r.end))?;
+    (close > cue).then_some(close)
 }
