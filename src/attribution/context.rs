@@ -249,9 +249,10 @@ impl<'t> Context<'t> {
 
     /// Where a reported clause that starts at token `start` and may run to `end` ends, given
     /// the quotes in it: `end` when it holds no quoted speech; before a quote that stands in
-    /// a trailing part of its own, set off by punctuation, which is a direct quote after a
-    /// colon ("…would not last: “Once the …”") or a part with a cue of its own ("…, which he
-    /// called “a mess.”", "… — which she added “is regrettable.”"); `None` when the quote lies
+    /// a trailing part of its own, set off by punctuation, which is a direct quote with its
+    /// own attribution after a colon or a dash ("…would not last: “Once …,” he predicted",
+    /// "… — “We need details,” she said — …") or a part with a cue of its own ("…, which he
+    /// described as “a mess.”", "… — which she added “is regrettable.”"); `None` when the quote lies
     /// in the clause itself (a partial quote, which the quote rules report).
     pub fn end_before_quoted_tail(&self, start: usize, end: usize) -> Option<usize> {
         let Some(q) = (start..end).find(|&t| self.has_speech_quote(t..t + 1)) else {
@@ -270,9 +271,11 @@ impl<'t> Context<'t> {
                 tok.kind,
                 TokenKind::Punct(',' | ';' | ':' | '(' | '—' | '–' | '-' | '―')
             ) {
-                // ": “…,” she said": a direct quote after a colon, with an attribution of its
-                // own, is a sentence of its own (without one, it completes the clause).
-                let colon_quote = self.is_punct(t, ':')
+                // ": “…,” she said", "— “…,” she said —": a direct quote after a colon or a
+                // dash, with an attribution of its own, is a sentence of its own (without one,
+                // it completes the clause).
+                let colon_quote = !self.is_punct(t, ',')
+                    && !self.is_punct(t, '(')
                     && (t + 1..q).all(|u| !self.tokens[u].is_word())
                     && self.attributed_after(q);
                 if colon_quote || own_cue {

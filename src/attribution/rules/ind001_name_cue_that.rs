@@ -35,11 +35,11 @@ declare_rule! {
     /// subject's appositive or relative clause (`Hale, the coder known as “Wren,” said …`,
     /// `Hale, who calls it a “fraud,” said …`), in a trailing part with a cue of its own
     /// that the clause ends before (`…, which he described as “…”`, `… — which she added
-    /// “…”`), after a colon when the quote has its own attribution (`…: “…,” he predicted.`),
-    /// or in the main clause after a "who says" relative (`Hale, who says …, wrote that it
-    /// “will fail”`: the relative is reported). Verbs of knowing and feeling (`data/thought_verbs.txt`:
-    /// knows, feels, remembers …) report only a clause that "that" or a subject pronoun
-    /// opens.
+    /// “…”`), after a colon or a dash when the quote has its own attribution (`…: “…,” he
+    /// predicted.`, `… — “…,” she said — …`), or in the main clause after a "who says"
+    /// relative (`Hale, who says …, wrote that it “will fail”`: the relative is reported).
+    /// Verbs of knowing and feeling (`data/thought_verbs.txt`: knows, feels, remembers …)
+    /// report only a clause that "that" or a subject pronoun opens.
     ///
     /// ## Why
     /// Reported speech is most of what news attributes, and this is its plainest form.
