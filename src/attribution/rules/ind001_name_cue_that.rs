@@ -37,7 +37,9 @@ declare_rule! {
     /// that the clause ends before (`…, which he described as “…”`, `… — which she added
     /// “…”`), after a colon or a dash when the quote has its own attribution (`…: “…,” he
     /// predicted.`, `… — “…,” she said — …`), or in the main clause after a "who says"
-    /// relative (`Hale, who says …, wrote that it “will fail”`: the relative is reported).
+    /// relative (`Hale, who says …, wrote that it “will fail”`: the relative is reported),
+    /// and a participle may follow a quote whose comma stands inside its closing mark (`Hale
+    /// mocked the “king of debt,” noting that …`).
     /// Verbs of knowing and feeling (`data/thought_verbs.txt`: knows, feels, remembers …)
     /// report only a clause that "that" or a subject pronoun opens.
     ///
@@ -536,8 +538,10 @@ fn find_from(
                 continue;
             }
             // ", saying that …", ", adding …": a participle reports the sentence's subject.
-            let participle =
-                ctx.word(k).ends_with("ing") && k > r.start && ctx.is_punct(k - 1, ',');
+            // The comma may stand inside a quote's closing mark ("… “a success,” adding …").
+            let participle = ctx.word(k).ends_with("ing")
+                && k > r.start
+                && (ctx.is_punct(k - 1, ',') || comma_in_closing_mark(ctx, k, r.start));
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
             let coordinated = subject_end > r.start
                 && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
@@ -639,4 +643,14 @@ fn subject_before_quoted_appositive(ctx: &Context, end: usize, floor: usize) -> 
     }
     ctx.subject_before(comma, floor)
         .filter(|np| np.tokens.end == comma && !ctx.has_quote(np.tokens.clone()))
+}
+
+/// True when token `k` follows a quote's closing mark with a comma just inside it
+/// ("… “a success,” adding …").
+fn comma_in_closing_mark(ctx: &Context, k: usize, floor: usize) -> bool {
+    k >= floor + 2
+        && ctx.in_quote[k - 1]
+        && !ctx.in_quote[k]
+        && !ctx.tokens[k - 1].is_word()
+        && ctx.is_punct(k - 2, ',')
 }
