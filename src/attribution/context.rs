@@ -19,6 +19,11 @@ pub const MAX_AFTER_TOKENS: usize = 40;
 /// Most words of a sentence that only attributes the quote before it (“….” Trump said on
 /// Monday.), read as that quote's after-context.
 pub const MAX_ATTRIBUTION_SENTENCE_WORDS: usize = 8;
+/// Most tokens between a quote and the punctuation that sets off the trailing part holding
+/// it (", which he described as “…”"), for [`Context::end_before_quoted_tail`].
+pub const MAX_QUOTED_TAIL_TOKENS: usize = 8;
+/// Most words after a quote searched for its own cue (`“…,” the former senator said`).
+pub const MAX_QUOTED_TAIL_CUE_WORDS: usize = 4;
 
 /// A sentence's token range without its final punctuation, and whether it holds a quote.
 pub(crate) type SentenceBody = (Range<usize>, bool);
@@ -240,6 +245,74 @@ impl<'t> Context<'t> {
         range
             .into_iter()
             .any(|t| self.in_quote[t] && !self.not_speech.get(t).copied().unwrap_or(false))
+    }
+
+    /// Where a reported clause that starts at token `start` and may run to `end` ends, given
+    /// the quotes in it: `end` when it holds no quoted speech; before a quote that stands in
+    /// a trailing part of its own, set off by punctuation, which is a direct quote with its
+    /// own attribution after a colon or a dash ("…would not last: “Once …,” he predicted",
+    /// "… — “We need details,” she said — …") or a part with a cue of its own ("…, which he
+    /// described as “a mess.”", "… — which she added “is regrettable.”"); `None` when the quote lies
+    /// in the clause itself (a partial quote, which the quote rules report).
+    pub fn end_before_quoted_tail(&self, start: usize, end: usize) -> Option<usize> {
+        let Some(q) = (start..end).find(|&t| self.has_speech_quote(t..t + 1)) else {
+            return Some(end);
+        };
+        let lowest = q.saturating_sub(MAX_QUOTED_TAIL_TOKENS).max(start);
+        let mut cut = None;
+        let mut own_cue = false;
+        for t in (lowest..q).rev() {
+            if self.in_quote[t] {
+                return None;
+            }
+            let tok = &self.tokens[t];
+            // The marks IND001 and the dash test of `patterns::is_dash` treat as clause breaks.
+            if matches!(
+                tok.kind,
+                TokenKind::Punct(',' | ';' | ':' | '(' | '—' | '–' | '-' | '―')
+            ) {
+                // ": “…,” she said", "— “…,” she said —": a direct quote after a colon or a
+                // dash, with an attribution of its own, is a sentence of its own (without one,
+                // it completes the clause).
+                let colon_quote = !self.is_punct(t, ',')
+                    && !self.is_punct(t, '(')
+                    && (t + 1..q).all(|u| !self.tokens[u].is_word())
+                    && self.attributed_after(q);
+                if colon_quote || own_cue {
+                    cut = Some(t);
+                }
+                break;
+            }
+            own_cue |= self.is_cue(t);
+        }
+        let mut cut = cut?;
+        while cut > start && !self.tokens[cut - 1].is_word() {
+            cut -= 1;
+        }
+        (cut > start).then_some(cut)
+    }
+
+    /// True when a cue follows, within a few words, the top-level quote that opens at token
+    /// `q` (`“…,” Roffman predicted.`).
+    fn attributed_after(&self, q: usize) -> bool {
+        let at = self.tokens[q].range.start;
+        let i = self.passages.partition_point(|p| p.open.start < at);
+        let Some(p) = self.passages.get(i).filter(|p| p.open.start == at) else {
+            return false;
+        };
+        let end = p.close.as_ref().map_or(p.content.end, |c| c.end);
+        let after = first_at_or_after(&self.tokens, end);
+        (after..self.tokens.len())
+            .take_while(|&t| {
+                !self.in_quote[t]
+                    && !matches!(
+                        self.tokens[t].kind,
+                        TokenKind::Punct('.' | '!' | '?') | TokenKind::Break
+                    )
+            })
+            .filter(|&t| self.tokens[t].is_word())
+            .take(MAX_QUOTED_TAIL_CUE_WORDS)
+            .any(|t| self.is_cue(t))
     }
 
     /// Marks the tokens of a quoted passage (marks included) as not speech.

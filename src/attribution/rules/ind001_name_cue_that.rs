@@ -4,7 +4,9 @@ use super::indirect::{
     is_time_word, opening_clause_end, opens_adverbial, opens_participle_clause,
     opens_second_report, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
-use crate::attribution::np::{is_number, NpKind, MAX_SUBJECT_TOKENS};
+use crate::attribution::np::{
+    is_number, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS, MAX_SUBJECT_TOKENS,
+};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
@@ -13,7 +15,7 @@ declare_rule! {
     /// # IND001 name-cue-that
     ///
     /// ## What it matches
-    /// Indirect speech in a sentence without quote marks: a speaker (name, pronoun,
+    /// Indirect speech whose clause holds no quoted speech: a speaker (name, pronoun,
     /// organisation, description or a quantity of people: `52 percent of voters`, `most`,
     /// `nearly half`; with an optional appositive), a reporting verb, and a
     /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
@@ -35,6 +37,14 @@ declare_rule! {
     /// a participle of a cue or stance verb follows a comma (`…, pointing to the polls`:
     /// IND007's), or, when the verb stands in a clause that opens the sentence (`Even as
     /// she accused the council of bias, the mayor …`), at the comma that closes that clause.
+    /// Quotes elsewhere in the sentence do not stop a report: in the subject's appositive or
+    /// relative clause (`Hale, the coder known as “Wren,” said …`, `Hale, who calls it a
+    /// “fraud,” said …`), in a trailing part with a cue of its own that the clause ends before
+    /// (`…, which he described as “…”`, `… — which she added “…”`), after a colon or a dash
+    /// when the quote has its own attribution (`…: “…,” he predicted.`, `… — “…,” she said —
+    /// …`), or in the main clause after a "who says" relative (`Hale, who says …, wrote that it
+    /// “will fail”`: the relative is reported), and a participle may follow a quote whose comma
+    /// stands inside its closing mark (`Hale mocked the “king of debt,” noting that …`).
     /// Verbs of knowing and feeling (`data/thought_verbs.txt`: knows, feels, remembers …)
     /// report only a clause that "that" or a subject pronoun opens.
     ///
@@ -46,11 +56,15 @@ declare_rule! {
     /// would reopen in May".
     ///
     /// ## Does not match
-    /// Questions, sentences with quote marks (the quote rules handle them), a verb followed
-    /// by an object that is no clause (`Smith said goodbye`).
+    /// Questions, a clause that holds quoted speech (a partial quote, which the quote rules
+    /// report: `Smith said the plan “will fail”`, also a colon and a quote without its own
+    /// attribution, which completes the clause), a verb followed by an object that is no
+    /// clause (`Smith said goodbye`).
     ///
     /// ## Known false positives
-    /// "said" in its adjective sense (`the said property`) after a name-like word.
+    /// "said" in its adjective sense (`the said property`) after a name-like word. A clause
+    /// cut before a relative clause with a cue and a quote that the clause goes on after
+    /// (`said the plan, which critics described as “a gift,” would fail` reports "the plan").
     pub struct NameCueThat { id: "IND001", name: "name-cue-that", phase: Indirect }
 }
 
@@ -445,7 +459,7 @@ fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
         link -= 1;
     }
     if link == start || link == q || !ctx.is_indirect_cue(link - 1) {
-        return None;
+        return ctx.end_before_quoted_tail(start, end);
     }
     let link = link - 1;
     let joined = link > start
@@ -464,7 +478,8 @@ fn clause_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
                     || (ctx.is_punct(u - 1, ',') && (ctx.is(u, "and") || ctx.is(u, "but")))
             })
             .map(|u| if ctx.is_punct(u, ';') { u } else { u - 1 })
-            .filter(|&cut| word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS);
+            .filter(|&cut| word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS)
+            .or_else(|| ctx.end_before_quoted_tail(start, end));
     }
     let mut cut = link;
     while cut > start
@@ -534,8 +549,10 @@ fn find_from(
                 continue;
             }
             // ", saying that …", ", adding …": a participle reports the sentence's subject.
-            let participle =
-                ctx.word(k).ends_with("ing") && k > r.start && ctx.is_punct(k - 1, ',');
+            // The comma may stand inside a quote's closing mark ("… “a success,” adding …").
+            let participle = ctx.word(k).ends_with("ing")
+                && k > r.start
+                && (ctx.is_punct(k - 1, ',') || comma_in_closing_mark(ctx, k, r.start));
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
             let coordinated = subject_end > r.start
                 && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
@@ -565,7 +582,13 @@ fn find_from(
                     .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
             };
             let relative = relative || restrictive;
-            let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {
+            let np = np.filter(|np| !ctx.has_quote(np.tokens.clone()));
+            let np = np.or_else(|| {
+                (!participle && !coordinated)
+                    .then(|| subject_before_quoted_appositive(ctx, subject_end, r.start))
+                    .flatten()
+            });
+            let Some(np) = np else {
                 continue;
             };
             if matches!(np.kind, NpKind::Description) && np.tokens.len() == 1 {
@@ -582,15 +605,15 @@ fn find_from(
             if (number || restrictive) && !(ctx.is(start, "that") || opens_clause(ctx, start)) {
                 continue;
             }
-            let Some(mut end) = clause_end(ctx, start, r.end) else {
+            // The relative's clause ends at its comma, before any quote the sentence goes on
+            // to ("Graham, who says …, tweeted that it “will not work”").
+            let relative_end = relative
+                .then(|| (start..r.end).find(|&t| ctx.is_punct(t, ',')))
+                .flatten();
+            let Some(end) = clause_end(ctx, start, relative_end.unwrap_or(r.end)) else {
                 continue;
             };
-            if relative {
-                if let Some(comma) = (start..end).find(|&t| ctx.is_punct(t, ',')) {
-                    end = comma;
-                }
-            }
-            end = next_report(ctx, start, end);
+            let mut end = next_report(ctx, start, end);
             // "…, pointing to the polls": a participle of its own starts IND007's report.
             if let Some(p) = (start + 1..end).find(|&t| opens_participle_clause(ctx, t)) {
                 if word_count(ctx, start..p - 1) >= MIN_CLAUSE_WORDS {
@@ -609,4 +632,47 @@ fn find_from(
         }
         None
     }
+}
+
+/// The speaker before an appositive or relative clause that ends in a quote with the
+/// closing comma inside its marks, right before the verb at `end`: "Lehel, the hacker known
+/// as “Guccifer,” stated …", "Hale, who calls the plan a “fraud,” said …". The quote is no
+/// part of the report; the phrase before the appositive's comma speaks.
+fn subject_before_quoted_appositive(ctx: &Context, end: usize, floor: usize) -> Option<SpeakerNp> {
+    if end < floor + 3
+        || !ctx.in_quote[end - 1]
+        || ctx.tokens[end - 1].is_word()
+        || !ctx.is_punct(end - 2, ',')
+    {
+        return None;
+    }
+    let open = (floor..end).rev().find(|&t| !ctx.in_quote[t])? + 1;
+    let lowest = open.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
+    let comma = (lowest..open)
+        .rev()
+        .find(|&t| ctx.is_punct(t, ',') || ctx.in_quote[t])?;
+    if !ctx.is_punct(comma, ',') || word_count(ctx, comma + 1..open) == 0 {
+        return None;
+    }
+    // An appositive or a "who" clause, not a report of its own ("In a statement, Kerr said:
+    // “…,” adding …", "Kerr insisted that he “…,” claiming …").
+    let relative = ctx.is(comma + 1, "who");
+    let reports = (comma + 1..open).any(|t| {
+        ctx.is(t, "that") || ctx.is_punct(t, ':') || (!relative && ctx.is_indirect_cue(t))
+    });
+    if reports {
+        return None;
+    }
+    ctx.subject_before(comma, floor)
+        .filter(|np| np.tokens.end == comma && !ctx.has_quote(np.tokens.clone()))
+}
+
+/// True when token `k` follows a quote's closing mark with a comma just inside it
+/// ("… “a success,” adding …").
+fn comma_in_closing_mark(ctx: &Context, k: usize, floor: usize) -> bool {
+    k >= floor + 2
+        && ctx.in_quote[k - 1]
+        && !ctx.in_quote[k]
+        && !ctx.tokens[k - 1].is_word()
+        && ctx.is_punct(k - 2, ',')
 }
