@@ -288,6 +288,9 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind009_asked_question::AskedQuestion,
     &rules::ind010_poll_in::PollIn,
     &rules::ind011_possessive_stance::PossessiveStance,
+    // Hedges and expectations without a source come last: a clause another rule reports
+    // is left to it.
+    &rules::ind012_unsourced_evidential::UnsourcedEvidential,
 ];
 
 /// The rule with this ID.

@@ -28,3 +28,4 @@ pub mod ind008_headline_colon;
 pub mod ind009_asked_question;
 pub mod ind010_poll_in;
 pub mod ind011_possessive_stance;
+pub mod ind012_unsourced_evidential;
