@@ -17,21 +17,29 @@ declare_rule! {
     /// ## What it matches
     /// A clause that the writer hedges or presents as expected without naming whose view it
     /// is, with a word of `data/evidential_cues.txt`:
-    /// - a linking verb: `The plan seems doomed.`, `Okafor appeared to concede the point.`,
-    ///   `The race has seemed close for weeks.`, `It looks like a stalemate.` ("appear" needs
-    ///   "to" and a verb, "like", "as if" or an adjective after it; "look" and "sound" need
-    ///   "like", "as if" or an adjective);
+    /// - a linking verb: `The plan seems doomed.`, `Okafor appeared to lose the thread.`,
+    ///   `The race has seemed close for weeks.`, `It looks like a stalemate.`, `It appears
+    ///   that …` ("appear" needs "to" and a verb, "like", "as if" or an adjective after it;
+    ///   "look" and "sound" need "like", "as if" or an adjective; a bare "look" also a modal
+    ///   or "do" before it);
     /// - a passive of expecting, believing or reporting after a form of "be": `The bill is
     ///   widely expected to pass.`, `She is said to be furious.`, `He was seen as a
-    ///   moderate.`, `The site was deemed unsafe.`;
+    ///   moderate.`, `The site was deemed unsafe.`; "seen as", "viewed as", "regarded as"
+    ///   also without "be" (`a state seen as critical`, `Lee, regarded as a moderate, …`);
     /// - an adverb between the subject and its verb: `Okafor reportedly left the party.`,
     ///   `The funds were allegedly diverted.`
     ///
     /// The content is the whole proposition, from the start of its subject (after a comma,
-    /// a conjunction, a reporting verb or the sentence start; a relative "which" or "who"
-    /// stays in) to the end of its clause, as for IND006; a clause opened by "as", "when",
-    /// "because" … ends at its comma. The cue is the evidential word. Nobody is named as
-    /// the speaker: the writer states the hedge, the source is left out.
+    /// a conjunction, a reporting verb or the sentence start; a relative "which", "who" or
+    /// "that" stays in; a parenthetical between commas is stepped over to the subject
+    /// before it) to the end of its clause, as for IND006, or a comma before "however"; a
+    /// clause opened by "as", "when", "because", "which" … ends at its comma. The cue is the
+    /// evidential word. Nobody is named as the speaker: the writer states the hedge, the
+    /// source is left out. One exception: "seem to" or "appear to" before a verb of saying,
+    /// thinking or stance (`Okafor seemed to suggest that …`) hedges the subject's own act,
+    /// so a subject that is a name, an organisation, a pronoun or a description is the
+    /// speaker, with cue "seemed to suggest" and what follows the verb as content (as IND001
+    /// would report it).
     ///
     /// ## Why
     /// Political news states as much by hedging and expectation as by quoting: PolNeAR
@@ -47,16 +55,18 @@ declare_rule! {
     /// Physical appearance (`Okafor appeared on television`, `appeared in court`), looking
     /// and sounding as actions (`looked into the case`, `sounded the alarm`), "is expected"
     /// with no infinitive (`a ruling is expected Monday`), a passive with an agent (`is
-    /// expected by analysts to …`: someone holds the view), "seem to" before a verb of
-    /// saying or thinking (`seemed to suggest that …`: the subject is then the source, which
-    /// IND001 and IND006 read), an adverb inside a noun phrase (`the allegedly stolen
-    /// files`), title-case headings, questions, cues inside quote marks, content that holds
-    /// quoted speech, and clauses another indirect rule already reports (the rule runs last).
+    /// expected by analysts to …`: someone holds the view), an infinitive or gerund (`trying
+    /// to appear calm`, `on being viewed as`), a noun (`a look`, `his weary look`), an adverb
+    /// inside a noun phrase (`the allegedly stolen files`), "apparently" (measured on
+    /// PolNeAR: as many false as true findings), title-case headings, questions, sentences
+    /// with quote marks (the quote rules read those), and clauses another indirect rule
+    /// already reports (the rule runs last).
     ///
     /// ## Known false positives
     /// An adjective test without a tagger: `appeared Monday` is skipped, but a noun after
-    /// "looked" or "sounded" (`sounded retreat`) may pass; a long subject without commas may
-    /// start the content too early.
+    /// "looked" or "sounded" (`sounded retreat`) may pass; a literal resemblance (`the heap
+    /// looked like a whale`) is read as a hedge; an opening phrase without a comma stays in
+    /// the content (`On Friday she sounded relieved`).
     pub struct UnsourcedEvidential { id: "IND012", name: "unsourced-evidential", phase: Indirect }
 }
 
