@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use crate::attribution::rules::ind001_name_cue_that::ThoughtVerbs;
 use crate::attribution::rules::ind006_stance_verb::{stance_verbs, StanceVerbs};
 use crate::attribution::rules::ind011_possessive_stance::StanceNouns;
+use crate::attribution::rules::ind012_unsourced_evidential::EvidentialCues;
 use crate::mentions::lexicon::ShapeTable;
 use crate::mentions::{MentionKind, Mentions};
 use crate::quotes::{is_quote_mark, QuotedPassage};
@@ -37,6 +38,9 @@ const STANCE_VERB: u8 = 2;
 /// Bit of [`Context`]'s per-token verb flags: a stance noun written in lower case
 /// (`data/stance_nouns.txt`, see IND011).
 const STANCE_NOUN: u8 = 4;
+/// Bit of [`Context`]'s per-token verb flags: an evidential word written in lower case
+/// (`data/evidential_cues.txt`, see IND012).
+const EVIDENTIAL: u8 = 8;
 
 /// Everything the rules know about one document.
 pub struct Context<'t> {
@@ -54,7 +58,8 @@ pub struct Context<'t> {
     pub in_quote: Vec<bool>,
     /// For each token: 0 no cue, 1 a cue for quotes, 2 a cue that also reports speech.
     cue_flags: Vec<u8>,
-    /// For each token, [`THOUGHT_VERB`], [`STANCE_VERB`] and [`STANCE_NOUN`] bits: the indirect rules ask of
+    /// For each token, [`THOUGHT_VERB`], [`STANCE_VERB`], [`STANCE_NOUN`] and [`EVIDENTIAL`]
+    /// bits: the indirect rules ask of
     /// every word of every sentence, so the word lists are asked once.
     verb_flags: Vec<u8>,
     /// For each token, true inside a passage already judged not to be speech.
@@ -73,23 +78,29 @@ struct VerbLists {
     thought: &'static ThoughtVerbs,
     stance: &'static StanceVerbs,
     nouns: &'static StanceNouns,
-    /// [`THOUGHT_VERB`], [`STANCE_VERB`] and [`STANCE_NOUN`] bits by word shape.
+    evidential: &'static EvidentialCues,
+    /// [`THOUGHT_VERB`], [`STANCE_VERB`], [`STANCE_NOUN`] and [`EVIDENTIAL`] bits by word
+    /// shape.
     shapes: ShapeTable,
 }
 
-/// The [`THOUGHT_VERB`] and [`STANCE_VERB`] bits of each token of `text`.
+/// The [`THOUGHT_VERB`], [`STANCE_VERB`], [`STANCE_NOUN`] and [`EVIDENTIAL`] bits of each
+/// token of `text`.
 fn verb_flags(text: &str, tokens: &[Token]) -> Vec<u8> {
     static LISTS: OnceLock<VerbLists> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         let (thought, stance, nouns) = (ThoughtVerbs::get(), stance_verbs(), StanceNouns::get());
+        let evidential = EvidentialCues::get();
         let mut shapes = ShapeTable::new();
         shapes.add(thought.words(), THOUGHT_VERB);
         shapes.add(stance.forms(), STANCE_VERB);
         shapes.add(nouns.nouns(), STANCE_NOUN);
+        shapes.add(evidential.words(), EVIDENTIAL);
         VerbLists {
             thought,
             stance,
             nouns,
+            evidential,
             shapes,
         }
     });
@@ -108,9 +119,11 @@ fn verb_flags(text: &str, tokens: &[Token]) -> Vec<u8> {
             let thought = maybe & THOUGHT_VERB != 0 && lists.thought.contains(w);
             let stance = maybe & STANCE_VERB != 0 && lists.stance.is_form(w);
             let noun = maybe & STANCE_NOUN != 0 && lists.nouns.contains(w);
+            let evidential = maybe & EVIDENTIAL != 0 && lists.evidential.contains(w);
             (u8::from(thought) * THOUGHT_VERB)
                 | (u8::from(stance) * STANCE_VERB)
                 | (u8::from(noun) * STANCE_NOUN)
+                | (u8::from(evidential) * EVIDENTIAL)
         })
         .collect()
 }
@@ -211,6 +224,22 @@ impl<'t> Context<'t> {
     #[inline]
     pub fn is_stance_noun(&self, i: usize) -> bool {
         self.verb_flags.get(i).is_some_and(|f| f & STANCE_NOUN != 0)
+    }
+
+    /// True when token `i` is an evidential word in lower case (`data/evidential_cues.txt`).
+    #[inline]
+    pub fn is_evidential(&self, i: usize) -> bool {
+        self.verb_flags.get(i).is_some_and(|f| f & EVIDENTIAL != 0)
+    }
+
+    /// The first token of `from..end` that is an evidential word (IND012 asks this of every
+    /// sentence: one scan of the flags).
+    pub fn next_evidential(&self, from: usize, end: usize) -> Option<usize> {
+        let from = from.min(end);
+        self.verb_flags[from..end]
+            .iter()
+            .position(|&f| f & EVIDENTIAL != 0)
+            .map(|p| from + p)
     }
 
     /// The first token of `from..end` that is a cue that reports speech or a verb of

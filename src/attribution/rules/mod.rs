@@ -28,4 +28,5 @@ pub mod ind008_headline_colon;
 pub mod ind009_asked_question;
 pub mod ind010_poll_in;
 pub mod ind011_possessive_stance;
+pub mod ind012_unsourced_evidential;
 pub mod ind013_stance_phrase;

@@ -1,0 +1,711 @@
+//! IND012 unsourced-evidential.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::indirect::{auxiliary, content_end, Auxiliary};
+use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use super::patterns::is_dash;
+use crate::attribution::np::is_quote_mark;
+use crate::attribution::{declare_rule, Context, Finding, IndirectFinding, Rule};
+use crate::text::ascii_lower;
+use crate::text::tokens::TokenKind;
+
+declare_rule! {
+    /// # IND012 unsourced-evidential
+    ///
+    /// ## What it matches
+    /// A clause that the writer hedges or presents as expected without naming whose view it
+    /// is, with a word of `data/evidential_cues.txt`:
+    /// - a linking verb: `The plan seems doomed.`, `Okafor appeared to lose the thread.`,
+    ///   `The race has seemed close for weeks.`, `It looks like a stalemate.`, `It appears
+    ///   that …` ("appear" needs "to" and a verb, "like", "as if" or an adjective after it;
+    ///   "look" and "sound" need "like", "as if" or an adjective; a bare "look" also a modal
+    ///   or "do" before it);
+    /// - a passive of expecting, believing or reporting after a form of "be": `The bill is
+    ///   widely expected to pass.`, `She is said to be furious.`, `He was seen as a
+    ///   moderate.`, `The site was deemed unsafe.`; "seen as", "viewed as", "regarded as"
+    ///   also without "be" (`a state seen as critical`, `Lee, regarded as a moderate, …`);
+    /// - an adverb between the subject and its verb: `Okafor reportedly left the party.`,
+    ///   `The funds were allegedly diverted.`
+    ///
+    /// The content is the whole proposition, from the start of its subject (after a comma,
+    /// a conjunction, a reporting verb or the sentence start; a relative "which", "who" or
+    /// "that" stays in; a parenthetical between commas is stepped over to the subject
+    /// before it) to the end of its clause, as for IND006, or a comma before "however"; a
+    /// clause opened by "as", "when", "because", "which" … ends at its comma. The cue is the
+    /// evidential word. Nobody is named as the speaker: the writer states the hedge, the
+    /// source is left out. One exception: "seem to" or "appear to" before a verb of saying,
+    /// thinking or stance (`Okafor seemed to suggest that …`) hedges the subject's own act,
+    /// so a subject that is a name, an organisation, a pronoun or a description is the
+    /// speaker, with cue "seemed to suggest" and what follows the verb as content (as IND001
+    /// would report it).
+    ///
+    /// ## Why
+    /// Political news states as much by hedging and expectation as by quoting: PolNeAR
+    /// annotates these as attributions without a source, and a reader of the extracted
+    /// statements wants to know that "the bill is expected to pass" is a forecast, not a
+    /// fact. A quote database that wants speech only leaves this rule out.
+    ///
+    /// ## Example
+    /// `The ferry service is expected to resume in March.` → nobody, cue "expected", content
+    /// "The ferry service is expected to resume in March".
+    ///
+    /// ## Does not match
+    /// Physical appearance (`Okafor appeared on television`, `appeared in court`), looking
+    /// and sounding as actions (`looked into the case`, `sounded the alarm`), "is expected"
+    /// with no infinitive (`a ruling is expected Monday`), a passive with an agent (`is
+    /// expected by analysts to …`: someone holds the view), an infinitive or gerund (`trying
+    /// to appear calm`, `on being viewed as`), a noun (`a look`, `his weary look`), an adverb
+    /// inside a noun phrase (`the allegedly stolen files`), "apparently" (measured on
+    /// PolNeAR: as many false as true findings), title-case headings, questions, sentences
+    /// with quote marks (the quote rules read those), and clauses another indirect rule
+    /// already reports (the rule runs last).
+    ///
+    /// ## Known false positives
+    /// An adjective test without a tagger: `appeared Monday` is skipped, but a noun after
+    /// "looked" or "sounded" (`sounded retreat`) may pass; a literal resemblance (`the heap
+    /// looked like a whale`) is read as a hedge; an opening phrase without a comma stays in
+    /// the content (`On Friday she sounded relieved`).
+    pub struct UnsourcedEvidential { id: "IND012", name: "unsourced-evidential", phase: Indirect }
+}
+
+/// What must stand around an evidential word (`data/evidential_cues.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// "seem": anything may follow.
+    Seem,
+    /// "appear": "to" and a verb, "like", "as if", or an adjective.
+    Appear,
+    /// "look", "sound": "like", "as if", or an adjective.
+    Look,
+    /// A passive participle before "to" and a verb.
+    To,
+    /// A passive participle before "to be" or "to have".
+    ToBe,
+    /// A passive participle before "as".
+    As,
+    /// A passive participle before its complement.
+    Complement,
+    /// An adverb before the verb.
+    Adverb,
+}
+
+/// The evidential words by lower-case form.
+pub(crate) struct EvidentialCues {
+    map: foldhash::HashMap<&'static [u8], Class>,
+}
+
+impl EvidentialCues {
+    /// The list, read once.
+    pub(crate) fn get() -> &'static EvidentialCues {
+        static CUES: OnceLock<EvidentialCues> = OnceLock::new();
+        CUES.get_or_init(|| {
+            let mut map: foldhash::HashMap<&'static [u8], Class> = Default::default();
+            for line in
+                crate::mentions::lexicon::entries(include_str!("../../../data/evidential_cues.txt"))
+            {
+                let mut parts = line.split_whitespace();
+                let (Some(word), Some(tag)) = (parts.next(), parts.next()) else {
+                    continue;
+                };
+                let class = match tag {
+                    "[seem]" => Class::Seem,
+                    "[appear]" => Class::Appear,
+                    "[look]" => Class::Look,
+                    "[to]" => Class::To,
+                    "[to-be]" => Class::ToBe,
+                    "[as]" => Class::As,
+                    "[complement]" => Class::Complement,
+                    "[adverb]" => Class::Adverb,
+                    _ => continue,
+                };
+                map.insert(word.as_bytes(), class);
+            }
+            EvidentialCues { map }
+        })
+    }
+
+    /// The words, for the shape table of [`Context`]'s per-token flags.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.map.keys().filter_map(|w| std::str::from_utf8(w).ok())
+    }
+
+    /// True when `word` (exact bytes, lower case) is an evidential word.
+    pub(crate) fn contains(&self, word: &[u8]) -> bool {
+        self.map.contains_key(word)
+    }
+
+    fn class(&self, word: &[u8]) -> Option<Class> {
+        self.map.get(word).copied()
+    }
+}
+
+/// Most words from the start of the subject to the cue's auxiliaries.
+const MAX_SUBJECT_TOKENS: usize = 20;
+
+/// Most auxiliaries and adverbs before the cue ("has long been widely expected").
+const MAX_AUXILIARIES: usize = 4;
+
+/// Most intensifiers and "-ly" adverbs before the adjective after "appear", "look" or
+/// "sound" ("looked visibly shaken", "seemed far more relaxed").
+const MAX_INTENSIFIERS: usize = 2;
+
+/// Words that cannot open the adjective after "appear", "look" or "sound": prepositions,
+/// particles, determiners, place and time adverbs. "appeared on television", "looked into
+/// the case", "sounded the alarm".
+fn blocks_complement(w: &str) -> bool {
+    super::indirect::is_time_word(w)
+        || matches!(
+            w,
+            "at" | "in"
+                | "on"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "into"
+                | "onto"
+                | "before"
+                | "after"
+                | "during"
+                | "alongside"
+                | "behind"
+                | "beside"
+                | "outside"
+                | "inside"
+                | "near"
+                | "across"
+                | "around"
+                | "through"
+                | "over"
+                | "under"
+                | "about"
+                | "against"
+                | "among"
+                | "between"
+                | "via"
+                | "without"
+                | "within"
+                | "throughout"
+                | "until"
+                | "since"
+                | "upon"
+                | "off"
+                | "out"
+                | "up"
+                | "down"
+                | "back"
+                | "away"
+                | "forward"
+                | "ahead"
+                | "together"
+                | "here"
+                | "there"
+                | "then"
+                | "now"
+                | "live"
+                | "twice"
+                | "once"
+                | "onstage"
+                | "online"
+                | "where"
+                | "when"
+                | "while"
+                | "and"
+                | "or"
+                | "but"
+                | "so"
+                | "as"
+                | "than"
+                | "that"
+                | "which"
+                | "who"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "him"
+                | "them"
+                | "me"
+                | "us"
+                | "it"
+                | "some"
+                | "any"
+                | "no"
+                | "every"
+                | "each"
+                | "all"
+                | "both"
+                | "several"
+                | "many"
+                | "first"
+                | "last"
+                | "next"
+                | "only"
+                | "just"
+                | "also"
+                | "again"
+                | "frequently"
+                | "regularly"
+                | "briefly"
+                | "publicly"
+                | "personally"
+                | "separately"
+                | "jointly"
+                | "remotely"
+                | "virtually"
+                | "toward"
+                | "towards"
+                | "straight"
+                | "directly"
+                | "closely"
+                | "past"
+                | "beyond"
+                | "of"
+        )
+}
+
+/// Words that only strengthen the adjective after them ("seemed far more relaxed").
+fn is_intensifier(w: &str) -> bool {
+    matches!(
+        w,
+        "more" | "less" | "most" | "very" | "so" | "too" | "quite" | "rather" | "far" | "much"
+    ) || (w.len() > 4 && w.ends_with("ly") && !blocks_complement(w))
+}
+
+/// Determiners and possessives: before an evidential verb form they make it a noun ("a
+/// look", "his looks").
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    )
+}
+
+/// Words that open a clause of their own, which the subject does not reach back over:
+/// the subject starts after them.
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "because"
+            | "if"
+            | "although"
+            | "though"
+            | "while"
+            | "whereas"
+            | "since"
+            | "as"
+            | "when"
+            | "whenever"
+            | "once"
+            | "unless"
+            | "until"
+            | "after"
+            | "before"
+            | "but"
+            | "yet"
+            | "so"
+            | "whether"
+    )
+}
+
+/// Subordinators: a clause they open ends at its comma ("As Okafor seemed tired, …").
+fn subordinates(w: &str) -> bool {
+    matches!(
+        w,
+        "because"
+            | "if"
+            | "although"
+            | "though"
+            | "while"
+            | "whereas"
+            | "since"
+            | "as"
+            | "when"
+            | "whenever"
+            | "once"
+            | "unless"
+            | "until"
+            | "after"
+            | "before"
+            | "whether"
+            | "where"
+            | "wherever"
+    )
+}
+
+/// True when token `t` is a lower-case word (a verb or adjective may stand there; a name
+/// may not).
+fn lower_word(ctx: &Context, t: usize, end: usize) -> bool {
+    t < end
+        && ctx.tokens[t].is_word()
+        && ctx
+            .word(t)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_lowercase)
+}
+
+/// True when an infinitive's verb stands at `t` ("to concede", not "to the crowd").
+fn infinitive_verb(ctx: &Context, t: usize, end: usize) -> bool {
+    lower_word(ctx, t, end) && {
+        let w = ascii_lower(ctx.word(t));
+        !is_determiner(&w) && !blocks_complement(&w) && !crate::attribution::np::is_number(&w)
+    }
+}
+
+/// True when "as if" or "as though" opens at `t`.
+fn as_if(ctx: &Context, t: usize) -> bool {
+    ctx.is(t, "as") && (ctx.is(t + 1, "if") || ctx.is(t + 1, "though"))
+}
+
+/// True when an adjective (or "like", "as if") may follow the linking verb at `t`.
+fn adjective_follows(ctx: &Context, t: usize, end: usize) -> bool {
+    if ctx.is(t, "like") || as_if(ctx, t) {
+        return t + 1 < end;
+    }
+    for u in t..t + MAX_INTENSIFIERS + 1 {
+        if !lower_word(ctx, u, end) {
+            return false;
+        }
+        let w = ascii_lower(ctx.word(u));
+        if blocks_complement(&w) || is_determiner(&w) {
+            return false;
+        }
+        if !is_intensifier(&w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Verbs after "seem to" that make the subject a source of its own: "seemed to suggest
+/// that …", "appears to want …" (IND001 and IND006 read those).
+fn reports_own_view(ctx: &Context, t: usize) -> bool {
+    ctx.is_indirect_cue(t) || ctx.is_thought_verb(t) || ctx.is_stance_verb(t)
+}
+
+/// Steps back from `k` over auxiliaries and adverbs: where the subject ends, and the
+/// nearest verbal auxiliary with its token.
+fn step_back(ctx: &Context, k: usize, floor: usize) -> (usize, Option<(Auxiliary, usize)>) {
+    let mut t = k;
+    let mut nearest = None;
+    for _ in 0..MAX_AUXILIARIES {
+        if t <= floor || !ctx.tokens[t - 1].is_word() {
+            break;
+        }
+        let Some(aux) = auxiliary(ctx.word(t - 1)) else {
+            break;
+        };
+        if nearest.is_none() && aux != Auxiliary::Adverb {
+            nearest = Some((aux, t - 1));
+        }
+        t -= 1;
+    }
+    (t, nearest)
+}
+
+/// An evidential cue in use.
+struct Cue {
+    /// The token after the cue's last word.
+    end: usize,
+    /// Where its subject ends.
+    subject_end: usize,
+    /// A participle after a comma, with no "be" ("Scalia, regarded as the court's anchor,
+    /// …"): the content is the participle's phrase.
+    reduced: bool,
+}
+
+/// The evidential cue at token `k`. `None` when the word is not used as a hedge here.
+fn cue_at(ctx: &Context, k: usize, r: &Range<usize>) -> Option<Cue> {
+    let class = EvidentialCues::get().class(ctx.word(k).as_bytes())?;
+    let end = r.end;
+    let (subject_end, nearest_at) = step_back(ctx, k, r.start);
+    if subject_end <= r.start {
+        return None;
+    }
+    let before = ascii_lower(ctx.word(subject_end - 1));
+    // "a look", "his looks": a noun; "to appear", "to be seen as": an infinitive with its
+    // subject elsewhere.
+    if ctx.tokens[subject_end - 1].kind == TokenKind::Possessive
+        || is_determiner(&before)
+        || before == "to"
+    {
+        return None;
+    }
+    let nearest = nearest_at.map(|(aux, _)| aux);
+    // "on being viewed as": a gerund, whose subject is not the words before it.
+    let being = nearest_at.is_some_and(|(_, t)| ctx.is(t, "being"));
+    if being && nearest_at.is_some_and(|(_, t)| t == subject_end) {
+        return None;
+    }
+    let next = k + 1;
+    if next >= end {
+        return None;
+    }
+    let ok = match class {
+        Class::Seem | Class::Appear | Class::Look => {
+            // "is sound", "was looking": not the linking verb.
+            if nearest == Some(Auxiliary::Be) {
+                return None;
+            }
+            if ctx.is(next, "to") {
+                // "seemed to suggest that …": the subject speaks for itself.
+                class != Class::Look && infinitive_verb(ctx, next + 1, end)
+            } else {
+                match class {
+                    Class::Seem => ctx.tokens[next].is_word(),
+                    // "it appears that …"
+                    Class::Appear if before == "it" && ctx.is(next, "that") => true,
+                    // "shell-shocked look stirs": a bare "look" is a noun unless a modal
+                    // or "do" stands before it, or "like" after it.
+                    Class::Look if ctx.is(k, "look") && nearest != Some(Auxiliary::Modal) => {
+                        ctx.is(next, "like") || as_if(ctx, next)
+                    }
+                    _ => adjective_follows(ctx, next, end),
+                }
+            }
+        }
+        // "a state seen as critical", "Scalia, regarded as …": a participle with no "be".
+        Class::As if nearest.is_none() && subject_end == k => {
+            ctx.is(next, "as") && ctx.tokens.get(next + 1).is_some_and(|t| t.is_word())
+        }
+        Class::To | Class::ToBe | Class::As | Class::Complement => {
+            if nearest != Some(Auxiliary::Be) {
+                return None;
+            }
+            match class {
+                Class::To => ctx.is(next, "to") && infinitive_verb(ctx, next + 1, end),
+                Class::ToBe => {
+                    ctx.is(next, "to") && (ctx.is(next + 1, "be") || ctx.is(next + 1, "have"))
+                }
+                Class::As => {
+                    ctx.is(next, "as") && ctx.tokens.get(next + 1).is_some_and(|t| t.is_word())
+                }
+                _ => {
+                    // "is being considered for the post": a decision, not a view.
+                    !being
+                        && ((ctx.is(next, "to") && ctx.is(next + 1, "be"))
+                            || (lower_word(ctx, next, end) && {
+                                let w = ascii_lower(ctx.word(next));
+                                !blocks_complement(&w)
+                                    || matches!(w.as_str(), "a" | "an" | "the" | "one")
+                            }))
+                }
+            }
+        }
+        Class::Adverb => {
+            // "the allegedly stolen files", "a patch of seemingly worthless ground", "…,
+            // reportedly, …": not before a verb.
+            lower_word(ctx, next, end)
+                && ctx.tokens[k - 1].is_word()
+                && !blocks_complement(&ascii_lower(ctx.word(k - 1)))
+        }
+    };
+    ok.then_some(Cue {
+        end: next,
+        subject_end,
+        reduced: class == Class::As && nearest.is_none() && ctx.is_punct(k - 1, ','),
+    })
+}
+
+/// Why the backward scan for a subject stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// At the floor (the sentence start).
+    Floor,
+    /// After a comma.
+    Comma,
+    /// After other punctuation, a reporting verb or a clause word other than those below.
+    Boundary,
+    /// After "that".
+    That,
+    /// After "and" or "but": the subject may be the previous clause's.
+    Conjunction,
+    /// After a subordinator ("as", "when", "because" …) or at a relative ("which",
+    /// "who"): its clause ends at its comma.
+    Subordinator,
+}
+
+/// Scans back from `subject_end` for the start of the subject: where it starts and why the
+/// scan stopped there; `None` past [`MAX_SUBJECT_TOKENS`].
+fn scan_subject(ctx: &Context, subject_end: usize, floor: usize) -> Option<(usize, Stop)> {
+    let lowest = floor.max(subject_end.saturating_sub(MAX_SUBJECT_TOKENS));
+    let mut t = subject_end;
+    while t > floor {
+        let p = t - 1;
+        match ctx.tokens[p].kind {
+            TokenKind::Word => {
+                let w = ascii_lower(ctx.word(p));
+                // "the event, which is expected to draw …": the relative stands for the
+                // subject and stays in; its clause ends at its comma.
+                if matches!(w.as_str(), "which" | "who") {
+                    return Some((p, Stop::Subordinator));
+                }
+                if w == "what" {
+                    return Some((p, Stop::Boundary));
+                }
+                if w == "that" {
+                    return Some((t, Stop::That));
+                }
+                if matches!(w.as_str(), "and" | "but") && (t == subject_end || p == floor) {
+                    return Some((t, Stop::Conjunction));
+                }
+                // "Clinton and Sanders seem …": "and" joins the subject.
+                if w != "and" {
+                    if subordinates(&w) {
+                        return Some((t, Stop::Subordinator));
+                    }
+                    if opens_clause(&w) || ctx.is_indirect_cue(p) || ctx.is_thought_verb(p) {
+                        return Some((t, Stop::Boundary));
+                    }
+                }
+            }
+            TokenKind::Possessive => {}
+            TokenKind::Punct(',') => return Some((t, Stop::Comma)),
+            TokenKind::Punct(c)
+                if matches!(c, ';' | ':' | '(' | ')') || is_quote_mark(c) || is_dash(ctx, p) =>
+            {
+                return Some((t, Stop::Boundary));
+            }
+            _ => {}
+        }
+        if p < lowest {
+            return None;
+        }
+        t = p;
+    }
+    Some((t, Stop::Floor))
+}
+
+/// Most tokens of a parenthetical between a subject and its verb ("Clinton, casting herself
+/// as a champion of working people, appeared to …").
+const MAX_PARENTHETICAL_TOKENS: usize = 25;
+
+/// Where the subject that ends at `subject_end` starts, and whether a subordinator opens its
+/// clause; `None` when no subject is found within [`MAX_SUBJECT_TOKENS`].
+fn subject_start(ctx: &Context, subject_end: usize, floor: usize) -> Option<(usize, bool)> {
+    let (start, stop) = scan_subject(ctx, subject_end, floor)?;
+    if start < subject_end {
+        return Some((start, stop == Stop::Subordinator));
+    }
+    match stop {
+        // "a role that is expected to …", "That looks unlikely.": "that" is the subject.
+        Stop::That => Some((subject_end - 1, false)),
+        // "… is a Republican, but has reportedly been critical": the subject is the
+        // previous clause's; the content is the predicate.
+        Stop::Conjunction => Some((subject_end, false)),
+        // "The central bank, which has held rates near zero, is expected to act": the
+        // subject stands before the parenthetical, which stays in the content.
+        Stop::Comma => {
+            let comma = subject_end - 1;
+            let lowest = floor.max(comma.saturating_sub(MAX_PARENTHETICAL_TOKENS));
+            let open = (lowest..comma).rev().find(|&u| ctx.is_punct(u, ','))?;
+            if ctx.has_quote(open..comma) {
+                return None;
+            }
+            let (start, stop) = scan_subject(ctx, open, floor)?;
+            (start < open).then_some((start, stop == Stop::Subordinator))
+        }
+        _ => None,
+    }
+}
+
+impl Rule for UnsourcedEvidential {
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        super::indirect::first_finding(self, ctx, s)
+    }
+
+    /// Every hedged clause of the sentence: "The bill seems doomed, but the vote is expected
+    /// to be close" gives two.
+    fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
+        let Some(r) = plain_sentence(ctx, s) else {
+            return;
+        };
+        // Most sentences hold no evidential word: one scan of the per-token flags.
+        let mut from = r.start;
+        while let Some(k) = ctx.next_evidential(from, r.end) {
+            from = k + 1;
+            if ctx.in_quote[k] {
+                continue;
+            }
+            let Some(cue) = cue_at(ctx, k, &r) else {
+                continue;
+            };
+            let (cue_end, subject_end) = (cue.end, cue.subject_end);
+            let found = if cue.reduced {
+                Some((k, true))
+            } else {
+                subject_start(ctx, subject_end, r.start)
+            };
+            let Some((start, subordinate)) = found else {
+                continue;
+            };
+            if start > subject_end {
+                continue;
+            }
+            let mut end = content_end(ctx, cue_end, r.end);
+            // "This looks obvious, however I doubt …": a sentence adverb after a comma
+            // opens the writer's next clause.
+            if let Some(comma) = (cue_end..end).find(|&t| {
+                ctx.is_punct(t, ',') && (ctx.is(t + 1, "however") || ctx.is(t + 1, "though"))
+            }) {
+                end = comma;
+            }
+            if subordinate {
+                // "50,000" holds no clause comma: the one that counts has a space after it.
+                let clause_comma = |t: usize| {
+                    ctx.is_punct(t, ',')
+                        && ctx
+                            .tokens
+                            .get(t + 1)
+                            .is_none_or(|n| n.range.start > ctx.tokens[t].range.end)
+                };
+                if let Some(comma) = (cue_end..end).find(|&t| clause_comma(t)) {
+                    end = comma;
+                }
+            }
+            if word_count(ctx, start..end) < MIN_CLAUSE_WORDS || ctx.has_speech_quote(start..end) {
+                continue;
+            }
+            // "Okafor seemed to suggest that …": the hedge is the writer's, the suggestion
+            // the subject's, who is then the speaker.
+            let holder = (ctx.is(cue_end, "to") && reports_own_view(ctx, cue_end + 1))
+                .then(|| ctx.np_starting_at(start, subject_end))
+                .flatten()
+                .filter(|np| np.tokens.end == subject_end && !ctx.is(np.tokens.start, "it"));
+            // Its content is then what follows the verb, as IND001 and IND006 report it.
+            let (finding, start) = match holder {
+                Some(np) if word_count(ctx, cue_end + 2..end) >= MIN_CLAUSE_WORDS => {
+                    (ctx.finding(&np, k..cue_end + 2, 0.6), cue_end + 2)
+                }
+                _ => (
+                    Finding {
+                        speaker: None,
+                        cue: Some(bytes(ctx, k..k + 1)),
+                        confidence: 0.6,
+                    },
+                    start,
+                ),
+            };
+            out.push(IndirectFinding {
+                content: bytes(ctx, start..end),
+                finding,
+                verbatim: false,
+            });
+            from = from.max(end);
+        }
+    }
+}
