@@ -279,7 +279,14 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
     let plural = match np.kind {
         NpKind::Pronoun(_) => last == "they",
         NpKind::Description => last.ends_with('s'),
-        NpKind::Name | NpKind::Organisation => false,
+        // "Officials support …", "Republicans see …": a capitalised plural role noun that
+        // the mention finder took for a name is a plural subject.
+        NpKind::Name => {
+            np.tokens.len() == 1
+                && last.ends_with('s')
+                && crate::mentions::lexicon::lexicon().is_role_noun(&last)
+        }
+        NpKind::Organisation => false,
     };
     // "Trump support" is no clause: a base form with no modal needs a plural subject.
     if form == Form::Base && nearest.is_none() && !plural && !coordinated {
@@ -327,7 +334,12 @@ impl Rule for StanceVerb {
             if let Some(close) = opening_clause_end(ctx, &r, k).filter(|&c| c > start) {
                 end = end.min(close);
             }
-            if end <= start || ctx.has_speech_quote(start..end) {
+            // A quote in a trailing part with its own cue (", which he called “…”") ends the
+            // content; one inside it is a partial quote, for the quote rules.
+            let Some(end) = ctx.end_before_quoted_tail(start, end) else {
+                continue;
+            };
+            if end <= start {
                 continue;
             }
             out.push(report(ctx, &np, k..cue_last + 1, start..end));

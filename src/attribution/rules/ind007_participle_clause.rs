@@ -115,7 +115,8 @@ fn reduced_relative(ctx: &Context, r: std::ops::Range<usize>, k: usize) -> Optio
                     || auxiliary(w).is_some_and(|a| a != Auxiliary::Adverb))
         })
         .unwrap_or(end);
-    if end <= start || ctx.has_speech_quote(start..end) {
+    let end = ctx.end_before_quoted_tail(start, end)?;
+    if end <= start {
         return None;
     }
     Some(report(ctx, &np, k..k + 1, start..end))
@@ -166,7 +167,10 @@ impl Rule for ParticipleClause {
                 continue;
             }
             let end = content_end(ctx, start, r.end);
-            if end <= start || ctx.has_speech_quote(start..end) {
+            let Some(end) = ctx.end_before_quoted_tail(start, end) else {
+                continue;
+            };
+            if end <= start {
                 continue;
             }
             return Some(report(ctx, &np, k..cue_last + 1, start..end));
