@@ -270,29 +270,115 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
     Some(np)
 }
 
-/// The stance phrase whose verb is at token `k`: where its content starts and the range of
-/// its cue.
-fn phrase_at(ctx: &Context, k: usize, end: usize) -> Option<(Start, Range<usize>)> {
+/// The adjectives of [`adjective`] and the verbs that open [`phrase_at`]'s fixed phrases.
+const HEADS: &[&str] = &[
+    "aware",
+    "unaware",
+    "mindful",
+    "confident",
+    "optimistic",
+    "pessimistic",
+    "convinced",
+    "persuaded",
+    "certain",
+    "sure",
+    "positive",
+    "unsure",
+    "uncertain",
+    "doubtful",
+    "skeptical",
+    "sceptical",
+    "hopeful",
+    "worried",
+    "concerned",
+    "anxious",
+    "nervous",
+    "afraid",
+    "fearful",
+    "adamant",
+    "insistent",
+    "glad",
+    "happy",
+    "pleased",
+    "proud",
+    "relieved",
+    "disappointed",
+    "frustrated",
+    "upset",
+    "angry",
+    "furious",
+    "alarmed",
+    "sorry",
+    "determined",
+    "eager",
+    "willing",
+    "unwilling",
+    "reluctant",
+    "loath",
+    "keen",
+    "hesitant",
+    "ready",
+    "prepared",
+    "critical",
+    "supportive",
+    "wary",
+    "dismissive",
+    "contemptuous",
+    "opposed",
+    "hostile",
+    "sympathetic",
+    "committed",
+    "receptive",
+    "pointed",
+    "points",
+    "made",
+    "makes",
+    "raised",
+    "raises",
+    "voiced",
+    "voices",
+];
+
+/// The shapes of [`HEADS`]: most words are turned away by one bit test.
+fn head_shapes() -> &'static crate::mentions::lexicon::Shapes {
+    static SHAPES: std::sync::OnceLock<crate::mentions::lexicon::Shapes> =
+        std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| crate::mentions::lexicon::Shapes::of(HEADS.iter().copied()))
+}
+
+/// The stance phrase whose head (the adjective, or the verb of a fixed phrase) is at token
+/// `k`: where its content starts, the range of its cue, and the token whose subject speaks
+/// (the linking verb before an adjective, else the head).
+fn phrase_at(
+    ctx: &Context,
+    k: usize,
+    floor: usize,
+    end: usize,
+) -> Option<(Start, Range<usize>, usize)> {
     let word = ctx.word(k);
-    // Most words are none of these: a cheap length test comes first.
-    if !(2..=9).contains(&word.len()) {
+    // Written in lower case: a title-case headline ("… Is Willing To Bet …") is no sentence.
+    if !word.as_bytes()[0].is_ascii_lowercase() || !head_shapes().may_hold_bytes(word.as_bytes()) {
         return None;
     }
     let lower = ascii_lower(word);
     let w = lower.as_str();
-    if is_linking(w) {
-        let mut j = k + 1;
+    if let Some(takes) = adjective(w) {
+        // Back over degree words to the linking verb: "has been deeply skeptical of".
+        let mut l = k;
         let mut degree = 0;
-        while j < end && degree < MAX_DEGREE_WORDS && is_degree_word(&ascii_lower(ctx.word(j))) {
-            j += 1;
+        while l > floor && degree <= MAX_DEGREE_WORDS {
+            l -= 1;
+            let before = ascii_lower(ctx.word(l));
+            if is_linking(&before) {
+                let start = content_start(ctx, k + 1, end, &takes)?;
+                return Some((start, k..start.token().max(k + 1), l));
+            }
+            if !is_degree_word(&before) {
+                return None;
+            }
             degree += 1;
         }
-        if j >= end {
-            return None;
-        }
-        let takes = adjective(&ascii_lower(ctx.word(j)))?;
-        let start = content_start(ctx, j + 1, end, &takes)?;
-        return Some((start, j..start.token().max(j + 1)));
+        return None;
     }
     let clause_after = |t: usize| {
         let takes = Takes {
@@ -304,7 +390,7 @@ fn phrase_at(ctx: &Context, k: usize, end: usize) -> Option<(Start, Range<usize>
     };
     match w {
         // "pointed out that …"
-        "pointed" | "points" if ctx.is(k + 1, "out") => Some((clause_after(k + 2)?, k..k + 2)),
+        "pointed" | "points" if ctx.is(k + 1, "out") => Some((clause_after(k + 2)?, k..k + 2, k)),
         // "made clear that …", "made it clear …", "made the case that …"
         "made" | "makes" => {
             let cue_end = if ctx.is(k + 1, "clear") {
@@ -316,7 +402,7 @@ fn phrase_at(ctx: &Context, k: usize, end: usize) -> Option<(Start, Range<usize>
             } else {
                 return None;
             };
-            Some((clause_after(cue_end)?, k..cue_end))
+            Some((clause_after(cue_end)?, k..cue_end, k))
         }
         // "raised concerns about …", "voiced doubts that …"
         "raised" | "raises" | "voiced" | "voices" => {
@@ -329,7 +415,7 @@ fn phrase_at(ctx: &Context, k: usize, end: usize) -> Option<(Start, Range<usize>
                 preps: &["about", "over", "for", "with", "regarding"],
             };
             let start = content_start(ctx, k + 2, end, &takes)?;
-            Some((start, k..start.token().max(k + 2)))
+            Some((start, k..start.token().max(k + 2), k))
         }
         _ => None,
     }
@@ -351,7 +437,7 @@ impl Rule for StancePhrase {
                 k += 1;
                 continue;
             }
-            let Some((start, cue)) = phrase_at(ctx, k, r.end) else {
+            let Some((start, cue, verb)) = phrase_at(ctx, k, r.start, r.end) else {
                 k += 1;
                 continue;
             };
@@ -370,7 +456,7 @@ impl Rule for StancePhrase {
                     ascii_lower(ctx.word(cue.start)).as_str(),
                     "ready" | "prepared"
                 );
-                if let Some(np) = subject(ctx, &r, k)
+                if let Some(np) = subject(ctx, &r, verb)
                     .filter(|np| !ready || matches!(np.kind, NpKind::Name | NpKind::Pronoun(_)))
                 {
                     out.push(report(ctx, &np, cue, start..end));
