@@ -17,7 +17,9 @@ declare_rule! {
     /// A stance, wish, intention or topic attributed to the subject of a verb from
     /// `data/stance_verbs.txt`, with what follows the verb as content: `Sanders wants a
     /// higher minimum wage.`, `The group called for a boycott of the speech.`, `She plans to
-    /// vote in the primary.`, `Mook refused to speculate.` The subject is found as for
+    /// vote in the primary.`, `Mook refused to speculate.`, and praise, blame or a
+    /// characterisation (`Tovey praised the crews.`, `Kell accused the board of hiding the
+    /// audit.`, `Varga portrayed the levy as a gift.`). The subject is found as for
     /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
     /// or before a coordinated verb); auxiliaries and negation may stand between it and the
     /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). The content runs to
