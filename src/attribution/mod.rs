@@ -320,6 +320,9 @@ impl<'t> Context<'t> {
                     .flatten()
             }
             NpKind::Organisation => None,
+            // The author of an op-ed or a letter is not named in the text: "I" stays as
+            // written and never takes an earlier third person as its antecedent.
+            NpKind::FirstPerson => None,
         };
         let name = match entity {
             Some(e) => self.mentions.entities[e].name.clone(),
