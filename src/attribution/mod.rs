@@ -289,6 +289,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind010_poll_in::PollIn,
     &rules::ind011_possessive_stance::PossessiveStance,
     &rules::ind013_stance_phrase::StancePhrase,
+    &rules::ind014_headline_verb::HeadlineVerb,
     // Hedges and expectations without a source come last: a clause another rule reports
     // is left to it.
     &rules::ind012_unsourced_evidential::UnsourcedEvidential,
