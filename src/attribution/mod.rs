@@ -289,6 +289,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::ind010_poll_in::PollIn,
     &rules::ind011_possessive_stance::PossessiveStance,
     &rules::ind013_stance_phrase::StancePhrase,
+    &rules::ind014_headline_verb::HeadlineVerb,
     // Hedges and expectations without a source come last: a clause another rule reports
     // is left to it.
     &rules::ind012_unsourced_evidential::UnsourcedEvidential,
@@ -320,6 +321,9 @@ impl<'t> Context<'t> {
                     .flatten()
             }
             NpKind::Organisation => None,
+            // The author of an op-ed or a letter is not named in the text: "I" stays as
+            // written and never takes an earlier third person as its antecedent.
+            NpKind::FirstPerson => None,
         };
         let name = match entity {
             Some(e) => self.mentions.entities[e].name.clone(),

@@ -106,6 +106,9 @@ pub enum NpKind {
     Pronoun(Gender),
     /// A description ending in a role noun: "a campaign spokesman", "officials".
     Description,
+    /// "I" or "we" in the text's own voice (an op-ed, a letter, a column): the author, who
+    /// is not named, so it never resolves to a person.
+    FirstPerson,
 }
 
 /// A speaker phrase.
@@ -203,7 +206,20 @@ impl<'t> Context<'t> {
                 }
                 NpKind::Pronoun(g)
             }
-            MentionKind::FirstPerson => return None,
+            MentionKind::FirstPerson => {
+                // Subject forms only: "I think", "we know", never "my" or "our".
+                if !matches!(self.word(m.tokens.start), "I" | "we" | "We") {
+                    return None;
+                }
+                // Beside quote marks "I" may be a quoted speaker's own voice carried on
+                // ("But then I ask the people, ‘…’"), whose quote has its named speaker:
+                // the author speaks only in sentences of their own.
+                let s = self.sentence_at(m.range.start);
+                if self.has_quote(self.sentence_tokens(s)) {
+                    return None;
+                }
+                NpKind::FirstPerson
+            }
         };
         Some(SpeakerNp {
             range: m.range.clone(),

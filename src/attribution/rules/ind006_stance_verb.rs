@@ -289,6 +289,8 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
                 && crate::mentions::lexicon::lexicon().is_role_noun(&last)
         }
         NpKind::Organisation => false,
+        // "I" and "we" take the base form: "I think", "we know".
+        NpKind::FirstPerson => true,
     };
     // "Trump support" is no clause: a base form with no modal needs a plural subject.
     if form == Form::Base && nearest.is_none() && !plural && !coordinated {

@@ -96,7 +96,7 @@ fn reduced_relative(ctx: &Context, r: std::ops::Range<usize>, k: usize) -> Optio
             np.tokens.len() > 1 || ascii_lower(ctx.word(np.tokens.end - 1)).ends_with('s')
         }
         NpKind::Name | NpKind::Organisation => true,
-        NpKind::Pronoun(_) => false,
+        NpKind::Pronoun(_) | NpKind::FirstPerson => false,
     };
     if !group || ctx.has_quote(np.tokens.clone()) {
         return None;

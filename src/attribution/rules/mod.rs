@@ -30,3 +30,4 @@ pub mod ind010_poll_in;
 pub mod ind011_possessive_stance;
 pub mod ind012_unsourced_evidential;
 pub mod ind013_stance_phrase;
+pub mod ind014_headline_verb;
