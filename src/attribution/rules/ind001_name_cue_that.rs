@@ -1,8 +1,8 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{
-    is_time_word, opening_clause_end, opens_adverbial, opens_participle_clause,
-    opens_second_report, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
+    auxiliary, is_time_word, opening_clause_end, opens_adverbial, opens_participle_clause,
+    opens_second_report, report, sentence_body, word_count, MAX_AUXILIARIES, MIN_CLAUSE_WORDS,
 };
 use crate::attribution::np::{
     is_number, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS, MAX_SUBJECT_TOKENS,
@@ -26,7 +26,10 @@ declare_rule! {
     /// not run, left.`, `voters who said the economy …`: the clause ends with the relative,
     /// and after a restrictive "who" it must open plainly), or be the subject of a first,
     /// coordinated verb (`The spokesman declined to comment but said …`, also after an
-    /// opening phrase: `In a statement, the governor blasted Congress and said …`). A short
+    /// opening phrase: `In a statement, the governor blasted Congress and said …`), or the
+    /// subject of a verb whose "to" infinitive the reporting verb is (`Hale continued to say
+    /// …`, `the senator went on to argue that …`, `Hale has refused to say whether …`: the
+    /// speaker ends before "continued", "went on", "refused" and their auxiliaries). A short
     /// adverbial may stand between the verb and the clause (`said Monday the plan …`, `said
     /// on Friday he …`, `said in hindsight it …`: a prepositional phrase only up to a subject
     /// pronoun, since where its nouns end is not known otherwise). A clause stops where a
@@ -554,6 +557,7 @@ fn find_from(
                 && k > r.start
                 && (ctx.is_punct(k - 1, ',') || comma_in_closing_mark(ctx, k, r.start));
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
+            let subject_end = before_catenative(ctx, subject_end, r.start);
             let coordinated = subject_end > r.start
                 && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
             // "Canova, who said he would not run, left": the clause ends with the relative.
@@ -631,6 +635,92 @@ fn find_from(
             return Some((report(ctx, &np, k..k + 1, start..end), k));
         }
         None
+    }
+}
+
+/// Verbs that take a reporting verb as their "to" infinitive ("continued to say", "refused
+/// to say whether", "tried to explain that"): their subject is the report's.
+fn is_catenative(word: &str) -> bool {
+    matches!(
+        ascii_lower(word).as_str(),
+        "continue"
+            | "continues"
+            | "continued"
+            | "continuing"
+            | "refuse"
+            | "refuses"
+            | "refused"
+            | "decline"
+            | "declines"
+            | "declined"
+            | "begin"
+            | "begins"
+            | "began"
+            | "begun"
+            | "start"
+            | "starts"
+            | "started"
+            | "try"
+            | "tries"
+            | "tried"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "appear"
+            | "appears"
+            | "appeared"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "attempt"
+            | "attempts"
+            | "attempted"
+            | "hasten"
+            | "hastened"
+            | "rush"
+            | "rushed"
+    )
+}
+
+/// Where the subject of the verb before token `end` ends when that verb is the infinitive of
+/// a catenative verb ("Hale continued to say", "the senator went on to argue", "Hale has
+/// repeatedly refused to say"): before the catenative verb and its auxiliaries. Otherwise
+/// `end`.
+fn before_catenative(ctx: &Context, end: usize, floor: usize) -> usize {
+    if end < floor + 3 || !ctx.is(end - 1, "to") {
+        return end;
+    }
+    let mut t = end - 1;
+    // "went on to argue", "goes on to say".
+    if ctx.is(t - 1, "on")
+        && t >= floor + 3
+        && matches!(
+            ascii_lower(ctx.word(t - 2)).as_str(),
+            "went" | "goes" | "go" | "gone" | "going"
+        )
+    {
+        t -= 2;
+    } else if is_catenative(ctx.word(t - 1)) {
+        t -= 1;
+    } else {
+        return end;
+    }
+    let mut n = 0;
+    while t > floor && n < MAX_AUXILIARIES && ctx.tokens[t - 1].is_word() {
+        if auxiliary(ctx.word(t - 1)).is_none() {
+            break;
+        }
+        t -= 1;
+        n += 1;
+    }
+    let t = ctx.skip_adverbs_backward(t, floor);
+    if t > floor {
+        t
+    } else {
+        end
     }
 }
 

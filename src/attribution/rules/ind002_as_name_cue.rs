@@ -10,7 +10,8 @@ declare_rule! {
     /// ## What it matches
     /// A sentence that attributes its own claim with a parenthetical "as SPEAKER VERB":
     /// `Success in the cloud is, as Kevin Turner made very clear, non-negotiable.`,
-    /// `As Smith put it, the deal is dead.`, `The law, as the judge noted, is clear.`
+    /// `As Smith put it, the deal is dead.`, `The law, as the judge noted, is clear.` A
+    /// name may carry its organisation after "of" (`as Smith of the Herald points out`).
     /// The content is the whole sentence.
     ///
     /// ## Why
@@ -66,7 +67,14 @@ impl Rule for AsNameCue {
                 // "as he said" inside a sentence is mostly a comparison.
                 continue;
             }
-            let k = ctx.skip_adverbs_forward(np.tokens.end, r.end);
+            // "as Ardith Vell of the Herald points out": a name's organisation after "of".
+            let mut k = np.tokens.end;
+            if np.kind == NpKind::Name && k + 1 < r.end && ctx.is(k, "of") {
+                if let Some(org) = ctx.np_starting_at(k + 1, r.end) {
+                    k = org.tokens.end;
+                }
+            }
+            let k = ctx.skip_adverbs_forward(k, r.end);
             let len = speech_phrase(ctx, k, r.end);
             if len == 0 || word_count(ctx, r.clone()) < MIN_CLAUSE_WORDS + 3 {
                 continue;
