@@ -267,14 +267,8 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
     if ctx.has_quote(np.tokens.clone()) {
         return None;
     }
-    // "what Microsoft wanted to sell": the object went to the front, and the content is
-    // what is left of it.
-    if np.tokens.start > r.start
-        && matches!(
-            ascii_lower(ctx.word(np.tokens.start - 1)).as_str(),
-            "what" | "which" | "whom" | "whatever"
-        )
-    {
+    // "what Microsoft wanted to sell": the object went to the front.
+    if super::indirect::object_fronted(ctx, &np, r.start) {
         return None;
     }
     let last = ascii_lower(ctx.word(np.tokens.end - 1));

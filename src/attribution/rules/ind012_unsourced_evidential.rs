@@ -296,29 +296,8 @@ fn is_determiner(w: &str) -> bool {
 /// Words that open a clause of their own, which the subject does not reach back over:
 /// the subject starts after them.
 fn opens_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "because"
-            | "if"
-            | "although"
-            | "though"
-            | "while"
-            | "whereas"
-            | "since"
-            | "as"
-            | "when"
-            | "whenever"
-            | "once"
-            | "unless"
-            | "until"
-            | "after"
-            | "before"
-            | "but"
-            | "yet"
-            | "so"
-            | "whether"
-    )
+    matches!(w, "that" | "but" | "yet" | "so")
+        || (subordinates(w) && !matches!(w, "where" | "wherever"))
 }
 
 /// Subordinators: a clause they open ends at its comma ("As Okafor seemed tired, …").

@@ -258,13 +258,8 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
     if ctx.is(np.tokens.start, "that") {
         return None;
     }
-    // "what Microsoft was eager to sell": the object went to the front.
-    if np.tokens.start > r.start
-        && matches!(
-            ascii_lower(ctx.word(np.tokens.start - 1)).as_str(),
-            "what" | "which" | "whom" | "whatever"
-        )
-    {
+    // "what Microsoft wanted to sell": the object went to the front.
+    if super::indirect::object_fronted(ctx, &np, r.start) {
         return None;
     }
     Some(np)

@@ -398,3 +398,14 @@ pub fn opening_clause_end(ctx: &Context, r: &Range<usize>, cue: usize) -> Option
         .find(|&c| ctx.is_punct(c, ',') && !opens_appositive(ctx, c + 1, r.end))?;
     (close > cue).then_some(close)
 }
+
+/// True when the subject `np` stands after a word that fronted the verb's object ("what
+/// Microsoft wanted to sell", "which the mayor was eager to sign"): the verb's content is
+/// then what is left of that object, and the rules that need one report nothing.
+pub fn object_fronted(ctx: &Context, np: &crate::attribution::np::SpeakerNp, floor: usize) -> bool {
+    np.tokens.start > floor
+        && matches!(
+            ascii_lower(ctx.word(np.tokens.start - 1)).as_str(),
+            "what" | "which" | "whom" | "whatever"
+        )
+}
