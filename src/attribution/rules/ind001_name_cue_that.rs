@@ -71,8 +71,9 @@ declare_rule! {
     pub struct NameCueThat { id: "IND001", name: "name-cue-that", phase: Indirect }
 }
 
-/// Words that can open a reported clause without "that".
-fn opens_clause(ctx: &Context, t: usize) -> bool {
+/// Words that can open a reported clause without "that" (IND013 reads them after its
+/// adjectives too: "sure the plan works").
+pub(crate) fn opens_clause(ctx: &Context, t: usize) -> bool {
     let w = ascii_lower(ctx.word(t));
     if matches!(
         w.as_str(),

@@ -77,7 +77,7 @@ fn is_cited_source(ctx: &Context, np: &crate::attribution::np::SpeakerNp) -> boo
     matches!(np.kind, NpKind::Name | NpKind::Pronoun(_))
         || np.tokens.clone().any(|u| {
             ctx.tokens[u].is_word()
-                && (ctx.word(u).starts_with(|c: char| c.is_uppercase())
+                && (crate::attribution::np::starts_upper(ctx.word(u))
                     || crate::mentions::lexicon::lexicon()
                         .is_source_noun(&crate::text::ascii_lower(ctx.word(u))))
         })

@@ -165,30 +165,6 @@ fn is_concern_noun(word: &str) -> bool {
     )
 }
 
-/// Words that open a reported clause without "that" after an adjective of stance ("sure
-/// the plan works", "convinced he would win").
-fn opens_bare_clause(ctx: &Context, t: usize) -> bool {
-    matches!(
-        ascii_lower(ctx.word(t)).as_str(),
-        "he" | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "it"
-            | "there"
-            | "this"
-            | "the"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-    ) || ctx
-        .mentions
-        .starting_at(t)
-        .is_some_and(|m| m.kind == crate::mentions::MentionKind::Person)
-}
-
 /// Where the content starts after the stance phrase that ends before token `t` (a
 /// preposition that it takes belongs to the cue, and its object may be one word): `None`
 /// when nothing the phrase takes follows.
@@ -206,7 +182,7 @@ fn content_start(ctx: &Context, t: usize, end: usize, takes: &Takes) -> Option<S
     if takes.preps.contains(&w.as_str()) {
         return Some(Start::Object(t + 1));
     }
-    if takes.clause && opens_bare_clause(ctx, t) {
+    if takes.clause && super::ind001_name_cue_that::opens_clause(ctx, t) {
         return Some(Start::Clause(t));
     }
     None

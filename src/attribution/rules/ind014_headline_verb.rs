@@ -145,7 +145,7 @@ fn subject(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
         return Some(ctx.description(start..verb));
     }
     let capitalised = (start..verb)
-        .all(|t| !ctx.tokens[t].is_word() || ctx.word(t).starts_with(|c: char| c.is_uppercase()));
+        .all(|t| !ctx.tokens[t].is_word() || crate::attribution::np::starts_upper(ctx.word(t)));
     capitalised.then(|| SpeakerNp {
         range: ctx.tokens[start].range.start..ctx.tokens[verb - 1].range.end,
         tokens: start..verb,
