@@ -228,6 +228,18 @@ fn takes_addressee(word: &str) -> bool {
     )
 }
 
+/// Most words for the one asked before the question ("asked the local growers how …").
+const MAX_ASKED_TOKENS: usize = 4;
+
+/// True when token `t` opens a reported question ("whether", "how", "why" …; not "who",
+/// which after the one asked is a relative: "asked anyone who saw the van to call").
+fn opens_question(ctx: &Context, t: usize) -> bool {
+    matches!(
+        ascii_lower(ctx.word(t)).as_str(),
+        "whether" | "if" | "how" | "why" | "what" | "when" | "where"
+    )
+}
+
 /// The start of the reported clause after the cue at `k`, not past `end`.
 fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     let mut t = k + 1;
@@ -250,6 +262,22 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     if takes_addressee(ctx.word(k)) && !ctx.is(t, "that") {
         if let Some(u) = (t..end.min(t + MAX_ADDRESSEE_TOKENS)).find(|&u| ctx.is(u, "that")) {
             return Some(u);
+        }
+    }
+    // "asked them how …", "asked the growers whether …": the question starts after the
+    // one asked (a few words, no punctuation between).
+    if t < end
+        && matches!(
+            ascii_lower(ctx.word(k)).as_str(),
+            "asked" | "asks" | "ask" | "asking"
+        )
+        && !opens_question(ctx, t)
+    {
+        if let Some(q) = (t + 1..end.min(t + MAX_ASKED_TOKENS + 1))
+            .take_while(|&u| ctx.tokens[u].is_word())
+            .find(|&u| opens_question(ctx, u))
+        {
+            return Some(q);
         }
     }
     // "told reporters", "told the committee": step over the addressee.
