@@ -2,14 +2,17 @@
 
 use super::indirect::{
     auxiliary, is_time_word, opening_clause_end, opens_adverbial, opens_participle_clause,
-    opens_second_report, report, sentence_body, word_count, MAX_AUXILIARIES, MIN_CLAUSE_WORDS,
+    opens_second_report, report, sentence_body, word_count, Auxiliary, MAX_AUXILIARIES,
+    MIN_CLAUSE_WORDS,
 };
+use super::patterns::is_dash;
 use crate::attribution::np::{
     is_number, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS, MAX_SUBJECT_TOKENS,
 };
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
+use crate::text::tokens::TokenKind;
 
 declare_rule! {
     /// # IND001 name-cue-that
@@ -32,11 +35,19 @@ declare_rule! {
     /// speaker ends before "continued", "went on", "refused" and their auxiliaries). A short
     /// adverbial may stand between the verb and the clause (`said Monday the plan …`, `said
     /// on Friday he …`, `said in hindsight it …`: a prepositional phrase only up to a subject
-    /// pronoun, since where its nouns end is not known otherwise). A clause stops where a
+    /// pronoun, since where its nouns end is not known otherwise; `has said for weeks he …`),
+    /// and a longer phrase of place, time or medium before "that" (`noted in a guest column in
+    /// Sunday's Ledger that …`; a "that" with a verb right after it is a relative). A phrase
+    /// set off by commas or dashes may follow the verb (`said on the radio, where he is a
+    /// host, that …`, `said — on the app, as it happens — that …`, `reported, according to
+    /// two sources, Vell tried …`) when "that", a subject pronoun or a named subject follows
+    /// it. An approximate quantity opens a clause (`said about half of the rise …`); "it"
+    /// with no verb after it is an object, not a clause (`found it offensive`). A clause stops where a
     /// direct quote with its own cue begins (`…, but added: “…”`), where a second report
     /// begins (`… but said …`, `…, and most voters said …`, `… and suspected that …`, `…
     /// but he hasn't endorsed her`: "and" or "but" before an attributing verb of the same
-    /// subject or a new one), which is reported too (up to four reports a sentence), where
+    /// subject or a new one), which is reported too (up to four reports a sentence), at a
+    /// contrast after a comma (`…, while critics doubted it`), where
     /// a participle of a cue or stance verb follows a comma (`…, pointing to the polls`:
     /// IND007's), or, when the verb stands in a clause that opens the sentence (`Even as
     /// she accused the council of bias, the mayor …`), at the comma that closes that clause.
@@ -186,6 +197,89 @@ fn opens_with_named_subject(ctx: &Context, t: usize) -> bool {
         )
 }
 
+/// True when "it" or "you" at token `t` is the object of a verb of knowing rather than the
+/// subject of its clause: no verb follows ("found it offensive", "found you charming").
+fn object_small_clause(ctx: &Context, t: usize) -> bool {
+    (ctx.is(t, "it") || ctx.is(t, "you"))
+        && ctx.tokens.get(t + 1).is_none_or(|tok| {
+            tok.kind != TokenKind::Possessive
+                && (!tok.is_word() || !(verb_like(ctx.word(t + 1)) || ctx.is(t + 1, "that")))
+        })
+}
+
+/// True when `w` opens a phrase of place, time or medium after a reporting verb ("in a
+/// column", "on CNN", "during the debate"), which may run long before the clause.
+fn is_setting_preposition(w: &str) -> bool {
+    is_time_word(w)
+        || matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "via"
+                | "through"
+                | "over"
+                | "before"
+                | "after"
+                | "last"
+        )
+}
+
+/// True when token `u` is a dash that sets off a phrase ("reported on Tuesday — a
+/// development that …"), not a hyphen inside a figure ("by 55%-41%").
+fn spaced_dash(ctx: &Context, u: usize) -> bool {
+    is_dash(ctx, u)
+        && (!ctx.is_punct(u, '-')
+            || u == 0
+            || ctx.tokens[u - 1].range.end < ctx.tokens[u].range.start)
+}
+
+/// True when `w` can follow a subject pronoun as its verb: an auxiliary or adverb, a
+/// lower-case "-ed" or "-s" form that is no adjective in "-ous", "-less" ("it works", "it
+/// failed"), or a common irregular past ("it made", "it took").
+fn verb_like(w: &str) -> bool {
+    auxiliary(w).is_some()
+        || !crate::attribution::np::starts_upper(w)
+            && (w.ends_with("ed")
+                || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
+                || matches!(
+                    w,
+                    "made"
+                        | "took"
+                        | "found"
+                        | "meant"
+                        | "sold"
+                        | "got"
+                        | "gave"
+                        | "said"
+                        | "went"
+                        | "came"
+                        | "thought"
+                        | "knew"
+                        | "kept"
+                        | "left"
+                        | "felt"
+                        | "saw"
+                        | "told"
+                        | "became"
+                        | "began"
+                        | "brought"
+                        | "ran"
+                        | "won"
+                        | "lost"
+                        | "paid"
+                        | "spent"
+                        | "sent"
+                        | "held"
+                        | "then"
+                        | "really"
+                        | "actually"
+                        | "always"
+                        | "probably"
+                        | "certainly"
+                ))
+}
+
 /// True when token `t` is a subject pronoun ("she knows he lied").
 fn opens_with_subject_pronoun(ctx: &Context, t: usize) -> bool {
     matches!(
@@ -250,6 +344,11 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     {
         return Some(t);
     }
+    // "said about half of the rise came from …": an approximate quantity opens the clause
+    // ("about" is otherwise the topic: "said little about the plan").
+    if t + 1 < end && approximates_quantity(ctx, t) {
+        return Some(t);
+    }
     // "know how best to engage customers": an ability, not a report.
     if t < end
         && ctx.is(t, "how")
@@ -302,16 +401,39 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     if ctx.is(t, "that") {
         return Some(t);
     }
-    // "said in a statement on Monday that …": look a little further for "that".
-    for u in t..end.min(t + 8) {
-        if ctx.is(u, "that") {
-            let w = ascii_lower(ctx.word(t));
-            let leads_phrase = opens_adverbial(&w);
-            if leads_phrase {
+    // "said in a statement on Monday that …", "noted in a column in Sunday's Ledger that
+    // …": look further for "that", over the words of one phrase.
+    // Past its first few tokens the phrase must open with a preposition of place, time or
+    // medium and go on in plain words. A "that" with a verb right after it is a relative
+    // ("agreed to reclaim the land that had been ravaged").
+    let first = ascii_lower(ctx.word(t));
+    if opens_adverbial(&first) {
+        let limit = if is_setting_preposition(&first) {
+            end.min(t + MAX_ADVERBIAL_THAT_TOKENS)
+        } else {
+            end.min(t + 8)
+        };
+        if let Some(u) = (t + 1..limit)
+            .take_while(|&u| {
+                let tok = &ctx.tokens[u];
+                tok.kind != TokenKind::Break
+                    && !spaced_dash(ctx, u)
+                    && !ctx.is_cue(u)
+                    && (u < t + 8 || tok.is_word() || tok.kind == TokenKind::Possessive)
+            })
+            .find(|&u| ctx.is(u, "that"))
+        {
+            let relative = ctx.tokens.get(u + 1).is_some_and(|tok| {
+                tok.is_word()
+                    && (matches!(
+                        auxiliary(ctx.word(u + 1)),
+                        Some(Auxiliary::Be | Auxiliary::Have | Auxiliary::Modal)
+                    ) || ctx.word(u + 1).ends_with("ed")
+                        && !crate::attribution::np::starts_upper(ctx.word(u + 1)))
+            });
+            if !relative {
                 return Some(u);
             }
-            // "said he would ensure that …": the clause began before this "that".
-            break;
         }
     }
     if let Some(u) = after_adverbial(ctx, t, end) {
@@ -323,6 +445,12 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     // "Mr. Morgan said, he has …": a comma between the verb and its clause.
     if ctx.is_punct(t, ',') && t + 1 < end && opens_clause(ctx, t + 1) {
         return Some(t + 1);
+    }
+    // "said on CNN, where he is a contributor, that …", "said — on Twitter, as it happens —
+    // that …", "can now say, with hindsight, that …", "reported, according to sources, Hale
+    // tried …": a phrase set off after the verb (or after an adverbial), then the clause.
+    if let Some(u) = after_interjection(ctx, t, end) {
+        return Some(u);
     }
     // "Rubio says, win or lose in Tuesday's primary, he's staying in the race": a phrase
     // between commas, then the clause's subject pronoun; the phrase belongs to the clause.
@@ -380,6 +508,98 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     bare.then_some(t)
 }
 
+/// Most tokens between a reporting verb and the "that" of its clause when a prepositional
+/// phrase stands between them ("noted in a guest column in Sunday's Ledger that …").
+const MAX_ADVERBIAL_THAT_TOKENS: usize = 14;
+
+/// True when token `t` opens an approximate quantity ("about half", "about 40 percent",
+/// "nearly a third", "roughly 2,000").
+fn approximates_quantity(ctx: &Context, t: usize) -> bool {
+    if !matches!(
+        ascii_lower(ctx.word(t)).as_str(),
+        "about" | "nearly" | "almost" | "roughly" | "around" | "some" | "only" | "just"
+    ) {
+        return false;
+    }
+    let mut u = t + 1;
+    if ctx.is(u, "a") || ctx.is(u, "one") {
+        u += 1;
+    }
+    u < ctx.tokens.len()
+        && ctx.tokens[u].is_word()
+        && (is_number(ctx.word(u))
+            || matches!(
+                ascii_lower(ctx.word(u)).as_str(),
+                "half" | "third" | "quarter" | "fifth" | "dozen" | "two-thirds" | "three-quarters"
+            ))
+}
+
+/// The start of the clause after a phrase set off from the verb by commas or dashes, which
+/// starts at `t` (or after a short adverbial there: "said on CNN, where …, that"): "said,
+/// with the benefit of hindsight, that …", "said — on Twitter, as it happens — that …",
+/// "reported, according to sources, Hale tried …". The phrase opens with a preposition,
+/// an adverbial or "according", holds no cue or quote, and the clause after it opens with
+/// "that" or, after commas, with a plain clause opener.
+fn after_interjection(ctx: &Context, t: usize, end: usize) -> Option<usize> {
+    let dash = is_dash(ctx, t);
+    let open = if ctx.is_punct(t, ',') || dash {
+        // "--" is two tokens.
+        let mut o = t + 1;
+        while dash && o < end && is_dash(ctx, o) {
+            o += 1;
+        }
+        o
+    } else if is_setting_preposition(&ascii_lower(ctx.word(t))) {
+        // "said on CNN, where he is a contributor, that …": the adverbial runs to a comma.
+        let comma = (t + 1..end.min(t + MAX_ADVERBIAL_TOKENS))
+            .take_while(|&u| ctx.tokens[u].is_word() || ctx.is_punct(u, ','))
+            .find(|&u| ctx.is_punct(u, ','))?;
+        return after_interjection(ctx, comma, end).filter(|&u| ctx.is(u, "that"));
+    } else {
+        return None;
+    };
+    if open >= end || !ctx.tokens[open].is_word() {
+        return None;
+    }
+    let first = ascii_lower(ctx.word(open));
+    if !(opens_adverbial(&first)
+        || matches!(
+            first.as_str(),
+            "according" | "where" | "who" | "which" | "with" | "without" | "despite" | "of"
+        ))
+    {
+        return None;
+    }
+    let limit = end.min(open + 1 + MAX_INTERJECTED_TOKENS);
+    let close = (open + 1..limit).find(|&u| {
+        ctx.in_quote[u] || ctx.is_cue(u) || ctx.tokens[u].kind == TokenKind::Break || {
+            if dash {
+                is_dash(ctx, u)
+            } else {
+                ctx.is_punct(u, ',')
+            }
+        }
+    })?;
+    if ctx.in_quote[close] || ctx.is_cue(close) || ctx.tokens[close].kind == TokenKind::Break {
+        return None;
+    }
+    let mut u = close + 1;
+    while dash && u < end && is_dash(ctx, u) {
+        u += 1;
+    }
+    if u >= end || ctx.in_quote[u] {
+        return None;
+    }
+    // After the phrase, "the …" may be the verb's object ("confirmed, before millions of
+    // viewers, the critiques …"), and a place name may go on a place ("at the Austin,
+    // Texas, event"): only "that", a subject pronoun or a named speaker opens the clause.
+    let named = ctx
+        .mentions
+        .starting_at(u)
+        .is_some_and(|m| matches!(m.kind, MentionKind::Person | MentionKind::Organisation));
+    (ctx.is(u, "that") || opens_with_subject_pronoun(ctx, u) || named).then_some(u)
+}
+
 /// Most tokens of an adverbial between a reporting verb and its clause ("said on Friday
 /// he …", "said in a statement Thursday night they …").
 const MAX_ADVERBIAL_TOKENS: usize = 7;
@@ -393,6 +613,21 @@ fn after_adverbial(ctx: &Context, t: usize, end: usize) -> Option<usize> {
     if is_time_word(&w) {
         let u = t + 1;
         return (u < end && (ctx.is(u, "that") || opens_clause(ctx, u))).then_some(u);
+    }
+    // "has said for weeks he is …", "has argued for years that …": a span of time.
+    if w == "for" {
+        let mut u = t + 1;
+        if u < end && (ctx.is(u, "several") || ctx.is(u, "many") || ctx.is(u, "some")) {
+            u += 1;
+        }
+        let span = u < end
+            && matches!(
+                ascii_lower(ctx.word(u)).as_str(),
+                "days" | "weeks" | "months" | "years" | "decades" | "hours" | "ages"
+            );
+        let v = u + 1;
+        return (span && v < end && (ctx.is(v, "that") || opens_with_subject_pronoun(ctx, v)))
+            .then_some(v);
     }
     if !matches!(
         w.as_str(),
@@ -457,7 +692,11 @@ fn next_report(ctx: &Context, start: usize, end: usize) -> usize {
                         .subject_before(ctx.skip_adverbs_backward(k, u + 1), u + 1)
                         .is_some_and(|np| np.tokens.start == u + 1)
             });
-        if (coordinated || second || new_subject) && word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS
+        // "…, while critics disagreed": a contrast the writer adds.
+        let contrast =
+            after_comma && matches!(ascii_lower(ctx.word(u)).as_str(), "while" | "whereas");
+        if (coordinated || second || new_subject || contrast)
+            && word_count(ctx, start..cut) >= MIN_CLAUSE_WORDS
         {
             return cut;
         }
@@ -578,6 +817,10 @@ fn find_from(
                     || opens_with_subject_pronoun(ctx, start)
                     || opens_with_named_subject(ctx, start))
             {
+                continue;
+            }
+            // "found it offensive": "it" is the verb's object, no clause follows.
+            if object_small_clause(ctx, start) {
                 continue;
             }
             // ", saying that …", ", adding …": a participle reports the sentence's subject.

@@ -35,7 +35,9 @@ declare_rule! {
     ///
     /// ## Does not match
     /// Idioms of conformity (`according to plan`, `according to the rules`), and a measure
-    /// without a comma before it (`assigned according to seniority`).
+    /// without a comma before it (`assigned according to seniority`), and a phrase set off
+    /// after a reporting verb (`The Courier reported, according to sources, Vell tried …`:
+    /// the clause is the Courier's report, IND001's).
     ///
     /// ## Known false positives
     /// A name that is a place or product the mention finder took for a name.
@@ -194,6 +196,11 @@ impl Rule for AccordingToClause {
                 if clause(before.clone()) {
                     out.push(report(before));
                 }
+                return;
+            }
+            // "Politico reported, according to sources, Hale tried …": the part before is a
+            // report's subject and verb, and the clause after it is that report's (IND001's).
+            if comma_before && before.end > before.start && ctx.is_indirect_cue(before.end - 1) {
                 return;
             }
             // CLAUSE, according to X[, CLAUSE]
