@@ -926,6 +926,17 @@ impl<'t> Context<'t> {
         .then_some(np)
     }
 
+    /// A name the mention finder did not know, over the capitalised words `tokens`
+    /// ("Seaman", "Judicial Watch"): a speaker of its own, resolved by its text.
+    pub fn name_phrase(&self, tokens: Range<usize>) -> SpeakerNp {
+        SpeakerNp {
+            range: self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end,
+            tokens,
+            kind: NpKind::Name,
+            entity: None,
+        }
+    }
+
     /// Skips cue adverbs forward from `t` ("also", "later", "has"), at most two.
     pub fn skip_adverbs_forward(&self, mut t: usize, limit: usize) -> usize {
         let mut n = 0;

@@ -11,6 +11,9 @@ declare_rule! {
     /// A quote followed, in the same sentence, by a speaker named or described and then a
     /// speech verb: `“…,” Guthrie said`, `“…,” a White House spokesman said`,
     /// `“…,” Smith, a senator from Ohio, told reporters`, `“…,” Smith later added`.
+    /// Up to three capitalised words right before a verb that ends the sentence name the
+    /// speaker even when the mention finder does not know them, each being also a role, a
+    /// title or a common word (`“…,” Seaman said.`, `“…,” Will wrote.`, `“…,” Read said.`).
     ///
     /// ## Why
     /// The most common attribution in news writing; the speaker stands right after the

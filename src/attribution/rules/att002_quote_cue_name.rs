@@ -10,6 +10,8 @@ declare_rule! {
     /// ## What it matches
     /// A quote followed by the speech verb and then the speaker (cue–name inversion):
     /// `“…,” said Guthrie`, `“…,” said Sen. Smith`, `“…,” says the company's chief executive`.
+    /// Capitalised words that close the sentence are a name even when the mention finder
+    /// does not know them (`“…,” said Baron.`: a title word).
     ///
     /// ## Why
     /// Inversion is the second most common form of attribution in news.

@@ -93,7 +93,9 @@ pub fn after_name_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)
     let start = after_start(ctx, c);
     let Some(np) = ctx.np_starting_at(start, end) else {
         // “…,” the man shouted.
-        return ctx.generic_np_before_cue(start, end);
+        return ctx
+            .generic_np_before_cue(start, end)
+            .or_else(|| capitalised_before_cue(ctx, start, end));
     };
     // “…,” Powell’s office said: the speaker is the whole phrase.
     if let Some(cue) = possessive_phrase_end(ctx, np.tokens.end, end) {
@@ -108,7 +110,10 @@ pub fn after_name_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)
     let k = skip_parenthetical(ctx, np.tokens.end, end);
     let k = skip_appositive(ctx, k, end);
     let k = ctx.skip_adverbs_forward(k, end);
-    (k < end && ctx.is_cue(k)).then_some((np, k))
+    if k < end && ctx.is_cue(k) {
+        return Some((np, k));
+    }
+    capitalised_before_cue(ctx, start, end)
 }
 
 /// “…,” CUE NAME — returns the speaker and the cue token.
@@ -118,8 +123,49 @@ pub fn after_cue_name(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)
     if k >= end || !ctx.is_cue(k) {
         return None;
     }
-    let np = ctx.np_starting_at(k + 1, end)?;
-    Some((np, k))
+    if let Some(np) = ctx.np_starting_at(k + 1, end) {
+        return Some((np, k));
+    }
+    // “…,” said Baron.: capitalised words that close the sentence name the speaker.
+    let run = capitalised_run(ctx, k + 1, end);
+    (!run.is_empty() && closes_sentence(ctx, run.end, end)).then(|| (ctx.name_phrase(run), k))
+}
+
+/// Most capitalised words taken for an unknown name next to a speech verb.
+const MAX_UNKNOWN_NAME_TOKENS: usize = 3;
+
+/// The capitalised words from `start` (at most [`MAX_UNKNOWN_NAME_TOKENS`], no pronoun, no
+/// cue, no quote), up to `end`.
+fn capitalised_run(ctx: &Context, start: usize, end: usize) -> std::ops::Range<usize> {
+    let mut t = start;
+    while t < end
+        && t < start + MAX_UNKNOWN_NAME_TOKENS
+        && ctx.tokens[t].is_word()
+        && !ctx.in_quote[t]
+        && crate::attribution::np::starts_upper(ctx.word(t))
+        && crate::mentions::pronoun(ctx.word(t)).is_none()
+        // "Read said": a cue word right before another cue is the name.
+        && (!ctx.is_cue(t) || t + 1 < end && ctx.is_cue(t + 1))
+    {
+        t += 1;
+    }
+    start..t
+}
+
+/// True when nothing but punctuation stands from `t` to `end`.
+fn closes_sentence(ctx: &Context, t: usize, end: usize) -> bool {
+    (t..end).all(|u| !ctx.tokens[u].is_word())
+}
+
+/// “…,” NAME CUE where NAME is a run of capitalised words the mention finder did not take
+/// for a name, and the verb ends the sentence: the speaker and the cue token.
+/// Tried when the usual reading of the phrase finds no speaker.
+fn capitalised_before_cue(ctx: &Context, start: usize, end: usize) -> Option<(SpeakerNp, usize)> {
+    let run = capitalised_run(ctx, start, end);
+    if run.is_empty() || run.end >= end || !ctx.is_cue(run.end) {
+        return None;
+    }
+    closes_sentence(ctx, run.end + 1, end).then(|| (ctx.name_phrase(run.clone()), run.end))
 }
 
 /// NAME [adverb] CUE [a few words] [:|,] “…” or CUE NAME [:|,] “…” — the speaker and the cue.
