@@ -327,6 +327,9 @@ impl<'t> Context<'t> {
         };
         let name = match entity {
             Some(e) => self.mentions.entities[e].name.clone(),
+            None if matches!(np.kind, NpKind::Pronoun(_)) && self.is(np.tokens.start, "it") => self
+                .organisation_named_near(np.range.start)
+                .unwrap_or_else(|| self.text[np.range.clone()].to_string()),
             None => self.text[np.range.clone()].to_string(),
         };
         ResolvedSpeaker {
@@ -334,6 +337,21 @@ impl<'t> Context<'t> {
             mention: np.range.clone(),
             entity,
         }
+    }
+
+    /// The organisation an "it said" at byte `at` speaks for: the last one named outside
+    /// quotes in the same sentence or the one before. None when there is no such name (then
+    /// "it" stays as written).
+    fn organisation_named_near(&self, at: usize) -> Option<String> {
+        let s = self.sentence_at(at);
+        let from = self.sentences[s.saturating_sub(1)].start;
+        let end = self.mentions.list.partition_point(|m| m.range.start < at);
+        self.mentions.list[..end]
+            .iter()
+            .rev()
+            .take_while(|m| m.range.start >= from)
+            .find(|m| m.kind == crate::mentions::MentionKind::Organisation && !m.in_quote)
+            .map(|m| self.text[m.range.clone()].to_string())
     }
 
     /// A finding for `np` with cue token range `cue` (inclusive first, exclusive end).

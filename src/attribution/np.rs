@@ -199,9 +199,17 @@ impl<'t> Context<'t> {
             MentionKind::Person | MentionKind::Proper => NpKind::Name,
             MentionKind::Organisation => NpKind::Organisation,
             MentionKind::Pronoun(g) => {
-                // Only subject forms name a speaker: "he said", not "his said".
+                // Only subject forms name a speaker: "he said", not "his said"; "it" only
+                // right before its verb and after a sentence start or a closing quote ("“…,”
+                // it said", "It said …": a body or a document), not inside a report ("her
+                // campaign said it expected …").
                 let w = self.word(m.tokens.start);
-                if !matches!(ascii_lower(w).as_str(), "he" | "she" | "they") {
+                let t = m.tokens.start;
+                let it_cue = ascii_lower(w) == "it"
+                    && m.tokens.end < self.tokens.len()
+                    && self.is_cue(m.tokens.end)
+                    && (t == 0 || !self.tokens[t - 1].is_word());
+                if !matches!(ascii_lower(w).as_str(), "he" | "she" | "they") && !it_cue {
                     return None;
                 }
                 NpKind::Pronoun(g)

@@ -10,7 +10,10 @@ declare_rule! {
     /// ## What it matches
     /// A quote attributed to a pronoun in any of the adjacent positions: `“…,” he said`,
     /// `“…,” said she`, `She added: “…”`. The pronoun is resolved to the nearest earlier
-    /// person outside quotes whose gender does not contradict it.
+    /// person outside quotes whose gender does not contradict it. "It" right before its verb
+    /// (`“…,” it said`, `“…,” it added`) speaks for a body or a document: it is resolved to an
+    /// organisation named outside quotes in the same sentence or the one before, and stays
+    /// "it" otherwise.
     ///
     /// ## Why
     /// After the first quote, news names a speaker by pronoun; the speaker is whoever the
