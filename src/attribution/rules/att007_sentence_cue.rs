@@ -14,7 +14,8 @@ declare_rule! {
     /// that opens the sentence (`Voters in the rural north described it as “…”`, `The ad
     /// called it “…”`), follow an opening phrase and its comma, be the phrase a relative
     /// "who" stands for (`…, Dana Ruiz, who called the plan “…”`), or belong to a first,
-    /// coordinated verb (`The mayor stayed silent but called the plan “…”`).
+    /// coordinated verb (`The mayor stayed silent but called the plan “…”`; an opening
+    /// participle phrase is no subject: `Smiling, the mayor waved and then boomed, “…”`).
     ///
     /// ## Why
     /// Partial quotes sit inside the reporter's paraphrase of what the speaker said; the
@@ -83,7 +84,8 @@ impl Rule for SentenceCue {
             let coordinated = subject_end > floor
                 && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
             let np = if coordinated {
-                ctx.coordinated_subject(floor, subject_end).filter(outside)
+                let start = after_opening_participle(ctx, floor, subject_end);
+                ctx.coordinated_subject(start, subject_end).filter(outside)
             } else {
                 ctx.np_ending_before(subject_end, floor)
                     .filter(outside)
@@ -105,4 +107,20 @@ impl Rule for SentenceCue {
         }
         None
     }
+}
+
+/// Most tokens of a participle phrase that opens a sentence ("Smiling broadly throughout her
+/// speech, …").
+const MAX_OPENING_PARTICIPLE_TOKENS: usize = 12;
+
+/// Where the subject starts when the sentence from `floor` opens with a participle phrase
+/// and its comma ("Smiling broadly throughout her speech, Mrs. Clinton … boomed"): after the
+/// comma. Otherwise `floor`.
+fn after_opening_participle(ctx: &Context, floor: usize, limit: usize) -> usize {
+    if floor >= limit || !ctx.tokens[floor].is_word() || !ctx.word(floor).ends_with("ing") {
+        return floor;
+    }
+    (floor + 1..limit.min(floor + MAX_OPENING_PARTICIPLE_TOKENS))
+        .find(|&t| ctx.is_punct(t, ','))
+        .map_or(floor, |t| t + 1)
 }

@@ -9,7 +9,8 @@ declare_rule! {
     /// ## What it matches
     /// A quote introduced by a colon in its own sentence, without a speech verb next to it:
     /// the speaker is the name right before the colon (`Michael McDonald: “…”`, a headline
-    /// or a transcript), or else the subject that opens the sentence (`President Obama is
+    /// or a transcript; also after a few modifier words, `Republican pollster Ann Lee: “…”`,
+    /// but not past a preposition), or else the subject that opens the sentence (`President Obama is
     /// rolling out a new message: “It's about me.”`, `She offered this sound bite: “…”`).
     ///
     /// ## Why
@@ -53,6 +54,18 @@ impl Rule for ColonSubject {
             t += 1;
         }
         let np = ctx.np_starting_at(t, colon)?;
+        // "Republican pollster Daron Shaw: “…”", "Gallup's Jeffrey M. Jones: “…”": a named
+        // person after a few modifiers, right before the colon, is the whole introduction.
+        // Not past a preposition ("CNN President On Trump: ‘…’" quotes the president).
+        let plain_modifiers = (t..np.tokens.start).all(|u| {
+            !matches!(
+                crate::text::ascii_lower(ctx.word(u)).as_str(),
+                "on" | "of" | "in" | "for" | "to" | "at" | "with" | "by" | "about" | "from"
+            )
+        });
+        if np.tokens.end == colon && np.kind == NpKind::Name && plain_modifiers {
+            return Some(ctx.finding(&np, colon..colon + 1, 0.75));
+        }
         // A single capitalised word opening the sentence is as likely an adverb ("Roughly
         // translated: …") as a name: only persons, pronouns and descriptions count.
         let person = np.entity.is_some();
