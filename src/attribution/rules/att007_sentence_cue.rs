@@ -57,7 +57,8 @@ impl Rule for SentenceCue {
                     || matches!(ctx.tokens[k - 1].kind,
                         crate::text::tokens::TokenKind::Punct(c) if crate::attribution::np::is_quote_mark(c)));
             if participle && after_comma {
-                if let Some(np) = ctx.np_starting_at(floor, k).filter(outside) {
+                let start = after_opening_participle(ctx, floor, k);
+                if let Some(np) = ctx.np_starting_at(start, k).filter(outside) {
                     return Some(ctx.finding(&np, k..k + 1, 0.65));
                 }
                 continue;
@@ -90,7 +91,10 @@ impl Rule for SentenceCue {
                 ctx.np_ending_before(subject_end, floor)
                     .filter(outside)
                     .or_else(inverted)
-                    .or_else(|| ctx.sentence_subject(floor, subject_end).filter(outside))
+                    .or_else(|| {
+                        let start = after_opening_participle(ctx, floor, subject_end);
+                        ctx.sentence_subject(start, subject_end).filter(outside)
+                    })
                     .or_else(|| {
                         ctx.subject_after_boundary(floor, subject_end)
                             .filter(outside)
@@ -114,10 +118,21 @@ impl Rule for SentenceCue {
 const MAX_OPENING_PARTICIPLE_TOKENS: usize = 12;
 
 /// Where the subject starts when the sentence from `floor` opens with a participle phrase
-/// and its comma ("Smiling broadly throughout her speech, Mrs. Clinton … boomed"): after the
-/// comma. Otherwise `floor`.
+/// or an adverb and its comma ("Smiling broadly throughout her speech, Mrs. Clinton …
+/// boomed", "Reached by phone, Bennett said …", "Hastily, …"): after the comma. Otherwise
+/// `floor`.
 fn after_opening_participle(ctx: &Context, floor: usize, limit: usize) -> usize {
-    if floor >= limit || !ctx.tokens[floor].is_word() || !ctx.word(floor).ends_with("ing") {
+    if floor >= limit || !ctx.tokens[floor].is_word() {
+        return floor;
+    }
+    // A person's name may end so too ("Reed", "Kelly"): not one the document knows as a
+    // person, and an "-ly" word only when it is no name at all.
+    let w = ctx.word(floor);
+    let mention = ctx.mentions.starting_at(floor);
+    let person = mention.is_some_and(|m| m.entity.is_some());
+    let participle = w.len() >= 5 && (w.ends_with("ing") || w.ends_with("ed")) && !person;
+    let adverb = w.len() >= 5 && w.ends_with("ly") && mention.is_none();
+    if !(participle || adverb) {
         return floor;
     }
     (floor + 1..limit.min(floor + MAX_OPENING_PARTICIPLE_TOKENS))
