@@ -11,6 +11,9 @@ declare_rule! {
     /// A speaker and a speech verb before the quote, in the same sentence, with at most a
     /// few words between the verb and the opening mark: `Mathews said: “…”`,
     /// `Smith told reporters on Monday, “…”`, `said Mathews: “…”`, `Smith added that “…”`.
+    /// A participle after a comma speaks for the sentence's subject, past an opening phrase
+    /// (`Back in 1999, Smith praised him, telling CNBC: “…”` → Smith); the one addressed
+    /// after "told", "telling", "asked" is never the speaker.
     ///
     /// ## Why
     /// The introduced quote: the speaker is named first and the quote follows.

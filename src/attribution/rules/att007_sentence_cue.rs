@@ -1,5 +1,6 @@
 //! ATT007 sentence-cue.
 
+use super::patterns::after_opening_participle;
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
 
@@ -111,31 +112,4 @@ impl Rule for SentenceCue {
         }
         None
     }
-}
-
-/// Most tokens of a participle phrase that opens a sentence ("Smiling broadly throughout her
-/// speech, …").
-const MAX_OPENING_PARTICIPLE_TOKENS: usize = 12;
-
-/// Where the subject starts when the sentence from `floor` opens with a participle phrase
-/// or an adverb and its comma ("Smiling broadly throughout her speech, Mrs. Clinton …
-/// boomed", "Reached by phone, Bennett said …", "Hastily, …"): after the comma. Otherwise
-/// `floor`.
-fn after_opening_participle(ctx: &Context, floor: usize, limit: usize) -> usize {
-    if floor >= limit || !ctx.tokens[floor].is_word() {
-        return floor;
-    }
-    // A person's name may end so too ("Reed", "Kelly"): not one the document knows as a
-    // person, and an "-ly" word only when it is no name at all.
-    let w = ctx.word(floor);
-    let mention = ctx.mentions.starting_at(floor);
-    let person = mention.is_some_and(|m| m.entity.is_some());
-    let participle = w.len() >= 5 && (w.ends_with("ing") || w.ends_with("ed")) && !person;
-    let adverb = w.len() >= 5 && w.ends_with("ly") && mention.is_none();
-    if !(participle || adverb) {
-        return floor;
-    }
-    (floor + 1..limit.min(floor + MAX_OPENING_PARTICIPLE_TOKENS))
-        .find(|&t| ctx.is_punct(t, ','))
-        .map_or(floor, |t| t + 1)
 }

@@ -197,6 +197,17 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
             return None;
         }
     };
+    // ", saying: “…”", ", telling reporters, “…”": a participle after a comma speaks for
+    // the sentence's subject, not for the phrase before the comma.
+    let participle = ctx.word(cue).ends_with("ing");
+    if participle && cue > floor && ctx.is_punct(cue - 1, ',') {
+        let subject = ctx
+            .np_starting_at(after_opening_participle(ctx, floor, cue), cue)
+            .filter(|np| !ctx.has_quote(np.tokens.clone()));
+        if let Some(np) = subject {
+            return Some((np, cue));
+        }
+    }
     // The speaker before the cue ("Mathews said:"), or after it ("said Mathews:").
     let subject_end = ctx.skip_adverbs_backward(cue, floor);
     if let Some(np) = ctx.subject_before(subject_end, floor) {
@@ -215,6 +226,68 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     // Without a comma, colon or dash before the quote ("King says Ali “talked the talk”"),
     // the phrase after the verb is the subject of the reported clause.
     let punctuated = j < c.before.end;
+    // "telling CNBC: “…”", "told her supporters, “…”": the one addressed is no speaker, and
+    // a participle has its subject before it.
+    if participle || takes_addressee(ctx.word(cue)) {
+        return None;
+    }
     let np = ctx.np_starting_at(cue + 1, j)?;
     (np.tokens.end == j && punctuated).then_some((np, cue))
+}
+
+/// Speech verbs whose object is the one addressed ("told reporters", "asked the crowd").
+fn takes_addressee(word: &str) -> bool {
+    matches!(
+        crate::text::ascii_lower(word).as_str(),
+        "told"
+            | "tell"
+            | "tells"
+            | "asked"
+            | "ask"
+            | "asks"
+            | "urged"
+            | "urges"
+            | "reminded"
+            | "reminds"
+            | "warned"
+            | "warns"
+            | "assured"
+            | "assures"
+            | "informed"
+            | "informs"
+    )
+}
+
+/// Most tokens of a participle phrase that opens a sentence ("Smiling broadly throughout her
+/// speech, …").
+const MAX_OPENING_PARTICIPLE_TOKENS: usize = 12;
+
+/// Where the subject starts when the sentence from `floor` opens with a participle phrase,
+/// an adverb or a prepositional phrase and its comma ("Smiling broadly throughout her speech, Mrs. Clinton …
+/// boomed", "Reached by phone, Bennett said …", "Hastily, …"): after the comma. Otherwise
+/// `floor`.
+pub fn after_opening_participle(ctx: &Context, floor: usize, limit: usize) -> usize {
+    if floor >= limit || !ctx.tokens[floor].is_word() {
+        return floor;
+    }
+    // A person's name may end so too ("Reed", "Kelly"): not one the document knows as a
+    // person, and an "-ly" word only when it is no name at all.
+    let w = ctx.word(floor);
+    let mention = ctx.mentions.starting_at(floor);
+    let person = mention.is_some_and(|m| m.entity.is_some());
+    let participle = w.len() >= 5 && (w.ends_with("ing") || w.ends_with("ed")) && !person;
+    let adverb = w.len() >= 5 && w.ends_with("ly") && mention.is_none();
+    // "Back in 1999, …", "Early in his campaign, …", "In a statement, …".
+    let lower = crate::text::ascii_lower(w);
+    let phrase = super::indirect::opens_adverbial(&lower)
+        || matches!(
+            lower.as_str(),
+            "back" | "early" | "late" | "since" | "until" | "despite"
+        );
+    if !(participle || adverb || phrase) {
+        return floor;
+    }
+    (floor + 1..limit.min(floor + MAX_OPENING_PARTICIPLE_TOKENS))
+        .find(|&t| ctx.is_punct(t, ','))
+        .map_or(floor, |t| t + 1)
 }
