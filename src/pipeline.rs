@@ -104,7 +104,9 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         // A rule's findings stand beside the earlier ones when their content overlaps none of
         // theirs ("X, Smith said, adding that Y": the fronted clause and the added one), or
         // when they are reported inside another's content ("Smith said Jones wants a
-        // recount": Jones's wish, inside Smith's words; its cue and content lie within).
+        // recount": Jones's wish, inside Smith's words; its cue and content lie within, and
+        // its content is the smaller: the same clause read twice, by two rules or from two
+        // cues, is one report).
         let first = indirect_found.len();
         for r in &indirect {
             pieces.clear();
@@ -116,8 +118,10 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
                         .any(|(f, _): &(IndirectFinding, _)| {
                             let nested = found.finding.cue.as_ref().is_some_and(|cue| {
                                 f.content.start <= cue.start
+                                    && cue.end <= f.content.end
                                     && found.content.start >= f.content.start
                                     && found.content.end <= f.content.end
+                                    && found.content != f.content
                             });
                             f.content.start < found.content.end
                                 && found.content.start < f.content.end
