@@ -28,10 +28,12 @@ declare_rule! {
     /// speaker's own phrase is not reported. The speaker may be a person named after a few
     /// lower-case role words (`…, said lobbyist and strategist Ann Ray.`, `…, planner Ines
     /// Dahl said.`) or a plain phrase right before the verb (`…, one slide says.`, `…, the
-    /// memo said.`); only verbs of saying stand before their speaker (`said Smith`, `writes
+    /// memo said.`, or a name set off after its role: `…, a spokeswoman, Ann Ray, said.`);
+    /// only verbs of saying stand before their speaker (`said Smith`, `writes
     /// the author`). After the verb may come a few words (`on Monday`) or a longer phrase
     /// of where or when it was said (`…, Ray said in posing the question to the governor.`,
-    /// `…, she wrote in a memo to staff.`) when the verb reports no clause of its own.
+    /// `…, she wrote in a memo to staff.`) when the verb reports no clause of its own, or a
+    /// colon that spells the claim out (`…, insiders said: …`).
     ///
     /// ## Why
     /// News puts the attribution after the claim, or in the middle of it, as often as before
@@ -320,7 +322,15 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
             && !ctx.is(k, "said");
         return (ctx.is_indirect_cue(k) && !participle).then_some((np, k, k + 1));
     };
-    let k = skip_appositive(ctx, np.tokens.end, end);
+    let mut k = skip_appositive(ctx, np.tokens.end, end);
+    // "a spokeswoman, Ann Ray, said": the name set off after its role closes with a comma.
+    if np.tokens.start > t
+        && k < end
+        && ctx.is_punct(k, ',')
+        && ctx.is_punct(np.tokens.start - 1, ',')
+    {
+        k += 1;
+    }
     let k = ctx.skip_adverbs_forward(k, end);
     (k < end && ctx.is_indirect_cue(k)).then_some((np, k, k + 1))
 }
@@ -357,8 +367,10 @@ impl Rule for ClauseNameCue {
                 && (told || opens_adverbial(&ascii_lower(ctx.word(after))))
                 && !(after..r.end).any(|k| ctx.is(k, "that"));
             let trailing = word_count(ctx, after..r.end);
+            // "…, insiders said: the lead is large": what follows a colon spells it out.
             let fits = after >= r.end
                 || ctx.is_punct(after, ',')
+                || ctx.is_punct(after, ':')
                 || is_dash(ctx, after)
                 || (adverbial
                     && (trailing <= MAX_TRAILING_WORDS
