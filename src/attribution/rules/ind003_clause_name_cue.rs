@@ -28,7 +28,8 @@ declare_rule! {
     /// speaker's own phrase is not reported. The speaker may be a person named after a few
     /// lower-case role words (`…, said lobbyist and strategist Ann Ray.`, `…, planner Ines
     /// Dahl said.`) or a plain phrase right before the verb (`…, one slide says.`, `…, the
-    /// memo said.`, or a name set off after its role: `…, a spokeswoman, Ann Ray, said.`);
+    /// memo said.`, a few plain words ending in a plural before a verb that ends the
+    /// sentence: `…, new fundraising reports show.`, or a name set off after its role: `…, a spokeswoman, Ann Ray, said.`);
     /// only verbs of saying stand before their speaker (`said Smith`, `writes
     /// the author`). After the verb may come a few words (`on Monday`) or a longer phrase
     /// of where or when it was said (`…, Ray said in posing the question to the governor.`,
@@ -215,6 +216,39 @@ fn reports_after(ctx: &Context, s: usize, cue: usize) -> bool {
         .any(|f| f.finding.cue.as_ref().is_some_and(|c| c.start == at))
 }
 
+/// Most words of a plain source phrase ("Election Commission records").
+pub const MAX_SOURCE_WORDS: usize = 4;
+
+/// "…, new fundraising reports show.", "…, Election Commission records show.": a few
+/// words from token `t` ending in a plural noun, then the verb, which ends the sentence at
+/// `end`. Names no list knows and plain plurals (records, filings, reports) are sources
+/// only here, where nothing can follow them.
+fn plain_source(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize, usize)> {
+    let k = end.checked_sub(1)?;
+    if k <= t
+        || k > t + MAX_SOURCE_WORDS
+        || !ctx.is_indirect_cue(k)
+        || !ctx.word(k - 1).ends_with('s')
+    {
+        return None;
+    }
+    // The noun may itself be a cue word ("reports show").
+    let plain = (t..k).all(|u| {
+        let w = ctx.word(u);
+        let lw = ascii_lower(w);
+        ctx.tokens[u].is_word()
+            && (u + 1 == k || !ctx.is_cue(u))
+            && crate::mentions::pronoun(w).is_none()
+            && crate::attribution::rules::indirect::auxiliary(w).is_none()
+            && !opens_scene(&lw)
+            && !matches!(
+                lw.as_str(),
+                "and" | "or" | "but" | "of" | "to" | "that" | "which" | "who" | "it" | "this"
+            )
+    });
+    plain.then(|| (ctx.description(t..k), k, k + 1))
+}
+
 /// Reporting verbs that may stand before their speaker ("…, said Ray", "…, writes the
 /// author"): verbs of saying, not those that take an object.
 fn inverts(w: &str) -> bool {
@@ -313,6 +347,9 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
         return Some((np, t, after));
     }
     let Some(np) = role_led_name(ctx, t, end).or_else(|| ctx.np_starting_at(t, end)) else {
+        if let Some(found) = plain_source(ctx, t, end) {
+            return Some(found);
+        }
         // "…, one slide says", "…, the memo said": a plain phrase right before the verb.
         // After "a", a participle makes a reduced relative ("…, a plan announced in May",
         // "— a fact first reported by …"), not an attribution.
