@@ -24,8 +24,8 @@ declare_rule! {
     /// it is a clause, is IND001's (a discontinuous report comes out as two pieces, each
     /// with the same speaker). The sentence may go on to a quote (`The goal, he said, is
     /// “a durable truce.”`); then a part before the attribution that sets the scene (a
-    /// prepositional or time phrase, `Asked whether …`), ends in a conjunction, or is the
-    /// speaker's own phrase is not reported. The speaker may be a person named after a few
+    /// prepositional or time phrase, also after "But" or "And", `Asked whether …`), ends in
+    /// a conjunction, or is the speaker's own phrase is not reported. The speaker may be a person named after a few
     /// lower-case role words (`…, said lobbyist and strategist Ann Ray.`, `…, planner Ines
     /// Dahl said.`) or a plain phrase right before the verb (`…, one slide says.`, `…, the
     /// memo said.`, a few plain words ending in a plural before a verb that ends the
@@ -434,8 +434,15 @@ impl Rule for ClauseNameCue {
             // before the attribution is reported speech only when it is no scene-setting
             // phrase ("In a statement Thursday, he said, “…”") or question ("Asked whether
             // …, he replied, “…”").
+            // So does a scene phrase after "But" or "And" ("But in a statement Friday, …").
+            let first = ascii_lower(ctx.word(r.start));
+            let lead = if matches!(first.as_str(), "but" | "and") && r.start + 1 < comma {
+                ascii_lower(ctx.word(r.start + 1))
+            } else {
+                first
+            };
             if quoted
-                && (opens_scene(&ascii_lower(ctx.word(r.start)))
+                && (opens_scene(&lead)
                     || matches!(
                         ascii_lower(ctx.word(comma - 1)).as_str(),
                         "ago" | "later" | "earlier" | "and" | "but" | "or"
