@@ -4,6 +4,7 @@ use std::cell::OnceCell;
 
 use foldhash::HashMap;
 
+use crate::attribution::rules::indirect::MIN_CLAUSE_WORDS;
 use crate::attribution::{
     Candidate, Context, Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, Rule, RULES,
 };
@@ -104,20 +105,47 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         // A rule's findings stand beside the earlier ones when their content overlaps none of
         // theirs ("X, Smith said, adding that Y": the fronted clause and the added one), or
         // when they are reported inside another's content ("Smith said Jones wants a
-        // recount": Jones's wish, inside Smith's words; its cue and content lie within).
+        // recount": Jones's wish, inside Smith's words; its cue and content lie within, and
+        // its content is the smaller: the same clause read twice, by two rules or from two
+        // cues, is one report).
         let first = indirect_found.len();
         for r in &indirect {
             pieces.clear();
             r.indirect_all(&ctx, s, &mut pieces);
-            for found in pieces.drain(..) {
+            for mut found in pieces.drain(..) {
+                // "The campaign said the rally is on, CNN reported": a report whose cue stands
+                // inside another's content ends where that content ends (what follows is the
+                // outer report's attribution), and is dropped when too little is left.
+                let outer_end = found.finding.cue.as_ref().and_then(|cue| {
+                    indirect_found[first..]
+                        .iter()
+                        .map(|(f, _): &(IndirectFinding, _)| &f.content)
+                        .find(|c| {
+                            c.start <= cue.start
+                                && cue.end <= c.end
+                                && c.start <= found.content.start
+                                && found.content.start < c.end
+                                && c.end < found.content.end
+                        })
+                        .map(|c| c.end)
+                });
+                if let Some(end) = outer_end {
+                    found.content.end = end;
+                    let words = &ctx.text[found.content.clone()];
+                    if crate::attribution::word_count(words, MIN_CLAUSE_WORDS) < MIN_CLAUSE_WORDS {
+                        continue;
+                    }
+                }
                 let overlaps =
                     indirect_found[first..]
                         .iter()
                         .any(|(f, _): &(IndirectFinding, _)| {
                             let nested = found.finding.cue.as_ref().is_some_and(|cue| {
                                 f.content.start <= cue.start
+                                    && cue.end <= f.content.end
                                     && found.content.start >= f.content.start
                                     && found.content.end <= f.content.end
+                                    && found.content != f.content
                             });
                             f.content.start < found.content.end
                                 && found.content.start < f.content.end

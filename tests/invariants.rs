@@ -169,6 +169,13 @@ fn check_document(text: &str, config: &Config, doc: &Document) -> Result<(), Str
             return Err(format!("{what} starts before the previous quote"));
         }
         prev_start = q.byte_span.start;
+        // One passage is one report, however many rules or cues read it.
+        if doc.quotes[..i]
+            .iter()
+            .any(|p| p.kind == q.kind && p.byte_span == q.byte_span)
+        {
+            return Err(format!("{what} is reported twice with the same span"));
+        }
         if let Some(s) = &q.speaker {
             check_span(
                 text,

@@ -278,9 +278,12 @@ pub static RULES: &[&dyn Rule] = &[
     // it holds; "According to X, …" frames the whole sentence: both go before the verb rules.
     &rules::att014_transcript_turn::TranscriptTurn,
     &rules::ind004_according_to_clause::AccordingToClause,
+    // A trailing attribution ("…, the report said") claims its whole clause before IND001
+    // reads a verb inside it ("Many found it odd, Ray said"); IND001's reports inside that
+    // clause stand beside it, cut at its end.
+    &rules::ind003_clause_name_cue::ClauseNameCue,
     &rules::ind001_name_cue_that::NameCueThat,
     &rules::ind002_as_name_cue::AsNameCue,
-    &rules::ind003_clause_name_cue::ClauseNameCue,
     &rules::ind005_parenthetical_name_cue::ParentheticalNameCue,
     &rules::ind006_stance_verb::StanceVerb,
     &rules::ind007_participle_clause::ParticipleClause,

@@ -52,6 +52,13 @@ pub fn check_extract(text: &str) -> Document {
             "{what}: quotes not ordered by start"
         );
         last_start = q.byte_span.start;
+        // One passage is one report, however many rules or cues read it.
+        assert!(
+            !doc.quotes[..i]
+                .iter()
+                .any(|p| p.kind == q.kind && p.byte_span == q.byte_span),
+            "{what}: reported twice with the same span"
+        );
         if let Some(s) = &q.speaker {
             check_span(
                 text,

@@ -1,8 +1,10 @@
 //! IND002 as-name-cue.
 
 use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::np::NpKind;
+use super::patterns::is_dash;
+use crate::attribution::np::{starts_upper, NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use std::ops::Range;
 
 declare_rule! {
     /// # IND002 as-name-cue
@@ -11,8 +13,12 @@ declare_rule! {
     /// A sentence that attributes its own claim with a parenthetical "as SPEAKER VERB":
     /// `Success in the cloud is, as Kevin Turner made very clear, non-negotiable.`,
     /// `As Smith put it, the deal is dead.`, `The law, as the judge noted, is clear.` A
-    /// name may carry its organisation after "of" (`as Smith of the Herald points out`).
-    /// The content is the whole sentence.
+    /// name may carry its organisation after "of" (`as Smith of the Herald points out`), an
+    /// aside between dashes (`As the Post — no friend of his — observed, …`), and a source
+    /// in capitals the mention finder does not know is a source (`However, as POLITICO has
+    /// reported, …`). A passive phrase that opens the sentence or follows a comma names its
+    /// source after "by" (`As reported by the Journal, …`). The content is the whole
+    /// sentence.
     ///
     /// ## Why
     /// The writer states the claim in their own words and credits a source for it.
@@ -22,7 +28,9 @@ declare_rule! {
     /// Kevin Turner.
     ///
     /// ## Does not match
-    /// "as" followed by a clause that is not about speech (`as Smith walked in`).
+    /// "as" followed by a clause that is not about speech (`as Smith walked in`); a
+    /// passive "as … by" inside a clause (`a mission as declared by the president`, a
+    /// comparison).
     ///
     /// ## Known false positives
     /// "as X said he would" (a comparison, not a source).
@@ -53,6 +61,68 @@ fn speech_phrase(ctx: &Context, t: usize, end: usize) -> usize {
     0
 }
 
+/// Longest aside between dashes inside the "as" phrase.
+pub const MAX_ASIDE_TOKENS: usize = 16;
+
+/// "as POLITICO has reported": a word in capitals (a newsroom's own spelling) that the
+/// mention finder does not know, as the speaker, at token `t`.
+fn acronym(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
+    if t >= end || !ctx.tokens[t].is_word() {
+        return None;
+    }
+    let w = ctx.word(t);
+    (w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())).then(|| ctx.description(t..t + 1))
+}
+
+/// Most words of a source's name that the mention finder does not know ("Western Ledger
+/// Online").
+pub const MAX_SOURCE_WORDS: usize = 4;
+
+/// The capitalised words from token `t` (after an optional "the") up to a comma: a source
+/// named after "by" that the mention finder does not know.
+fn capitalised_run(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
+    let first = t + usize::from(ctx.is(t, "the"));
+    let mut u = first;
+    while u < end
+        && u < first + MAX_SOURCE_WORDS
+        && ctx.tokens[u].is_word()
+        && starts_upper(ctx.word(u))
+    {
+        u += 1;
+    }
+    (u > first && u < end && ctx.is_punct(u, ',')).then(|| ctx.description(first..u))
+}
+
+/// "As reported by the Journal, …", "as first noted by Smith": a passive speech verb after
+/// the "as" at token `t` and its source after "by". The phrase must end at a comma (or the
+/// sentence) so that the rest is the claim.
+fn passive_source(ctx: &Context, t: usize, r: Range<usize>) -> Option<IndirectFinding> {
+    // The phrase opens the sentence or follows a comma: "… a mission as declared by the
+    // president" is a comparison.
+    if t > r.start && !ctx.is_punct(t - 1, ',') {
+        return None;
+    }
+    let v = ctx.skip_adverbs_forward(t + 1, r.end);
+    if v >= r.end || !ctx.is_cue(v) || !ctx.word(v).ends_with("ed") || !ctx.is(v + 1, "by") {
+        return None;
+    }
+    let np = ctx
+        .np_starting_at(v + 2, r.end)
+        .or_else(|| capitalised_run(ctx, v + 2, r.end))?;
+    let close = np.tokens.end;
+    if close >= r.end
+        || !ctx.is_punct(close, ',')
+        || word_count(ctx, r.clone()) < MIN_CLAUSE_WORDS + 4
+    {
+        return None;
+    }
+    Some(IndirectFinding {
+        content: bytes(ctx, r),
+        finding: ctx.finding(&np, v..v + 1, 0.75),
+        verbatim: false,
+    })
+}
+
 impl Rule for AsNameCue {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = plain_sentence(ctx, s)?;
@@ -60,7 +130,13 @@ impl Rule for AsNameCue {
             if !ctx.is(t, "as") {
                 continue;
             }
-            let Some(np) = ctx.np_starting_at(t + 1, r.end) else {
+            if let Some(found) = passive_source(ctx, t, r.clone()) {
+                return Some(found);
+            }
+            let Some(np) = ctx
+                .np_starting_at(t + 1, r.end)
+                .or_else(|| acronym(ctx, t + 1, r.end))
+            else {
                 continue;
             };
             if matches!(np.kind, NpKind::Pronoun(_)) && t != r.start {
@@ -72,6 +148,15 @@ impl Rule for AsNameCue {
             if np.kind == NpKind::Name && k + 1 < r.end && ctx.is(k, "of") {
                 if let Some(org) = ctx.np_starting_at(k + 1, r.end) {
                     k = org.tokens.end;
+                }
+            }
+            // "As the Post — even the devil can quote statistics — observed": an aside
+            // between dashes.
+            if is_dash(ctx, k) {
+                if let Some(close) =
+                    (k + 1..r.end.min(k + MAX_ASIDE_TOKENS)).find(|&u| is_dash(ctx, u))
+                {
+                    k = close + 1;
                 }
             }
             let k = ctx.skip_adverbs_forward(k, r.end);

@@ -1,11 +1,14 @@
 //! IND003 clause-name-cue.
 
+use super::ind001_name_cue_that::NameCueThat;
 use super::indirect::{
-    has_indirect_cue, opens_adverbial, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
+    has_indirect_cue, is_time_word, opens_adverbial, report, sentence_body, word_count,
+    MIN_CLAUSE_WORDS,
 };
 use super::patterns::{is_dash, skip_appositive};
 use crate::attribution::np::{NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -21,8 +24,17 @@ declare_rule! {
     /// it is a clause, is IND001's (a discontinuous report comes out as two pieces, each
     /// with the same speaker). The sentence may go on to a quote (`The goal, he said, is
     /// “a durable truce.”`); then a part before the attribution that sets the scene (a
-    /// prepositional or time phrase, `Asked whether …`), ends in a conjunction, or is the
-    /// speaker's own phrase is not reported.
+    /// prepositional or time phrase, also after "But" or "And", `Asked whether …`), ends in
+    /// a conjunction, or is the speaker's own phrase is not reported. The speaker may be a person named after a few
+    /// lower-case role words (`…, said lobbyist and strategist Ann Ray.`, `…, planner Ines
+    /// Dahl said.`) or a plain phrase right before the verb (`…, one slide says.`, `…, the
+    /// memo said.`, a few plain words ending in a plural before a verb that ends the
+    /// sentence: `…, new fundraising reports show.`, or a name set off after its role: `…, a spokeswoman, Ann Ray, said.`);
+    /// only verbs of saying stand before their speaker (`said Smith`, `writes
+    /// the author`). After the verb may come a few words (`on Monday`) or a longer phrase
+    /// of where or when it was said (`…, Ray said in posing the question to the governor.`,
+    /// `…, she wrote in a memo to staff.`) when the verb reports no clause of its own, or a
+    /// colon that spells the claim out (`…, insiders said: …`).
     ///
     /// ## Why
     /// News puts the attribution after the claim, or in the middle of it, as often as before
@@ -34,10 +46,15 @@ declare_rule! {
     /// ## Does not match
     /// A clause of fewer than three words; an attribution followed by a new clause (`After
     /// the debate, voters said they wanted change.` is IND001's) or by more than four words
-    /// that do not open with a preposition or a time word.
+    /// that do not open with a preposition or a time word (up to twelve when they say where
+    /// or when, and the part before the comma opens with no frame such as `Though …` or a
+    /// time); a verb that takes an object before a name (`…, praised Ray for …`); a phrase
+    /// of "a" and a participle (`…, a plan announced in May`).
     ///
     /// ## Known false positives
-    /// A list whose last item ends in a name and a verb.
+    /// A list whose last item ends in a name and a verb. A fronted phrase before a
+    /// parenthetical attribution (`In some ways, the brothers noted, …`) is reported as it
+    /// stands (PolNeAR's gold holds these phrases as part of the claim).
     pub struct ClauseNameCue { id: "IND003", name: "clause-name-cue", phase: Indirect }
 }
 
@@ -97,20 +114,225 @@ fn opens_scene(w: &str) -> bool {
     )
 }
 
+/// Most lower-case role words before a person's name ("lobbyist and strategist Ann Ray").
+pub const MAX_ROLE_WORDS: usize = 4;
+
+/// Most words of a trailing phrase that opens with a preposition or a time word ("said in
+/// posing the question to the governor").
+pub const MAX_TRAILING_PHRASE_WORDS: usize = 12;
+
+/// The person named after a few lower-case role words from token `t` ("lobbyist Ann Ray",
+/// "lobbyist and strategist Ann Ray"), before `end`: role words that no list holds still
+/// lead to the name, which is the speaker. "and" may join two of them but not open them.
+fn role_led_name(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
+    let mut u = t;
+    while u < end && u < t + MAX_ROLE_WORDS {
+        let w = ctx.word(u);
+        // "GOP strategist": an acronym may modify a role.
+        let acronym = w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+        if !ctx.tokens[u].is_word() || !(acronym || w.bytes().all(|b| b.is_ascii_lowercase())) {
+            break;
+        }
+        if ctx.is_cue(u)
+            || (u == t && w == "and")
+            || w.ends_with("ing")
+            || crate::mentions::pronoun(w).is_some()
+            || crate::attribution::rules::indirect::auxiliary(w).is_some()
+        {
+            return None;
+        }
+        if w != "and"
+            && (opens_scene(w)
+                || matches!(
+                    w,
+                    "the" | "a" | "an" | "to" | "of" | "or" | "but" | "that" | "who" | "which"
+                ))
+        {
+            return None;
+        }
+        u += 1;
+    }
+    if u == t || u >= end || ctx.is(u - 1, "and") {
+        return None;
+    }
+    let m = ctx.mentions.starting_at(u)?;
+    if m.kind != MentionKind::Person || m.in_quote {
+        return None;
+    }
+    ctx.np_starting_at(u, end)
+        .filter(|np| np.kind == NpKind::Name && np.tokens.start == u)
+}
+
+/// True when the words from token `t` say where, when or how something was said ("in a
+/// memo to staff", "during his speech", "on Saturday"), not what the verb takes ("called
+/// for …", "promised to …").
+fn opens_setting(ctx: &Context, t: usize) -> bool {
+    let w = ascii_lower(ctx.word(t));
+    // "reported at least six planes …": a quantity, the start of what was reported.
+    if w == "at" && (ctx.is(t + 1, "least") || ctx.is(t + 1, "most")) {
+        return false;
+    }
+    is_time_word(&w)
+        || matches!(
+            w.as_str(),
+            "in" | "on" | "at" | "during" | "while" | "when" | "after" | "before" | "via"
+        )
+}
+
+/// The token after the person or body told ("told the court", "told The Herald"), which
+/// starts at token `t`; `t` itself when no such phrase starts there.
+fn object_end(ctx: &Context, t: usize, end: usize) -> usize {
+    if let Some(m) = ctx.mentions.starting_at(t).filter(|m| m.tokens.end <= end) {
+        return m.tokens.end;
+    }
+    // "the court", "reporters": a determiner and a noun, or a plain plural.
+    let mut u = t + usize::from(matches!(
+        ascii_lower(ctx.word(t)).as_str(),
+        "the" | "a" | "an"
+    ));
+    while u < end && u < t + 3 && ctx.tokens[u].is_word() && !opens_setting(ctx, u) {
+        u += 1;
+    }
+    u
+}
+
+/// First words of a sentence whose part before the comma frames the rest rather than
+/// reports anything ("Though he had …, Ray said …", "For one thing, …", "Like Ray, …").
+fn opens_frame(w: &str) -> bool {
+    opens_scene(w)
+        || matches!(
+            w,
+            "though" | "although" | "like" | "unlike" | "if" | "because" | "almost" | "but"
+        )
+}
+
+/// True when IND001 reads a clause after the cue at token `cue` of sentence `s`.
+fn reports_after(ctx: &Context, s: usize, cue: usize) -> bool {
+    let mut found = Vec::new();
+    NameCueThat.indirect_all(ctx, s, &mut found);
+    let at = ctx.tokens[cue].range.start;
+    found
+        .iter()
+        .any(|f| f.finding.cue.as_ref().is_some_and(|c| c.start == at))
+}
+
+/// Most words of a plain source phrase ("Election Commission records").
+pub const MAX_SOURCE_WORDS: usize = 4;
+
+/// "…, new fundraising reports show.", "…, Election Commission records show.": a few
+/// words from token `t` ending in a plural noun, then the verb, which ends the sentence at
+/// `end`. Names no list knows and plain plurals (records, filings, reports) are sources
+/// only here, where nothing can follow them.
+fn plain_source(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize, usize)> {
+    let k = end.checked_sub(1)?;
+    if k <= t
+        || k > t + MAX_SOURCE_WORDS
+        || !ctx.is_indirect_cue(k)
+        || !ctx.word(k - 1).ends_with('s')
+    {
+        return None;
+    }
+    // The noun may itself be a cue word ("reports show").
+    let plain = (t..k).all(|u| {
+        let w = ctx.word(u);
+        let lw = ascii_lower(w);
+        ctx.tokens[u].is_word()
+            && (u + 1 == k || !ctx.is_cue(u))
+            && crate::mentions::pronoun(w).is_none()
+            && crate::attribution::rules::indirect::auxiliary(w).is_none()
+            && !opens_scene(&lw)
+            && !matches!(
+                lw.as_str(),
+                "and" | "or" | "but" | "of" | "to" | "that" | "which" | "who" | "it" | "this"
+            )
+    });
+    plain.then(|| (ctx.description(t..k), k, k + 1))
+}
+
+/// Reporting verbs that may stand before their speaker ("…, said Ray", "…, writes the
+/// author"): verbs of saying, not those that take an object.
+fn inverts(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "noted"
+            | "notes"
+            | "explained"
+            | "explains"
+            | "asked"
+            | "asks"
+            | "recalled"
+            | "recalls"
+            | "continued"
+            | "continues"
+            | "observed"
+            | "observes"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "insists"
+            | "replied"
+            | "replies"
+            | "answered"
+            | "declared"
+            | "predicted"
+            | "predicts"
+            | "warned"
+            | "warns"
+            | "cautioned"
+            | "concluded"
+            | "conceded"
+            | "countered"
+            | "acknowledged"
+            | "reported"
+            | "reports"
+            | "remarked"
+            | "commented"
+            | "quipped"
+            | "joked"
+            | "complained"
+            | "confirmed"
+            | "announced"
+            | "stated"
+            | "responded"
+            | "suggested"
+            | "suggests"
+            | "contended"
+            | "contends"
+            | "claimed"
+            | "claims"
+            | "maintained"
+            | "maintains"
+            | "tweeted"
+            | "recounted"
+            | "admitted"
+    )
+}
+
 /// The attribution that starts at token `t` ("Smith said", "said Smith", "Smith, a senator,
 /// said"), up to `end`: the speaker phrase, the cue, and the first token after it.
 fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize, usize)> {
     if t >= end {
         return None;
     }
-    if ctx.is_indirect_cue(t) {
-        // "…, told reporters on Thursday": "told" takes its speaker before it, never after.
-        if matches!(ascii_lower(ctx.word(t)).as_str(), "told" | "tells" | "tell") {
-            return None;
-        }
+    // "…, told reporters on Thursday": "told" takes its speaker before it, never after; so
+    // do the verbs that take an object ("…, praised Ann Ray for …", "…, shows the poll"),
+    // and a capital is a name ("…, Hope Ray said") or a headline's verb.
+    if ctx.is_indirect_cue(t)
+        && ctx.word(t).starts_with(|c: char| c.is_ascii_lowercase())
+        && inverts(&ascii_lower(ctx.word(t)))
+    {
         // "said Katie Harbath, the firm's outreach director." : the appositive may close the
-        // sentence.
-        let np = ctx.np_starting_at(t + 1, end)?;
+        // sentence. "said lobbyist Ann Ray": the name after role words closes it too.
+        let role_led = role_led_name(ctx, t + 1, end)
+            .filter(|np| np.tokens.end >= end || ctx.is_punct(np.tokens.end, ','));
+        let np = role_led.or_else(|| ctx.np_starting_at(t + 1, end))?;
         let mut after = np.tokens.end;
         if after < end && ctx.is_punct(after, ',') && np.kind == NpKind::Name {
             let skipped = skip_appositive(ctx, after, end);
@@ -124,8 +346,28 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
         }
         return Some((np, t, after));
     }
-    let np = ctx.np_starting_at(t, end)?;
-    let k = skip_appositive(ctx, np.tokens.end, end);
+    let Some(np) = role_led_name(ctx, t, end).or_else(|| ctx.np_starting_at(t, end)) else {
+        if let Some(found) = plain_source(ctx, t, end) {
+            return Some(found);
+        }
+        // "…, one slide says", "…, the memo said": a plain phrase right before the verb.
+        // After "a", a participle makes a reduced relative ("…, a plan announced in May",
+        // "— a fact first reported by …"), not an attribution.
+        let (np, k) = ctx.generic_np_before_cue(t, end)?;
+        let participle = (ctx.is(t, "a") || ctx.is(t, "an"))
+            && ctx.word(k).ends_with("ed")
+            && !ctx.is(k, "said");
+        return (ctx.is_indirect_cue(k) && !participle).then_some((np, k, k + 1));
+    };
+    let mut k = skip_appositive(ctx, np.tokens.end, end);
+    // "a spokeswoman, Ann Ray, said": the name set off after its role closes with a comma.
+    if np.tokens.start > t
+        && k < end
+        && ctx.is_punct(k, ',')
+        && ctx.is_punct(np.tokens.start - 1, ',')
+    {
+        k += 1;
+    }
     let k = ctx.skip_adverbs_forward(k, end);
     (k < end && ctx.is_indirect_cue(k)).then_some((np, k, k + 1))
 }
@@ -158,14 +400,28 @@ impl Rule for ClauseNameCue {
                 ascii_lower(ctx.word(cue)).as_str(),
                 "told" | "tells" | "tell"
             );
+            let adverbial = after < r.end
+                && (told || opens_adverbial(&ascii_lower(ctx.word(after))))
+                && !(after..r.end).any(|k| ctx.is(k, "that"));
+            let trailing = word_count(ctx, after..r.end);
+            // "…, insiders said: the lead is large": what follows a colon spells it out.
             let fits = after >= r.end
                 || ctx.is_punct(after, ',')
+                || ctx.is_punct(after, ':')
                 || is_dash(ctx, after)
-                || ((told || opens_adverbial(&ascii_lower(ctx.word(after))))
-                    && !(after..r.end).any(|k| ctx.is(k, "that"))
-                    && (word_count(ctx, after..r.end) <= MAX_TRAILING_WORDS
+                || (adverbial
+                    && (trailing <= MAX_TRAILING_WORDS
                         || (after..r.end.min(after + MAX_TRAILING_WORDS + 2))
-                            .any(|k| ctx.is_punct(k, ','))));
+                            .any(|k| ctx.is_punct(k, ','))))
+                // "…, Ray said in posing the question to the governor.": a longer phrase
+                // fits when the verb reports no clause after it ("said in a speech on
+                // Monday the plan …" is IND001's).
+                || (adverbial
+                    && trailing <= MAX_TRAILING_PHRASE_WORDS
+                    && opens_setting(ctx, if told { object_end(ctx, after, r.end) } else { after })
+                    && !opens_frame(&ascii_lower(ctx.word(r.start)))
+                    && !is_time_word(&ascii_lower(ctx.word(r.start)))
+                    && !reports_after(ctx, s, cue));
             if !fits {
                 continue;
             }
@@ -173,12 +429,20 @@ impl Rule for ClauseNameCue {
             if ctx.has_speech_quote(content.clone()) {
                 continue;
             }
+
             // In a sentence that goes on to a quote ("The goal, he said, is “…”"), the part
             // before the attribution is reported speech only when it is no scene-setting
             // phrase ("In a statement Thursday, he said, “…”") or question ("Asked whether
             // …, he replied, “…”").
+            // So does a scene phrase after "But" or "And" ("But in a statement Friday, …").
+            let first = ascii_lower(ctx.word(r.start));
+            let lead = if matches!(first.as_str(), "but" | "and") && r.start + 1 < comma {
+                ascii_lower(ctx.word(r.start + 1))
+            } else {
+                first
+            };
             if quoted
-                && (opens_scene(&ascii_lower(ctx.word(r.start)))
+                && (opens_scene(&lead)
                     || matches!(
                         ascii_lower(ctx.word(comma - 1)).as_str(),
                         "ago" | "later" | "earlier" | "and" | "but" | "or"

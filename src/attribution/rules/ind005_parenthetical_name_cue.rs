@@ -5,6 +5,7 @@ use super::indirect::{
 };
 use super::patterns::skip_appositive;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::text::ascii_lower;
 
 declare_rule! {
     /// # IND005 parenthetical-name-cue
@@ -13,7 +14,8 @@ declare_rule! {
     /// An attribution set off by commas inside the reported sentence: `Even if the venture
     /// fails, Mr. Morgan said, he has already done the work.`, `The plan, officials said, is
     /// dead.` The content is the clause after the attribution (or before it, when nothing
-    /// follows).
+    /// follows, or when what follows an inverted attribution describes the speaker: `…,
+    /// said Ann Lee, a debt expert who has written on it.`).
     ///
     /// ## Why
     /// Reporters interrupt a paraphrase with its source as often as they put the source
@@ -43,7 +45,8 @@ impl Rule for ParentheticalNameCue {
             }
             let t = open + 1;
             // ", NAME [appositive] said," or ", said NAME,"
-            let (np, cue) = if ctx.is_indirect_cue(t) {
+            let inverted = ctx.is_indirect_cue(t);
+            let (np, cue) = if inverted {
                 match ctx.np_starting_at(t + 1, r.end) {
                     Some(np) => (np, t),
                     None => continue,
@@ -65,7 +68,15 @@ impl Rule for ParentheticalNameCue {
             }
             let after = close + 1..r.end;
             let before = r.start..open;
+            // ", said Ann Lee, a debt expert who …": after an inverted attribution, a phrase
+            // that opens with an article describes the speaker.
+            let described = inverted
+                && matches!(
+                    ascii_lower(ctx.word(after.start)).as_str(),
+                    "a" | "an" | "the"
+                );
             let content = if word_count(ctx, after.clone()) >= MIN_CLAUSE_WORDS
+                && !described
                 && !opens_appositive(ctx, after.start, r.end)
             {
                 after
