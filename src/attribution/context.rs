@@ -176,6 +176,17 @@ impl<'t> Context<'t> {
                 }
             })
             .collect();
+        // "shot back", "cut in", "chimed in": a verb that speaks only with its particle.
+        for i in 1..tokens.len() {
+            let particle = &text.as_bytes()[tokens[i].range.clone()];
+            if !matches!(particle, b"back" | b"in" | b"up") || cue_flags[i - 1] != 0 {
+                continue;
+            }
+            let verb = crate::text::ascii_lower(&text[tokens[i - 1].range.clone()]);
+            if speaks_with_particle(&verb, particle) {
+                cue_flags[i - 1] = 1;
+            }
+        }
         // A cue word that is part of a name ("Ian Read said", "Mr. Read said") is no verb.
         for m in &mentions.list {
             if matches!(m.kind, MentionKind::Person | MentionKind::Proper) && m.tokens.len() > 1 {
@@ -472,5 +483,19 @@ impl<'t> Context<'t> {
     /// in its sentence.
     pub fn starts_sentence(&self, c: &Candidate) -> bool {
         c.before.is_empty()
+    }
+}
+
+/// True when `verb` introduces speech with `particle` after it ("shot back", "fired back",
+/// "cut in", "chimed in", "piped up"), though not alone.
+fn speaks_with_particle(verb: &str, particle: &[u8]) -> bool {
+    match particle {
+        b"back" => matches!(
+            verb,
+            "shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes" | "wrote"
+        ),
+        b"in" => matches!(verb, "cut" | "cuts" | "chimed" | "chimes" | "broke"),
+        b"up" => matches!(verb, "piped" | "pipes" | "spoke" | "speaks"),
+        _ => false,
     }
 }
