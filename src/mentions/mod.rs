@@ -329,7 +329,9 @@ impl Mentions {
             let mut j = i + 1;
             while j < tokens.len() && is_word(j) {
                 let next = word(j);
-                if is_capitalised(next) {
+                // "Vann R. Newkirk II", "Henry Ford III": a numeral closes a full name.
+                let numeral = j >= i + 2 && matches!(next, "II" | "III" | "IV");
+                if is_capitalised(next) || numeral {
                     j += 1;
                 } else if is_particle(next)
                     && j + 1 < tokens.len()
@@ -445,7 +447,7 @@ impl Mentions {
             let m = &self.list[idx];
             if m.kind == MentionKind::Proper && m.tokens.len() >= 2 && !m.in_quote {
                 proper_by_last
-                    .entry(&text[tokens[m.tokens.end - 1].range.clone()])
+                    .entry(&text[tokens[surname_token(text, tokens, &m.tokens)].range.clone()])
                     .or_insert(idx);
             }
             if m.kind != MentionKind::Person || m.tokens.len() < 2 {
@@ -465,7 +467,8 @@ impl Mentions {
                     roles: Vec::new(),
                 });
                 let e = self.entities.len() - 1;
-                let last = text[tokens[m.tokens.end - 1].range.clone()].to_string();
+                let last =
+                    text[tokens[surname_token(text, tokens, &m.tokens)].range.clone()].to_string();
                 by_last.entry(last).or_default().push(e);
                 by_first.entry(first.to_string()).or_default().push(e);
                 e
@@ -744,6 +747,21 @@ fn nearest_entity(entities: &[usize], list: &[Mention], at: usize) -> Option<usi
 }
 
 /// Decides what a capitalised run is; `None` for places and single non-names.
+/// The token of a full name's surname: its last word, or the one before a generational
+/// suffix ("Harry Hurt Jr.", "Vann R. Newkirk II" → "Hurt", "Newkirk").
+fn surname_token(text: &str, tokens: &[Token], name: &Range<usize>) -> usize {
+    let last = name.end - 1;
+    let suffix = matches!(
+        &text[tokens[last].range.clone()],
+        "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"
+    );
+    if suffix && last > name.start + 1 {
+        last - 1
+    } else {
+        last
+    }
+}
+
 /// A title that stands only before a surname ("Mr.", "Sen."): the word after it is a name.
 fn is_honorific(word: &str) -> bool {
     matches!(
