@@ -4,6 +4,7 @@
 //! return the phrase and what kind of speaker it is, without any parser: names come from
 //! [`crate::mentions`], descriptions end in a role noun from `data/role_nouns.txt`.
 
+use crate::attribution::rules::patterns::is_dash;
 use crate::text::ascii_lower;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -276,21 +277,32 @@ impl<'t> Context<'t> {
             }
         }
         // "Jason Sims — a teacher from Mount Pleasant — says": an appositive between dashes
-        // leads back to the name before it.
-        if crate::attribution::rules::patterns::is_dash(self, last) {
-            let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
-            let open = (lowest..last).rev().find(|&k| {
-                crate::attribution::rules::patterns::is_dash(self, k)
+        // leads back to the name before it. "The justice -- who had clashed with him --
+        // said", "Many speakers at the service — including pastors — said": a parenthetical
+        // between dashes after the subject that opens the sentence or its clause.
+        if is_dash(self, last) {
+            let close = self.dash_run_start(last, floor);
+            let lowest = close.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
+            let open = (lowest..close).rev().find(|&k| {
+                is_dash(self, k)
                     || self.is_punct(k, '.')
                     || self.tokens[k].kind == TokenKind::Break
                     || self.is_cue(k)
             })?;
-            if !crate::attribution::rules::patterns::is_dash(self, open) || open <= floor {
+            if !is_dash(self, open) || open <= floor {
                 return None;
             }
+            let open = self.dash_run_start(open, floor);
+            if open <= floor || !self.tokens[open - 1].is_word() {
+                return None;
+            }
+            // "an interview with the Daily News -- in which … -- raised": a name after a
+            // preposition is no subject.
             return self
-                .np_simple_ending_at(open, floor)
-                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Organisation));
+                .subject_before(open, floor)
+                .filter(|np| !self.follows_preposition(np.tokens.start, floor))
+                .or_else(|| self.sentence_subject(floor, open))
+                .or_else(|| self.subject_after_boundary(floor, open));
         }
         if self.is_punct(last, ',') {
             // "Its managing director, Adebayo Okonkwo, put it": the name is the appositive.
@@ -368,6 +380,36 @@ impl<'t> Context<'t> {
             return fallback;
         }
         self.np_simple_ending_at(end, floor)
+    }
+
+    /// True when the phrase that starts at token `t` is the object of a preposition, with
+    /// perhaps "the" or a title between ("with the Daily News", "of Governor Pell").
+    fn follows_preposition(&self, t: usize, floor: usize) -> bool {
+        let lex = lexicon();
+        let mut t = t;
+        let mut n = 0;
+        while t > floor
+            && n < 3
+            && (self.is(t - 1, "the")
+                || self.tokens[t - 1].is_word() && lex.is_title(self.word(t - 1)))
+        {
+            t -= 1;
+            n += 1;
+        }
+        t > floor
+            && matches!(
+                ascii_lower(self.word(t - 1)).as_str(),
+                "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near" | "against"
+            )
+    }
+
+    /// The first dash of the run of dashes that ends at token `t` ("--" is two tokens), not
+    /// before `floor`.
+    fn dash_run_start(&self, mut t: usize, floor: usize) -> usize {
+        while t > floor && is_dash(self, t - 1) {
+            t -= 1;
+        }
+        t
     }
 
     /// The speaker phrase whose last token is `end - 1`, without appositive.

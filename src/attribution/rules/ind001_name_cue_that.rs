@@ -17,7 +17,9 @@ declare_rule! {
     /// ## What it matches
     /// Indirect speech whose clause holds no quoted speech: a speaker (name, pronoun,
     /// organisation, description or a quantity of people: `52 percent of voters`, `most`,
-    /// `nearly half`; with an optional appositive), a reporting verb, and a
+    /// `nearly half`; with an optional appositive, also between dashes: `The judge -- who had
+    /// clashed with the mayor -- said …`, `Many nurses — including aides — said …`), a
+    /// reporting verb, and a
     /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
     /// process will take ten years.`, `Smith told reporters on Monday that …`,
     /// `He said the plan would fail.` The content is the clause ("that" included). The
