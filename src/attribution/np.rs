@@ -335,18 +335,28 @@ impl<'t> Context<'t> {
                         self.np_simple_ending_at(k, floor)
                     };
                     // "a baker from Dover, who …": a place after a preposition is no speaker.
-                    let after_preposition = np.as_ref().is_some_and(|np| {
-                        np.tokens.start > floor
-                            && matches!(
-                                ascii_lower(self.word(np.tokens.start - 1)).as_str(),
-                                "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near"
-                            )
-                    });
+                    let after_preposition = np
+                        .as_ref()
+                        .is_some_and(|np| self.follows_preposition(np.tokens.start, floor));
                     if commas == 1 && np.is_some() {
                         if !after_preposition {
                             return np;
                         }
-                        fallback = np.clone();
+                        // "Sen. Ann Lee of Texas, the No. 2 Republican, said": the person the
+                        // preposition follows; "Officials at the agency, a division of …": a
+                        // description, unless a name stands before it.
+                        let owner = np
+                            .as_ref()
+                            .and_then(|np| self.preposition_before(np.tokens.start, floor))
+                            .and_then(|p| self.np_simple_ending_at(p, floor))
+                            .filter(|o| !self.follows_preposition(o.tokens.start, floor));
+                        match owner {
+                            Some(o) if o.kind == NpKind::Name && o.entity.is_some() => {
+                                return Some(o);
+                            }
+                            Some(o) if o.kind == NpKind::Description => fallback = Some(o),
+                            _ => fallback = np.clone(),
+                        }
                     }
                     let opens_clause = |np: &SpeakerNp| {
                         np.tokens.start == floor || self.is_punct(np.tokens.start - 1, ',')
@@ -361,12 +371,18 @@ impl<'t> Context<'t> {
                     }
                     continue;
                 }
-                // "Ava, Mo., who …": the period of an abbreviation before a comma.
+                // "Ava, Mo., who …", "Chris Lee, R-N.Y., said": the period of an abbreviation
+                // before a comma (of a capitalised word or of one with periods inside); "the
+                // No. 2 Republican": one that no capital follows.
                 let abbreviation = t.kind == TokenKind::Punct('.')
                     && k > floor
-                    && self.is_punct(k + 1, ',')
                     && self.tokens[k - 1].is_word()
-                    && crate::mentions::is_capitalised(self.word(k - 1));
+                    && if self.is_punct(k + 1, ',') {
+                        let w = self.word(k - 1);
+                        crate::mentions::is_capitalised(w) || starts_upper(w) && w.contains('.')
+                    } else {
+                        self.tokens[k + 1].is_word() && !starts_upper(self.word(k + 1))
+                    };
                 // "Barkley, who said he votes Democratic, said …": a relative clause's own verb.
                 let relative_cue = k > floor && self.is(k - 1, "who");
                 if matches!(t.kind, TokenKind::Break)
@@ -385,6 +401,12 @@ impl<'t> Context<'t> {
     /// True when the phrase that starts at token `t` is the object of a preposition, with
     /// perhaps "the" or a title between ("with the Daily News", "of Governor Pell").
     fn follows_preposition(&self, t: usize, floor: usize) -> bool {
+        self.preposition_before(t, floor).is_some()
+    }
+
+    /// The preposition whose object is the phrase that starts at token `t`: see
+    /// [`Context::follows_preposition`].
+    fn preposition_before(&self, t: usize, floor: usize) -> Option<usize> {
         let lex = lexicon();
         let mut t = t;
         let mut n = 0;
@@ -396,11 +418,21 @@ impl<'t> Context<'t> {
             t -= 1;
             n += 1;
         }
-        t > floor
+        (t > floor
             && matches!(
                 ascii_lower(self.word(t - 1)).as_str(),
-                "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near" | "against"
-            )
+                "in" | "of"
+                    | "from"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "on"
+                    | "near"
+                    | "across"
+                    | "against"
+            ))
+        .then(|| t - 1)
     }
 
     /// The first dash of the run of dashes that ends at token `t` ("--" is two tokens), not
@@ -635,14 +667,32 @@ impl<'t> Context<'t> {
     /// which case the sentence-opening subject that holds it.
     pub fn subject_before(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
         let np = self.np_ending_before(end, floor);
-        let in_pp = np.as_ref().is_some_and(|np| {
-            np.tokens.start > floor
-                && matches!(
-                    ascii_lower(self.word(np.tokens.start - 1)).as_str(),
-                    "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near" | "across"
-                )
-        });
+        // "Voters in Iowa", "Officials at the port authority", "the office of Gov. Lee".
+        let in_pp = np
+            .as_ref()
+            .is_some_and(|np| self.follows_preposition(np.tokens.start, floor));
         if in_pp {
+            // "Anja Lenz of the Valley Alliance said": the person the preposition follows,
+            // when the subject opens with them ("Supporters of Lee said" is no report of Lee's).
+            let owner = np
+                .as_ref()
+                .and_then(|np| self.preposition_before(np.tokens.start, floor))
+                .and_then(|p| self.np_from_mention(p - 1, true))
+                .filter(|o| {
+                    let opens = (floor..o.tokens.start)
+                        .rev()
+                        .find(|&t| self.is_punct(t, ','))
+                        .map_or(floor, |c| c + 1);
+                    // A person, or a name of two words the lexicon does not know.
+                    o.kind == NpKind::Name
+                        && (o.entity.is_some() || o.tokens.len() >= 2)
+                        && self
+                            .np_starting_at(opens, end)
+                            .is_some_and(|n| n.tokens == o.tokens)
+                });
+            if owner.is_some() {
+                return owner;
+            }
             // "the 40 percent of residents": the quantity that holds the group.
             let of = np
                 .as_ref()
