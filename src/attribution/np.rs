@@ -241,7 +241,7 @@ impl<'t> Context<'t> {
         while start > floor && head - start + 1 < MAX_DESCRIPTION_TOKENS {
             let prev = start - 1;
             let t = &self.tokens[prev];
-            if t.kind == TokenKind::Possessive {
+            if t.kind == TokenKind::Possessive || self.is_bare_possessive(prev, floor) {
                 start = prev;
                 continue;
             }
@@ -433,6 +433,17 @@ impl<'t> Context<'t> {
                     | "against"
             ))
         .then(|| t - 1)
+    }
+
+    /// True when token `t` is an apostrophe that makes the plural or the name in "s" before
+    /// it possessive ("Sanders' campaign", "the voters’ choice"): a lower-case word follows.
+    fn is_bare_possessive(&self, t: usize, floor: usize) -> bool {
+        matches!(self.tokens[t].kind, TokenKind::Punct('\'' | '\u{2019}'))
+            && t > floor
+            && self.tokens[t - 1].is_word()
+            && self.word(t - 1).ends_with('s')
+            && self.tokens.get(t + 1).is_some_and(|n| n.is_word())
+            && !starts_upper(self.word(t + 1))
     }
 
     /// The first dash of the run of dashes that ends at token `t` ("--" is two tokens), not
