@@ -319,6 +319,12 @@ impl<'t> Context<'t> {
             let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
             let mut k = last;
             let mut commas = 0;
+            // "…, saying": a participle after the comma reports the sentence's subject.
+            let verb = self.skip_adverbs_forward(end, self.tokens.len());
+            let participle_follows = self
+                .tokens
+                .get(verb)
+                .is_some_and(|t| t.is_word() && ascii_lower(self.word(verb)).ends_with("ing"));
             let mut fallback = None;
             while k > lowest {
                 k -= 1;
@@ -338,6 +344,27 @@ impl<'t> Context<'t> {
                     let after_preposition = np
                         .as_ref()
                         .is_some_and(|np| self.follows_preposition(np.tokens.start, floor));
+                    // "Even the field's biggest hawks, like Lee and Ray, say": the subject
+                    // that opens the sentence, before an appositive of any kind; not an
+                    // opening adverbial ("In 2016, Lee endorsed Ray, saying …").
+                    if commas == 1 && np.is_none() && !participle_follows {
+                        if let Some(subject) = self
+                            .sentence_subject(floor, k)
+                            .filter(|np| !self.opens_adverbial_phrase(np.tokens.start))
+                        {
+                            // "The museum's curator, Dr. Ada Obi, said": a name the mention
+                            // finder does not know, set off by the commas, speaks.
+                            let name = (k + 1..last).all(|t| {
+                                self.is_punct(t, '.')
+                                    || self.tokens[t].is_word()
+                                        && crate::mentions::is_capitalised(self.word(t))
+                            }) && last > k + 2;
+                            if name {
+                                return Some(self.description(k + 1..last));
+                            }
+                            return Some(subject);
+                        }
+                    }
                     if commas == 1 && np.is_some() {
                         if !after_preposition {
                             return np;
@@ -444,6 +471,72 @@ impl<'t> Context<'t> {
             && self.word(t - 1).ends_with('s')
             && self.tokens.get(t + 1).is_some_and(|n| n.is_word())
             && !starts_upper(self.word(t + 1))
+    }
+
+    /// True when the word at token `t` opens an adverbial phrase or clause, not a subject
+    /// ("In 2016", "During the debate", "Hours later", "Speaking on Monday").
+    fn opens_adverbial_phrase(&self, t: usize) -> bool {
+        let w = ascii_lower(self.word(t));
+        w.ends_with("ing")
+            || matches!(
+                w.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "if"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "back"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "over"
+                    | "under"
+                    | "until"
+                    | "despite"
+                    | "like"
+                    | "unlike"
+                    | "amid"
+                    | "among"
+                    | "about"
+                    | "following"
+                    | "earlier"
+                    | "later"
+                    | "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "first"
+                    | "then"
+                    | "now"
+                    | "still"
+                    | "yet"
+                    | "so"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "to"
+                    | "of"
+                    | "once"
+                    | "meanwhile"
+                    | "however"
+                    | "instead"
+                    | "indeed"
+                    | "also"
+                    | "again"
+                    | "last"
+                    | "this"
+                    | "next"
+            )
     }
 
     /// The first dash of the run of dashes that ends at token `t` ("--" is two tokens), not

@@ -18,7 +18,8 @@ declare_rule! {
     /// Indirect speech whose clause holds no quoted speech: a speaker (name, pronoun,
     /// organisation, description or a quantity of people: `52 percent of voters`, `most`,
     /// `nearly half`; with an optional appositive, also between dashes: `The judge -- who had
-    /// clashed with the mayor -- said …`, `Many nurses — including aides — said …`), a
+    /// clashed with the mayor -- said …`, `Many nurses — including aides — said …`, or after
+    /// the subject that opens the sentence: `Even the fiercest critics, like Ostrova, say …`), a
     /// reporting verb, and a
     /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
     /// process will take ten years.`, `Smith told reporters on Monday that …`,
