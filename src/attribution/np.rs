@@ -1087,14 +1087,43 @@ impl<'t> Context<'t> {
                 || crate::attribution::rules::patterns::is_dash(self, t)
         })?;
         if boundary + 2 == verb && self.is(boundary + 1, "who") {
-            return self.np_ending_before(boundary, start).filter(|np| {
-                matches!(
-                    np.kind,
-                    NpKind::Name | NpKind::Organisation | NpKind::Description
-                )
-            });
+            return self
+                .np_ending_before(boundary, start)
+                .filter(|np| {
+                    matches!(
+                        np.kind,
+                        NpKind::Name | NpKind::Organisation | NpKind::Description
+                    )
+                })
+                .or_else(|| self.determined_phrase_ending_at(boundary, start));
         }
         self.clause_subject(boundary + 1, verb)
+    }
+
+    /// A plain phrase of a determiner and a few words that ends at token `end - 1`, not
+    /// before `floor`: "a young child" (of "…, a young child, who said …", where "who"
+    /// makes a person of any noun).
+    fn determined_phrase_ending_at(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
+        let lowest = end.saturating_sub(MAX_GENERIC_TOKENS + 1).max(floor);
+        let mut t = end;
+        while t > lowest {
+            t -= 1;
+            let tok = &self.tokens[t];
+            if !tok.is_word() || self.is_cue(t) {
+                return None;
+            }
+            let w = ascii_lower(self.word(t));
+            // "Democrats across the country, who …": a definite phrase after a preposition is
+            // a place or a thing; "from a young child, who …" brings in a person.
+            if matches!(w.as_str(), "a" | "an" | "the" | "one" | "another") {
+                let placed = w == "the" && self.follows_preposition(t, floor);
+                return (t + 1 < end && !placed).then(|| self.description(t..end));
+            }
+            if STOP_WORDS.contains(&w.as_str()) || starts_upper(self.word(t)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The subject of a speech verb that is the second of two coordinated verbs: "The spokesman
