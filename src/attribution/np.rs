@@ -1129,9 +1129,20 @@ impl<'t> Context<'t> {
     /// The subject of a speech verb that is the second of two coordinated verbs: "The spokesman
     /// refused to answer questions but said …" → "The spokesman".
     pub fn coordinated_subject(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
-        if verb < start + 3 || !(self.is(verb - 1, "and") || self.is(verb - 1, "but")) {
+        // "Lee offered him a job, then says …": a comma and "then" join the verbs too.
+        let joined = verb >= start + 3
+            && (self.is(verb - 1, "and")
+                || self.is(verb - 1, "but")
+                || self.is_punct(verb - 1, ',') && self.is(verb, "then"));
+        if !joined {
             return None;
         }
+        // "But the court overruled and said …": a conjunction that opens the sentence.
+        let start = if matches!(self.word(start), "But" | "Yet") && !self.is_punct(start + 1, ',') {
+            start + 1
+        } else {
+            start
+        };
         // The first verb phrase is short: this bounds the look-back on long sentences.
         if verb - start > MAX_COORDINATED_TOKENS {
             return None;

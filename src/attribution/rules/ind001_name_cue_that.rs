@@ -28,8 +28,9 @@ declare_rule! {
     /// them said …`), be the phrase a relative "who" stands for (`Canova, who said he would
     /// not run, left.`, `voters who said the economy …`: the clause ends with the relative,
     /// and after a restrictive "who" it must open plainly), or be the subject of a first,
-    /// coordinated verb (`The spokesman declined to comment but said …`, also after an
-    /// opening phrase: `In a statement, the governor blasted Congress and said …`), or the
+    /// coordinated verb (`The spokesman declined to comment but said …`, `Pryce offered him a
+    /// job, then says …`, also after an opening phrase or "But": `In a statement, the
+    /// governor blasted Congress and said …`), or the
     /// subject of a verb whose "to" infinitive the reporting verb is (`Hale continued to say
     /// …`, `the senator went on to argue that …`, `Hale has refused to say whether …`: the
     /// speaker ends before "continued", "went on", "refused" and their auxiliaries). A short
@@ -590,8 +591,11 @@ fn find_from(
                 && (ctx.is_punct(k - 1, ',') || comma_in_closing_mark(ctx, k, r.start));
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
             let subject_end = before_catenative(ctx, subject_end, r.start);
+            // "…, then says …" joins a second verb as "and" does.
             let coordinated = subject_end > r.start
-                && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
+                && (ctx.is(subject_end - 1, "and")
+                    || ctx.is(subject_end - 1, "but")
+                    || ctx.is_punct(subject_end - 1, ',') && ctx.is(subject_end, "then"));
             // "Canova, who said he would not run, left": the clause ends with the relative.
             let relative = subject_end >= r.start + 3
                 && ctx.is(subject_end - 1, "who")
