@@ -1073,6 +1073,21 @@ impl<'t> Context<'t> {
         if verb - start == 1 && self.mentions.starting_at(start).is_none() {
             return None;
         }
+        // "Cruz on Tuesday said", "Jeb Bush in a blog post said": a person and a phrase of
+        // time or place; the person speaks.
+        let person = self.np_starting_at(start, verb).filter(|np| {
+            np.kind == NpKind::Name
+                && np.entity.is_some()
+                && np.tokens.end < verb
+                && self.tokens[np.tokens.end].is_word()
+                && matches!(
+                    ascii_lower(self.word(np.tokens.end)).as_str(),
+                    "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "of"
+                )
+        });
+        if person.is_some() {
+            return person;
+        }
         Some(self.description(start..verb))
     }
 
