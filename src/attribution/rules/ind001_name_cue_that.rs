@@ -19,7 +19,8 @@ declare_rule! {
     /// organisation, description or a quantity of people: `52 percent of voters`, `most`,
     /// `nearly half`; with an optional appositive, also between dashes: `The judge -- who had
     /// clashed with the mayor -- said …`, `Many nurses — including aides — said …`, or after
-    /// the subject that opens the sentence: `Even the fiercest critics, like Ostrova, say …`), a
+    /// the subject that opens the sentence: `Even the fiercest critics, like Ostrova, say …`;
+    /// a floating `all` or `both` may follow it: `The delegates all said …`), a
     /// reporting verb, and a
     /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
     /// process will take ten years.`, `Smith told reporters on Monday that …`,
@@ -591,6 +592,23 @@ fn find_from(
                 && (ctx.is_punct(k - 1, ',') || comma_in_closing_mark(ctx, k, r.start));
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
             let subject_end = before_catenative(ctx, subject_end, r.start);
+            // "Lee (D-Ore.), Ray (D-Ohio) and Dunn (D-N.J.) all suggested": a floating "all"
+            // or "both" after the subject.
+            let subject_end = if subject_end >= r.start + 2
+                && matches!(
+                    ascii_lower(ctx.word(subject_end - 1)).as_str(),
+                    "all" | "both"
+                )
+                && ctx.tokens[subject_end - 1].is_word()
+                && (ctx.is_punct(subject_end - 2, ')')
+                    || ctx
+                        .np_ending_before(subject_end - 1, r.start)
+                        .is_some_and(|np| np.kind == NpKind::Description))
+            {
+                subject_end - 1
+            } else {
+                subject_end
+            };
             // "…, then says …" joins a second verb as "and" does.
             let coordinated = subject_end > r.start
                 && (ctx.is(subject_end - 1, "and")
