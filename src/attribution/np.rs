@@ -4,6 +4,7 @@
 //! return the phrase and what kind of speaker it is, without any parser: names come from
 //! [`crate::mentions`], descriptions end in a role noun from `data/role_nouns.txt`.
 
+use crate::attribution::rules::patterns::is_dash;
 use crate::text::ascii_lower;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -248,7 +249,7 @@ impl<'t> Context<'t> {
         while start > floor && head - start + 1 < MAX_DESCRIPTION_TOKENS {
             let prev = start - 1;
             let t = &self.tokens[prev];
-            if t.kind == TokenKind::Possessive {
+            if t.kind == TokenKind::Possessive || self.is_bare_possessive(prev, floor) {
                 start = prev;
                 continue;
             }
@@ -284,21 +285,32 @@ impl<'t> Context<'t> {
             }
         }
         // "Jason Sims — a teacher from Mount Pleasant — says": an appositive between dashes
-        // leads back to the name before it.
-        if crate::attribution::rules::patterns::is_dash(self, last) {
-            let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
-            let open = (lowest..last).rev().find(|&k| {
-                crate::attribution::rules::patterns::is_dash(self, k)
+        // leads back to the name before it. "The justice -- who had clashed with him --
+        // said", "Many speakers at the service — including pastors — said": a parenthetical
+        // between dashes after the subject that opens the sentence or its clause.
+        if is_dash(self, last) {
+            let close = self.dash_run_start(last, floor);
+            let lowest = close.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
+            let open = (lowest..close).rev().find(|&k| {
+                is_dash(self, k)
                     || self.is_punct(k, '.')
                     || self.tokens[k].kind == TokenKind::Break
                     || self.is_cue(k)
             })?;
-            if !crate::attribution::rules::patterns::is_dash(self, open) || open <= floor {
+            if !is_dash(self, open) || open <= floor {
                 return None;
             }
+            let open = self.dash_run_start(open, floor);
+            if open <= floor || !self.tokens[open - 1].is_word() {
+                return None;
+            }
+            // "an interview with the Daily News -- in which … -- raised": a name after a
+            // preposition is no subject.
             return self
-                .np_simple_ending_at(open, floor)
-                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Organisation));
+                .subject_before(open, floor)
+                .filter(|np| !self.follows_preposition(np.tokens.start, floor))
+                .or_else(|| self.sentence_subject(floor, open))
+                .or_else(|| self.subject_after_boundary(floor, open));
         }
         if self.is_punct(last, ',') {
             // "Its managing director, Adebayo Okonkwo, put it": the name is the appositive.
@@ -315,6 +327,12 @@ impl<'t> Context<'t> {
             let lowest = last.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
             let mut k = last;
             let mut commas = 0;
+            // "…, saying": a participle after the comma reports the sentence's subject.
+            let verb = self.skip_adverbs_forward(end, self.tokens.len());
+            let participle_follows = self
+                .tokens
+                .get(verb)
+                .is_some_and(|t| t.is_word() && ascii_lower(self.word(verb)).ends_with("ing"));
             let mut fallback = None;
             while k > lowest {
                 k -= 1;
@@ -331,18 +349,49 @@ impl<'t> Context<'t> {
                         self.np_simple_ending_at(k, floor)
                     };
                     // "a baker from Dover, who …": a place after a preposition is no speaker.
-                    let after_preposition = np.as_ref().is_some_and(|np| {
-                        np.tokens.start > floor
-                            && matches!(
-                                ascii_lower(self.word(np.tokens.start - 1)).as_str(),
-                                "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near"
-                            )
-                    });
+                    let after_preposition = np
+                        .as_ref()
+                        .is_some_and(|np| self.follows_preposition(np.tokens.start, floor));
+                    // "Even the field's biggest hawks, like Lee and Ray, say": the subject
+                    // that opens the sentence, before an appositive of any kind; not an
+                    // opening adverbial ("In 2016, Lee endorsed Ray, saying …").
+                    if commas == 1 && np.is_none() && !participle_follows {
+                        if let Some(subject) = self
+                            .sentence_subject(floor, k)
+                            .filter(|np| !self.opens_adverbial_phrase(np.tokens.start))
+                        {
+                            // "The museum's curator, Dr. Ada Obi, said": a name the mention
+                            // finder does not know, set off by the commas, speaks.
+                            let name = (k + 1..last).all(|t| {
+                                self.is_punct(t, '.')
+                                    || self.tokens[t].is_word()
+                                        && crate::mentions::is_capitalised(self.word(t))
+                            }) && last > k + 2;
+                            if name {
+                                return Some(self.description(k + 1..last));
+                            }
+                            return Some(subject);
+                        }
+                    }
                     if commas == 1 && np.is_some() {
                         if !after_preposition {
                             return np;
                         }
-                        fallback = np.clone();
+                        // "Sen. Ann Lee of Texas, the No. 2 Republican, said": the person the
+                        // preposition follows; "Officials at the agency, a division of …": a
+                        // description, unless a name stands before it.
+                        let owner = np
+                            .as_ref()
+                            .and_then(|np| self.preposition_before(np.tokens.start, floor))
+                            .and_then(|p| self.np_simple_ending_at(p, floor))
+                            .filter(|o| !self.follows_preposition(o.tokens.start, floor));
+                        match owner {
+                            Some(o) if o.kind == NpKind::Name && o.entity.is_some() => {
+                                return Some(o);
+                            }
+                            Some(o) if o.kind == NpKind::Description => fallback = Some(o),
+                            _ => fallback = np.clone(),
+                        }
                     }
                     let opens_clause = |np: &SpeakerNp| {
                         np.tokens.start == floor || self.is_punct(np.tokens.start - 1, ',')
@@ -357,12 +406,18 @@ impl<'t> Context<'t> {
                     }
                     continue;
                 }
-                // "Ava, Mo., who …": the period of an abbreviation before a comma.
+                // "Ava, Mo., who …", "Chris Lee, R-N.Y., said": the period of an abbreviation
+                // before a comma (of a capitalised word or of one with periods inside); "the
+                // No. 2 Republican": one that no capital follows.
                 let abbreviation = t.kind == TokenKind::Punct('.')
                     && k > floor
-                    && self.is_punct(k + 1, ',')
                     && self.tokens[k - 1].is_word()
-                    && crate::mentions::is_capitalised(self.word(k - 1));
+                    && if self.is_punct(k + 1, ',') {
+                        let w = self.word(k - 1);
+                        crate::mentions::is_capitalised(w) || starts_upper(w) && w.contains('.')
+                    } else {
+                        self.tokens[k + 1].is_word() && !starts_upper(self.word(k + 1))
+                    };
                 // "Barkley, who said he votes Democratic, said …": a relative clause's own verb.
                 let relative_cue = k > floor && self.is(k - 1, "who");
                 if matches!(t.kind, TokenKind::Break)
@@ -376,6 +431,129 @@ impl<'t> Context<'t> {
             return fallback;
         }
         self.np_simple_ending_at(end, floor)
+    }
+
+    /// True when the phrase that starts at token `t` is the object of a preposition, with
+    /// perhaps "the" or a title between ("with the Daily News", "of Governor Pell").
+    fn follows_preposition(&self, t: usize, floor: usize) -> bool {
+        self.preposition_before(t, floor).is_some()
+    }
+
+    /// The preposition whose object is the phrase that starts at token `t`: see
+    /// [`Context::follows_preposition`].
+    fn preposition_before(&self, t: usize, floor: usize) -> Option<usize> {
+        let lex = lexicon();
+        let mut t = t;
+        let mut n = 0;
+        while t > floor
+            && n < 3
+            && (self.is(t - 1, "the")
+                || self.tokens[t - 1].is_word() && lex.is_title(self.word(t - 1)))
+        {
+            t -= 1;
+            n += 1;
+        }
+        (t > floor
+            && matches!(
+                ascii_lower(self.word(t - 1)).as_str(),
+                "in" | "of"
+                    | "from"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "on"
+                    | "near"
+                    | "across"
+                    | "against"
+            ))
+        .then(|| t - 1)
+    }
+
+    /// True when token `t` is an apostrophe that makes the plural or the name in "s" before
+    /// it possessive ("Sanders' campaign", "the voters’ choice"): a lower-case word follows.
+    fn is_bare_possessive(&self, t: usize, floor: usize) -> bool {
+        matches!(self.tokens[t].kind, TokenKind::Punct('\'' | '\u{2019}'))
+            && t > floor
+            && self.tokens[t - 1].is_word()
+            && self.word(t - 1).ends_with('s')
+            && self.tokens.get(t + 1).is_some_and(|n| n.is_word())
+            && !starts_upper(self.word(t + 1))
+    }
+
+    /// True when the word at token `t` opens an adverbial phrase or clause, not a subject
+    /// ("In 2016", "During the debate", "Hours later", "Speaking on Monday").
+    fn opens_adverbial_phrase(&self, t: usize) -> bool {
+        let w = ascii_lower(self.word(t));
+        w.ends_with("ing")
+            || matches!(
+                w.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "if"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "back"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "over"
+                    | "under"
+                    | "until"
+                    | "despite"
+                    | "like"
+                    | "unlike"
+                    | "amid"
+                    | "among"
+                    | "about"
+                    | "following"
+                    | "earlier"
+                    | "later"
+                    | "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "first"
+                    | "then"
+                    | "now"
+                    | "still"
+                    | "yet"
+                    | "so"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "to"
+                    | "of"
+                    | "once"
+                    | "meanwhile"
+                    | "however"
+                    | "instead"
+                    | "indeed"
+                    | "also"
+                    | "again"
+                    | "last"
+                    | "this"
+                    | "next"
+            )
+    }
+
+    /// The first dash of the run of dashes that ends at token `t` ("--" is two tokens), not
+    /// before `floor`.
+    fn dash_run_start(&self, mut t: usize, floor: usize) -> usize {
+        while t > floor && is_dash(self, t - 1) {
+            t -= 1;
+        }
+        t
     }
 
     /// The speaker phrase whose last token is `end - 1`, without appositive.
@@ -601,14 +779,32 @@ impl<'t> Context<'t> {
     /// which case the sentence-opening subject that holds it.
     pub fn subject_before(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
         let np = self.np_ending_before(end, floor);
-        let in_pp = np.as_ref().is_some_and(|np| {
-            np.tokens.start > floor
-                && matches!(
-                    ascii_lower(self.word(np.tokens.start - 1)).as_str(),
-                    "in" | "of" | "from" | "at" | "for" | "with" | "by" | "on" | "near" | "across"
-                )
-        });
+        // "Voters in Iowa", "Officials at the port authority", "the office of Gov. Lee".
+        let in_pp = np
+            .as_ref()
+            .is_some_and(|np| self.follows_preposition(np.tokens.start, floor));
         if in_pp {
+            // "Anja Lenz of the Valley Alliance said": the person the preposition follows,
+            // when the subject opens with them ("Supporters of Lee said" is no report of Lee's).
+            let owner = np
+                .as_ref()
+                .and_then(|np| self.preposition_before(np.tokens.start, floor))
+                .and_then(|p| self.np_from_mention(p - 1, true))
+                .filter(|o| {
+                    let opens = (floor..o.tokens.start)
+                        .rev()
+                        .find(|&t| self.is_punct(t, ','))
+                        .map_or(floor, |c| c + 1);
+                    // A person, or a name of two words the lexicon does not know.
+                    o.kind == NpKind::Name
+                        && (o.entity.is_some() || o.tokens.len() >= 2)
+                        && self
+                            .np_starting_at(opens, end)
+                            .is_some_and(|n| n.tokens == o.tokens)
+                });
+            if owner.is_some() {
+                return owner;
+            }
             // "the 40 percent of residents": the quantity that holds the group.
             let of = np
                 .as_ref()
@@ -885,6 +1081,21 @@ impl<'t> Context<'t> {
         if verb - start == 1 && self.mentions.starting_at(start).is_none() {
             return None;
         }
+        // "Cruz on Tuesday said", "Jeb Bush in a blog post said": a person and a phrase of
+        // time or place; the person speaks.
+        let person = self.np_starting_at(start, verb).filter(|np| {
+            np.kind == NpKind::Name
+                && np.entity.is_some()
+                && np.tokens.end < verb
+                && self.tokens[np.tokens.end].is_word()
+                && matches!(
+                    ascii_lower(self.word(np.tokens.end)).as_str(),
+                    "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "of"
+                )
+        });
+        if person.is_some() {
+            return person;
+        }
         Some(self.description(start..verb))
     }
 
@@ -899,22 +1110,62 @@ impl<'t> Context<'t> {
                 || crate::attribution::rules::patterns::is_dash(self, t)
         })?;
         if boundary + 2 == verb && self.is(boundary + 1, "who") {
-            return self.np_ending_before(boundary, start).filter(|np| {
-                matches!(
-                    np.kind,
-                    NpKind::Name | NpKind::Organisation | NpKind::Description
-                )
-            });
+            return self
+                .np_ending_before(boundary, start)
+                .filter(|np| {
+                    matches!(
+                        np.kind,
+                        NpKind::Name | NpKind::Organisation | NpKind::Description
+                    )
+                })
+                .or_else(|| self.determined_phrase_ending_at(boundary, start));
         }
         self.clause_subject(boundary + 1, verb)
+    }
+
+    /// A plain phrase of a determiner and a few words that ends at token `end - 1`, not
+    /// before `floor`: "a young child" (of "…, a young child, who said …", where "who"
+    /// makes a person of any noun).
+    fn determined_phrase_ending_at(&self, end: usize, floor: usize) -> Option<SpeakerNp> {
+        let lowest = end.saturating_sub(MAX_GENERIC_TOKENS + 1).max(floor);
+        let mut t = end;
+        while t > lowest {
+            t -= 1;
+            let tok = &self.tokens[t];
+            if !tok.is_word() || self.is_cue(t) {
+                return None;
+            }
+            let w = ascii_lower(self.word(t));
+            // "Democrats across the country, who …": a definite phrase after a preposition is
+            // a place or a thing; "from a young child, who …" brings in a person.
+            if matches!(w.as_str(), "a" | "an" | "the" | "one" | "another") {
+                let placed = w == "the" && self.follows_preposition(t, floor);
+                return (t + 1 < end && !placed).then(|| self.description(t..end));
+            }
+            if STOP_WORDS.contains(&w.as_str()) || starts_upper(self.word(t)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The subject of a speech verb that is the second of two coordinated verbs: "The spokesman
     /// refused to answer questions but said …" → "The spokesman".
     pub fn coordinated_subject(&self, start: usize, verb: usize) -> Option<SpeakerNp> {
-        if verb < start + 3 || !(self.is(verb - 1, "and") || self.is(verb - 1, "but")) {
+        // "Lee offered him a job, then says …": a comma and "then" join the verbs too.
+        let joined = verb >= start + 3
+            && (self.is(verb - 1, "and")
+                || self.is(verb - 1, "but")
+                || self.is_punct(verb - 1, ',') && self.is(verb, "then"));
+        if !joined {
             return None;
         }
+        // "But the court overruled and said …": a conjunction that opens the sentence.
+        let start = if matches!(self.word(start), "But" | "Yet") && !self.is_punct(start + 1, ',') {
+            start + 1
+        } else {
+            start
+        };
         // The first verb phrase is short: this bounds the look-back on long sentences.
         if verb - start > MAX_COORDINATED_TOKENS {
             return None;

@@ -20,7 +20,11 @@ declare_rule! {
     /// ## What it matches
     /// Indirect speech whose clause holds no quoted speech: a speaker (name, pronoun,
     /// organisation, description or a quantity of people: `52 percent of voters`, `most`,
-    /// `nearly half`; with an optional appositive), a reporting verb, and a
+    /// `nearly half`; with an optional appositive, also between dashes: `The judge -- who had
+    /// clashed with the mayor -- said …`, `Many nurses — including aides — said …`, or after
+    /// the subject that opens the sentence: `Even the fiercest critics, like Ostrova, say …`;
+    /// a floating `all` or `both` may follow it: `The delegates all said …`), a
+    /// reporting verb, and a
     /// reported clause: `Mich Mathews, Microsoft's senior vice president, said that the
     /// process will take ten years.`, `Smith told reporters on Monday that …`,
     /// `He said the plan would fail.` The content is the clause ("that" included). The
@@ -28,8 +32,9 @@ declare_rule! {
     /// them said …`), be the phrase a relative "who" stands for (`Canova, who said he would
     /// not run, left.`, `voters who said the economy …`: the clause ends with the relative,
     /// and after a restrictive "who" it must open plainly), or be the subject of a first,
-    /// coordinated verb (`The spokesman declined to comment but said …`, also after an
-    /// opening phrase: `In a statement, the governor blasted Congress and said …`), or the
+    /// coordinated verb (`The spokesman declined to comment but said …`, `Pryce offered him a
+    /// job, then says …`, also after an opening phrase or "But": `In a statement, the
+    /// governor blasted Congress and said …`), or the
     /// subject of a verb whose "to" infinitive the reporting verb is (`Hale continued to say
     /// …`, `the senator went on to argue that …`, `Hale has refused to say whether …`: the
     /// speaker ends before "continued", "went on", "refused" and their auxiliaries). A short
@@ -830,8 +835,28 @@ fn find_from(
                 && (ctx.is_punct(k - 1, ',') || comma_in_closing_mark(ctx, k, r.start));
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
             let subject_end = before_catenative(ctx, subject_end, r.start);
+            // "Lee (D-Ore.), Ray (D-Ohio) and Dunn (D-N.J.) all suggested": a floating "all"
+            // or "both" after the subject.
+            let subject_end = if subject_end >= r.start + 2
+                && matches!(
+                    ascii_lower(ctx.word(subject_end - 1)).as_str(),
+                    "all" | "both"
+                )
+                && ctx.tokens[subject_end - 1].is_word()
+                && (ctx.is_punct(subject_end - 2, ')')
+                    || ctx
+                        .np_ending_before(subject_end - 1, r.start)
+                        .is_some_and(|np| np.kind == NpKind::Description))
+            {
+                subject_end - 1
+            } else {
+                subject_end
+            };
+            // "…, then says …" joins a second verb as "and" does.
             let coordinated = subject_end > r.start
-                && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
+                && (ctx.is(subject_end - 1, "and")
+                    || ctx.is(subject_end - 1, "but")
+                    || ctx.is_punct(subject_end - 1, ',') && ctx.is(subject_end, "then"));
             // "Canova, who said he would not run, left": the clause ends with the relative.
             let relative = subject_end >= r.start + 3
                 && ctx.is(subject_end - 1, "who")
