@@ -390,8 +390,15 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
         if let Some(u) = (t..end.min(t + 8)).find(|&u| ctx.is(u, "that")) {
             return Some(u);
         }
-        if let Some(np) = ctx.np_starting_at(t, end) {
+        let object = |w: &str| matches!(w, "me" | "us" | "him" | "them" | "you");
+        if t < end && object(ascii_lower(ctx.word(t)).as_str()) {
+            // "told me he …": the one told is a pronoun ("her" may be a possessive: "told her
+            // aides …", so it is read as a phrase first).
+            t += 1;
+        } else if let Some(np) = ctx.np_starting_at(t, end) {
             t = np.tokens.end;
+        } else if t < end && ctx.is(t, "her") {
+            t += 1;
         } else {
             let mut n = 0;
             while t < end && n < 3 && ctx.tokens[t].is_word() {
