@@ -472,7 +472,7 @@ impl<'t> Context<'t> {
 
     /// True when token `t` is an apostrophe that makes the plural or the name in "s" before
     /// it possessive ("Sanders' campaign", "the voters’ choice"): a lower-case word follows.
-    fn is_bare_possessive(&self, t: usize, floor: usize) -> bool {
+    pub(crate) fn is_bare_possessive(&self, t: usize, floor: usize) -> bool {
         matches!(self.tokens[t].kind, TokenKind::Punct('\'' | '\u{2019}'))
             && t > floor
             && self.tokens[t - 1].is_word()

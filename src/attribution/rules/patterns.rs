@@ -52,7 +52,8 @@ pub fn skip_appositive(ctx: &Context, t: usize, end: usize) -> usize {
                 }
                 first_comma.get_or_insert(k + 1);
             }
-            TokenKind::Punct(c) if is_quote_mark(c) => break,
+            // "Jeff Weaver, Sanders’ campaign manager, said": a possessive, not a quote.
+            TokenKind::Punct(c) if is_quote_mark(c) && !ctx.is_bare_possessive(k, t) => break,
             TokenKind::Break => break,
             _ if ctx.is_cue(k) => break,
             _ => {}
