@@ -19,7 +19,9 @@ declare_rule! {
     /// higher minimum wage.`, `The group called for a boycott of the speech.`, `She plans to
     /// vote in the primary.`, `Mook refused to speculate.`, and praise, blame or a
     /// characterisation (`Tovey praised the crews.`, `Kell accused the board of hiding the
-    /// audit.`, `Varga portrayed the levy as a gift.`). The subject is found as for
+    /// audit.`, `Varga portrayed the levy as a gift.`), and a reporting verb with a noun
+    /// phrase for object (`Dahl announced a plan to rebuild the wall.`, `cited a poll`; not
+    /// "to", "for", "it", "that" or "this" right after it). The subject is found as for
     /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
     /// or before a coordinated verb); auxiliaries and negation may stand between it and the
     /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). The content runs to
@@ -133,10 +135,19 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
         match f {
             Follows::Object => {
                 // "backed out", "supported in 2007" (the object went elsewhere): no object.
+                // A reporting verb ("announced", "cited") takes a noun phrase here: not "to
+                // Bloomberg", "for months", "it on television".
+                let reporting = ctx.is_indirect_cue(k)
+                    && k + 1 < end
+                    && matches!(
+                        ascii_lower(ctx.word(k + 1)).as_str(),
+                        "to" | "for" | "it" | "that" | "this"
+                    );
                 if k + 1 < end
                     && ctx.tokens[k + 1].is_word()
                     && !ctx.is_indirect_cue(k + 1)
                     && !opens_no_object(ctx.word(k + 1))
+                    && !reporting
                 {
                     return Some((k, k + 1));
                 }
