@@ -21,7 +21,8 @@ declare_rule! {
     /// characterisation (`Tovey praised the crews.`, `Kell accused the board of hiding the
     /// audit.`, `Varga portrayed the levy as a gift.`), and a reporting verb with a noun
     /// phrase for object (`Dahl announced a plan to rebuild the wall.`, `cited a poll`; not
-    /// "to", "for", "it", "that" or "this" right after it). The subject is found as for
+    /// "to", "for", "it", "them", "that" or "this" right after it;
+    /// `warned of`, `complained about`, `wrote about` too). The subject is found as for
     /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
     /// or before a coordinated verb); auxiliaries and negation may stand between it and the
     /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). The content runs to
@@ -141,7 +142,7 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
                     && k + 1 < end
                     && matches!(
                         ascii_lower(ctx.word(k + 1)).as_str(),
-                        "to" | "for" | "it" | "that" | "this"
+                        "to" | "for" | "it" | "them" | "that" | "this"
                     );
                 if k + 1 < end
                     && ctx.tokens[k + 1].is_word()
