@@ -207,9 +207,22 @@ impl<'t> Context<'t> {
                 let w = self.word(m.tokens.start);
                 let t = m.tokens.start;
                 let it_cue = ascii_lower(w) == "it"
-                    && m.tokens.end < self.tokens.len()
-                    && self.is_cue(m.tokens.end)
-                    && (t == 0 || !self.tokens[t - 1].is_word());
+                    && {
+                        // "It said", "It has refused": its verb after at most two auxiliaries.
+                        let mut v = m.tokens.end;
+                        while v < self.tokens.len()
+                            && v < m.tokens.end + 2
+                            && self.tokens[v].is_word()
+                            && crate::attribution::rules::indirect::auxiliary(self.word(v))
+                                .is_some()
+                        {
+                            v += 1;
+                        }
+                        v < self.tokens.len() && (self.is_cue(v) || self.is_stance_verb(v))
+                    }
+                    && (t == 0
+                        || !self.tokens[t - 1].is_word()
+                        || matches!(ascii_lower(self.word(t - 1)).as_str(), "and" | "but"));
                 if !matches!(ascii_lower(w).as_str(), "he" | "she" | "they") && !it_cue {
                     return None;
                 }

@@ -46,7 +46,10 @@ declare_rule! {
     /// set off by commas or dashes may follow the verb (`said on the radio, where he is a
     /// host, that …`, `said — on the app, as it happens — that …`, `reported, according to
     /// two sources, Vell tried …`) when "that", a subject pronoun or a named subject follows
-    /// it. An approximate quantity opens a clause (`said about half of the rise …`); "it"
+    /// it. After the one told, a few plain words may come before the clause's subject
+    /// pronoun (`told the Ledger of Newark last week she …`; not past "as", "when" …); after
+    /// the one asked, a request starts at its infinitive (`asks her assistant to print …`).
+    /// An approximate quantity opens a clause (`said about half of the rise …`); "it"
     /// with no verb after it is an object, not a clause (`found it offensive`). A clause stops where a
     /// direct quote with its own cue begins (`…, but added: “…”`), where a second report
     /// begins (`… but said …`, `…, and most voters said …`, `… and suspected that …`, `…
@@ -327,6 +330,10 @@ fn takes_addressee(word: &str) -> bool {
     )
 }
 
+/// Most tokens between the one told and the subject pronoun of the clause ("told the Ledger
+/// of Newark last week she …").
+const MAX_AFTER_ADDRESSEE_TOKENS: usize = 6;
+
 /// Most words for the one asked before the question ("asked the local growers how …").
 const MAX_ASKED_TOKENS: usize = 4;
 
@@ -383,6 +390,23 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
         {
             return Some(q);
         }
+        // "asks her assistant to print out …": the request is the infinitive.
+        if let Some(to) = (t + 1..end.min(t + MAX_ASKED_TOKENS + 1))
+            .take_while(|&u| ctx.tokens[u].is_word() || ctx.tokens[u].kind == TokenKind::Possessive)
+            .find(|&u| ctx.is(u, "to"))
+        {
+            // Short requests keep the one asked ("asked the court to intervene").
+            let verb = to + 1 < end
+                && ctx.tokens[to + 1].is_word()
+                && !crate::attribution::np::starts_upper(ctx.word(to + 1))
+                && !matches!(
+                    ascii_lower(ctx.word(to + 1)).as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
+                );
+            if verb && to + 2 < end && ctx.tokens[to + 2].is_word() {
+                return Some(to);
+            }
+        }
     }
     // "told reporters", "told the committee": step over the addressee.
     if ctx.word(k).eq_ignore_ascii_case("told") || ctx.word(k).eq_ignore_ascii_case("tells") {
@@ -397,6 +421,38 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
             t += 1;
         } else if let Some(np) = ctx.np_starting_at(t, end) {
             t = np.tokens.end;
+            // "told the Ledger of Newark last week she would …": a few plain words after the
+            // one told, then the clause's subject pronoun.
+            if let Some(u) = (t..end.min(t + MAX_AFTER_ADDRESSEE_TOKENS))
+                .take_while(|&u| {
+                    ctx.tokens[u].is_word()
+                        && !ctx.is_cue(u)
+                        && !matches!(
+                            ascii_lower(ctx.word(u)).as_str(),
+                            "who"
+                                | "which"
+                                | "whom"
+                                | "whose"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "to"
+                                | "as"
+                                | "when"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "if"
+                                | "because"
+                                | "since"
+                                | "until"
+                                | "where"
+                        )
+                })
+                .find(|&u| u > t && opens_with_subject_pronoun(ctx, u) && !ctx.is(u, "you"))
+            {
+                return Some(u);
+            }
         } else if t < end && ctx.is(t, "her") {
             t += 1;
         } else {
