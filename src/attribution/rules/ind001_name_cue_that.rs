@@ -305,7 +305,7 @@ const MAX_INTERJECTED_TOKENS: usize = 12;
 const MAX_ADDRESSEE_TOKENS: usize = 8;
 
 /// Reporting verbs that take an addressee before their clause ("assured workers that …").
-fn takes_addressee(word: &str) -> bool {
+pub(crate) fn takes_addressee(word: &str) -> bool {
     matches!(
         ascii_lower(word).as_str(),
         "assured"

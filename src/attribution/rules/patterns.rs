@@ -236,27 +236,14 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
     (np.tokens.end == j && punctuated).then_some((np, cue))
 }
 
-/// Speech verbs whose object is the one addressed ("told reporters", "asked the crowd").
+/// Speech verbs whose object is the one addressed ("told reporters", "asked the crowd",
+/// and IND001's verbs that take an addressee before their clause: "assured workers").
 fn takes_addressee(word: &str) -> bool {
-    matches!(
-        crate::text::ascii_lower(word).as_str(),
-        "told"
-            | "tell"
-            | "tells"
-            | "asked"
-            | "ask"
-            | "asks"
-            | "urged"
-            | "urges"
-            | "reminded"
-            | "reminds"
-            | "warned"
-            | "warns"
-            | "assured"
-            | "assures"
-            | "informed"
-            | "informs"
-    )
+    super::ind001_name_cue_that::takes_addressee(word)
+        || matches!(
+            crate::text::ascii_lower(word).as_str(),
+            "told" | "tell" | "tells" | "asked" | "ask" | "asks"
+        )
 }
 
 /// Most tokens of a participle phrase that opens a sentence ("Smiling broadly throughout her
