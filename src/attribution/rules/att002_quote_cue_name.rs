@@ -10,8 +10,9 @@ declare_rule! {
     /// ## What it matches
     /// A quote followed by the speech verb and then the speaker (cue–name inversion):
     /// `“…,” said Guthrie`, `“…,” said Sen. Smith`, `“…,” says the company's chief executive`.
-    /// Capitalised words that close the sentence are a name even when the mention finder
-    /// does not know them (`“…,” said Baron.`: a title word).
+    /// Capitalised words that close the sentence, or that an appositive follows, are a name
+    /// even when the mention finder does not know them (`“…,” said Baron.`: a title word;
+    /// `“…,” said Will Doyle, a professor`: a modal).
     ///
     /// ## Why
     /// Inversion is the second most common form of attribution in news.

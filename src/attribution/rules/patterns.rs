@@ -127,9 +127,15 @@ pub fn after_cue_name(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)
     if let Some(np) = ctx.np_starting_at(k + 1, end) {
         return Some((np, k));
     }
-    // “…,” said Baron.: capitalised words that close the sentence name the speaker.
+    // “…,” said Baron.: capitalised words that close the sentence, or that an appositive
+    // follows (“…,” said Will Doyle, a professor …), name the speaker.
     let run = capitalised_run(ctx, k + 1, end);
-    (!run.is_empty() && closes_sentence(ctx, run.end, end)).then(|| (ctx.name_phrase(run), k))
+    let closes = closes_sentence(ctx, run.end, end)
+        || (ctx.is_punct(run.end, ',') && run.end + 1 < end && {
+            let next = crate::text::ascii_lower(ctx.word(run.end + 1));
+            matches!(next.as_str(), "a" | "an" | "the" | "who")
+        });
+    (!run.is_empty() && closes).then(|| (ctx.name_phrase(run), k))
 }
 
 /// Most capitalised words taken for an unknown name next to a speech verb.
