@@ -15,7 +15,8 @@ declare_rule! {
     /// Blogs and features sign quotes this way, with no speech verb at all.
     ///
     /// ## Example
-    /// `“Design is how it works.” – Steve Jobs, 2003` → Steve Jobs.
+    /// `“Design is how it works.” – Steve Jobs, 2003` → Steve Jobs. The signature may stand on
+    /// the line after a quote that ends its paragraph (`“…”` / `- Bernie Sanders.`).
     ///
     /// ## Does not match
     /// A dash followed by more of the author's sentence (`“…” — Jobs never said that`).
@@ -27,20 +28,55 @@ declare_rule! {
 
 impl Rule for QuoteDashName {
     fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
-        let t = c.after.start;
-        if t >= c.after.end || !is_dash(ctx, t) {
+        let (t, end) = if c.after.start < c.after.end {
+            (c.after.start, c.after.end)
+        } else {
+            signature_line(ctx, c)?
+        };
+        if t >= end || !is_dash(ctx, t) {
             return None;
         }
-        let np = ctx.np_starting_at(t + 1, c.after.end)?;
+        let np = ctx.np_starting_at(t + 1, end)?;
         if np.kind != NpKind::Name {
             return None;
         }
         // The name must end the attribution: nothing but a comma, a date or a stop after it.
         let rest = np.tokens.end;
-        let ends = rest >= c.after.end
+        let ends = rest >= end
             || ctx.is_punct(rest, ',')
             || ctx.is_punct(rest, '.')
             || ctx.is_punct(rest, '(');
         ends.then(|| ctx.finding(&np, 0..0, 0.8))
     }
+}
+
+/// The line right after a quote that ends its paragraph, when that line is a signature
+/// ("“…”\n\n- Bernie Sanders."): its first token and the end of the line.
+fn signature_line(ctx: &Context, c: &Candidate) -> Option<(usize, usize)> {
+    let mut t = ctx.token_at(c.outer.end);
+    // Nothing but the quote's own closing punctuation before the line break.
+    while t < ctx.tokens.len() && !ctx.tokens[t].is_word() && !is_break(ctx, t) {
+        if is_dash(ctx, t) {
+            return None;
+        }
+        t += 1;
+    }
+    if t >= ctx.tokens.len() || !is_break(ctx, t) {
+        return None;
+    }
+    while t < ctx.tokens.len() && is_break(ctx, t) {
+        t += 1;
+    }
+    let end = (t..ctx.tokens.len().min(t + MAX_SIGNATURE_TOKENS + 1))
+        .find(|&u| is_break(ctx, u))
+        .unwrap_or(ctx.tokens.len().min(t + MAX_SIGNATURE_TOKENS + 1));
+    // A short line: the dash, a name and perhaps a closing stop.
+    (end - t <= MAX_SIGNATURE_TOKENS).then_some((t, end))
+}
+
+/// Most tokens of a signature line under a quote ("— Sen. Bernie Sanders, in 2015.").
+const MAX_SIGNATURE_TOKENS: usize = 10;
+
+fn is_break(ctx: &Context, t: usize) -> bool {
+    ctx.tokens[t].kind == crate::text::tokens::TokenKind::Break
 }
