@@ -1,9 +1,9 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{
-    auxiliary, is_time_word, opening_clause_end, opens_adverbial, opens_participle_clause,
-    opens_second_report, report, sentence_body, word_count, Auxiliary, MAX_AUXILIARIES,
-    MIN_CLAUSE_WORDS,
+    auxiliary, is_subordinator, is_time_word, opening_clause_end, opens_adverbial,
+    opens_participle_clause, opens_second_report, report, sentence_body, word_count, Auxiliary,
+    MAX_AUXILIARIES, MIN_CLAUSE_WORDS,
 };
 use super::patterns::is_dash;
 use crate::attribution::np::{
@@ -411,7 +411,7 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     // "told reporters", "told the committee": step over the addressee.
     if ctx.word(k).eq_ignore_ascii_case("told") || ctx.word(k).eq_ignore_ascii_case("tells") {
         // "told a Wall Street Journal lunch group that …": the clause starts at "that".
-        if let Some(u) = (t..end.min(t + 8)).find(|&u| ctx.is(u, "that")) {
+        if let Some(u) = (t..end.min(t + MAX_THAT_TOKENS)).find(|&u| ctx.is(u, "that")) {
             return Some(u);
         }
         let object = |w: &str| matches!(w, "me" | "us" | "him" | "them" | "you");
@@ -427,27 +427,21 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
                 .take_while(|&u| {
                     ctx.tokens[u].is_word()
                         && !ctx.is_cue(u)
-                        && !matches!(
-                            ascii_lower(ctx.word(u)).as_str(),
-                            "who"
-                                | "which"
-                                | "whom"
-                                | "whose"
-                                | "and"
-                                | "or"
-                                | "but"
-                                | "to"
-                                | "as"
-                                | "when"
-                                | "after"
-                                | "before"
-                                | "while"
-                                | "if"
-                                | "because"
-                                | "since"
-                                | "until"
-                                | "where"
-                        )
+                        && !{
+                            let w = ascii_lower(ctx.word(u));
+                            is_subordinator(&w)
+                                || matches!(
+                                    w.as_str(),
+                                    "who"
+                                        | "which"
+                                        | "whom"
+                                        | "whose"
+                                        | "and"
+                                        | "or"
+                                        | "but"
+                                        | "to"
+                                )
+                        }
                 })
                 .find(|&u| u > t && opens_with_subject_pronoun(ctx, u) && !ctx.is(u, "you"))
             {
@@ -479,7 +473,7 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
         let limit = if is_setting_preposition(&first) {
             end.min(t + MAX_ADVERBIAL_THAT_TOKENS)
         } else {
-            end.min(t + 8)
+            end.min(t + MAX_THAT_TOKENS)
         };
         if let Some(u) = (t + 1..limit)
             .take_while(|&u| {
@@ -487,7 +481,9 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
                 tok.kind != TokenKind::Break
                     && !spaced_dash(ctx, u)
                     && !ctx.is_cue(u)
-                    && (u < t + 8 || tok.is_word() || tok.kind == TokenKind::Possessive)
+                    && (u < t + MAX_THAT_TOKENS
+                        || tok.is_word()
+                        || tok.kind == TokenKind::Possessive)
             })
             .find(|&u| ctx.is(u, "that"))
         {
@@ -575,6 +571,10 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
         && !ctx.is_cue(t);
     bare.then_some(t)
 }
+
+/// Most tokens between a reporting verb and the "that" of its clause after any adverbial
+/// ("said in a statement on Monday that …").
+const MAX_THAT_TOKENS: usize = 8;
 
 /// Most tokens between a reporting verb and the "that" of its clause when a prepositional
 /// phrase stands between them ("noted in a guest column in Sunday's Ledger that …").

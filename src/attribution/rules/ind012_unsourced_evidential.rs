@@ -297,32 +297,7 @@ fn is_determiner(w: &str) -> bool {
 /// the subject starts after them.
 fn opens_clause(w: &str) -> bool {
     matches!(w, "that" | "but" | "yet" | "so")
-        || (subordinates(w) && !matches!(w, "where" | "wherever"))
-}
-
-/// Subordinators: a clause they open ends at its comma ("As Okafor seemed tired, …").
-fn subordinates(w: &str) -> bool {
-    matches!(
-        w,
-        "because"
-            | "if"
-            | "although"
-            | "though"
-            | "while"
-            | "whereas"
-            | "since"
-            | "as"
-            | "when"
-            | "whenever"
-            | "once"
-            | "unless"
-            | "until"
-            | "after"
-            | "before"
-            | "whether"
-            | "where"
-            | "wherever"
-    )
+        || (super::indirect::is_subordinator(w) && !matches!(w, "where" | "wherever"))
 }
 
 /// True when token `t` is a lower-case word (a verb or adjective may stand there; a name
@@ -544,7 +519,7 @@ fn scan_subject(ctx: &Context, subject_end: usize, floor: usize) -> Option<(usiz
                 }
                 // "Clinton and Sanders seem …": "and" joins the subject.
                 if w != "and" {
-                    if subordinates(&w) {
+                    if super::indirect::is_subordinator(&w) {
                         return Some((t, Stop::Subordinator));
                     }
                     if opens_clause(&w) || ctx.is_indirect_cue(p) || ctx.is_thought_verb(p) {

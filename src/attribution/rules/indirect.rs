@@ -365,24 +365,32 @@ pub fn content_end(ctx: &Context, start: usize, end: usize) -> usize {
 /// Words that open an adverbial clause at the start of a sentence ("As Voss attacked
 /// Hanley, the crowd …", "Even as he accused …, Gorman …", "Asked whether …, she …").
 fn opens_subordinate_clause(w: &str) -> bool {
+    (is_subordinator(w) && !matches!(w, "where" | "wherever" | "whenever"))
+        || matches!(w, "even" | "asked")
+}
+
+/// Subordinators: a clause they open ends at its comma ("As Okafor seemed tired, …").
+pub fn is_subordinator(w: &str) -> bool {
     matches!(
         w,
-        "as" | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "because"
-            | "since"
+        "because"
             | "if"
             | "although"
             | "though"
-            | "until"
-            | "once"
-            | "whether"
-            | "unless"
+            | "while"
             | "whereas"
-            | "even"
-            | "asked"
+            | "since"
+            | "as"
+            | "when"
+            | "whenever"
+            | "once"
+            | "unless"
+            | "until"
+            | "after"
+            | "before"
+            | "whether"
+            | "where"
+            | "wherever"
     )
 }
 
