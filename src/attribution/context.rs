@@ -492,7 +492,7 @@ fn speaks_with_particle(verb: &str, particle: &[u8]) -> bool {
     match particle {
         b"back" => matches!(
             verb,
-            "shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes" | "wrote"
+            "shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes"
         ),
         b"in" => matches!(verb, "cut" | "cuts" | "chimed" | "chimes" | "broke"),
         b"up" => matches!(verb, "piped" | "pipes" | "spoke" | "speaks"),

@@ -890,6 +890,27 @@ mod tests {
         assert_eq!(m.entities[guthrie[0].entity.unwrap()].name, "Scott Guthrie");
     }
 
+    // guards: a generational suffix is no surname; the surname before it joins the full name.
+    #[test]
+    fn surname_before_a_suffix_joins_full_name() {
+        for text in [
+            "The author Harry Hurt Jr. spoke. Later Hurt said no.",
+            "The author Harry Hurt III spoke. Later Hurt said no.",
+        ] {
+            let m = find(text);
+            let hurt: Vec<_> = m
+                .list
+                .iter()
+                .filter(|m| m.kind == MentionKind::Person)
+                .collect();
+            assert_eq!(hurt.len(), 2, "{text}");
+            assert_eq!(hurt[0].entity, hurt[1].entity, "{text}");
+            assert!(m.entities[hurt[0].entity.unwrap()]
+                .name
+                .starts_with("Harry Hurt"));
+        }
+    }
+
     #[test]
     fn word_after_honorific_is_a_surname() {
         // "King" and "Bishop" are titles elsewhere; after "Mr."/"Ms." they are names.
