@@ -802,6 +802,8 @@ impl<'t> Context<'t> {
             let owner = np
                 .as_ref()
                 .and_then(|np| self.preposition_before(np.tokens.start, floor))
+                // A preposition that opens the text has no owner before it.
+                .filter(|&p| p > floor)
                 .and_then(|p| self.np_from_mention(p - 1, true))
                 .filter(|o| {
                     let opens = (floor..o.tokens.start)
