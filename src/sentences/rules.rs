@@ -156,6 +156,9 @@ fn abbreviation(left: &str, right: &str) -> Option<Decision> {
         Class::Final => Decision::Split(None),
         _ if digit => Decision::Join(Some(BEFORE_NUMBER)),
         Class::Number => Decision::Split(None),
+        // "BEDFORD, N.H. (AP) — …", "Dallas, Texas, Inc. (NYSE: X)": a short aside in
+        // parentheses with no sentence end of its own goes on with the sentence.
+        Class::Ending if short_parenthetical(right) => Decision::Join(Some(ENDING)),
         Class::Ending if starts_sentence(right) => Decision::Split(Some(ENDING)),
         Class::Ending => Decision::Join(Some(ENDING)),
     })
@@ -701,6 +704,22 @@ fn leading_word(s: &str, name: bool) -> &str {
 
 /// True when `right` looks like the start of a new sentence after an abbreviation that
 /// may end one: an opening quote or bracket, or a typical sentence-starting word.
+/// Longest aside in parentheses that [`short_parenthetical`] accepts, in bytes.
+const MAX_ASIDE_BYTES: usize = 40;
+
+/// True when `right` opens with a short aside in parentheses that holds no sentence end
+/// ("(AP)", "(Reuters)"; not "(See the chart.)", which ends a sentence of its own).
+fn short_parenthetical(right: &str) -> bool {
+    let Some(inner) = right.strip_prefix('(') else {
+        return false;
+    };
+    inner
+        .char_indices()
+        .take_while(|&(i, _)| i <= MAX_ASIDE_BYTES)
+        .find(|&(_, c)| matches!(c, ')' | '.' | '!' | '?' | '\n'))
+        .is_some_and(|(i, c)| c == ')' && i > 0)
+}
+
 fn starts_sentence(right: &str) -> bool {
     right.starts_with(is_opener) || starts_with_starter(right)
 }
@@ -862,6 +881,15 @@ mod tests {
             Decision::Split(Some(ENDING))
         );
         assert_eq!(at("at 5 p.m. Friday", "p.m."), Decision::Join(Some(ENDING)));
+        // A dateline's agency goes on with the sentence; a parenthesised sentence does not.
+        assert_eq!(
+            at("ORLANDO, Fla. (Reuters) - Obama", "Fla."),
+            Decision::Join(Some(ENDING))
+        );
+        assert_eq!(
+            at("moved to Fla. (See the chart.)", "Fla."),
+            Decision::Split(Some(ENDING))
+        );
     }
 
     #[test]

@@ -99,6 +99,19 @@ static ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// True when the comma at byte `at` separates thousands in a number ("2,400", "1,000,000"):
+/// a digit before it, exactly three digits after it. It stays inside the number, so that
+/// rules which read a comma as a clause boundary do not cut "more than 2,400 people" in two.
+fn thousands_comma(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&b',')
+        && at > 0
+        && bytes[at - 1].is_ascii_digit()
+        && bytes
+            .get(at + 1..at + 4)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && !bytes.get(at + 4).is_some_and(u8::is_ascii_alphanumeric)
+}
+
 /// The char at byte `pos` of `text` (a char boundary), or `None` at the end.
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -144,6 +157,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 if crate::text::is_alnum(d) {
                     end += d.len_utf8();
+                    continue;
+                }
+                if thousands_comma(bytes, end) {
+                    end += 1;
                     continue;
                 }
                 if !(d == '-' || d == '.' || d == '\u{2011}' || is_apostrophe(d)) {
@@ -242,6 +259,11 @@ mod tests {
                 while let Some(&(j, d)) = iter.peek() {
                     if crate::text::is_alnum(d) {
                         end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    if thousands_comma(bytes, j) {
+                        end = j + 1;
                         iter.next();
                         continue;
                     }
@@ -392,6 +414,18 @@ mod tests {
             words("Mr. George W. Bush said"),
             ["Mr.", "George", "W.", "Bush", "said"]
         );
+    }
+
+    #[test]
+    fn a_thousands_comma_stays_inside_the_number() {
+        assert_eq!(
+            words("more than 2,400 or 1,000,000 people"),
+            ["more", "than", "2,400", "or", "1,000,000", "people"]
+        );
+        // Not three digits after it, or a letter: a list, not one number.
+        assert_eq!(words("1,2,3"), ["1", ",", "2", ",", "3"]);
+        assert_eq!(words("in 2015,2016"), ["in", "2015", ",", "2016"]);
+        assert_eq!(words("2,400a"), ["2", ",", "400a"]);
     }
 
     #[test]

@@ -61,7 +61,50 @@ fn compute_body(ctx: &Context, s: usize) -> Option<Range<usize>> {
     {
         return None;
     }
-    (end > r.start).then_some(r.start..end)
+    let start = dateline_end(ctx, r.start, end).unwrap_or(r.start);
+    (end > start).then_some(start..end)
+}
+
+/// Most tokens a dateline holds before its dash ("BEDFORD, N.H. (AP) —").
+const MAX_DATELINE_TOKENS: usize = 10;
+
+/// Where the text starts after a dateline that opens the sentence at `start`: a place in
+/// capitals, perhaps a state and a news agency in parentheses, then a dash ("WASHINGTON (AP)
+/// — Obama met survivors and said …", "MACAU (Reuters) – Adelson said …"). The rules read the
+/// subject from the sentence start; the dateline is none.
+fn dateline_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
+    let first = ctx.word(start);
+    let capitals = ctx.tokens[start].is_word()
+        && first.len() >= 2
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if !capitals {
+        return None;
+    }
+    let limit = end.min(start + 1 + MAX_DATELINE_TOKENS);
+    let dash = (start + 1..limit).find(|&t| is_dash(ctx, t))?;
+    // Before the dash: capitalised words, commas and a parenthesised agency.
+    let plain = (start + 1..dash).all(|t| {
+        let w = ctx.word(t);
+        match ctx.tokens[t].kind {
+            TokenKind::Word => w.starts_with(char::is_uppercase),
+            TokenKind::Punct(',' | '(' | ')' | '.') => true,
+            _ => false,
+        }
+    });
+    // "--" is two dashes; the text goes on with a capital or a quote mark.
+    let body = if is_dash(ctx, dash + 1) {
+        dash + 2
+    } else {
+        dash + 1
+    };
+    (plain
+        && body < end
+        && ctx.tokens[body].range.start > ctx.tokens[dash].range.end
+        && !ctx.word(body).starts_with(char::is_lowercase))
+    .then_some(body)
 }
 
 /// Byte range covering tokens `r`.
