@@ -327,6 +327,13 @@ pub(crate) fn takes_addressee(word: &str) -> bool {
             | "urged"
             | "showed"
             | "shows"
+            | "warning"
+            | "reminding"
+            | "assuring"
+            | "informing"
+            | "promising"
+            | "urging"
+            | "telling"
     )
 }
 
@@ -872,6 +879,14 @@ fn find_from(
         while let Some(k) = ctx.next_report_verb(next, r.end) {
             next = k + 1;
             let thought = !ctx.is_indirect_cue(k) && ctx.is_thought_verb(k);
+            // "the Death in Custody Reporting Act": a capitalised "-ing" word inside the
+            // sentence belongs to a name.
+            if k > r.start
+                && ctx.word(k).ends_with("ing")
+                && crate::attribution::np::starts_upper(ctx.word(k))
+            {
+                continue;
+            }
             if ctx.in_quote[k] {
                 continue;
             }
@@ -897,6 +912,14 @@ fn find_from(
                 && k > r.start
                 && (ctx.is_punct(k - 1, ',') || comma_in_closing_mark(ctx, k, r.start));
             let subject_end = ctx.skip_adverbs_backward(k, r.start);
+            // "is warning voters that …", "has been saying …", "keeps saying …": the subject
+            // of a progressive stands before its auxiliaries. (Without them the "-ing" verb
+            // follows its own subject: "with most voters saying …", "… and saying …".)
+            let subject_end = if ctx.word(k).ends_with("ing") && !participle {
+                before_progressive(ctx, subject_end, r.start).unwrap_or(subject_end)
+            } else {
+                subject_end
+            };
             let subject_end = before_catenative(ctx, subject_end, r.start);
             // "Lee (D-Ore.), Ray (D-Ohio) and Dunn (D-N.J.) all suggested": a floating "all"
             // or "both" after the subject.
@@ -929,6 +952,31 @@ fn find_from(
             let restrictive = subject_end >= r.start + 2
                 && ctx.is(subject_end - 1, "who")
                 && !ctx.is_punct(subject_end - 2, ',');
+            // "… by stressing that …", "took the last step of announcing that …": a gerund
+            // after a preposition reports for the sentence's opening subject, if it is a
+            // plain one; any other subject is unknown.
+            let gerund = !participle
+                && ctx.word(k).ends_with("ing")
+                && subject_end > r.start
+                && takes_gerund(&ascii_lower(ctx.word(subject_end - 1)));
+            if gerund && !participle {
+                let Some(np) = ctx.np_starting_at(r.start, subject_end - 1).filter(|np| {
+                    matches!(
+                        np.kind,
+                        NpKind::Name | NpKind::Pronoun(_) | NpKind::Organisation
+                    )
+                }) else {
+                    continue;
+                };
+                let Some(end) = clause_end(ctx, start, r.end) else {
+                    continue;
+                };
+                let end = next_report(ctx, start, end);
+                if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
+                    continue;
+                }
+                return Some((report(ctx, &np, k..k + 1, start..end), k));
+            }
             let np = if participle {
                 ctx.np_starting_at(r.start, k)
             } else if coordinated {
@@ -996,6 +1044,62 @@ fn find_from(
         }
         None
     }
+}
+
+/// Prepositions that take a gerund: "by stressing", "of announcing", "after saying".
+fn takes_gerund(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "of"
+            | "for"
+            | "about"
+            | "after"
+            | "before"
+            | "without"
+            | "on"
+            | "in"
+            | "from"
+            | "to"
+            | "besides"
+            | "while"
+    )
+}
+
+/// Where the subject of a progressive ends, given the "-ing" verb's auxiliaries end at
+/// `end`: before "is", "are", "was", "has been" … ("Trump is warning", "she has been
+/// saying"), or before a verb that takes an "-ing" form ("keeps saying", "continued
+/// arguing"). `None` when neither stands there.
+fn before_progressive(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
+    let mut t = end;
+    let mut nearest = None;
+    while t > floor && end - t < MAX_AUXILIARIES && ctx.tokens[t - 1].is_word() {
+        let Some(aux) = auxiliary(ctx.word(t - 1)) else {
+            break;
+        };
+        if nearest.is_none() && aux != Auxiliary::Adverb {
+            nearest = Some(aux);
+        }
+        t -= 1;
+    }
+    if nearest == Some(Auxiliary::Be) {
+        return (t > floor).then_some(t);
+    }
+    let aspectual = end > floor + 1
+        && matches!(
+            ascii_lower(ctx.word(end - 1)).as_str(),
+            "keeps"
+                | "keep"
+                | "kept"
+                | "continues"
+                | "continued"
+                | "continue"
+                | "started"
+                | "starts"
+                | "began"
+                | "begins"
+                | "stopped"
+        );
+    (nearest.is_none() && aspectual).then(|| ctx.skip_adverbs_backward(end - 1, floor))
 }
 
 /// Verbs that take a reporting verb as their "to" infinitive ("continued to say", "refused
