@@ -25,7 +25,11 @@ declare_rule! {
     /// `warned of`, `complained about`, `wrote about` too). The subject is found as for
     /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
     /// or before a coordinated verb); auxiliaries and negation may stand between it and the
-    /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). The content runs to
+    /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). In a relative clause
+    /// (`Dahl, who on Tuesday endorsed the levy, left`) and after the phrase an "-ing" verb
+    /// qualifies (`groups backing the plan have …`, `those supporting the ban`) the phrase
+    /// before holds the stance and the content ends at the comma or the main clause's
+    /// auxiliary. Otherwise the content runs to
     /// the end of the clause: the sentence end, a semicolon, colon, dash or bracket, a comma
     /// before a new clause (`, which …`, `, saying …`, `, pointing to …`), "and" or "but"
     /// before a second attributing verb of the same subject or of a new one (`wants the
@@ -222,7 +226,7 @@ fn form(lower: &str) -> Form {
 /// The subject of the verb at `k` in sentence body `r`, with the verb's auxiliaries
 /// stepped over; `None` for a passive, or a base form no plural subject or auxiliary
 /// licenses.
-fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
+fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Bound)> {
     let form = form(&ascii_lower(ctx.word(k)));
     // Step back over auxiliaries and adverbs; the nearest verbal one must suit the form.
     let mut subject_end = k;
@@ -241,6 +245,13 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
         }
         steps += 1;
         subject_end = t;
+    }
+    // "Sanders, who on Tuesday endorsed Clinton, …": a time phrase after the relative.
+    let subject_end = after_relative_time(ctx, subject_end, r.start).unwrap_or(subject_end);
+    // "a super PAC backing Bush", "those supporting Clinton": an "-ing" verb right after a
+    // phrase, with no auxiliary or comma, qualifies that phrase, which holds the stance.
+    if form == Form::Progressive && nearest.is_none() && subject_end == k {
+        return reduced_relative(ctx, r, k).map(|np| (np, Bound::Relative));
     }
     let licensed = match (form, nearest) {
         (Form::Base, Some(Auxiliary::Modal)) => true,
@@ -269,6 +280,10 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
     // subject.
     let coordinated =
         subject_end > r.start && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
+    // "Sanders, who endorsed Clinton, …": the relative's clause ends at its comma.
+    let who = subject_end > r.start + 1
+        && ctx.is(subject_end - 1, "who")
+        && ctx.is_punct(subject_end - 2, ',');
     let np = if coordinated {
         ctx.coordinated_subject(r.start, subject_end)
     } else {
@@ -310,7 +325,67 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
     if np.kind == NpKind::Description && np.tokens.len() == 1 && !last.ends_with('s') {
         return None;
     }
-    Some(np)
+    let bound = if who { Bound::Relative } else { Bound::Main };
+    Some((np, bound))
+}
+
+/// Where the clause of a stance verb stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// The sentence's own clause: the content runs to the clause's end.
+    Main,
+    /// A relative clause ("…, who endorsed Clinton, …") or a phrase an "-ing" verb
+    /// qualifies ("a super PAC backing Bush, …"): the content ends at the next comma.
+    Relative,
+}
+
+/// When a time phrase stands between a relative "who" and its verb, whose auxiliaries
+/// start at `end` ("who on Tuesday endorsed", "who last week backed", "who earlier
+/// opposed"): the token after "who".
+fn after_relative_time(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
+    let time = |t: usize| {
+        let w = ascii_lower(ctx.word(t));
+        super::indirect::is_time_word(&w)
+            || matches!(
+                w.as_str(),
+                "on" | "last" | "this" | "week" | "month" | "year" | "in"
+            )
+            || crate::attribution::np::is_number(&w)
+    };
+    let mut t = end;
+    while t > floor && end - t < 3 && ctx.tokens[t - 1].is_word() && time(t - 1) {
+        t -= 1;
+    }
+    (t < end && t > floor && ctx.is(t - 1, "who")).then_some(t)
+}
+
+/// Most tokens of a description that an "-ing" stance verb qualifies.
+const MAX_QUALIFIED_TOKENS: usize = 5;
+
+/// The phrase an "-ing" stance verb at `k` qualifies, right before it: a description, an
+/// organisation or a name ("a super PAC backing Bush", "Syrian hackers backing Assad",
+/// "those supporting Clinton"); not after a comma (a participle clause, IND007's).
+fn reduced_relative(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
+    if k <= r.start || !ctx.tokens[k - 1].is_word() {
+        return None;
+    }
+    if ascii_lower(ctx.word(k - 1)) == "those" {
+        return Some(ctx.description(k - 1..k));
+    }
+    let np = ctx.np_ending_before(k, r.start)?;
+    let plain = match np.kind {
+        NpKind::Description => {
+            // A determiner or a plural: "a super PAC", "hackers" (not "is", "will"); a few
+            // words, none of them a verb's past form ("the report cheered Democrats").
+            let last = ascii_lower(ctx.word(np.tokens.end - 1));
+            (np.tokens.len() > 1 || last.ends_with('s'))
+                && np.tokens.len() <= MAX_QUALIFIED_TOKENS
+                && !np.tokens.clone().any(|t| ctx.word(t).ends_with("ed"))
+        }
+        NpKind::Organisation | NpKind::Name => true,
+        _ => false,
+    };
+    (plain && np.tokens.end == k).then_some(np)
 }
 
 impl Rule for StanceVerb {
@@ -336,10 +411,21 @@ impl Rule for StanceVerb {
             if ctx.is(start, "by") {
                 continue;
             }
-            let Some(np) = subject(ctx, &r, k) else {
+            let Some((np, bound)) = subject(ctx, &r, k) else {
                 continue;
             };
             let mut end = content_end(ctx, start, r.end);
+            if bound == Bound::Relative {
+                // "…, who endorsed Clinton, left", "groups backing Bush have been …": the
+                // comma or the main clause's auxiliary ends the relative.
+                if let Some(stop) = (start + 1..end).find(|&t| {
+                    ctx.is_punct(t, ',')
+                        || ctx.tokens[t].is_word()
+                            && auxiliary(ctx.word(t)).is_some_and(|a| a != Auxiliary::Adverb)
+                }) {
+                    end = stop;
+                }
+            }
             // "As Voss attacked Hanley, the crowd chanted": the opening clause ends there.
             if let Some(close) = opening_clause_end(ctx, &r, k).filter(|&c| c > start) {
                 end = end.min(close);
