@@ -11,7 +11,7 @@ use crate::attribution::{
 use crate::classify;
 use crate::mentions::Mentions;
 use crate::output::{
-    Cue, Document, NonSpeech, Quote, QuoteKind, Speaker, SpeakerSummary, SCHEMA_VERSION,
+    Cue, Document, NonSpeech, Part, Quote, QuoteKind, Speaker, SpeakerSummary, SCHEMA_VERSION,
 };
 use crate::text::tokens::tokenize;
 use crate::text::CharOffsets;
@@ -271,6 +271,7 @@ fn build_document(
             kind,
             span: offsets.span(content).into(),
             byte_span: content.clone().into(),
+            lead: None,
             sentence: ctx.sentence_at(content.start),
             speaker,
             cue,
@@ -295,12 +296,18 @@ fn build_document(
         }
     }
     for (found, rule) in &indirect_found {
-        quotes.push(make_quote(
+        let mut quote = make_quote(
             &found.content,
             QuoteKind::Indirect,
             Some(&found.finding),
             Some(rule),
-        ));
+        );
+        quote.lead = found.lead.as_ref().map(|lead| Part {
+            text: ctx.text[lead.clone()].to_string(),
+            span: offsets.span(lead).into(),
+            byte_span: lead.clone().into(),
+        });
+        quotes.push(quote);
     }
     quotes.sort_by_key(|q| (q.byte_span.start, q.byte_span.end));
 

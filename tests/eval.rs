@@ -488,6 +488,7 @@ fn extra_fragments_inside_a_found_partial_are_not_false_positives() {
         kind: QuoteKind::Partial,
         span: span(s, e),
         byte_span: span(s, e),
+        lead: None,
         sentence: 0,
         speaker: None,
         cue: None,
@@ -505,4 +506,54 @@ fn extra_fragments_inside_a_found_partial_are_not_false_positives() {
     let s = evaluate(&gold, &[doc], &EvalOptions::default()).summary;
     assert_eq!((s.detection.tp, s.detection.fp, s.detection.fn_), (1, 1, 0));
     assert_eq!(s.fragments_of_found, 1);
+}
+
+// guards: a quote's lead (the part of its content before an interrupting attribution) is
+// scored as a prediction of its own: it finds the gold's first part, and counts as a false
+// positive where the gold has no such part.
+#[test]
+fn a_lead_is_scored_as_a_prediction_of_its_own() {
+    let text = "The plan, a source said, is to cut taxes. The vote, an aide said, is off.";
+    let line = serde_json::json!({
+        "id": "f",
+        "text": text,
+        "quotes": [
+            {"start": 0, "end": 8, "text": &text[0..8], "kind": "indirect",
+             "speaker": "a source", "speaker_spans": [], "optional": false},
+            {"start": 24, "end": 40, "text": &text[24..40], "kind": "indirect",
+             "speaker": "a source", "speaker_spans": [], "optional": false},
+            {"start": 66, "end": 72, "text": &text[66..72], "kind": "indirect",
+             "speaker": "an aide", "speaker_spans": [], "optional": false},
+        ],
+    })
+    .to_string();
+    let gold = vec![parse_gold_line(&line).unwrap()];
+    let span = |s: usize, e: usize| Span { start: s, end: e };
+    let quote = |s: usize, e: usize, lead: (usize, usize)| whosaid::output::Quote {
+        text: text[s..e].to_string(),
+        kind: QuoteKind::Indirect,
+        span: span(s, e),
+        byte_span: span(s, e),
+        lead: Some(whosaid::output::Part {
+            text: text[lead.0..lead.1].to_string(),
+            span: span(lead.0, lead.1),
+            byte_span: span(lead.0, lead.1),
+        }),
+        sentence: 0,
+        speaker: None,
+        cue: None,
+        rule: None,
+        confidence: 0.5,
+    };
+    let doc = whosaid::output::Document {
+        id: "f".into(),
+        schema_version: 1,
+        meta: None,
+        quotes: vec![quote(24, 40, (0, 8)), quote(66, 72, (42, 50))],
+        speakers: vec![],
+        non_speech: None,
+    };
+    let s = evaluate(&gold, &[doc], &EvalOptions::default()).summary;
+    // "The plan" and both texts are found; the second lead, "The vote", is no gold part.
+    assert_eq!((s.detection.tp, s.detection.fp, s.detection.fn_), (3, 1, 0));
 }

@@ -20,7 +20,7 @@
 //! Expectations:
 //!
 //! * `SPEAKER [| kind=KIND] [| quote=QUOTE]` — the rule must attribute some quote (whose text
-//!   is `QUOTE`, when given) to a speaker whose canonical `name` is `SPEAKER`, with the quote
+//!   is `QUOTE`, when given; `LEAD … TEXT` for content its attribution interrupts) to a speaker whose canonical `name` is `SPEAKER`, with the quote
 //!   kind `KIND` (`direct`, `partial` or `indirect`) when given.
 //!   `SPEAKER` may be `(nobody)`: the rule reports the quote with no speaker (an asker left
 //!   unnamed).
@@ -262,7 +262,7 @@ fn check(id: &str, case: &Case, doc: &Document) -> Result<(), String> {
                 };
                 speaker_right
                     && kind.as_ref().is_none_or(|k| q.kind.as_str() == k)
-                    && quote.as_ref().is_none_or(|t| &q.text == t)
+                    && quote.as_ref().is_none_or(|t| &content(q) == t)
             });
             if found {
                 Ok(())
@@ -405,13 +405,29 @@ fn the_checker_rejects_wrong_expectations() {
     assert!(check("ATT002", &case(hit("Rowan Pike", None)), &doc).is_err());
 }
 
+/// A quote's content as a fixture names it: its text, after its lead and " … " when the
+/// attribution interrupts it ("The plan … is to cut taxes").
+fn content(q: &whosaid::output::Quote) -> String {
+    match &q.lead {
+        Some(lead) => format!("{} … {}", lead.text, q.text),
+        None => q.text.clone(),
+    }
+}
+
 /// One row of marks under `line` (chars `from..to` of the document, rendered one column per
 /// char), `^` under the quote and `-` under the mention.
-fn marks(len: usize, quote: (usize, usize), mention: Option<(usize, usize)>) -> Vec<String> {
+fn marks(
+    len: usize,
+    quote: (usize, usize),
+    lead: Option<(usize, usize)>,
+    mention: Option<(usize, usize)>,
+) -> Vec<String> {
     let mut rows = Vec::new();
     let mut row = vec![' '; len];
-    for c in row.iter_mut().take(quote.1).skip(quote.0) {
-        *c = '^';
+    for (s, e) in std::iter::once(quote).chain(lead) {
+        for c in row.iter_mut().take(e).skip(s) {
+            *c = '^';
+        }
     }
     if let Some((s, e)) = mention {
         if row[s..e].iter().any(|&c| c != ' ') {
@@ -481,7 +497,8 @@ fn render(path: &Path) -> String {
         }
         for q in &doc.quotes {
             let mention = q.speaker.as_ref().map(|s| (s.span.start, s.span.end));
-            for row in marks(len, (q.span.start, q.span.end), mention) {
+            let lead = q.lead.as_ref().map(|l| (l.span.start, l.span.end));
+            for row in marks(len, (q.span.start, q.span.end), lead, mention) {
                 writeln!(out, "  {row}").unwrap();
             }
             match &q.speaker {

@@ -58,6 +58,10 @@ pub struct Finding {
 pub struct IndirectFinding {
     /// Byte range of the reported content.
     pub content: Range<usize>,
+    /// Byte range of the content's part before its attribution, when the attribution
+    /// interrupts it ("The plan, a source said, is to …": "The plan"); `content` is then
+    /// the part after it.
+    pub lead: Option<Range<usize>>,
     /// Speaker and cue.
     pub finding: Finding,
     /// True for speech set out verbatim without quote marks (a transcript turn). Its kind

@@ -1,5 +1,6 @@
 //! Scoring predictions against gold: counts, metrics and the list of individual errors.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -488,6 +489,30 @@ fn score_doc(
     errors.extend(doc_errors);
 }
 
+/// The predictions of one document with each quote's lead (the part of its content before
+/// an interrupting attribution) as a prediction of its own, right before the quote: the gold
+/// annotates the two parts of such content as two quotes, and each part must match or count
+/// against precision on its own.
+fn with_leads(quotes: &[Quote]) -> Cow<'_, [Quote]> {
+    if quotes.iter().all(|q| q.lead.is_none()) {
+        return Cow::Borrowed(quotes);
+    }
+    let mut out = Vec::with_capacity(quotes.len() + 1);
+    for q in quotes {
+        if let Some(lead) = &q.lead {
+            out.push(Quote {
+                text: lead.text.clone(),
+                span: lead.span,
+                byte_span: lead.byte_span,
+                lead: None,
+                ..q.clone()
+            });
+        }
+        out.push(q.clone());
+    }
+    Cow::Owned(out)
+}
+
 /// Scores `predicted` against `gold`. Predictions are matched to gold documents by id; a gold
 /// document without a prediction counts as one where nothing was found, and predictions for
 /// documents not in the gold are ignored (and counted).
@@ -498,17 +523,17 @@ pub fn evaluate(gold: &[GoldDoc], predicted: &[Document], opts: &EvalOptions) ->
     let mut without = 0;
     let mut used = 0;
     for g in gold {
-        let quotes: &[Quote] = match by_id.get(g.id.as_str()) {
+        let quotes = match by_id.get(g.id.as_str()) {
             Some(d) => {
                 used += 1;
-                &d.quotes
+                with_leads(&d.quotes)
             }
             None => {
                 without += 1;
-                &[]
+                Cow::Borrowed(&[][..])
             }
         };
-        score_doc(g, quotes, opts, &mut t, &mut errors);
+        score_doc(g, &quotes, opts, &mut t, &mut errors);
     }
 
     let kinds: Vec<QuoteKind> = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect]

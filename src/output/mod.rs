@@ -86,6 +86,12 @@ pub struct Quote {
     pub span: Span,
     /// Byte range of `text`.
     pub byte_span: Span,
+    /// Reported content that its own attribution interrupts has two parts: `text` is the
+    /// part after the attribution, and this the part before it ("The plan, a source said, is
+    /// to cut taxes": lead "The plan", text "is to cut taxes"; "Twitter is widely seen as a
+    /// news site": lead "Twitter", text "as a news site"). Absent for other quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Part>,
     /// Index of the sentence the quote starts in.
     pub sentence: usize,
     /// Who said it, when a rule found out.
@@ -96,6 +102,17 @@ pub struct Quote {
     pub rule: Option<String>,
     /// How sure the deciding rule is, in [0, 1].
     pub confidence: f64,
+}
+
+/// A part of a quote's content that stands apart from its `text`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Part {
+    /// The part as written.
+    pub text: String,
+    /// Code-point range of `text`.
+    pub span: Span,
+    /// Byte range of `text`.
+    pub byte_span: Span,
 }
 
 /// The speaker of a quote.

@@ -247,6 +247,7 @@ impl Rule for TranscriptTurn {
         };
         Some(IndirectFinding {
             content: from..end,
+            lead: None,
             finding,
             verbatim: true,
         })

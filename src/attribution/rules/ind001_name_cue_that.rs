@@ -1,9 +1,9 @@
 //! IND001 name-cue-that.
 
 use super::indirect::{
-    auxiliary, is_subordinator, is_time_word, opening_clause_end, opens_adverbial,
-    opens_participle_clause, opens_second_report, report, sentence_body, word_count, Auxiliary,
-    MAX_AUXILIARIES, MIN_CLAUSE_WORDS,
+    auxiliary, bytes, interrupted_lead, is_subordinator, is_time_word, opening_clause_end,
+    opens_adverbial, opens_participle_clause, opens_second_report, report, sentence_body,
+    word_count, Auxiliary, MAX_AUXILIARIES, MIN_CLAUSE_WORDS,
 };
 use super::patterns::is_dash;
 use crate::attribution::np::{
@@ -985,6 +985,7 @@ fn find_from(
                 let before_who = if restrictive {
                     ctx.quantity_phrase(subject_end - 1, r.start, true)
                         .or_else(|| ctx.subject_before(subject_end - 1, r.start))
+                        .or_else(|| determined_phrase(ctx, subject_end - 1, r.start))
                 } else {
                     None
                 };
@@ -1040,10 +1041,45 @@ fn find_from(
             if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
                 continue;
             }
-            return Some((report(ctx, &np, k..k + 1, start..end), k));
+            let lead = (!participle && !coordinated)
+                .then(|| interrupted_lead(ctx, &r, &np, k, start))
+                .flatten();
+            // "The rules, which he said make it easy, were changed": a relative's content
+            // ends at its comma.
+            let end = match &lead {
+                Some(l) if ctx.is_punct(l.start.saturating_sub(1), ',') && l.len() == 1 => {
+                    (start..end).find(|&t| ctx.is_punct(t, ',')).unwrap_or(end)
+                }
+                _ => end,
+            };
+            let mut found = report(ctx, &np, k..k + 1, start..end);
+            found.lead = lead.map(|l| bytes(ctx, l));
+            return Some((found, k));
         }
         None
     }
+}
+
+/// Most words between a determiner and the restrictive "who" after its phrase.
+const MAX_DETERMINED_TOKENS: usize = 4;
+
+/// The phrase that ends before token `end` and opens with an article or "those", over a few
+/// lower-case words ("an architect who said …", "the engineers who say …"): the one a
+/// restrictive "who" speaks for when no role noun or name marks it.
+fn determined_phrase(ctx: &Context, end: usize, floor: usize) -> Option<SpeakerNp> {
+    let lowest = end.saturating_sub(MAX_DETERMINED_TOKENS + 1).max(floor);
+    let mut t = end;
+    while t > lowest {
+        t -= 1;
+        let w = ctx.word(t);
+        if !ctx.tokens[t].is_word() || !w.starts_with(char::is_lowercase) || ctx.is_cue(t) {
+            return None;
+        }
+        if matches!(ascii_lower(w).as_str(), "a" | "an" | "the" | "those") {
+            return (t + 1 < end).then(|| ctx.description(t..end));
+        }
+    }
+    None
 }
 
 /// Prepositions that take a gerund: "by stressing", "of announcing", "after saying".

@@ -118,6 +118,7 @@ fn passive_source(ctx: &Context, t: usize, r: Range<usize>) -> Option<IndirectFi
     }
     Some(IndirectFinding {
         content: bytes(ctx, r),
+        lead: None,
         finding: ctx.finding(&np, v..v + 1, 0.75),
         verbatim: false,
     })
@@ -170,6 +171,7 @@ impl Rule for AsNameCue {
             }
             return Some(IndirectFinding {
                 content: bytes(ctx, r.clone()),
+                lead: None,
                 finding: ctx.finding(&np, k..k + len, 0.75),
                 verbatim: false,
             });

@@ -162,6 +162,7 @@ impl Rule for AccordingToClause {
             };
             let report = |content: std::ops::Range<usize>| IndirectFinding {
                 content: bytes(ctx, content),
+                lead: None,
                 finding: finding.clone(),
                 verbatim: false,
             };

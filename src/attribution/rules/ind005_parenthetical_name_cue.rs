@@ -1,7 +1,7 @@
 //! IND005 parenthetical-name-cue.
 
 use super::indirect::{
-    has_indirect_cue, opens_appositive, plain_sentence, report, word_count, MIN_CLAUSE_WORDS,
+    bytes, has_indirect_cue, opens_appositive, plain_sentence, report, word_count, MIN_CLAUSE_WORDS,
 };
 use super::patterns::skip_appositive;
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
@@ -13,7 +13,8 @@ declare_rule! {
     /// ## What it matches
     /// An attribution set off by commas inside the reported sentence: `Even if the venture
     /// fails, Mr. Morgan said, he has already done the work.`, `The plan, officials said, is
-    /// dead.` The content is the clause after the attribution (or before it, when nothing
+    /// dead.` The content is the clause after the attribution, with what stands before the
+    /// attribution as its lead ("The plan" | "is dead"); or the clause before it, when nothing
     /// follows, or when what follows an inverted attribution describes the speaker: `…,
     /// said Ann Lee, a debt expert who has written on it.`).
     ///
@@ -23,7 +24,7 @@ declare_rule! {
     ///
     /// ## Example
     /// `The bridge, the mayor said, will reopen in May.` → "the mayor", content "will reopen
-    /// in May".
+    /// in May", lead "The bridge".
     ///
     /// ## Does not match
     /// An attribution at the very start (IND001) or end (IND003) of the sentence.
@@ -75,17 +76,21 @@ impl Rule for ParentheticalNameCue {
                     ascii_lower(ctx.word(after.start)).as_str(),
                     "a" | "an" | "the"
                 );
-            let content = if word_count(ctx, after.clone()) >= MIN_CLAUSE_WORDS
+            let (content, lead) = if word_count(ctx, after.clone()) >= MIN_CLAUSE_WORDS
                 && !described
                 && !opens_appositive(ctx, after.start, r.end)
             {
-                after
+                // What stands before the attribution is the content's lead.
+                let lead = (before.start < before.end).then(|| bytes(ctx, before));
+                (after, lead)
             } else if word_count(ctx, before.clone()) >= MIN_CLAUSE_WORDS {
-                before
+                (before, None)
             } else {
                 continue;
             };
-            return Some(report(ctx, &np, cue..cue + 1, content));
+            let mut found = report(ctx, &np, cue..cue + 1, content);
+            found.lead = lead;
+            return Some(found);
         }
         None
     }

@@ -88,6 +88,7 @@ impl Rule for AskedQuestion {
             Some(np) => report(ctx, &np, k..k + 1, start..comma),
             None => IndirectFinding {
                 content: bytes(ctx, start..comma),
+                lead: None,
                 finding: Finding {
                     speaker: None,
                     cue: Some(bytes(ctx, k..k + 1)),

@@ -34,7 +34,11 @@ declare_rule! {
     /// "that" stays in; a parenthetical between commas is stepped over to the subject
     /// before it) to the end of its clause, as for IND006, or a comma before "however"; a
     /// clause opened by "as", "when", "because", "which" … ends at its comma. The cue is the
-    /// evidential word. Nobody is named as the speaker: the writer states the hedge, the
+    /// evidential word, which interrupts the content: the subject is the content's lead and
+    /// what follows the cue its text (`The ferry service` | `to resume in March`), except
+    /// when the subject is an "it" that stands for the clause (`It seems the vote failed`),
+    /// and an opening phrase of time or place is no part of the lead (`On Friday she` →
+    /// `she`). Nobody is named as the speaker: the writer states the hedge, the
     /// source is left out. One exception: "seem to" or "appear to" before a verb of saying,
     /// thinking or stance (`Okafor seemed to suggest that …`) hedges the subject's own act,
     /// so a subject that is a name, an organisation, a pronoun or a description is the
@@ -48,8 +52,8 @@ declare_rule! {
     /// fact. A quote database that wants speech only leaves this rule out.
     ///
     /// ## Example
-    /// `The ferry service is expected to resume in March.` → nobody, cue "expected", content
-    /// "The ferry service is expected to resume in March".
+    /// `The ferry service is expected to resume in March.` → nobody, cue "expected", lead
+    /// "The ferry service", content "to resume in March".
     ///
     /// ## Does not match
     /// Physical appearance (`Okafor appeared on television`, `appeared in court`), looking
@@ -641,9 +645,36 @@ impl Rule for UnsourcedEvidential {
                 .flatten()
                 .filter(|np| np.tokens.end == subject_end && !ctx.is(np.tokens.start, "it"));
             // Its content is then what follows the verb, as IND001 and IND006 report it.
-            let (finding, start) = match holder {
+            // Otherwise the hedge interrupts its content: the subject before it is the
+            // content's lead, what follows the cue its text ("The fight is expected | to be
+            // costly").
+            // "It seems …", "it sure looks …", "By Monday it appeared …" hold no lead: "it"
+            // stands for the clause. A
+            // conjunction before the subject is no part of it.
+            let lead_start = if ctx.is(start, "and") || ctx.is(start, "but") {
+                start + 1
+            } else {
+                start
+            };
+            // "On Friday she sounded …", "By midnight the count looked …": an opening
+            // phrase of time or place is no part of the lead, which is the subject alone.
+            let opener = ascii_lower(ctx.word(lead_start));
+            let lead_start = if lead_start + 1 < subject_end
+                && (super::indirect::opens_adverbial(&opener)
+                    || super::indirect::is_time_word(&opener))
+            {
+                ctx.np_ending_before(subject_end, lead_start + 1)
+                    .map_or(subject_end, |np| np.tokens.start)
+            } else {
+                lead_start
+            };
+            let has_lead = lead_start < subject_end
+                && cue_end < end
+                && !ctx.is(subject_end - 1, "it")
+                && !(ctx.is(lead_start, "it") && subject_end - lead_start <= 2);
+            let (finding, start, lead) = match holder {
                 Some(np) if word_count(ctx, cue_end + 2..end) >= MIN_CLAUSE_WORDS => {
-                    (ctx.finding(&np, k..cue_end + 2, 0.6), cue_end + 2)
+                    (ctx.finding(&np, k..cue_end + 2, 0.6), cue_end + 2, None)
                 }
                 _ => (
                     Finding {
@@ -651,11 +682,13 @@ impl Rule for UnsourcedEvidential {
                         cue: Some(bytes(ctx, k..k + 1)),
                         confidence: 0.6,
                     },
-                    start,
+                    if has_lead { cue_end } else { start },
+                    has_lead.then(|| bytes(ctx, lead_start..subject_end)),
                 ),
             };
             out.push(IndirectFinding {
                 content: bytes(ctx, start..end),
+                lead,
                 finding,
                 verbatim: false,
             });

@@ -191,9 +191,41 @@ pub fn report(
 ) -> crate::attribution::IndirectFinding {
     crate::attribution::IndirectFinding {
         content: bytes(ctx, content),
+        lead: None,
         finding: ctx.finding(np, cue, indirect_confidence(np)),
         verbatim: false,
     }
+}
+
+/// The lead of content that its attribution interrupts, for a report whose speaker `np`
+/// and cue (last token `cue_last`) stand inside sentence body `r` and whose content starts at
+/// `start`: what stands before an attribution set off by commas ("Instead, she said, her boss
+/// …": "Instead"), or the relative that fronts the content ("which he said make it easy":
+/// "which"). `None` for other reports.
+pub fn interrupted_lead(
+    ctx: &Context,
+    r: &Range<usize>,
+    np: &crate::attribution::np::SpeakerNp,
+    cue_last: usize,
+    start: usize,
+) -> Option<Range<usize>> {
+    let first = np.tokens.start;
+    if first <= r.start || ctx.has_quote(r.start..first) {
+        return None;
+    }
+    let parenthetical = ctx.is_punct(first - 1, ',')
+        && start == cue_last + 2
+        && ctx.is_punct(cue_last + 1, ',')
+        && first - 1 > r.start;
+    if parenthetical {
+        return Some(r.start..first - 1);
+    }
+    let relative = start == cue_last + 1
+        && matches!(
+            ascii_lower(ctx.word(first - 1)).as_str(),
+            "which" | "what" | "whom"
+        );
+    relative.then(|| first - 1..first)
 }
 
 /// True when some token of `r` is a reporting verb that takes a clause: the rules that need

@@ -70,7 +70,11 @@ pub fn render(doc: &Document, colour: bool) -> String {
     for (i, q) in doc.quotes.iter().enumerate() {
         let text = match q.kind {
             QuoteKind::Direct | QuoteKind::Partial => format!("“{}”", q.text),
-            QuoteKind::Indirect => q.text.clone(),
+            // Content its attribution interrupts: "The plan … is to cut taxes".
+            QuoteKind::Indirect => match &q.lead {
+                Some(lead) => format!("{} … {}", lead.text, q.text),
+                None => q.text.clone(),
+            },
         };
         out.push_str(&format!("  {:>width$}. {text}\n", i + 1));
         let mut facts = Vec::new();
