@@ -895,6 +895,15 @@ fn find_from(
             let Some(start) = clause_start(ctx, k, r.end) else {
                 continue;
             };
+            // "charged the officer with murder" is an act of law: "charged" reports only a
+            // clause that "that" opens.
+            if matches!(
+                ascii_lower(ctx.word(k)).as_str(),
+                "charged" | "charges" | "charging"
+            ) && !ctx.is(start, "that")
+            {
+                continue;
+            }
             if thought
                 && !(ctx.is(start, "that")
                     || opens_with_subject_pronoun(ctx, start)
@@ -978,7 +987,13 @@ fn find_from(
                 return Some((report(ctx, &np, k..k + 1, start..end), k));
             }
             let np = if participle {
-                ctx.np_starting_at(r.start, k)
+                // "On Monday, the governor signed the bill, saying …": past an opening phrase.
+                ctx.np_starting_at(r.start, k).or_else(|| {
+                    let after = super::patterns::after_opening_participle(ctx, r.start, k);
+                    (after > r.start)
+                        .then(|| ctx.np_starting_at(after, k))
+                        .flatten()
+                })
             } else if coordinated {
                 ctx.coordinated_subject(r.start, subject_end)
             } else {
