@@ -183,7 +183,12 @@ impl<'t> Context<'t> {
                 continue;
             }
             let verb = crate::text::ascii_lower(&text[tokens[i - 1].range.clone()]);
-            if speaks_with_particle(&verb, particle) {
+            // "broke in March", "cut in half": an "in" with an object is a preposition.
+            let object = particle == b"in"
+                && tokens.get(i + 1).is_some_and(|t| {
+                    t.is_word() && !matches!(&text.as_bytes()[t.range.clone()], b"with" | b"to")
+                });
+            if speaks_with_particle(&verb, particle) && !object {
                 cue_flags[i - 1] = 1;
             }
         }

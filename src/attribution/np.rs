@@ -368,6 +368,16 @@ impl<'t> Context<'t> {
                     // "Even the field's biggest hawks, like Lee and Ray, say": the subject
                     // that opens the sentence, before an appositive of any kind; not an
                     // opening adverbial ("In 2016, Lee endorsed Ray, saying …").
+                    // "Others, however, say", "Most, in fact, said": a quantity that speaks.
+                    if commas == 1 && np.is_none() && !participle_follows {
+                        // It opens the sentence: "Woodrow Lee, 58, said" has an age there.
+                        if let Some(q) = self
+                            .quantity_ending_at(k, floor)
+                            .filter(|q| q.tokens.start == floor && !is_number(self.word(k - 1)))
+                        {
+                            return Some(q);
+                        }
+                    }
                     if commas == 1 && np.is_none() && !participle_follows {
                         if let Some(subject) = self
                             .sentence_subject(floor, k)
@@ -406,8 +416,14 @@ impl<'t> Context<'t> {
                             _ => fallback = np.clone(),
                         }
                     }
+                    // "Sen. Marco Rubio, R-Fla., who …, said": a title may stand before it.
                     let opens_clause = |np: &SpeakerNp| {
-                        np.tokens.start == floor || self.is_punct(np.tokens.start - 1, ',')
+                        np.tokens.start == floor
+                            || self.is_punct(np.tokens.start - 1, ',')
+                            || (floor..np.tokens.start).all(|t| {
+                                self.tokens[t].is_word() && lexicon().is_title(self.word(t))
+                                    || self.is_punct(t, '.')
+                            })
                     };
                     if let Some(np) = np.filter(|np| {
                         matches!(np.kind, NpKind::Name | NpKind::Organisation) && opens_clause(np)
