@@ -929,6 +929,28 @@ fn find_from(
             } else {
                 subject_end
             };
+            // "did not say", "has long argued", "herself has proposed", "in 2001 found":
+            // auxiliaries, negation and a time phrase stand between subject and verb. A
+            // passive ("was told that …") reports for no subject before it.
+            let subject_end = if participle {
+                subject_end
+            } else {
+                match before_auxiliaries(ctx, subject_end, r.start, k) {
+                    Some(t) => t,
+                    None => continue,
+                }
+            };
+            // "I still don't know who …": a negated verb of knowing reports nothing.
+            let knowing = ctx.is_thought_verb(k)
+                || matches!(ascii_lower(ctx.word(k)).as_str(), "know" | "knows" | "knew");
+            if knowing
+                && (subject_end..k).any(|t| {
+                    let w = ascii_lower(ctx.word(t));
+                    w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+                })
+            {
+                continue;
+            }
             let subject_end = before_catenative(ctx, subject_end, r.start);
             // "Lee (D-Ore.), Ray (D-Ohio) and Dunn (D-N.J.) all suggested": a floating "all"
             // or "both" after the subject.
@@ -1095,6 +1117,106 @@ fn determined_phrase(ctx: &Context, end: usize, floor: usize) -> Option<SpeakerN
         }
     }
     None
+}
+
+/// Where the subject of the verb at `k` ends, given that the words right before the verb
+/// end at `end`: before the auxiliaries, negation, sentence adverbs, a floating "both" or
+/// "all", a reflexive ("herself") and a time phrase ("on Sunday", "in 2001", "last week")
+/// between them ("Officials did not say", "Lawmakers have not yet said", "Clinton herself
+/// has proposed", "a panel in 2001 found"). `None` for a passive ("were told that …"), whose
+/// subject is no speaker.
+fn before_auxiliaries(ctx: &Context, end: usize, floor: usize, k: usize) -> Option<usize> {
+    let skippable = |t: usize| {
+        let w = ascii_lower(ctx.word(t));
+        ctx.tokens[t].is_word()
+            && (auxiliary(&w).is_some()
+                || matches!(
+                    w.as_str(),
+                    "both"
+                        | "all"
+                        | "yet"
+                        | "first"
+                        | "herself"
+                        | "himself"
+                        | "themselves"
+                        | "itself"
+                )
+                || crate::attribution::np::is_cue_adverb(&w))
+    };
+    let mut t = end;
+    let mut passive = false;
+    let mut steps = 0;
+    while t > floor && steps < MAX_AUXILIARIES + 2 {
+        if skippable(t - 1) {
+            passive |= auxiliary(ctx.word(t - 1)) == Some(Auxiliary::Be);
+            t -= 1;
+            steps += 1;
+            continue;
+        }
+        match time_phrase_before(ctx, t, floor) {
+            Some(u) if u < t => {
+                t = u;
+                steps += 1;
+            }
+            _ => break,
+        }
+    }
+    if passive && !ctx.word(k).ends_with("ing") {
+        return None;
+    }
+    Some(if t > floor { t } else { end })
+}
+
+/// Where a time phrase that ends at `end` starts ("on Sunday", "in 2001", "in March", "last
+/// week", "earlier this month"), if one does.
+fn time_phrase_before(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
+    if end < floor + 3 || !ctx.tokens[end - 1].is_word() {
+        return None;
+    }
+    let last = ascii_lower(ctx.word(end - 1));
+    let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
+    let unit = matches!(
+        last.as_str(),
+        "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening"
+    );
+    let day = is_time_word(&last)
+        || matches!(
+            last.as_str(),
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        )
+        || matches!(
+            last.as_str(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+    let before = ascii_lower(ctx.word(end - 2));
+    match before.as_str() {
+        "on" | "in" if year || day => Some(end - 2),
+        "last" | "this" | "next" if unit => {
+            // "earlier this month"
+            let e = end - 2;
+            Some(
+                if e > floor + 1
+                    && matches!(ascii_lower(ctx.word(e - 1)).as_str(), "earlier" | "later")
+                {
+                    e - 1
+                } else {
+                    e
+                },
+            )
+        }
+        _ => None,
+    }
 }
 
 /// Prepositions that take a gerund: "by stressing", "of announcing", "after saying".
