@@ -128,6 +128,37 @@ fn capitalised_past_first_byte(word: &str) -> bool {
 }
 
 /// "FBI", "CNN", "NAACP": two to six capital letters.
+/// Auxiliaries, negation and a few adverbs that stand between a subject and its verb.
+fn is_auxiliary(word: &str) -> bool {
+    let w = crate::text::ascii_lower(word);
+    matches!(
+        w.as_str(),
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "did"
+            | "does"
+            | "do"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "not"
+            | "also"
+            | "never"
+            | "later"
+            | "previously"
+    ) || w.ends_with("n't")
+        || w.ends_with("n’t")
+}
+
 fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
@@ -309,8 +340,12 @@ impl Mentions {
             if !is_capitalised(w) && !initials_before_name {
                 // An acronym right next to a speech cue names an organisation: "the FBI
                 // said", "CNN reported", "said MWW".
-                let next_is_cue =
-                    i + 1 < tokens.len() && is_word(i + 1) && lex.cue(word(i + 1)).is_some();
+                // "the FBI has said", "CNN did not report": auxiliaries may stand between.
+                let mut v = i + 1;
+                while v < tokens.len() && v < i + 4 && is_word(v) && is_auxiliary(word(v)) {
+                    v += 1;
+                }
+                let next_is_cue = v < tokens.len() && is_word(v) && lex.cue(word(v)).is_some();
                 let prev_is_cue = i > 0 && is_word(i - 1) && lex.cue(word(i - 1)).is_some();
                 if is_acronym(w) && (next_is_cue || prev_is_cue) {
                     list.push(Mention {

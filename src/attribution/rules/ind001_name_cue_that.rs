@@ -490,7 +490,12 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
                     && !ctx.is_cue(u)
                     && (u < t + MAX_THAT_TOKENS
                         || tok.is_word()
-                        || tok.kind == TokenKind::Possessive)
+                        || tok.kind == TokenKind::Possessive
+                        // "at a stop in Toledo, Ohio, that …": the commas of a place.
+                        || tok.kind == TokenKind::Punct(',')
+                            && crate::mentions::is_capitalised(ctx.word(u - 1))
+                            && (crate::mentions::is_capitalised(ctx.word(u + 1))
+                                || ctx.is(u + 1, "that")))
             })
             .find(|&u| ctx.is(u, "that"))
         {
@@ -1075,7 +1080,7 @@ fn find_from(
             if let Some(close) = opening_clause_end(ctx, &r, k).filter(|&c| c > start) {
                 end = end.min(close);
             }
-            if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
+            if word_count(ctx, start..end) < MIN_CLAUSE_WORDS || only_time(ctx, start..end) {
                 continue;
             }
             let lead = (!participle && !coordinated)
@@ -1147,6 +1152,18 @@ fn before_auxiliaries(ctx: &Context, end: usize, floor: usize, k: usize) -> Opti
     let mut passive = false;
     let mut steps = 0;
     while t > floor && steps < MAX_AUXILIARIES + 2 {
+        // "he's said": the "’s" of "has" after a pronoun.
+        let contracted = ctx.tokens[t - 1].kind == TokenKind::Possessive
+            && t - 1 > floor
+            && matches!(
+                ascii_lower(ctx.word(t - 2)).as_str(),
+                "he" | "she" | "it" | "who" | "that"
+            );
+        if contracted {
+            t -= 1;
+            steps += 1;
+            continue;
+        }
         if skippable(t - 1) {
             passive |= auxiliary(ctx.word(t - 1)) == Some(Auxiliary::Be);
             t -= 1;
@@ -1217,6 +1234,34 @@ fn time_phrase_before(ctx: &Context, end: usize, floor: usize) -> Option<usize> 
         }
         _ => None,
     }
+}
+
+/// True when the tokens `r` say only when ("a few days later", "two weeks ago"): what
+/// follows "as Breitbart reported" there is no reported clause.
+fn only_time(ctx: &Context, r: std::ops::Range<usize>) -> bool {
+    r.clone().all(|t| {
+        let w = ascii_lower(ctx.word(t));
+        is_time_word(&w)
+            || is_number(&w)
+            || matches!(
+                w.as_str(),
+                "a" | "few"
+                    | "couple"
+                    | "of"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "hours"
+                    | "ago"
+                    | "last"
+                    | "this"
+            )
+    })
 }
 
 /// Prepositions that take a gerund: "by stressing", "of announcing", "after saying".

@@ -4,6 +4,7 @@ use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
 use super::patterns::is_dash;
 use crate::attribution::np::{starts_upper, NpKind, SpeakerNp};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::text::ascii_lower;
 use std::ops::Range;
 
 declare_rule! {
@@ -17,8 +18,13 @@ declare_rule! {
     /// aside between dashes (`As the Post — no friend of his — observed, …`), and a source
     /// in capitals the mention finder does not know is a source (`However, as POLITICO has
     /// reported, …`). A passive phrase that opens the sentence or follows a comma names its
-    /// source after "by" (`As reported by the Journal, …`). The content is the whole
-    /// sentence.
+    /// source after "by" (`As reported by the Journal, …`). The content is the sentence
+    /// without the "as" phrase when that phrase opens it (`As Smith put it, the deal is
+    /// dead.` → "the deal is dead") or closes it (`…, as the Ledger reported last week.`),
+    /// and the whole sentence when it stands inside. A verb with an object of its own after
+    /// it makes "as" a conjunction of time (`as lawmakers accused each other of …`), which
+    /// reports nothing; a time phrase, a phrase of place or medium and the one told may
+    /// follow the verb.
     ///
     /// ## Why
     /// The writer states the claim in their own words and credits a source for it.
@@ -169,8 +175,65 @@ impl Rule for AsNameCue {
             if ctx.is(k + len, "he") || ctx.is(k + len, "she") || ctx.is(k + len, "they") {
                 continue;
             }
+            // "as lawmakers accused each other of …", "As the White House hints at …": a verb
+            // with an object of its own makes "as" a conjunction of time, not a source. Only a
+            // time phrase may follow the source's verb before the comma or the sentence end.
+            let phrase_end = (k + len..r.end)
+                .find(|&u| ctx.is_punct(u, ',') || is_dash(ctx, u))
+                .unwrap_or(r.end);
+            // The first word after the verb tells: a determiner or a pronoun opens an object;
+            // a preposition, a time phrase ("as Breitbart reported a few days later") or the
+            // rest of the claim ("as Turner made very clear is non-negotiable") do not, and
+            // nor does the one told ("As Clinton told the Daily News, …").
+            let told = matches!(
+                ascii_lower(ctx.word(k + len - 1)).as_str(),
+                "told" | "tells" | "tell"
+            );
+            let object = k + len < phrase_end && !told && {
+                let w = ascii_lower(ctx.word(k + len));
+                ctx.tokens[k + len].is_word()
+                    && matches!(
+                        w.as_str(),
+                        "the"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "each"
+                            | "him"
+                            | "them"
+                            | "it"
+                            | "us"
+                            | "me"
+                            | "what"
+                            | "this"
+                            | "these"
+                            | "those"
+                    )
+                    || w == "a" && !ctx.is(k + len + 1, "few")
+            };
+            if object {
+                continue;
+            }
+            // The claim is the sentence without its "as" phrase: after the phrase's comma
+            // when it opens the sentence ("As Ray reported, the plan …"), before its comma
+            // when it closes it ("The plan …, as Ray reported last week").
+            let content = if t == r.start {
+                match (k + len..r.end).find(|&u| ctx.is_punct(u, ',')) {
+                    Some(c) if word_count(ctx, c + 1..r.end) >= MIN_CLAUSE_WORDS => c + 1..r.end,
+                    _ => r.clone(),
+                }
+            } else if ctx.is_punct(t - 1, ',')
+                && word_count(ctx, r.start..t - 1) >= MIN_CLAUSE_WORDS
+                && !(k + len..r.end).any(|u| ctx.is_punct(u, ','))
+            {
+                r.start..t - 1
+            } else {
+                r.clone()
+            };
             return Some(IndirectFinding {
-                content: bytes(ctx, r.clone()),
+                content: bytes(ctx, content),
                 lead: None,
                 finding: ctx.finding(&np, k..k + len, 0.75),
                 verbatim: false,

@@ -407,6 +407,7 @@ impl Rule for ClauseNameCue {
             // "…, insiders said: the lead is large": what follows a colon spells it out.
             let fits = after >= r.end
                 || ctx.is_punct(after, ',')
+                || ctx.is_punct(after, ';')
                 || ctx.is_punct(after, ':')
                 || is_dash(ctx, after)
                 || (adverbial
