@@ -1046,6 +1046,17 @@ fn find_from(
             let Some(np) = np else {
                 continue;
             };
+            // "a gap that experts say …", "argued that officials say …": "that" before a
+            // plural is no determiner of it.
+            let np = if np.kind == NpKind::Description
+                && np.tokens.len() > 1
+                && ctx.is(np.tokens.start, "that")
+                && ctx.word(np.tokens.end - 1).ends_with('s')
+            {
+                ctx.description(np.tokens.start + 1..np.tokens.end)
+            } else {
+                np
+            };
             if matches!(np.kind, NpKind::Description) && np.tokens.len() == 1 {
                 // A bare role noun ("sources said") is fine only when plural or a known speaker.
                 let w = ctx.word(np.tokens.start);

@@ -209,7 +209,15 @@ pub fn interrupted_lead(
     cue_last: usize,
     start: usize,
 ) -> Option<Range<usize>> {
-    let first = np.tokens.start;
+    // "which Mr. Clarke says …": a title before the name belongs to the speaker.
+    let mut first = np.tokens.start;
+    while first > r.start
+        && (ctx.is_punct(first - 1, '.')
+            || ctx.tokens[first - 1].is_word()
+                && crate::mentions::lexicon::lexicon().is_title(ctx.word(first - 1)))
+    {
+        first -= 1;
+    }
     if first <= r.start || ctx.has_quote(r.start..first) {
         return None;
     }
@@ -220,11 +228,21 @@ pub fn interrupted_lead(
     if parenthetical {
         return Some(r.start..first - 1);
     }
-    let relative = start == cue_last + 1
-        && matches!(
-            ascii_lower(ctx.word(first - 1)).as_str(),
-            "which" | "what" | "whom"
+    // "a gap that experts say renders …": "that" after a noun is a relative too, not after
+    // a verb that takes a clause ("argued that experts say …").
+    let rel = ascii_lower(ctx.word(first - 1));
+    let that_relative = rel == "that"
+        && first - 1 > r.start
+        && ctx.tokens[first - 2].is_word()
+        && !ctx.is_cue(first - 2)
+        && !ctx.is_stance_verb(first - 2)
+        && !ctx.is_thought_verb(first - 2)
+        && !matches!(
+            ascii_lower(ctx.word(first - 2)).as_str(),
+            "so" | "such" | "now" | "is" | "was" | "are" | "were" | "be" | "and" | "but"
         );
+    let relative = start == cue_last + 1
+        && (matches!(rel.as_str(), "which" | "what" | "whom" | "where") || that_relative);
     relative.then(|| first - 1..first)
 }
 
