@@ -457,8 +457,14 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
         } else if t < end && ctx.is(t, "her") {
             t += 1;
         } else {
+            // An addressee no finder knows ("told POLITICO they …"): up to three words,
+            // not past the clause's own subject pronoun.
             let mut n = 0;
-            while t < end && n < 3 && ctx.tokens[t].is_word() {
+            while t < end
+                && n < 3
+                && ctx.tokens[t].is_word()
+                && !(n > 0 && opens_with_subject_pronoun(ctx, t))
+            {
                 t += 1;
                 n += 1;
             }
@@ -497,8 +503,12 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
                             && (crate::mentions::is_capitalised(ctx.word(u + 1))
                                 || ctx.is(u + 1, "that")))
             })
-            .find(|&u| ctx.is(u, "that"))
+            .find(|&u| ctx.is(u, "that") || first == "to" && u <= t + 4 && opens_question(ctx, u))
         {
+            if !ctx.is(u, "that") {
+                // "explained to CBS why …": the one told, then the question.
+                return Some(u);
+            }
             let relative = ctx.tokens.get(u + 1).is_some_and(|tok| {
                 tok.is_word()
                     && (matches!(
