@@ -347,7 +347,10 @@ impl Mentions {
                 }
                 let next_is_cue = v < tokens.len() && is_word(v) && lex.cue(word(v)).is_some();
                 let prev_is_cue = i > 0 && is_word(i - 1) && lex.cue(word(i - 1)).is_some();
-                if is_acronym(w) && (next_is_cue || prev_is_cue) {
+                // "the F.B.I. has said": an acronym with periods too, of three letters or more
+                // ("the U.S. said" stays a place).
+                let dotted = is_dotted_initials(w) && w.bytes().filter(|&b| b != b'.').count() >= 3;
+                if (is_acronym(w) || dotted) && (next_is_cue || prev_is_cue) {
                     list.push(Mention {
                         range: tokens[i].range.clone(),
                         tokens: i..i + 1,

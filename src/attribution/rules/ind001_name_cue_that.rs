@@ -1385,6 +1385,15 @@ fn is_catenative(word: &str) -> bool {
             | "hastened"
             | "rush"
             | "rushed"
+            // "are more likely to say", "was quick to point out", "is unwilling to say".
+            | "likely"
+            | "unlikely"
+            | "willing"
+            | "unwilling"
+            | "eager"
+            | "quick"
+            | "able"
+            | "unable"
     )
 }
 
@@ -1413,7 +1422,11 @@ fn before_catenative(ctx: &Context, end: usize, floor: usize) -> usize {
     }
     let mut n = 0;
     while t > floor && n < MAX_AUXILIARIES && ctx.tokens[t - 1].is_word() {
-        if auxiliary(ctx.word(t - 1)).is_none() {
+        let degree = matches!(
+            ascii_lower(ctx.word(t - 1)).as_str(),
+            "more" | "less" | "most" | "least" | "much" | "far" | "very"
+        );
+        if auxiliary(ctx.word(t - 1)).is_none() && !degree {
             break;
         }
         t -= 1;
