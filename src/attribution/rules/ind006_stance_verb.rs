@@ -22,9 +22,11 @@ declare_rule! {
     /// audit.`, `Varga portrayed the levy as a gift.`), and a reporting verb with a noun
     /// phrase for object (`Dahl announced a plan to rebuild the wall.`, `cited a poll`; not
     /// "to", "for", "it", "them", "that" or "this" right after it;
-    /// `warned of`, `complained about`, `wrote about` too). The subject is found as for
-    /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
-    /// or before a coordinated verb); auxiliaries and negation may stand between it and the
+    /// `warned of`, `complained about`, `wrote about` too), and a verb with particles of its
+    /// own (`railed against the levy`, `sided with the crews`, `threw her support behind
+    /// Dahl`). The subject is found as for IND001 (a name, organisation, pronoun or
+    /// description, perhaps after an opening phrase or before a coordinated verb);
+    /// auxiliaries and negation may stand between it and the
     /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). In a relative clause
     /// (`Dahl, who on Tuesday endorsed the levy, left`) and after the phrase an "-ing" verb
     /// qualifies (`groups backing the plan have …`, `those supporting the ban`) the phrase
@@ -64,7 +66,8 @@ declare_rule! {
 enum Follows {
     /// Anything: the content starts right after the verb.
     Object,
-    /// This particle, which belongs to the cue ("called for").
+    /// These particles, one word or more, which belong to the cue ("called for", "spoke out
+    /// against", "took aim at").
     Particle(&'static str),
     /// An infinitive; "to" opens the content ("refused to sign").
     Infinitive,
@@ -111,13 +114,12 @@ pub(crate) fn stance_verbs() -> &'static StanceVerbs {
         for line in
             crate::mentions::lexicon::entries(include_str!("../../../data/stance_verbs.txt"))
         {
-            let mut parts = line.split_whitespace();
-            let Some(form) = parts.next() else { continue };
-            let follows = match parts.next() {
-                None => Follows::Object,
-                Some("[to]") => Follows::Infinitive,
-                Some("[as]") => Follows::As,
-                Some(p) => Follows::Particle(p),
+            let (form, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let follows = match rest.trim() {
+                "" => Follows::Object,
+                "[to]" => Follows::Infinitive,
+                "[as]" => Follows::As,
+                p => Follows::Particle(p),
             };
             forms.entry(form.as_bytes()).or_default().push(follows);
         }
@@ -159,8 +161,17 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
             }
             Follows::Particle(p) => {
                 // Written in lower case: "called On the Campaign Trail" is a title.
-                if k + 2 < end && ctx.word(k + 1) == p && ctx.tokens[k + 2].is_word() {
-                    return Some((k + 1, k + 2));
+                let mut t = k + 1;
+                let mut all = true;
+                for word in p.split_whitespace() {
+                    if t >= end || ctx.word(t) != word {
+                        all = false;
+                        break;
+                    }
+                    t += 1;
+                }
+                if all && t < end && ctx.tokens[t].is_word() {
+                    return Some((t - 1, t));
                 }
             }
             Follows::Infinitive => {
@@ -214,7 +225,12 @@ enum Form {
 fn form(lower: &str) -> Form {
     if lower.ends_with("ing") {
         Form::Progressive
-    } else if lower.ends_with("ed") || matches!(lower, "sought" | "spoke" | "saw" | "cast") {
+    } else if lower.ends_with("ed")
+        || matches!(
+            lower,
+            "sought" | "spoke" | "saw" | "cast" | "took" | "threw" | "went"
+        )
+    {
         Form::Past
     } else if lower.ends_with('s') {
         Form::ThirdPerson
@@ -415,6 +431,13 @@ impl Rule for StanceVerb {
                 continue;
             };
             let mut end = content_end(ctx, start, r.end);
+            // "said he had offered extra pay and that the union …": a second "that" clause
+            // belongs to the verb of saying around the stance, not to its object.
+            if let Some(stop) = (start + 1..end.saturating_sub(1))
+                .find(|&t| (ctx.is(t, "and") || ctx.is(t, "but")) && ctx.is(t + 1, "that"))
+            {
+                end = stop;
+            }
             if bound == Bound::Relative {
                 // "…, who endorsed Clinton, left", "groups backing Bush have been …": the
                 // comma or the main clause's auxiliary ends the relative.
