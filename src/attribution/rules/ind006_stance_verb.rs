@@ -26,10 +26,11 @@ declare_rule! {
     /// own (`railed against the levy`, `sided with the crews`, `threw her support behind
     /// Dahl`). The subject is found as for IND001 (a name, organisation, pronoun or
     /// description, perhaps after an opening phrase or before a coordinated verb);
-    /// auxiliaries and negation may stand between it and the
-    /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). A quantity of people
-    /// that opens its clause takes the plural verb (`Most oppose the cuts`, `about 4 in 10
-    /// want a change`). In a relative clause (`Dahl, who on Tuesday endorsed the levy,
+    /// auxiliaries and negation may stand between it and the verb (`did not endorse`,
+    /// `hasn't endorsed`, `has long opposed`). Two phrases joined by "and" hold the stance
+    /// together (`Norway and Peru support the rebels`). A quantity of people that opens its
+    /// clause takes the plural verb (`Most oppose the cuts`, `about 4 in 10 want a
+    /// change`). In a relative clause (`Dahl, who on Tuesday endorsed the levy,
     /// left`, `the board, which backed Dahl, …`, `voters who support the ban are …`, `cities
     /// that oppose the rule`) and after the phrase an "-ing" verb qualifies (`groups backing
     /// the plan have …`, `those supporting the ban`) the phrase before holds the stance and
@@ -325,6 +326,12 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
                 .flatten()
             })
     }?;
+    // "Norway and Peru support …": two phrases joined by "and" hold the stance together,
+    // and take the plural verb.
+    let (np, joined) = match joined_subject(ctx, r, &np) {
+        Some(both) if !coordinated && !restrictive => (both, true),
+        _ => (np, false),
+    };
     if ctx.has_quote(np.tokens.clone()) {
         return None;
     }
@@ -349,6 +356,7 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
                 .next()
                 .is_some_and(|w| matches!(w, "thirds" | "quarters" | "fifths")));
     let plural = quantity
+        || joined
         || match np.kind {
             NpKind::Pronoun(_) => last == "they",
             NpKind::Description => last.ends_with('s'),
@@ -413,6 +421,26 @@ fn restrictive_antecedent(ctx: &Context, r: &Range<usize>, rel: usize) -> Option
         return None;
     }
     Some(np)
+}
+
+/// The phrase "A and B" when `np` is B and A, a name, organisation or description, stands
+/// right before its "and" ("Norway and Peru", "the union and its allies"), with nothing but
+/// the start of the clause before A.
+fn joined_subject(ctx: &Context, r: &Range<usize>, np: &SpeakerNp) -> Option<SpeakerNp> {
+    let and = np.tokens.start.checked_sub(1)?;
+    if and <= r.start || !ctx.is(and, "and") {
+        return None;
+    }
+    let first = ctx.np_ending_before(and, r.start)?;
+    let plain = matches!(
+        first.kind,
+        NpKind::Name | NpKind::Organisation | NpKind::Description
+    ) && matches!(
+        np.kind,
+        NpKind::Name | NpKind::Organisation | NpKind::Description
+    );
+    (plain && first.tokens.end == and && opens_clause(ctx, r, first.tokens.start))
+        .then(|| ctx.description(first.tokens.start..np.tokens.end))
 }
 
 /// True when the phrase at `t` opens its clause: at the start of the body, after a
