@@ -30,7 +30,8 @@ declare_rule! {
     /// `hasn't endorsed`, `has long opposed`). Two phrases joined by "and" hold the stance
     /// together (`Norway and Peru support the rebels`). A quantity of people that opens its
     /// clause takes the plural verb (`Most oppose the cuts`, `about 4 in 10 want a
-    /// change`). In a relative clause (`Dahl, who on Tuesday endorsed the levy,
+    /// change`). A gerund after "by", "after", "while" … is the opening subject's (`Kell won
+    /// by attacking the levy`). In a relative clause (`Dahl, who on Tuesday endorsed the levy,
     /// left`, `the board, which backed Dahl, …`, `voters who support the ban are …`, `cities
     /// that oppose the rule`) and after the phrase an "-ing" verb qualifies (`groups backing
     /// the plan have …`, `those supporting the ban`) the phrase before holds the stance and
@@ -270,6 +271,19 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     // "a super PAC backing Bush", "those supporting Clinton": an "-ing" verb right after a
     // phrase, with no auxiliary or comma, qualifies that phrase, which holds the stance.
     if form == Form::Progressive && nearest.is_none() && subject_end == k {
+        // "Kell won the race by attacking the levy": a gerund after a preposition, for a
+        // plain subject that opens the sentence.
+        if k > r.start && takes_gerund(&ascii_lower(ctx.word(k - 1))) {
+            return ctx
+                .np_starting_at(r.start, k - 1)
+                .filter(|np| {
+                    matches!(
+                        np.kind,
+                        NpKind::Name | NpKind::Pronoun(_) | NpKind::Organisation
+                    )
+                })
+                .map(|np| (np, Bound::Main));
+        }
         return reduced_relative(ctx, r, k).map(|np| (np, Bound::Relative));
     }
     let licensed = match (form, nearest) {
@@ -441,6 +455,12 @@ fn joined_subject(ctx: &Context, r: &Range<usize>, np: &SpeakerNp) -> Option<Spe
     );
     (plain && first.tokens.end == and && opens_clause(ctx, r, first.tokens.start))
         .then(|| ctx.description(first.tokens.start..np.tokens.end))
+}
+
+/// Prepositions before a gerund whose subject opens the sentence ("by attacking", "after
+/// endorsing"); not "for", whose gerund is mostly the object's ("praised Dahl for opposing").
+fn takes_gerund(w: &str) -> bool {
+    matches!(w, "by" | "after" | "before" | "without" | "while" | "since")
 }
 
 /// True when the phrase at `t` opens its clause: at the start of the body, after a
