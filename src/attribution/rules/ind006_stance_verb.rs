@@ -24,7 +24,7 @@ declare_rule! {
     /// "to", "for", "it", "them", "that" or "this" right after it;
     /// `warned of`, `complained about`, `wrote about` too), and a verb with particles of its
     /// own (`railed against the levy`, `sided with the crews`, `threw her support behind
-    /// Dahl`). The subject is found as for IND001 (a name, organisation, pronoun or
+    /// Dahl`, an adverb in "-ly" perhaps before them: `spoke warmly of`). The subject is found as for IND001 (a name, organisation, pronoun or
     /// description, perhaps after an opening phrase or before a coordinated verb);
     /// auxiliaries and negation may stand between it and the verb (`did not endorse`,
     /// `hasn't endorsed`, `has long opposed`). Two phrases joined by "and" hold the stance
@@ -164,8 +164,17 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
                 }
             }
             Follows::Particle(p) => {
-                // Written in lower case: "called On the Campaign Trail" is a title.
+                // Written in lower case: "called On the Campaign Trail" is a title. An adverb
+                // in "-ly" may stand before the particles ("spoke passionately about").
                 let mut t = k + 1;
+                if t + 1 < end
+                    && ctx.tokens[t].is_word()
+                    && ctx.word(t).len() > 4
+                    && ctx.word(t).ends_with("ly")
+                    && ctx.word(t).starts_with(|c: char| c.is_ascii_lowercase())
+                {
+                    t += 1;
+                }
                 let mut all = true;
                 for word in p.split_whitespace() {
                     if t >= end || ctx.word(t) != word {
