@@ -22,15 +22,21 @@ declare_rule! {
     /// audit.`, `Varga portrayed the levy as a gift.`), and a reporting verb with a noun
     /// phrase for object (`Dahl announced a plan to rebuild the wall.`, `cited a poll`; not
     /// "to", "for", "it", "them", "that" or "this" right after it;
-    /// `warned of`, `complained about`, `wrote about` too). The subject is found as for
-    /// IND001 (a name, organisation, pronoun or description, perhaps after an opening phrase
-    /// or before a coordinated verb); auxiliaries and negation may stand between it and the
-    /// verb (`did not endorse`, `hasn't endorsed`, `has long opposed`). In a relative clause
-    /// (`Dahl, who on Tuesday endorsed the levy, left`) and after the phrase an "-ing" verb
-    /// qualifies (`groups backing the plan have …`, `those supporting the ban`) the phrase
-    /// before holds the stance and the content ends at the comma or the main clause's
-    /// auxiliary. Otherwise the content runs to
-    /// the end of the clause: the sentence end, a semicolon, colon, dash or bracket, a comma
+    /// `warned of`, `complained about`, `wrote about` too), and a verb with particles of its
+    /// own (`railed against the levy`, `sided with the crews`, `threw her support behind
+    /// Dahl`, an adverb in "-ly" perhaps before them: `spoke warmly of`). The subject is found as for IND001 (a name, organisation, pronoun or
+    /// description, perhaps after an opening phrase or before a coordinated verb);
+    /// auxiliaries and negation may stand between it and the verb (`did not endorse`,
+    /// `hasn't endorsed`, `has long opposed`). Two phrases joined by "and" hold the stance
+    /// together (`Norway and Peru support the rebels`). A quantity of people that opens its
+    /// clause takes the plural verb (`Most oppose the cuts`, `about 4 in 10 want a
+    /// change`). A gerund after "by", "after", "while" … is the opening subject's (`Kell won
+    /// by attacking the levy`). In a relative clause (`Dahl, who on Tuesday endorsed the levy,
+    /// left`, `the board, which backed Dahl, …`, `voters who support the ban are …`, `cities
+    /// that oppose the rule`) and after the phrase an "-ing" verb qualifies (`groups backing
+    /// the plan have …`, `those supporting the ban`) the phrase before holds the stance and
+    /// the content ends at the comma, the main clause's auxiliary or its verb of saying.
+    /// Otherwise the content runs to the end of the clause: the sentence end, a semicolon, colon, dash or bracket, a comma
     /// before a new clause (`, which …`, `, saying …`, `, pointing to …`), "and" or "but"
     /// before a second attributing verb of the same subject or of a new one (`wants the
     /// votes and Okafor wants …`, `backed the levy and has repeatedly opposed …`, each
@@ -64,7 +70,8 @@ declare_rule! {
 enum Follows {
     /// Anything: the content starts right after the verb.
     Object,
-    /// This particle, which belongs to the cue ("called for").
+    /// These particles, one word or more, which belong to the cue ("called for", "spoke out
+    /// against", "took aim at").
     Particle(&'static str),
     /// An infinitive; "to" opens the content ("refused to sign").
     Infinitive,
@@ -111,13 +118,12 @@ pub(crate) fn stance_verbs() -> &'static StanceVerbs {
         for line in
             crate::mentions::lexicon::entries(include_str!("../../../data/stance_verbs.txt"))
         {
-            let mut parts = line.split_whitespace();
-            let Some(form) = parts.next() else { continue };
-            let follows = match parts.next() {
-                None => Follows::Object,
-                Some("[to]") => Follows::Infinitive,
-                Some("[as]") => Follows::As,
-                Some(p) => Follows::Particle(p),
+            let (form, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let follows = match rest.trim() {
+                "" => Follows::Object,
+                "[to]" => Follows::Infinitive,
+                "[as]" => Follows::As,
+                p => Follows::Particle(p),
             };
             forms.entry(form.as_bytes()).or_default().push(follows);
         }
@@ -158,9 +164,27 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
                 }
             }
             Follows::Particle(p) => {
-                // Written in lower case: "called On the Campaign Trail" is a title.
-                if k + 2 < end && ctx.word(k + 1) == p && ctx.tokens[k + 2].is_word() {
-                    return Some((k + 1, k + 2));
+                // Written in lower case: "called On the Campaign Trail" is a title. An adverb
+                // in "-ly" may stand before the particles ("spoke passionately about").
+                let mut t = k + 1;
+                if t + 1 < end
+                    && ctx.tokens[t].is_word()
+                    && ctx.word(t).len() > 4
+                    && ctx.word(t).ends_with("ly")
+                    && ctx.word(t).starts_with(|c: char| c.is_ascii_lowercase())
+                {
+                    t += 1;
+                }
+                let mut all = true;
+                for word in p.split_whitespace() {
+                    if t >= end || ctx.word(t) != word {
+                        all = false;
+                        break;
+                    }
+                    t += 1;
+                }
+                if all && t < end && ctx.tokens[t].is_word() {
+                    return Some((t - 1, t));
                 }
             }
             Follows::Infinitive => {
@@ -214,7 +238,12 @@ enum Form {
 fn form(lower: &str) -> Form {
     if lower.ends_with("ing") {
         Form::Progressive
-    } else if lower.ends_with("ed") || matches!(lower, "sought" | "spoke" | "saw" | "cast") {
+    } else if lower.ends_with("ed")
+        || matches!(
+            lower,
+            "sought" | "spoke" | "saw" | "cast" | "took" | "threw" | "went"
+        )
+    {
         Form::Past
     } else if lower.ends_with('s') {
         Form::ThirdPerson
@@ -251,6 +280,19 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     // "a super PAC backing Bush", "those supporting Clinton": an "-ing" verb right after a
     // phrase, with no auxiliary or comma, qualifies that phrase, which holds the stance.
     if form == Form::Progressive && nearest.is_none() && subject_end == k {
+        // "Kell won the race by attacking the levy": a gerund after a preposition, for a
+        // plain subject that opens the sentence.
+        if k > r.start && takes_gerund(&ascii_lower(ctx.word(k - 1))) {
+            return ctx
+                .np_starting_at(r.start, k - 1)
+                .filter(|np| {
+                    matches!(
+                        np.kind,
+                        NpKind::Name | NpKind::Pronoun(_) | NpKind::Organisation
+                    )
+                })
+                .map(|np| (np, Bound::Main));
+        }
         return reduced_relative(ctx, r, k).map(|np| (np, Bound::Relative));
     }
     let licensed = match (form, nearest) {
@@ -280,17 +322,39 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     // subject.
     let coordinated =
         subject_end > r.start && (ctx.is(subject_end - 1, "and") || ctx.is(subject_end - 1, "but"));
-    // "Sanders, who endorsed Clinton, …": the relative's clause ends at its comma.
-    let who = subject_end > r.start + 1
-        && ctx.is(subject_end - 1, "who")
-        && ctx.is_punct(subject_end - 2, ',');
+    // "Sanders, who endorsed Clinton, …", "the union, which backed Dahl, …": the relative's
+    // clause ends at its comma. "voters who support Dahl are …", "cities that oppose the
+    // rule": a restrictive relative, whose phrase holds the stance.
+    let relative = subject_end > r.start + 1
+        && matches!(
+            ascii_lower(ctx.word(subject_end - 1)).as_str(),
+            "who" | "which" | "that"
+        );
+    let who = relative && ctx.is_punct(subject_end - 2, ',');
+    let restrictive = relative && !who && ctx.tokens[subject_end - 2].is_word();
     let np = if coordinated {
         ctx.coordinated_subject(r.start, subject_end)
+    } else if restrictive {
+        restrictive_antecedent(ctx, r, subject_end - 1)
     } else {
         ctx.subject_before(subject_end, r.start)
             .or_else(|| ctx.sentence_subject(r.start, subject_end))
             .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
+            // "critics on the left, who accused …": the phrase before the comma.
+            .or_else(|| {
+                who.then(|| {
+                    ctx.np_ending_before(subject_end - 2, r.start)
+                        .or_else(|| ctx.sentence_subject(r.start, subject_end - 2))
+                })
+                .flatten()
+            })
     }?;
+    // "Norway and Peru support …": two phrases joined by "and" hold the stance together,
+    // and take the plural verb.
+    let (np, joined) = match joined_subject(ctx, r, &np) {
+        Some(both) if !coordinated && !restrictive => (both, true),
+        _ => (np, false),
+    };
     if ctx.has_quote(np.tokens.clone()) {
         return None;
     }
@@ -299,20 +363,37 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
         return None;
     }
     let last = ascii_lower(ctx.word(np.tokens.end - 1));
-    let plural = match np.kind {
-        NpKind::Pronoun(_) => last == "they",
-        NpKind::Description => last.ends_with('s'),
-        // "Officials support …", "Republicans see …": a capitalised plural role noun that
-        // the mention finder took for a name is a plural subject.
-        NpKind::Name => {
-            np.tokens.len() == 1
-                && last.ends_with('s')
-                && crate::mentions::lexicon::lexicon().is_role_noun(&last)
-        }
-        NpKind::Organisation => false,
-        // "I" and "we" take the base form: "I think", "we know".
-        NpKind::FirstPerson => true,
-    };
+    // "Most oppose …", "4 in 10 want …", "1 percent support …", "Two-thirds back …": a
+    // quantity of people, which agrees with a plural verb.
+    // It opens its clause ("garners 41 percent support" is a noun), is no single "one", and
+    // no preposition follows the verb ("5 percent support among women" is a noun too).
+    let quantity = matches!(np.kind, NpKind::Description | NpKind::Name)
+        && last != "one"
+        && (restrictive || opens_clause(ctx, r, np.tokens.start))
+        && !(k + 1 < r.end && is_preposition(&ascii_lower(ctx.word(k + 1))))
+        && (ctx
+            .quantity_phrase(np.tokens.end, np.tokens.start, true)
+            .is_some_and(|q| q.tokens == np.tokens)
+            || last
+                .rsplit('-')
+                .next()
+                .is_some_and(|w| matches!(w, "thirds" | "quarters" | "fifths")));
+    let plural = quantity
+        || joined
+        || match np.kind {
+            NpKind::Pronoun(_) => last == "they",
+            NpKind::Description => last.ends_with('s'),
+            // "Officials support …", "Republicans see …": a capitalised plural role noun that
+            // the mention finder took for a name is a plural subject.
+            NpKind::Name => {
+                np.tokens.len() == 1
+                    && last.ends_with('s')
+                    && crate::mentions::lexicon::lexicon().is_role_noun(&last)
+            }
+            NpKind::Organisation => false,
+            // "I" and "we" take the base form: "I think", "we know".
+            NpKind::FirstPerson => true,
+        };
     // "Trump support" is no clause: a base form with no modal needs a plural subject.
     if form == Form::Base && nearest.is_none() && !plural && !coordinated {
         return None;
@@ -322,11 +403,105 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
         return None;
     }
     // A bare singular role noun ("spokesman wants") is a headline fragment.
-    if np.kind == NpKind::Description && np.tokens.len() == 1 && !last.ends_with('s') {
+    if np.kind == NpKind::Description && np.tokens.len() == 1 && !last.ends_with('s') && !quantity {
         return None;
     }
-    let bound = if who { Bound::Relative } else { Bound::Main };
+    let bound = if who || restrictive {
+        Bound::Relative
+    } else {
+        Bound::Main
+    };
     Some((np, bound))
+}
+
+/// The phrase a restrictive relative pronoun at `rel` follows ("voters who support Dahl",
+/// "cities that oppose the rule", "the 40 percent of residents who want …"): a description,
+/// organisation or name right before it; none after a verb ("argued that backing …").
+fn restrictive_antecedent(ctx: &Context, r: &Range<usize>, rel: usize) -> Option<SpeakerNp> {
+    // "heated over who supported …": a question word after a preposition or verb.
+    let before = ascii_lower(ctx.word(rel - 1));
+    if is_preposition(&before) || auxiliary(&before).is_some() {
+        return None;
+    }
+    let np = ctx
+        .np_ending_before(rel, r.start)
+        .or_else(|| ctx.sentence_subject(r.start, rel))?;
+    // "More than half of the respondents who …": the quantity holds the stance.
+    if let Some(q) = ctx
+        .quantity_phrase(rel, r.start, true)
+        .filter(|q| q.tokens.start < np.tokens.start)
+    {
+        return Some(q);
+    }
+    // "For those companies that want …": an opening adverbial is no phrase of its own.
+    if is_preposition(&ascii_lower(ctx.word(np.tokens.start)))
+        || np.tokens.end != rel
+        || !matches!(
+            np.kind,
+            NpKind::Description | NpKind::Organisation | NpKind::Name
+        )
+    {
+        return None;
+    }
+    Some(np)
+}
+
+/// The phrase "A and B" when `np` is B and A, a name, organisation or description, stands
+/// right before its "and" ("Norway and Peru", "the union and its allies"), with nothing but
+/// the start of the clause before A.
+fn joined_subject(ctx: &Context, r: &Range<usize>, np: &SpeakerNp) -> Option<SpeakerNp> {
+    let and = np.tokens.start.checked_sub(1)?;
+    if and <= r.start || !ctx.is(and, "and") {
+        return None;
+    }
+    let first = ctx.np_ending_before(and, r.start)?;
+    let plain = matches!(
+        first.kind,
+        NpKind::Name | NpKind::Organisation | NpKind::Description
+    ) && matches!(
+        np.kind,
+        NpKind::Name | NpKind::Organisation | NpKind::Description
+    );
+    (plain && first.tokens.end == and && opens_clause(ctx, r, first.tokens.start))
+        .then(|| ctx.description(first.tokens.start..np.tokens.end))
+}
+
+/// Prepositions before a gerund whose subject opens the sentence ("by attacking", "after
+/// endorsing"); not "for", whose gerund is mostly the object's ("praised Dahl for opposing").
+fn takes_gerund(w: &str) -> bool {
+    matches!(w, "by" | "after" | "before" | "without" | "while" | "since")
+}
+
+/// True when the phrase at `t` opens its clause: at the start of the body, after a
+/// punctuation mark or after a conjunction ("while 5 percent prefer …", "and most oppose …").
+fn opens_clause(ctx: &Context, r: &Range<usize>, t: usize) -> bool {
+    t <= r.start || !ctx.tokens[t - 1].is_word() || {
+        let w = ascii_lower(ctx.word(t - 1));
+        matches!(w.as_str(), "and" | "but" | "that" | "so") || super::indirect::is_subordinator(&w)
+    }
+}
+
+/// Prepositions that show a word before them is a noun ("support among women") or a
+/// question word after them ("over who supported").
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "among"
+            | "against"
+            | "of"
+            | "for"
+            | "from"
+            | "in"
+            | "on"
+            | "with"
+            | "across"
+            | "over"
+            | "about"
+            | "to"
+            | "by"
+            | "at"
+            | "into"
+    )
 }
 
 /// Where the clause of a stance verb stands.
@@ -415,15 +590,35 @@ impl Rule for StanceVerb {
                 continue;
             };
             let mut end = content_end(ctx, start, r.end);
+            // "said he had offered extra pay and that the union …": a second "that" clause
+            // belongs to the verb of saying around the stance, not to its object.
+            if let Some(stop) = (start + 1..end.saturating_sub(1))
+                .find(|&t| (ctx.is(t, "and") || ctx.is(t, "but")) && ctx.is(t + 1, "that"))
+            {
+                end = stop;
+            }
             if bound == Bound::Relative {
                 // "…, who endorsed Clinton, left", "groups backing Bush have been …": the
                 // comma or the main clause's auxiliary ends the relative.
+                // "voters who want to be heard": not a verb after "to". "… who endorsed Lee
+                // said": a verb of saying is the main clause's too.
                 if let Some(stop) = (start + 1..end).find(|&t| {
                     ctx.is_punct(t, ',')
                         || ctx.tokens[t].is_word()
-                            && auxiliary(ctx.word(t)).is_some_and(|a| a != Auxiliary::Adverb)
+                            && !crate::mentions::is_capitalised(ctx.word(t))
+                            && !ctx.is(t - 1, "to")
+                            && (ctx.is_cue(t)
+                                || auxiliary(ctx.word(t)).is_some_and(|a| a != Auxiliary::Adverb))
                 }) {
                     end = stop;
+                    // "who endorsed Kasich and is now …": not the "and" before it.
+                    while end > start + 1
+                        && (ctx.is(end - 1, "and")
+                            || ctx.is(end - 1, "but")
+                            || ctx.is(end - 1, "or"))
+                    {
+                        end -= 1;
+                    }
                 }
             }
             // "As Voss attacked Hanley, the crowd chanted": the opening clause ends there.
