@@ -998,13 +998,40 @@ fn find_from(
             let restrictive = subject_end >= r.start + 2
                 && ctx.is(subject_end - 1, "who")
                 && !ctx.is_punct(subject_end - 2, ',');
-            // "… by stressing that …", "took the last step of announcing that …": a gerund
-            // after a preposition reports for the sentence's opening subject, if it is a
-            // plain one; any other subject is unknown.
-            let gerund = !participle
-                && ctx.word(k).ends_with("ing")
-                && subject_end > r.start
-                && takes_gerund(&ascii_lower(ctx.word(subject_end - 1)));
+            // "… by stressing that …", "after saying that …": a gerund after such a
+            // preposition reports for the sentence's opening subject, if it is a plain one.
+            // After "for", "of", "to" … ("criticized Rubio for saying", "accused him of
+            // saying", "In addition to saying") its subject is unknown: nothing is reported.
+            let before_gerund =
+                (!participle && ctx.word(k).ends_with("ing") && subject_end > r.start)
+                    .then(|| ascii_lower(ctx.word(subject_end - 1)));
+            if before_gerund.as_deref().is_some_and(|w| {
+                matches!(w, "for" | "of" | "to" | "about" | "from" | "on" | "with")
+            }) {
+                // "criticized Rubio for saying that …": the object before "for" or "of",
+                // when it is a name, speaks.
+                let object = matches!(before_gerund.as_deref(), Some("for" | "of"))
+                    .then(|| ctx.np_ending_before(subject_end - 1, r.start))
+                    .flatten()
+                    .filter(|np| {
+                        matches!(np.kind, NpKind::Name | NpKind::Organisation)
+                            && np.tokens.end + 1 == subject_end
+                    });
+                let Some(np) = object else {
+                    continue;
+                };
+                let Some(end) = clause_end(ctx, start, r.end) else {
+                    continue;
+                };
+                let end = next_report(ctx, start, end);
+                if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
+                    continue;
+                }
+                return Some((report(ctx, &np, k..k + 1, start..end), k));
+            }
+            let gerund = before_gerund
+                .as_deref()
+                .is_some_and(super::indirect::takes_subject_gerund);
             if gerund && !participle {
                 let Some(np) = ctx.np_starting_at(r.start, subject_end - 1).filter(|np| {
                     matches!(
@@ -1283,25 +1310,6 @@ fn only_time(ctx: &Context, r: std::ops::Range<usize>) -> bool {
                     | "this"
             )
     })
-}
-
-/// Prepositions that take a gerund: "by stressing", "of announcing", "after saying".
-fn takes_gerund(w: &str) -> bool {
-    matches!(
-        w,
-        "by" | "of"
-            | "for"
-            | "about"
-            | "after"
-            | "before"
-            | "without"
-            | "on"
-            | "in"
-            | "from"
-            | "to"
-            | "besides"
-            | "while"
-    )
 }
 
 /// Where the subject of a progressive ends, given the "-ing" verb's auxiliaries end at

@@ -24,8 +24,9 @@ declare_rule! {
     /// "to", "for", "it", "them", "that" or "this" right after it;
     /// `warned of`, `complained about`, `wrote about` too), and a verb with particles of its
     /// own (`railed against the levy`, `sided with the crews`, `threw her support behind
-    /// Dahl`, an adverb in "-ly" perhaps before them: `spoke warmly of`). The subject is found as for IND001 (a name, organisation, pronoun or
-    /// description, perhaps after an opening phrase or before a coordinated verb);
+    /// Dahl`, an adverb in "-ly" perhaps before them: `spoke warmly of`). The subject is
+    /// found as for IND001 (a name, organisation, pronoun or description, perhaps after an
+    /// opening phrase or before a coordinated verb);
     /// auxiliaries and negation may stand between it and the verb (`did not endorse`,
     /// `hasn't endorsed`, `has long opposed`). Two phrases joined by "and" hold the stance
     /// together (`Norway and Peru support the rebels`). A quantity of people that opens its
@@ -35,9 +36,12 @@ declare_rule! {
     /// left`, `the board, which backed Dahl, …`, `voters who support the ban are …`, `cities
     /// that oppose the rule`) and after the phrase an "-ing" verb qualifies (`groups backing
     /// the plan have …`, `those supporting the ban`) the phrase before holds the stance and
-    /// the content ends at the comma, the main clause's auxiliary or its verb of saying.
-    /// Otherwise the content runs to the end of the clause: the sentence end, a semicolon, colon, dash or bracket, a comma
-    /// before a new clause (`, which …`, `, saying …`, `, pointing to …`), "and" or "but"
+    /// the content ends at the comma, the main clause's auxiliary or its verb of saying. A
+    /// relative that fronts the verb's object (`the ferry, which she has vowed to protect,`)
+    /// is the content's lead; a free "what" clause (`sold what Ostrander wanted to sell`)
+    /// names a thing and reports nothing.
+    /// Otherwise the content runs to the end of the clause: the sentence end, a semicolon,
+    /// colon, dash or bracket, a comma before a new clause (`, which …`, `, saying …`, `, pointing to …`), "and" or "but"
     /// before a second attributing verb of the same subject or of a new one (`wants the
     /// votes and Okafor wants …`, `backed the levy and has repeatedly opposed …`, each
     /// reported), or, when the verb stands in a clause that opens the sentence (`As
@@ -282,7 +286,7 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     if form == Form::Progressive && nearest.is_none() && subject_end == k {
         // "Kell won the race by attacking the levy": a gerund after a preposition, for a
         // plain subject that opens the sentence.
-        if k > r.start && takes_gerund(&ascii_lower(ctx.word(k - 1))) {
+        if k > r.start && super::indirect::takes_subject_gerund(&ascii_lower(ctx.word(k - 1))) {
             return ctx
                 .np_starting_at(r.start, k - 1)
                 .filter(|np| {
@@ -358,8 +362,17 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     if ctx.has_quote(np.tokens.clone()) {
         return None;
     }
-    // "what Microsoft wanted to sell": the object went to the front.
-    if super::indirect::object_fronted(ctx, &np, r.start) {
+    // "which Beijing has vowed to ignore": the object went to the front, and is the
+    // content's lead.
+    let fronted = super::indirect::object_fronted(ctx, &np, r.start);
+    // "what Microsoft wanted to sell" names a thing, not a stance: only a relative after
+    // its noun ("the ferry, which she has vowed to protect") fronts a stance's object.
+    if fronted
+        && !matches!(
+            ascii_lower(ctx.word(np.tokens.start - 1)).as_str(),
+            "which" | "whom"
+        )
+    {
         return None;
     }
     let last = ascii_lower(ctx.word(np.tokens.end - 1));
@@ -406,7 +419,9 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     if np.kind == NpKind::Description && np.tokens.len() == 1 && !last.ends_with('s') && !quantity {
         return None;
     }
-    let bound = if who || restrictive {
+    let bound = if fronted {
+        Bound::Fronted
+    } else if who || restrictive {
         Bound::Relative
     } else {
         Bound::Main
@@ -466,12 +481,6 @@ fn joined_subject(ctx: &Context, r: &Range<usize>, np: &SpeakerNp) -> Option<Spe
         .then(|| ctx.description(first.tokens.start..np.tokens.end))
 }
 
-/// Prepositions before a gerund whose subject opens the sentence ("by attacking", "after
-/// endorsing"); not "for", whose gerund is mostly the object's ("praised Dahl for opposing").
-fn takes_gerund(w: &str) -> bool {
-    matches!(w, "by" | "after" | "before" | "without" | "while" | "since")
-}
-
 /// True when the phrase at `t` opens its clause: at the start of the body, after a
 /// punctuation mark or after a conjunction ("while 5 percent prefer …", "and most oppose …").
 fn opens_clause(ctx: &Context, r: &Range<usize>, t: usize) -> bool {
@@ -512,6 +521,10 @@ enum Bound {
     /// A relative clause ("…, who endorsed Clinton, …") or a phrase an "-ing" verb
     /// qualifies ("a super PAC backing Bush, …"): the content ends at the next comma.
     Relative,
+    /// A relative clause whose object went to the front ("which he describes as his second
+    /// home"): the relative pronoun is the content's lead, and the content ends at the next
+    /// comma.
+    Fronted,
 }
 
 /// When a time phrase stands between a relative "who" and its verb, whose auxiliaries
@@ -597,6 +610,11 @@ impl Rule for StanceVerb {
             {
                 end = stop;
             }
+            if bound == Bound::Fronted {
+                if let Some(comma) = (start..end).find(|&t| ctx.is_punct(t, ',')) {
+                    end = comma;
+                }
+            }
             if bound == Bound::Relative {
                 // "…, who endorsed Clinton, left", "groups backing Bush have been …": the
                 // comma or the main clause's auxiliary ends the relative.
@@ -633,7 +651,12 @@ impl Rule for StanceVerb {
             if end <= start {
                 continue;
             }
-            out.push(report(ctx, &np, k..cue_last + 1, start..end));
+            let mut found = report(ctx, &np, k..cue_last + 1, start..end);
+            if bound == Bound::Fronted {
+                let relative = np.tokens.start - 1;
+                found.lead = Some(super::indirect::bytes(ctx, relative..relative + 1));
+            }
+            out.push(found);
         }
     }
 }

@@ -462,6 +462,17 @@ fn opens_subordinate_clause(w: &str) -> bool {
         || matches!(w, "even" | "asked")
 }
 
+/// Prepositions before a gerund whose subject is the sentence's opening subject ("won by
+/// attacking the levy", "after saying that …", "opened the hearing by stressing that …");
+/// not "for" or "of", whose gerund is mostly the object's ("praised Dahl for opposing …",
+/// "accused him of saying …").
+pub fn takes_subject_gerund(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "after" | "before" | "without" | "while" | "since" | "upon" | "in"
+    )
+}
+
 /// Subordinators: a clause they open ends at its comma ("As Okafor seemed tired, …").
 pub fn is_subordinator(w: &str) -> bool {
     matches!(
