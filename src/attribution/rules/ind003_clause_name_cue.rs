@@ -346,6 +346,19 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
         }
         return Some((np, t, after));
     }
+    // "…, a person familiar with the plans said", "…, people with knowledge of the talks
+    // said": a few plain words, then how the source knows, then the verb.
+    if let Some((p, k)) = (t + 1..end.min(t + 4))
+        .take_while(|&p| ctx.tokens[p - 1].is_word() && !ctx.is_cue(p - 1))
+        .find_map(|p| {
+            let k = super::patterns::skip_source_postmodifier(ctx, p, end);
+            (k > p).then_some((p, k))
+        })
+    {
+        if ctx.is_indirect_cue(k) && ctx.word(t).starts_with(char::is_lowercase) {
+            return Some((ctx.description(t..p), k, k + 1));
+        }
+    }
     let Some(np) = role_led_name(ctx, t, end).or_else(|| ctx.np_starting_at(t, end)) else {
         if let Some(found) = plain_source(ctx, t, end) {
             return Some(found);
@@ -360,6 +373,10 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
         return (ctx.is_indirect_cue(k) && !participle).then_some((np, k, k + 1));
     };
     let mut k = skip_appositive(ctx, np.tokens.end, end);
+    // "…, a source close to him said": how the source knows stands before its verb.
+    if np.kind == NpKind::Description {
+        k = super::patterns::skip_source_postmodifier(ctx, k, end);
+    }
     // "a spokeswoman, Ann Ray, said": the name set off after its role closes with a comma.
     if np.tokens.start > t
         && k < end

@@ -57,6 +57,8 @@ impl Rule for ParentheticalNameCue {
                     continue;
                 };
                 let k = skip_appositive(ctx, np.tokens.end, r.end);
+                // ", a source close to the mayor said,": how the source knows.
+                let k = super::patterns::skip_source_postmodifier(ctx, k, r.end);
                 let k = ctx.skip_adverbs_forward(k, r.end);
                 if !ctx.is_indirect_cue(k) {
                     continue;

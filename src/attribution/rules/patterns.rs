@@ -285,3 +285,29 @@ pub fn after_opening_participle(ctx: &Context, floor: usize, limit: usize) -> us
         .find(|&t| ctx.is_punct(t, ','))
         .map_or(floor, |t| t + 1)
 }
+
+/// Most words of the phrase a source's postmodifier governs ("close to the campaign's
+/// senior staff").
+const MAX_POSTMODIFIER_TOKENS: usize = 8;
+
+/// Where the words after a source's description end when they say how the source knows
+/// ("a source close to him", "a person familiar with the plans", "officials briefed on the
+/// talks", "people with knowledge of the deal"): the token after that phrase, for its verb
+/// to follow. Otherwise `t`.
+pub fn skip_source_postmodifier(ctx: &Context, t: usize, end: usize) -> usize {
+    let opens = |a: &str, b: &str| ctx.is(t, a) && ctx.is(t + 1, b);
+    let knows = opens("close", "to")
+        || opens("familiar", "with")
+        || opens("briefed", "on")
+        || opens("knowledgeable", "about")
+        || opens("involved", "in")
+        || (opens("with", "knowledge") && ctx.is(t + 2, "of"));
+    if !knows {
+        return t;
+    }
+    let from = t + if ctx.is(t, "with") { 3 } else { 2 };
+    (from..end.min(from + MAX_POSTMODIFIER_TOKENS + 1))
+        .take_while(|&u| ctx.tokens[u].is_word() || ctx.tokens[u].kind == TokenKind::Possessive)
+        .find(|&u| u > from && ctx.is_cue(u))
+        .unwrap_or(t)
+}
