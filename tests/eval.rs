@@ -482,27 +482,8 @@ fn extra_fragments_inside_a_found_partial_are_not_false_positives() {
     })
     .to_string();
     let gold = vec![parse_gold_line(&line).unwrap()];
-    let span = |s: usize, e: usize| Span { start: s, end: e };
-    let quote = |s: usize, e: usize| whosaid::output::Quote {
-        text: text[s..e].to_string(),
-        kind: QuoteKind::Partial,
-        span: span(s, e),
-        byte_span: span(s, e),
-        lead: None,
-        sentence: 0,
-        speaker: None,
-        cue: None,
-        rule: None,
-        confidence: 0.5,
-    };
-    let doc = whosaid::output::Document {
-        id: "f".into(),
-        schema_version: 1,
-        meta: None,
-        quotes: vec![quote(21, 25), quote(34, 39), quote(62, 66)],
-        speakers: vec![],
-        non_speech: None,
-    };
+    let quote = |s: usize, e: usize| unattributed(text, s..e, QuoteKind::Partial);
+    let doc = document(vec![quote(21, 25), quote(34, 39), quote(62, 66)]);
     let s = evaluate(&gold, &[doc], &EvalOptions::default()).summary;
     assert_eq!((s.detection.tp, s.detection.fp, s.detection.fn_), (1, 1, 0));
     assert_eq!(s.fragments_of_found, 1);
@@ -528,32 +509,51 @@ fn a_lead_is_scored_as_a_prediction_of_its_own() {
     })
     .to_string();
     let gold = vec![parse_gold_line(&line).unwrap()];
-    let span = |s: usize, e: usize| Span { start: s, end: e };
-    let quote = |s: usize, e: usize, lead: (usize, usize)| whosaid::output::Quote {
-        text: text[s..e].to_string(),
-        kind: QuoteKind::Indirect,
-        span: span(s, e),
-        byte_span: span(s, e),
+    let quote = |s: usize, e: usize, lead: std::ops::Range<usize>| whosaid::output::Quote {
         lead: Some(whosaid::output::Part {
-            text: text[lead.0..lead.1].to_string(),
-            span: span(lead.0, lead.1),
-            byte_span: span(lead.0, lead.1),
+            text: text[lead.clone()].to_string(),
+            span: span(lead.clone()),
+            byte_span: span(lead),
         }),
+        ..unattributed(text, s..e, QuoteKind::Indirect)
+    };
+    let doc = document(vec![quote(24, 40, 0..8), quote(66, 72, 42..50)]);
+    let s = evaluate(&gold, &[doc], &EvalOptions::default()).summary;
+    // "The plan" and both texts are found; the second lead, "The vote", is no gold part.
+    assert_eq!((s.detection.tp, s.detection.fp, s.detection.fn_), (3, 1, 0));
+}
+
+fn span(r: std::ops::Range<usize>) -> Span {
+    Span {
+        start: r.start,
+        end: r.end,
+    }
+}
+
+/// A predicted quote of `text[r]` (ASCII, so code points and bytes agree) with no speaker.
+fn unattributed(text: &str, r: std::ops::Range<usize>, kind: QuoteKind) -> whosaid::output::Quote {
+    whosaid::output::Quote {
+        text: text[r.clone()].to_string(),
+        kind,
+        span: span(r.clone()),
+        byte_span: span(r),
+        lead: None,
         sentence: 0,
         speaker: None,
         cue: None,
         rule: None,
         confidence: 0.5,
-    };
-    let doc = whosaid::output::Document {
+    }
+}
+
+/// The prediction for the gold document "f".
+fn document(quotes: Vec<whosaid::output::Quote>) -> whosaid::output::Document {
+    whosaid::output::Document {
         id: "f".into(),
         schema_version: 1,
         meta: None,
-        quotes: vec![quote(24, 40, (0, 8)), quote(66, 72, (42, 50))],
+        quotes,
         speakers: vec![],
         non_speech: None,
-    };
-    let s = evaluate(&gold, &[doc], &EvalOptions::default()).summary;
-    // "The plan" and both texts are found; the second lead, "The vote", is no gold part.
-    assert_eq!((s.detection.tp, s.detection.fp, s.detection.fn_), (3, 1, 0));
+    }
 }

@@ -1005,40 +1005,30 @@ fn find_from(
             let before_gerund =
                 (!participle && ctx.word(k).ends_with("ing") && subject_end > r.start)
                     .then(|| ascii_lower(ctx.word(subject_end - 1)));
-            if before_gerund.as_deref().is_some_and(|w| {
-                matches!(w, "for" | "of" | "to" | "about" | "from" | "on" | "with")
-            }) {
+            let gerund_speaker = match before_gerund.as_deref() {
                 // "criticized Rubio for saying that …": the object before "for" or "of",
                 // when it is a name, speaks.
-                let object = matches!(before_gerund.as_deref(), Some("for" | "of"))
-                    .then(|| ctx.np_ending_before(subject_end - 1, r.start))
-                    .flatten()
-                    .filter(|np| {
-                        matches!(np.kind, NpKind::Name | NpKind::Organisation)
-                            && np.tokens.end + 1 == subject_end
-                    });
-                let Some(np) = object else {
-                    continue;
-                };
-                let Some(end) = clause_end(ctx, start, r.end) else {
-                    continue;
-                };
-                let end = next_report(ctx, start, end);
-                if word_count(ctx, start..end) < MIN_CLAUSE_WORDS {
-                    continue;
+                Some(w @ ("for" | "of" | "to" | "about" | "from" | "on" | "with")) => Some(
+                    matches!(w, "for" | "of")
+                        .then(|| ctx.np_ending_before(subject_end - 1, r.start))
+                        .flatten()
+                        .filter(|np| {
+                            matches!(np.kind, NpKind::Name | NpKind::Organisation)
+                                && np.tokens.end + 1 == subject_end
+                        }),
+                ),
+                Some(w) if super::indirect::takes_subject_gerund(w) => {
+                    Some(ctx.np_starting_at(r.start, subject_end - 1).filter(|np| {
+                        matches!(
+                            np.kind,
+                            NpKind::Name | NpKind::Pronoun(_) | NpKind::Organisation
+                        )
+                    }))
                 }
-                return Some((report(ctx, &np, k..k + 1, start..end), k));
-            }
-            let gerund = before_gerund
-                .as_deref()
-                .is_some_and(super::indirect::takes_subject_gerund);
-            if gerund && !participle {
-                let Some(np) = ctx.np_starting_at(r.start, subject_end - 1).filter(|np| {
-                    matches!(
-                        np.kind,
-                        NpKind::Name | NpKind::Pronoun(_) | NpKind::Organisation
-                    )
-                }) else {
+                _ => None,
+            };
+            if let Some(np) = gerund_speaker {
+                let Some(np) = np else {
                     continue;
                 };
                 let Some(end) = clause_end(ctx, start, r.end) else {
