@@ -6,8 +6,8 @@ a glob). Output, under OUTPUT:
 - ``quotes.parquet/`` and ``quotes.jsonl/``: one row per quote: ``id`` (the document's),
   ``meta`` (the document's other fields, as Spark reads them), ``quote_index`` (its place in
   the document's ``quotes``) and the quote's own fields, named and typed as in
-  ``whosaid extract`` (``text``, ``kind``, ``span``, ``byte_span``, ``sentence``, ``speaker``,
-  ``cue``, ``rule``, ``confidence``);
+  ``whosaid extract`` (``text``, ``kind``, ``span``, ``byte_span``, ``lead``, ``sentence``,
+  ``speaker``, ``cue``, ``rule``, ``confidence``; ``lead`` is null where the CLI leaves it out);
 - ``errors.jsonl/``: ``{"id", "kind", "message"}`` per document that could not be processed
   (the CLI's error kinds; the other documents go on).
 
@@ -41,6 +41,18 @@ QUOTE = [
     T.StructField("kind", T.StringType()),
     T.StructField("span", SPAN),
     T.StructField("byte_span", SPAN),
+    # Only for content its attribution interrupts; the CLI leaves it out when absent, a row
+    # holds null.
+    T.StructField(
+        "lead",
+        T.StructType(
+            [
+                T.StructField("text", T.StringType()),
+                T.StructField("span", SPAN),
+                T.StructField("byte_span", SPAN),
+            ]
+        ),
+    ),
     T.StructField("sentence", T.LongType()),
     T.StructField(
         "speaker",
@@ -170,7 +182,8 @@ def write(documents: DataFrame, output: str) -> Tuple[int, int]:
     documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
     quotes, errors = quote_rows(documents), error_rows(documents)
     quotes.write.mode("overwrite").parquet(f"{output}/quotes.parquet")
-    # Null fields stay in the JSON (speaker, cue, rule), as in the CLI's records.
+    # Null fields stay in the JSON (speaker, cue, rule), as in the CLI's records; so does a
+    # null lead, which the CLI leaves out.
     quotes.write.mode("overwrite").option("ignoreNullFields", "false").json(f"{output}/quotes.jsonl")
     errors.write.mode("overwrite").json(f"{output}/errors.jsonl")
     counts = quotes.count(), errors.count()
