@@ -35,6 +35,15 @@ from pyspark.sql import types as T
 
 SPAN = T.StructType([T.StructField("start", T.LongType()), T.StructField("end", T.LongType())])
 
+#: A piece of text with its spans: the cue and the lead.
+TEXT_SPAN = T.StructType(
+    [
+        T.StructField("text", T.StringType()),
+        T.StructField("span", SPAN),
+        T.StructField("byte_span", SPAN),
+    ]
+)
+
 #: The quote's fields, as in the CLI's JSON (`src/output/mod.rs`).
 QUOTE = [
     T.StructField("text", T.StringType()),
@@ -43,16 +52,7 @@ QUOTE = [
     T.StructField("byte_span", SPAN),
     # Only for content its attribution interrupts; the CLI leaves it out when absent, a row
     # holds null.
-    T.StructField(
-        "lead",
-        T.StructType(
-            [
-                T.StructField("text", T.StringType()),
-                T.StructField("span", SPAN),
-                T.StructField("byte_span", SPAN),
-            ]
-        ),
-    ),
+    T.StructField("lead", TEXT_SPAN),
     T.StructField("sentence", T.LongType()),
     T.StructField(
         "speaker",
@@ -65,16 +65,7 @@ QUOTE = [
             ]
         ),
     ),
-    T.StructField(
-        "cue",
-        T.StructType(
-            [
-                T.StructField("text", T.StringType()),
-                T.StructField("span", SPAN),
-                T.StructField("byte_span", SPAN),
-            ]
-        ),
-    ),
+    T.StructField("cue", TEXT_SPAN),
     T.StructField("rule", T.StringType()),
     T.StructField("confidence", T.DoubleType()),
 ]
