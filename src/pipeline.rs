@@ -154,17 +154,10 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
                 if !overlaps {
                     // "The bridge, the mayor said, will reopen": a report whose lead is a part
                     // an earlier rule reported alone, from the same cue, holds that part.
-                    if let Some(lead) = found.lead.clone() {
-                        let cue = found.finding.cue.clone();
-                        let mut k = first;
-                        while k < indirect_found.len() {
-                            let (f, _) = &indirect_found[k];
-                            if f.content == lead && f.finding.cue == cue {
-                                indirect_found.remove(k);
-                            } else {
-                                k += 1;
-                            }
-                        }
+                    if let Some(lead) = &found.lead {
+                        let cue = &found.finding.cue;
+                        indirect_found
+                            .retain(|(f, _)| !(f.content == *lead && f.finding.cue == *cue));
                     }
                     indirect_found.push((found, r.id()));
                 }
