@@ -29,6 +29,9 @@ pub struct Config {
     pub explain: bool,
     /// When set, only the attribution rules with these IDs run (for testing one rule alone).
     pub only_rules: Option<Vec<String>>,
+    /// Which classes of findings to report: speech only by default (quoted passages are
+    /// always speech; reports without quote marks may be thoughts, stances or evidentials).
+    pub include: output::Classes,
 }
 
 /// Extracts the quotes of one document. `id` is copied into the result.

@@ -88,6 +88,8 @@ struct ExtractArgs {
     /// Run only these attribution rules (comma-separated IDs).
     #[arg(long, value_delimiter = ',')]
     rules: Option<Vec<String>>,
+    #[command(flatten)]
+    include: cli::input::IncludeArgs,
     /// Output format: jsonl (default), json (= --pretty), csv, tsv, annotation (W3C Web
     /// Annotation JSON-LD, one per quote), pretty (for reading at a terminal).
     #[arg(long, value_enum)]
@@ -123,6 +125,7 @@ fn main() -> ExitCode {
             let config = whosaid::Config {
                 explain: args.explain,
                 only_rules: args.rules.clone(),
+                include: args.include.include,
             };
             if let Some(other) = args
                 .format

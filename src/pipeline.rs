@@ -11,7 +11,8 @@ use crate::attribution::{
 use crate::classify;
 use crate::mentions::Mentions;
 use crate::output::{
-    Cue, Document, NonSpeech, Part, Quote, QuoteKind, Speaker, SpeakerSummary, SCHEMA_VERSION,
+    Cue, Document, NonSpeech, Part, Quote, QuoteClass, QuoteKind, Speaker, SpeakerSummary,
+    SCHEMA_VERSION,
 };
 use crate::text::tokens::tokenize;
 use crate::text::CharOffsets;
@@ -159,7 +160,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
                         indirect_found
                             .retain(|(f, _)| !(f.content == *lead && f.finding.cue == *cue));
                     }
-                    indirect_found.push((found, r.id()));
+                    indirect_found.push((found, *r));
                 }
             }
         }
@@ -190,7 +191,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             content: found.content.clone(),
             outer: found.content.clone(),
             speaker: found.finding.speaker.clone(),
-            rule,
+            rule: rule.id(),
             words: OnceCell::new(),
         });
     }
@@ -251,13 +252,14 @@ fn build_document(
     config: &Config,
     candidates: &[Candidate],
     verdicts: Vec<Verdict>,
-    indirect_found: Vec<(crate::attribution::IndirectFinding, &'static str)>,
+    indirect_found: Vec<(IndirectFinding, &'static dyn Rule)>,
 ) -> Document {
     let offsets = CharOffsets::new(ctx.text);
     let mut quotes = Vec::new();
     let mut non_speech = Vec::new();
     let make_quote = |content: &std::ops::Range<usize>,
                       kind: QuoteKind,
+                      class: QuoteClass,
                       finding: Option<&Finding>,
                       rule: Option<&'static str>| {
         let speaker = finding
@@ -276,6 +278,7 @@ fn build_document(
         Quote {
             text: ctx.text[content.clone()].to_string(),
             kind,
+            class,
             span: offsets.span(content).into(),
             byte_span: content.clone().into(),
             lead: None,
@@ -292,7 +295,13 @@ fn build_document(
                 kind,
                 finding,
                 rule,
-            } => quotes.push(make_quote(&c.content, kind, finding.as_ref(), rule)),
+            } => quotes.push(make_quote(
+                &c.content,
+                kind,
+                QuoteClass::Speech,
+                finding.as_ref(),
+                rule,
+            )),
             Verdict::NotSpeech(reason) => non_speech.push(NonSpeech {
                 text: ctx.text[c.content.clone()].to_string(),
                 span: offsets.span(&c.content).into(),
@@ -303,11 +312,16 @@ fn build_document(
         }
     }
     for (found, rule) in &indirect_found {
+        let class = rule.class_of(ctx.text, found.finding.cue.as_ref());
+        if !config.include.contains(class) {
+            continue;
+        }
         let mut quote = make_quote(
             &found.content,
             QuoteKind::Indirect,
+            class,
             Some(&found.finding),
-            Some(rule),
+            Some(rule.id()),
         );
         quote.lead = found.lead.as_ref().map(|lead| Part {
             text: ctx.text[lead.clone()].to_string(),

@@ -92,7 +92,7 @@ fn extract_one_file() {
     let recs = records(&o);
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["id"], p(&f));
-    assert_eq!(recs[0]["schema_version"], 1);
+    assert_eq!(recs[0]["schema_version"], 2);
     let quotes = recs[0]["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), 2);
     assert_eq!(quotes[0]["text"], "We are laser-focused,");
@@ -681,4 +681,48 @@ fn interrupt_leaves_complete_lines_only() {
     }
     let code = out.status.code();
     assert!(code == Some(130) || code == Some(0), "{:?}", out.status);
+}
+
+// guards: stances, thoughts and evidentials stay out unless asked for; speech always stays.
+#[test]
+fn include_picks_the_classes_reported() {
+    let text = "Mayor Ilse Brandt said the ferry will run again. Brandt opposes the new toll. \
+                Brandt believes that the pier is safe. The bridge is expected to reopen in May.";
+    let classes = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["extract", "-q"];
+        all.extend_from_slice(args);
+        all.push("-");
+        let o = whosaid(&all, Some(text.as_bytes()));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        records(&o)[0]["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["class"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(classes(&[]), ["speech"]);
+    assert_eq!(classes(&["--include", "stance"]), ["speech", "stance"]);
+    assert_eq!(
+        classes(&["--include", "all"]),
+        ["speech", "stance", "thought", "evidential"]
+    );
+    assert_eq!(
+        classes(&["--include", "thought,evidential"]),
+        ["speech", "thought", "evidential"]
+    );
+}
+
+// guards: an unknown class is a usage error naming it, not an empty result.
+#[test]
+fn include_rejects_an_unknown_class() {
+    for bad in ["stances", "", "speech,,thought"] {
+        let o = whosaid(&["extract", "-q", "--include", bad, "-"], Some(b"x"));
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+        assert!(
+            stderr(&o).contains("unknown class"),
+            "{bad:?}: {}",
+            stderr(&o)
+        );
+    }
 }

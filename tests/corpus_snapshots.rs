@@ -18,8 +18,11 @@ fn corpus_snapshots() {
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/");
+        // Every class, so that the snapshots show what each finding is (`class`) and the
+        // rules for thoughts, stances and evidentials are specified too.
         let config = Config {
             explain: true,
+            include: whosaid::output::Classes::ALL,
             ..Config::default()
         };
         // The invariants the fuzzers check (spans, order, registered rules, determinism).

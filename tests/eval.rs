@@ -535,6 +535,7 @@ fn unattributed(text: &str, r: std::ops::Range<usize>, kind: QuoteKind) -> whosa
     whosaid::output::Quote {
         text: text[r.clone()].to_string(),
         kind,
+        class: whosaid::output::QuoteClass::Speech,
         span: span(r.clone()),
         byte_span: span(r),
         lead: None,
@@ -550,10 +551,90 @@ fn unattributed(text: &str, r: std::ops::Range<usize>, kind: QuoteKind) -> whosa
 fn document(quotes: Vec<whosaid::output::Quote>) -> whosaid::output::Document {
     whosaid::output::Document {
         id: "f".into(),
-        schema_version: 1,
+        schema_version: whosaid::output::SCHEMA_VERSION,
         meta: None,
         quotes,
         speakers: vec![],
         non_speech: None,
     }
+}
+
+// guards: gold kept apart from its texts (`--texts`) scores the same as gold that holds them.
+#[test]
+fn cli_texts_fill_in_gold_without_text() {
+    let dir = std::env::temp_dir().join(format!("whosaid-eval-texts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gold = std::fs::read_to_string("tests/fixtures/eval/gold.jsonl").unwrap();
+    let (mut bare, mut texts) = (String::new(), String::new());
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let mut doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = doc.as_object_mut().unwrap().remove("text").unwrap();
+        texts += &serde_json::json!({"id": doc["id"], "text": text, "url": "u"}).to_string();
+        texts.push('\n');
+        bare += &doc.to_string();
+        bare.push('\n');
+    }
+    let (bare_path, texts_path) = (dir.join("bare.jsonl"), dir.join("texts.jsonl"));
+    std::fs::write(&bare_path, bare).unwrap();
+    std::fs::write(&texts_path, texts).unwrap();
+    let pred = "tests/fixtures/eval/pred.jsonl";
+    let (code, whole, _) = bin(&[
+        "eval",
+        "--json",
+        "--gold",
+        "tests/fixtures/eval/gold.jsonl",
+        pred,
+    ]);
+    assert_eq!(code, 0);
+    let (code, apart, _) = bin(&[
+        "eval",
+        "--json",
+        "--gold",
+        bare_path.to_str().unwrap(),
+        "--texts",
+        texts_path.to_str().unwrap(),
+        pred,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(whole, apart);
+    // Without the texts, the message says what is missing.
+    let (code, _, err) = bin(&["eval", "--gold", bare_path.to_str().unwrap(), pred]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no --texts file"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// guards: `eval --include speech` leaves predictions of other classes out of the score; the
+// default counts every class.
+#[test]
+fn cli_include_filters_predictions_by_class() {
+    let dir = std::env::temp_dir().join(format!("whosaid-eval-include-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "Lee opposes the toll on the bridge.";
+    let gold = serde_json::json!({"id": "f", "text": text, "quotes": []});
+    let mut stance = unattributed(text, 12..34, QuoteKind::Indirect);
+    stance.class = whosaid::output::QuoteClass::Stance;
+    let (gold_path, pred_path) = (dir.join("gold.jsonl"), dir.join("pred.jsonl"));
+    std::fs::write(&gold_path, gold.to_string() + "\n").unwrap();
+    let pred = serde_json::to_string(&document(vec![stance])).unwrap();
+    std::fs::write(&pred_path, pred + "\n").unwrap();
+    let fp = |extra: &[&str]| {
+        let mut args = vec![
+            "eval",
+            "--json",
+            "--exhaustive",
+            "--gold",
+            gold_path.to_str().unwrap(),
+            pred_path.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let (code, out, err) = bin(&args);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["detection"]["fp"].as_u64().unwrap()
+    };
+    assert_eq!(fp(&[]), 1);
+    assert_eq!(fp(&["--include", "speech"]), 0);
+    assert_eq!(fp(&["--include", "stance"]), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use whosaid::attribution::RULES;
-use whosaid::output::{Document, Span};
+use whosaid::output::{Classes, Document, QuoteClass, QuoteKind, Span};
 use whosaid::Config;
 
 const CASES: u32 = 1500;
@@ -119,10 +119,12 @@ fn config() -> impl Strategy<Value = Config> {
     (
         any::<bool>(),
         prop::option::of(prop::sample::subsequence(ids.clone(), 0..=ids.len())),
+        prop::sample::select(vec![Classes::SPEECH, Classes::ALL]),
     )
-        .prop_map(|(explain, only_rules)| Config {
+        .prop_map(|(explain, only_rules, include)| Config {
             explain,
             only_rules,
+            include,
         })
 }
 
@@ -169,6 +171,13 @@ fn check_document(text: &str, config: &Config, doc: &Document) -> Result<(), Str
             return Err(format!("{what} starts before the previous quote"));
         }
         prev_start = q.byte_span.start;
+        // Only the classes asked for are reported, and quoted passages are speech.
+        if !config.include.contains(q.class) {
+            return Err(format!("{what}: class {:?} was not asked for", q.class));
+        }
+        if q.kind != QuoteKind::Indirect && q.class != QuoteClass::Speech {
+            return Err(format!("{what}: a quoted passage of class {:?}", q.class));
+        }
         // One passage is one report, however many rules or cues read it.
         if doc.quotes[..i]
             .iter()
@@ -261,7 +270,7 @@ proptest! {
 
     #[test]
     fn extract_never_panics_on_arbitrary_strings(text in any::<String>()) {
-        let config = Config { explain: true, only_rules: None };
+        let config = Config { explain: true, only_rules: None, include: Classes::ALL };
         let doc = whosaid::extract("p", &text, &config);
         if let Err(e) = check_document(&text, &config, &doc) {
             return Err(TestCaseError::fail(format!("{e}\ntext: {text:?}")));

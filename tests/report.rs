@@ -37,7 +37,7 @@ fn seed_quotes() -> (usize, usize) {
     paths.sort();
     let config = whosaid::Config {
         explain: true,
-        only_rules: None,
+        ..whosaid::Config::default()
     };
     let quotes = paths
         .iter()
@@ -56,7 +56,7 @@ fn seed_quotes_of(path: &str, speaker: &str) -> usize {
     let text = std::fs::read_to_string(path).unwrap();
     let config = whosaid::Config {
         explain: true,
-        only_rules: None,
+        ..whosaid::Config::default()
     };
     whosaid::extract(path, &text, &config)
         .quotes

@@ -22,6 +22,8 @@
 //! * `SPEAKER [| kind=KIND] [| quote=QUOTE]` — the rule must attribute some quote (whose text
 //!   is `QUOTE`, when given; `LEAD … TEXT` for content its attribution interrupts) to a speaker whose canonical `name` is `SPEAKER`, with the quote
 //!   kind `KIND` (`direct`, `partial` or `indirect`) when given.
+//!   With `class=CLASS` (`speech`, `thought`, `stance` or `evidential`), the quote must be of
+//!   that class.
 //!   `SPEAKER` may be `(nobody)`: the rule reports the quote with no speaker (an asker left
 //!   unnamed).
 //! * `-` — no quote may be attributed by the rule (the same as a case in `## ok`).
@@ -63,6 +65,7 @@ enum Expect {
     Hit {
         speaker: String,
         kind: Option<String>,
+        class: Option<String>,
         quote: Option<String>,
     },
     /// The rule attributes nothing.
@@ -114,7 +117,7 @@ fn parse_expect(s: &str, file: &str, line: usize) -> Expect {
     let mut parts = s.split(" | ");
     let speaker = parts.next().unwrap_or_default().trim().to_string();
     assert!(!speaker.is_empty(), "{file}:{line}: empty speaker");
-    let (mut kind, mut quote) = (None, None);
+    let (mut kind, mut class, mut quote) = (None, None, None);
     for p in parts {
         if let Some(k) = p.strip_prefix("kind=") {
             assert!(
@@ -122,6 +125,12 @@ fn parse_expect(s: &str, file: &str, line: usize) -> Expect {
                 "{file}:{line}: unknown kind {k:?}"
             );
             kind = Some(k.trim().to_string());
+        } else if let Some(c) = p.strip_prefix("class=") {
+            assert!(
+                whosaid::output::QuoteClass::parse(c.trim()).is_some(),
+                "{file}:{line}: unknown class {c:?}"
+            );
+            class = Some(c.trim().to_string());
         } else if let Some(q) = p.strip_prefix("quote=") {
             quote = Some(unescape(q.trim()));
         } else {
@@ -131,6 +140,7 @@ fn parse_expect(s: &str, file: &str, line: usize) -> Expect {
     Expect::Hit {
         speaker,
         kind,
+        class,
         quote,
     }
 }
@@ -227,6 +237,7 @@ fn run(id: &str, with: &[String], text: &str) -> Document {
         &Config {
             explain: false,
             only_rules: Some(rules),
+            include: whosaid::output::Classes::ALL,
         },
     )
 }
@@ -253,6 +264,7 @@ fn check(id: &str, case: &Case, doc: &Document) -> Result<(), String> {
         Expect::Hit {
             speaker,
             kind,
+            class,
             quote,
         } => {
             let found = by_rule.iter().any(|q| {
@@ -262,6 +274,7 @@ fn check(id: &str, case: &Case, doc: &Document) -> Result<(), String> {
                 };
                 speaker_right
                     && kind.as_ref().is_none_or(|k| q.kind.as_str() == k)
+                    && class.as_ref().is_none_or(|c| q.class.as_str() == c)
                     && quote.as_ref().is_none_or(|t| &content(q) == t)
             });
             if found {
@@ -272,9 +285,10 @@ fn check(id: &str, case: &Case, doc: &Document) -> Result<(), String> {
                     .iter()
                     .map(|q| {
                         format!(
-                            "{:?} [{}] rule={:?} speaker={:?}",
+                            "{:?} [{} {}] rule={:?} speaker={:?}",
                             q.text,
                             q.kind.as_str(),
+                            q.class.as_str(),
                             q.rule,
                             q.speaker.as_ref().map(|s| &s.name)
                         )
@@ -286,7 +300,11 @@ fn check(id: &str, case: &Case, doc: &Document) -> Result<(), String> {
                         .as_ref()
                         .map(|t| format!("{t:?} "))
                         .unwrap_or_default(),
-                    kind.as_ref().map(|k| format!("({k}) ")).unwrap_or_default(),
+                    kind.as_ref().map(|k| format!("({k}) ")).unwrap_or_default()
+                        + &class
+                            .as_ref()
+                            .map(|c| format!("({c}) "))
+                            .unwrap_or_default(),
                 ))
             }
         }
@@ -396,6 +414,13 @@ fn the_checker_rejects_wrong_expectations() {
     let hit = |s: &str, k: Option<&str>| Expect::Hit {
         speaker: s.to_string(),
         kind: k.map(str::to_string),
+        class: None,
+        quote: None,
+    };
+    let of_class = |c: &str| Expect::Hit {
+        speaker: "Rowan Pike".to_string(),
+        kind: None,
+        class: Some(c.to_string()),
         quote: None,
     };
     assert!(check("ATT001", &case(hit("Rowan Pike", Some("direct"))), &doc).is_ok());
@@ -403,6 +428,8 @@ fn the_checker_rejects_wrong_expectations() {
     assert!(check("ATT001", &case(hit("Rowan Pike", Some("partial"))), &doc).is_err());
     assert!(check("ATT001", &case(Expect::Nothing), &doc).is_err());
     assert!(check("ATT002", &case(hit("Rowan Pike", None)), &doc).is_err());
+    assert!(check("ATT001", &case(of_class("speech")), &doc).is_ok());
+    assert!(check("ATT001", &case(of_class("stance")), &doc).is_err());
 }
 
 /// A quote's content as a fixture names it: its text, after its lead and " … " when the
@@ -465,11 +492,15 @@ fn render(path: &Path) -> String {
             Expect::Hit {
                 speaker,
                 kind,
+                class,
                 quote,
             } => {
                 let mut s = format!("{id} → {speaker}");
                 if let Some(k) = kind {
                     write!(s, " ({k})").unwrap();
+                }
+                if let Some(c) = class {
+                    write!(s, " ({c})").unwrap();
                 }
                 if let Some(q) = quote {
                     write!(s, " for {q:?}").unwrap();
@@ -501,12 +532,17 @@ fn render(path: &Path) -> String {
             for row in marks(len, (q.span.start, q.span.end), lead, mention) {
                 writeln!(out, "  {row}").unwrap();
             }
+            // The class is shown where it is not the quote's plain speech.
+            let kind = match q.class {
+                whosaid::output::QuoteClass::Speech => q.kind.as_str().to_string(),
+                other => format!("{} {}", q.kind.as_str(), other.as_str()),
+            };
             match &q.speaker {
                 Some(s) => writeln!(
                     out,
                     "  {} {}: {} (mention {:?}, cue {})",
                     q.rule.as_deref().unwrap_or("-"),
-                    q.kind.as_str(),
+                    kind,
                     s.name,
                     s.mention,
                     q.cue
@@ -518,7 +554,7 @@ fn render(path: &Path) -> String {
                     out,
                     "  {} {}: no speaker",
                     q.rule.as_deref().unwrap_or("-"),
-                    q.kind.as_str()
+                    kind
                 )
                 .unwrap(),
             }

@@ -108,24 +108,36 @@ fn id_of(item: &Bound<'_, PyDict>, fallback: String) -> PyResult<String> {
 
 /// Extracts the quotes of one text: the CLI's JSON record, or its error record.
 #[pyfunction]
-#[pyo3(signature = (text, id=None, explain=false, rules=None))]
+#[pyo3(signature = (text, id=None, explain=false, rules=None, include=None))]
 fn extract(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     id: Option<String>,
     explain: bool,
     rules: Option<Vec<String>>,
-) -> String {
-    let id = id.unwrap_or_else(|| DEFAULT_ID.to_string());
-    let text = match text_of(&id, "the text", text) {
-        Ok(text) => text,
-        Err(error) => return error_record(&id, &error),
-    };
+    include: Option<String>,
+) -> PyResult<String> {
     let config = whosaid::Config {
         explain,
         only_rules: rules,
+        include: classes(include.as_deref())?,
     };
-    py.allow_threads(|| guarded(&id, || to_json(&id, &whosaid::extract(&id, &text, &config))))
+    let id = id.unwrap_or_else(|| DEFAULT_ID.to_string());
+    let text = match text_of(&id, "the text", text) {
+        Ok(text) => text,
+        Err(error) => return Ok(error_record(&id, &error)),
+    };
+    Ok(py.allow_threads(|| {
+        guarded(&id, || to_json(&id, &whosaid::extract(&id, &text, &config)))
+    }))
+}
+
+/// The classes of findings to report: speech alone when `include` is `None`, else the
+/// comma-separated classes it names (speech always among them) or `all`.
+fn classes(include: Option<&str>) -> PyResult<whosaid::output::Classes> {
+    include.map_or(Ok(whosaid::output::Classes::SPEECH), |list| {
+        whosaid::output::Classes::parse(list).map_err(PyValueError::new_err)
+    })
 }
 
 /// The sentences of one text: the JSON record of `whosaid sentences`, or an error record.
@@ -160,8 +172,14 @@ struct Extractor {
 impl Extractor {
     /// A new extractor with `threads` worker threads (default: one per core).
     #[new]
-    #[pyo3(signature = (threads=None, explain=false, rules=None))]
-    fn new(threads: Option<usize>, explain: bool, rules: Option<Vec<String>>) -> PyResult<Self> {
+    #[pyo3(signature = (threads=None, explain=false, rules=None, include=None))]
+    fn new(
+        threads: Option<usize>,
+        explain: bool,
+        rules: Option<Vec<String>>,
+        include: Option<String>,
+    ) -> PyResult<Self> {
+        let include = classes(include.as_deref())?;
         let mut builder = rayon::ThreadPoolBuilder::new();
         if let Some(n) = threads {
             builder = builder.num_threads(n.max(1));
@@ -174,6 +192,7 @@ impl Extractor {
             config: whosaid::Config {
                 explain,
                 only_rules: rules,
+                include,
             },
             seen: HashSet::new(),
             hasher: Default::default(),

@@ -34,7 +34,12 @@ def test_extract_equals_the_cli_on_every_corpus_file(cli: str, corpus_paths: Lis
 
 @pytest.mark.parametrize(
     "flags, options",
-    [(["--explain"], {"explain": True}), (["--rules", "ATT001,ATT004"], {"rules": ["ATT001", "ATT004"]})],
+    [
+        (["--explain"], {"explain": True}),
+        (["--rules", "ATT001,ATT004"], {"rules": ["ATT001", "ATT004"]}),
+        (["--include", "all"], {"include": "all"}),
+        (["--include", "stance,thought"], {"include": ["stance", "thought"]}),
+    ],
 )
 def test_options_equal_the_cli_flags(
     cli: str, corpus_paths: List[str], flags: List[str], options: Dict[str, Any]
@@ -45,6 +50,10 @@ def test_options_equal_the_cli_flags(
         assert sorted_json(doc) == sorted_json(json.loads(line)), path
     if "explain" in options:
         assert any(whosaid.extract(read(p), explain=True)["non_speech"] for p in corpus_paths)
+    elif "include" in options:
+        classes = {q["class"] for p in corpus_paths for q in whosaid.extract(read(p), **options)["quotes"]}
+        assert "speech" in classes and len(classes) > 1
+        assert {q["class"] for p in corpus_paths for q in whosaid.extract(read(p))["quotes"]} == {"speech"}
     else:
         rules = {q["rule"] for p in corpus_paths for q in whosaid.extract(read(p), rules="ATT001,ATT004")["quotes"]}
         assert rules <= {"ATT001", "ATT004", None} and {"ATT001", "ATT004"} <= rules
@@ -207,5 +216,12 @@ def test_public_api_is_documented_and_typed() -> None:
         if callable(obj):
             assert obj.__doc__ and len(obj.__doc__) > 40, name
     empty = whosaid.extract("")
-    assert empty == {"id": "-", "schema_version": 1, "quotes": [], "speakers": []}
-    assert whosaid.SCHEMA_VERSION == 1
+    assert empty == {"id": "-", "schema_version": 2, "quotes": [], "speakers": []}
+    assert whosaid.SCHEMA_VERSION == 2
+
+
+def test_an_unknown_class_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown class"):
+        whosaid.extract("x", include="stances")
+    with pytest.raises(ValueError, match="unknown class"):
+        list(whosaid.extract_many(["x"], include=["speech", "beliefs"]))

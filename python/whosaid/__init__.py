@@ -66,24 +66,35 @@ def _rules(rules: Optional[Iterable[str]]) -> Optional[List[str]]:
     return None if rules is None else list(rules)
 
 
+def _include(include: Optional[Union[str, Iterable[str]]]) -> Optional[str]:
+    # The CLI's --include value: class names separated by commas.
+    if include is None or isinstance(include, str):
+        return include
+    return ",".join(include)
+
+
 def extract(
     text: Union[str, bytes],
     *,
     id: Optional[str] = None,
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
+    include: Optional[Union[str, Sequence[str]]] = None,
 ) -> Dict[str, Any]:
     """Extracts the quotes of one document; the record ``whosaid extract`` prints for it.
 
     ``text`` is a str (taken as is) or bytes (decoded as the CLI decodes a file: UTF-8, a
     BOM dropped, or UTF-16 with a BOM). ``id`` is copied into the record (default ``"-"``, the
     CLI's id for standard input). ``explain`` adds ``non_speech``; ``rules`` runs only these
-    attribution rules (IDs such as ``"ATT001"``). The GIL is released while Rust works.
+    attribution rules (IDs such as ``"ATT001"``). Only speech is reported unless ``include``
+    names more classes (``"thought"``, ``"stance"``, ``"evidential"``, a list of them, or
+    ``"all"``), as the CLI's ``--include``. The GIL is released while Rust works.
 
     Raises :class:`Error` for input that is not text (bytes that do not decode, NUL bytes, a
-    str with lone surrogates, anything but str or bytes).
+    str with lone surrogates, anything but str or bytes), and ``ValueError`` for an unknown
+    class in ``include``.
     """
-    record = json.loads(_native.extract(text, id, explain, _rules(rules)))
+    record = json.loads(_native.extract(text, id, explain, _rules(rules), _include(include)))
     if "error" in record:
         raise Error.from_record(record)
     return record
@@ -95,6 +106,7 @@ def extract_many(
     *,
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
+    include: Optional[Union[str, Sequence[str]]] = None,
 ) -> Iterator[Dict[str, Any]]:
     """Extracts the quotes of many documents in parallel; yields one record each, in order.
 
@@ -108,9 +120,10 @@ def extract_many(
     :meth:`Error.from_record`). A repeated id is an error (``duplicate_id``), as in the CLI.
 
     Items are read lazily, :data:`CHUNK_SIZE` at a time; each chunk runs on ``threads`` worker
-    threads (default: one per core) with the GIL released.
+    threads (default: one per core) with the GIL released. ``explain``, ``rules`` and
+    ``include`` are those of :func:`extract`.
     """
-    for item, line in _run(items, threads, explain, rules):
+    for item, line in _run(items, threads, explain, rules, include):
         record = json.loads(line)
         if isinstance(item, dict) and "error" not in record:
             record = _with_meta(record, item)
@@ -123,6 +136,7 @@ def extract_many_json(
     *,
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
+    include: Optional[Union[str, Sequence[str]]] = None,
 ) -> Iterator[str]:
     """As :func:`extract_many`, but yields each record as the JSON text the CLI prints, and
     without a dict item's metadata (``meta``), which the caller keeps.
@@ -130,15 +144,19 @@ def extract_many_json(
     For pipelines that hand the JSON on (the Spark job parses it in the JVM): no Python
     object is built for the result.
     """
-    for _, line in _run(items, threads, explain, rules):
+    for _, line in _run(items, threads, explain, rules, include):
         yield line
 
 
 def _run(
-    items: Iterable[Any], threads: Optional[int], explain: bool, rules: Optional[Sequence[str]]
+    items: Iterable[Any],
+    threads: Optional[int],
+    explain: bool,
+    rules: Optional[Sequence[str]],
+    include: Optional[Union[str, Sequence[str]]],
 ) -> Iterator[Tuple[Any, str]]:
     """Each item with its JSON record, computed a chunk at a time."""
-    extractor = _native.Extractor(threads, explain, _rules(rules))
+    extractor = _native.Extractor(threads, explain, _rules(rules), _include(include))
     iterator = iter(items)
     while True:
         chunk = list(itertools.islice(iterator, CHUNK_SIZE))

@@ -24,16 +24,29 @@ class Cue(TypedDict):
     span: Span
     byte_span: Span
 
-class Quote(TypedDict):
+class Part(TypedDict):
     text: str
-    kind: Literal["direct", "partial", "indirect"]
     span: Span
     byte_span: Span
-    sentence: int
-    speaker: Optional[Speaker]
-    cue: Optional[Cue]
-    rule: Optional[str]
-    confidence: float
+
+# Functional form: one key, ``class``, is a Python keyword.
+Quote = TypedDict(
+    "Quote",
+    {
+        "text": str,
+        "kind": Literal["direct", "partial", "indirect"],
+        # "speech" unless the extraction included more classes (``include``).
+        "class": Literal["speech", "thought", "stance", "evidential"],
+        "span": Span,
+        "byte_span": Span,
+        "lead": NotRequired[Part],
+        "sentence": int,
+        "speaker": Optional[Speaker],
+        "cue": Optional[Cue],
+        "rule": Optional[str],
+        "confidence": float,
+    },
+)
 
 class SpeakerSummary(TypedDict):
     name: str
@@ -87,6 +100,7 @@ def extract(
     id: Optional[str] = None,
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
+    include: Optional[Union[str, Sequence[str]]] = None,
 ) -> Document:
     """Extracts the quotes of one document; raises :class:`Error` for input that is not text."""
 
@@ -96,6 +110,7 @@ def extract_many(
     *,
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
+    include: Optional[Union[str, Sequence[str]]] = None,
 ) -> Iterator[Union[Document, ErrorRecord]]:
     """Extracts many documents in parallel, in order; a bad one yields an error record."""
 
@@ -105,6 +120,7 @@ def extract_many_json(
     *,
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
+    include: Optional[Union[str, Sequence[str]]] = None,
 ) -> Iterator[str]:
     """As :func:`extract_many`, as the CLI's JSON text, without a dict item's ``meta``."""
 

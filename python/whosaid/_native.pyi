@@ -9,11 +9,16 @@ def extract(
     id: Optional[str] = None,
     explain: bool = False,
     rules: Optional[List[str]] = None,
+    include: Optional[str] = None,
 ) -> str: ...
 def sentences(text: Union[str, bytes], id: Optional[str] = None) -> str: ...
 
 class Extractor:
     def __init__(
-        self, threads: Optional[int] = None, explain: bool = False, rules: Optional[List[str]] = None
+        self,
+        threads: Optional[int] = None,
+        explain: bool = False,
+        rules: Optional[List[str]] = None,
+        include: Optional[str] = None,
     ) -> None: ...
     def run(self, items: List[Any]) -> List[str]: ...

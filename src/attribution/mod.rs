@@ -20,6 +20,9 @@ use std::ops::Range;
 pub use context::{Candidate, Context};
 use np::{NpKind, SpeakerNp};
 
+use crate::mentions::lexicon::{lexicon, CueClass};
+use crate::output::QuoteClass;
+
 /// When a rule runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -222,6 +225,9 @@ pub trait RuleInfo {
     fn doc(&self) -> &'static str;
     /// When it runs.
     fn phase(&self) -> Phase;
+    /// What its findings attribute when their cue does not say otherwise (see
+    /// [`finding_class`]).
+    fn class(&self) -> QuoteClass;
 }
 
 /// An attribution rule.
@@ -243,6 +249,12 @@ pub trait Rule: RuleInfo + Sync {
     fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
         out.extend(self.indirect(ctx, s));
     }
+
+    /// What a finding of this rule with cue `cue` (a byte range of `text`) attributes: the
+    /// rule's class, refined by the cue ([`class_by_cue`]).
+    fn class_of(&self, text: &str, cue: Option<&Range<usize>>) -> QuoteClass {
+        class_by_cue(self.class(), text, cue)
+    }
 }
 
 /// Declares a rule unit: the struct with its doc comment, and [`RuleInfo`] from it.
@@ -251,6 +263,17 @@ macro_rules! declare_rule {
         $(#[doc = $doc:literal])*
         pub struct $name:ident { id: $id:literal, name: $kebab:literal, phase: $phase:ident }
     ) => {
+        $crate::attribution::declare_rule! {
+            $(#[doc = $doc])*
+            pub struct $name { id: $id, name: $kebab, phase: $phase, class: Speech }
+        }
+    };
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            id: $id:literal, name: $kebab:literal, phase: $phase:ident, class: $class:ident
+        }
+    ) => {
         $(#[doc = $doc])*
         pub struct $name;
         impl $crate::attribution::RuleInfo for $name {
@@ -258,6 +281,7 @@ macro_rules! declare_rule {
             fn name(&self) -> &'static str { $kebab }
             fn doc(&self) -> &'static str { concat!($($doc, "\n"),*) }
             fn phase(&self) -> $crate::attribution::Phase { $crate::attribution::Phase::$phase }
+            fn class(&self) -> $crate::output::QuoteClass { $crate::output::QuoteClass::$class }
         }
     };
 }
@@ -301,6 +325,30 @@ pub static RULES: &[&dyn Rule] = &[
     // is left to it.
     &rules::ind012_unsourced_evidential::UnsourcedEvidential,
 ];
+
+/// The class of a finding of a rule of class `base` whose cue is the byte range `cue` of
+/// `text`: a rule of speech (IND001's "said that", IND003's trailing "…, she said") gives
+/// way to its cue's class when the cue is a verb of thinking ("believes", "hopes") or of
+/// evidence ("records show", "the study found"); other classes stand.
+pub fn class_by_cue(base: QuoteClass, text: &str, cue: Option<&Range<usize>>) -> QuoteClass {
+    if base != QuoteClass::Speech {
+        return base;
+    }
+    match cue.and_then(|cue| lexicon().cue_class(cue_head(text, cue))) {
+        Some(CueClass::Thought) => QuoteClass::Thought,
+        Some(CueClass::Evidential) => QuoteClass::Evidential,
+        Some(CueClass::Speech) | None => QuoteClass::Speech,
+    }
+}
+
+/// The first word of a cue: the verb of one of several words ("pointed out", "according
+/// to").
+pub fn cue_head<'t>(text: &'t str, cue: &Range<usize>) -> &'t str {
+    text[cue.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+}
 
 /// The rule with this ID.
 pub fn rule(id: &str) -> Option<&'static dyn Rule> {

@@ -39,9 +39,19 @@ pub struct EvalArgs {
     /// Gold annotations (JSONL, see GOLD-FORMAT.md); repeat to read several files.
     #[arg(long, value_name = "GOLD.jsonl", required = true)]
     pub gold: Vec<PathBuf>,
+    /// Texts of gold records that hold annotations only (JSON Lines {"id", "text", …},
+    /// matched by id); repeat to read several files.
+    #[arg(long, value_name = "TEXTS.jsonl")]
+    pub texts: Vec<PathBuf>,
     /// Predictions (JSONL output of `whosaid extract`); without it, the gold texts are extracted.
     #[arg(value_name = "PRED.jsonl")]
     pub pred: Option<PathBuf>,
+    /// Which classes of findings count as predictions (comma-separated: speech, thought,
+    /// stance, evidential, or all). The default counts every class, as gold that annotates
+    /// every attribution (PolNeAR) needs; `--include speech` scores speech alone, for gold
+    /// that annotates speech only.
+    #[arg(long, value_name = "CLASSES", value_parser = super::input::parse_classes, default_value = "all")]
+    pub include: whosaid::output::Classes,
     /// Score only these kinds, in gold and predictions alike (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',')]
     pub kinds: Option<Vec<KindArg>>,
@@ -66,19 +76,29 @@ pub struct EvalArgs {
 /// Runs `whosaid eval`. Exit status 1 when `--min-f1` or `--min-attribution` is not reached;
 /// errors mean status 2.
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let mut texts = eval::gold::Texts::new();
+    for path in &args.texts {
+        eval::gold::read_texts(path, &mut texts)?;
+    }
     let mut gold = Vec::new();
     for path in &args.gold {
-        gold.extend(eval::gold::read_gold(path)?);
+        gold.extend(eval::gold::read_gold_with(path, &texts)?);
     }
-    let predicted = match &args.pred {
+    let mut predicted = match &args.pred {
         Some(path) => eval::gold::read_documents(path)?,
         None => {
-            let config = whosaid::Config::default();
+            let config = whosaid::Config {
+                include: args.include,
+                ..whosaid::Config::default()
+            };
             gold.par_iter()
                 .map(|d| whosaid::extract(&d.id, &d.text, &config))
                 .collect()
         }
     };
+    for doc in &mut predicted {
+        doc.quotes.retain(|q| args.include.contains(q.class));
+    }
     let opts = EvalOptions {
         kinds: args
             .kinds

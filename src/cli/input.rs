@@ -32,6 +32,21 @@ pub struct InputArgs {
     pub quiet: bool,
 }
 
+/// `--include`: which classes of findings to report besides speech.
+#[derive(Args, Clone, Copy)]
+pub struct IncludeArgs {
+    /// Also report these classes of findings (comma-separated): thought (what someone
+    /// believes or fears), stance (positions, wishes, intentions), evidential (hedges,
+    /// expectations, what evidence shows), or all. Speech is always reported.
+    #[arg(long, value_name = "CLASSES", value_parser = parse_classes, default_value = "speech")]
+    pub include: whosaid::output::Classes,
+}
+
+/// Reads the value of `--include`.
+pub fn parse_classes(list: &str) -> Result<whosaid::output::Classes, String> {
+    whosaid::output::Classes::parse(list)
+}
+
 impl InputArgs {
     pub fn source(&self) -> SourceOptions {
         SourceOptions {

@@ -29,6 +29,8 @@ pub struct ReportArgs {
     /// Run only these attribution rules (comma-separated IDs).
     #[arg(long, value_delimiter = ',')]
     rules: Option<Vec<String>>,
+    #[command(flatten)]
+    include: super::input::IncludeArgs,
 }
 
 impl Sink<Section> for Report<BufWriter<File>> {
@@ -47,6 +49,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         // Non-speech passages are greyed out on the page.
         explain: true,
         only_rules: args.rules.clone(),
+        include: args.include.include,
     };
     let file =
         File::create(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;

@@ -1,6 +1,6 @@
 //! Reading the gold JSONL format and JSONL extraction output.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
@@ -55,7 +55,9 @@ impl GoldQuote {
 #[derive(Deserialize)]
 struct RawDoc {
     id: String,
-    text: String,
+    /// Absent where the texts are kept apart from the annotations ([`read_texts`]).
+    #[serde(default)]
+    text: Option<String>,
     #[serde(default)]
     quotes: Vec<RawQuote>,
 }
@@ -82,10 +84,28 @@ struct RawQuote {
     optional: bool,
 }
 
+/// Document texts by id, for gold files that hold annotations only (their texts are not
+/// the annotators' to copy): `whosaid eval --texts`.
+pub type Texts = HashMap<String, String>;
+
 /// Parses one gold record. The error message does not name the file; [`read_gold`] adds that.
 pub fn parse_gold_line(line: &str) -> Result<GoldDoc, String> {
+    parse_gold_line_with(line, &Texts::new())
+}
+
+/// Parses one gold record whose text may be left out and found in `texts` by its id.
+pub fn parse_gold_line_with(line: &str, texts: &Texts) -> Result<GoldDoc, String> {
     let raw: RawDoc = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    let chars: Vec<char> = raw.text.chars().collect();
+    let text = match raw.text {
+        Some(text) => text,
+        None => texts.get(&raw.id).cloned().ok_or_else(|| {
+            format!(
+                "document {:?} has no \"text\" and no --texts file gives one",
+                raw.id
+            )
+        })?,
+    };
+    let chars: Vec<char> = text.chars().collect();
     let mut quotes = Vec::with_capacity(raw.quotes.len());
     for (i, q) in raw.quotes.into_iter().enumerate() {
         let kind = match q.kind.as_str() {
@@ -149,7 +169,7 @@ pub fn parse_gold_line(line: &str) -> Result<GoldDoc, String> {
     }
     Ok(GoldDoc {
         id: raw.id,
-        text: raw.text,
+        text,
         quotes,
     })
 }
@@ -192,7 +212,30 @@ fn read_jsonl<T>(
 
 /// Reads a gold JSONL file.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, Error> {
-    read_jsonl(path, parse_gold_line, |d| &d.id)
+    read_gold_with(path, &Texts::new())
+}
+
+/// Reads a gold JSONL file whose records may leave out their text, found in `texts`.
+pub fn read_gold_with(path: &Path, texts: &Texts) -> Result<Vec<GoldDoc>, Error> {
+    read_jsonl(path, |line| parse_gold_line_with(line, texts), |d| &d.id)
+}
+
+#[derive(Deserialize)]
+struct TextRecord {
+    id: String,
+    text: String,
+}
+
+/// Reads the texts of a JSON Lines file of `{"id", "text", …}` records (other fields are
+/// ignored), by id, into `texts`.
+pub fn read_texts(path: &Path, texts: &mut Texts) -> Result<(), Error> {
+    let records = read_jsonl(
+        path,
+        |line| serde_json::from_str::<TextRecord>(line).map_err(|e| e.to_string()),
+        |r| &r.id,
+    )?;
+    texts.extend(records.into_iter().map(|r| (r.id, r.text)));
+    Ok(())
 }
 
 /// Reads JSONL extraction output (one [`Document`] per line), as `whosaid extract` prints it.

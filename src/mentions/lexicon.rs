@@ -33,6 +33,21 @@ pub struct Lexicon {
     places: WordSet,
     cues: HashMap<String, bool>,
     cue_shapes: Shapes,
+    /// The cues tagged `thought` or `evidential` in `data/cues.txt`, and the verbs of
+    /// `data/thought_verbs.txt`, in lower case.
+    cue_classes: HashMap<String, CueClass>,
+}
+
+/// What a cue word reports, by its tag in `data/cues.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Words said or written ("said", "wrote", "announced"): untagged cues.
+    Speech,
+    /// What someone thinks, believes or feels ("believes", "hopes"; tag `thought`, and
+    /// every verb of `data/thought_verbs.txt`).
+    Thought,
+    /// What evidence shows ("records show", "the study found"; tag `evidential`).
+    Evidential,
 }
 
 /// Shape of a non-empty word: first and last byte (either ASCII case) and length, folded
@@ -152,16 +167,28 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             })
             .or_insert(Gender::Female);
     }
-    let cues = include_str!("../../data/cues.txt")
+    let mut cues = HashMap::default();
+    let mut cue_classes = HashMap::default();
+    for line in include_str!("../../data/cues.txt")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let mut parts = l.split('\t');
-            let word = parts.next().unwrap_or("").trim().to_lowercase();
-            let indirect = parts.next().is_some_and(|t| t.trim() == "indirect");
-            (word, indirect)
-        })
-        .collect::<HashMap<String, bool>>();
+    {
+        let mut parts = line.split('\t');
+        let word = parts.next().unwrap_or("").trim().to_lowercase();
+        let tags: Vec<&str> = parts.flat_map(str::split_whitespace).collect();
+        let class = if tags.contains(&"thought") {
+            CueClass::Thought
+        } else if tags.contains(&"evidential") {
+            CueClass::Evidential
+        } else {
+            CueClass::Speech
+        };
+        cue_classes.insert(word.clone(), class);
+        cues.insert(word, tags.contains(&"indirect"));
+    }
+    for verb in entries(include_str!("../../data/thought_verbs.txt")) {
+        cue_classes.insert(verb.to_string(), CueClass::Thought);
+    }
     let cue_shapes = Shapes::of(cues.keys().map(String::as_str));
     Lexicon {
         given_shapes: Shapes::of(given_names.keys().copied()),
@@ -180,6 +207,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         places: entries(include_str!("../../data/places.txt")).collect(),
         cues,
         cue_shapes,
+        cue_classes,
     }
 });
 
@@ -330,6 +358,12 @@ impl Lexicon {
     #[inline]
     pub fn may_be_cue(&self, word: &[u8]) -> bool {
         self.cue_shapes.may_hold_bytes(word) || !word.is_ascii()
+    }
+
+    /// What a cue word (any case) reports: `None` for a word that is no cue of
+    /// `data/cues.txt` and no verb of `data/thought_verbs.txt`.
+    pub fn cue_class(&self, word: &str) -> Option<CueClass> {
+        self.cue_classes.get(word.to_lowercase().as_str()).copied()
     }
 
     /// [`Lexicon::cue`] past its shape filter.

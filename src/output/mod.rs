@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of this schema; bumped on any change to the meaning or shape of a field.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// An end-exclusive offset range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -75,6 +75,107 @@ impl QuoteKind {
     }
 }
 
+/// What a quote attributes: someone's words, or something else the writer attributes.
+///
+/// Quoted passages (`direct`, `partial`) are always speech; reports without quote marks are
+/// speech when a verb or noun of saying or writing carries them ("said that", "according
+/// to", "in a statement"), and otherwise a thought, a stance or an evidential.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteClass {
+    /// What someone said or wrote: "Lee said the plan is dead", "according to the mayor, …".
+    Speech,
+    /// What someone thinks, believes, knows, feels, hopes or fears: "Lee believes the plan
+    /// is dead".
+    Thought,
+    /// A position, wish, intention or characterisation: "Lee opposes the plan", "the bank
+    /// agreed to lend $2 billion", "her call for a recount".
+    Stance,
+    /// What evidence or an unnamed source indicates, not anyone's words: a hedge or an
+    /// expectation ("the bill is expected to pass", "she reportedly left"), or a finding
+    /// ("records show that …", "a poll found …", "in the latest poll, Lee leads").
+    Evidential,
+}
+
+impl QuoteClass {
+    /// Every class, in order.
+    pub const ALL: [QuoteClass; 4] = [
+        QuoteClass::Speech,
+        QuoteClass::Thought,
+        QuoteClass::Stance,
+        QuoteClass::Evidential,
+    ];
+
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteClass::Speech => "speech",
+            QuoteClass::Thought => "thought",
+            QuoteClass::Stance => "stance",
+            QuoteClass::Evidential => "evidential",
+        }
+    }
+
+    /// The class with this JSON name.
+    pub fn parse(name: &str) -> Option<QuoteClass> {
+        QuoteClass::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// A set of [`QuoteClass`]es: which findings an extraction reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Classes(u8);
+
+impl Classes {
+    /// Speech only: what a quote database wants, and the default.
+    pub const SPEECH: Classes = Classes(1);
+    /// Every class.
+    pub const ALL: Classes = Classes(0b1111);
+
+    /// The set holding `class` alone.
+    pub fn of(class: QuoteClass) -> Classes {
+        Classes(1 << class as u8)
+    }
+
+    /// The set with `class` added.
+    pub fn with(self, class: QuoteClass) -> Classes {
+        Classes(self.0 | Classes::of(class).0)
+    }
+
+    /// True when the set holds `class`.
+    pub fn contains(self, class: QuoteClass) -> bool {
+        self.0 & Classes::of(class).0 != 0
+    }
+
+    /// Reads a comma-separated list of class names, or `all`. Speech is always in the
+    /// set: `thought,stance` means speech, thoughts and stances.
+    pub fn parse(list: &str) -> Result<Classes, String> {
+        let mut set = Classes::SPEECH;
+        for name in list.split(',').map(str::trim) {
+            set = match name {
+                "all" => Classes::ALL,
+                _ => match QuoteClass::parse(name) {
+                    Some(c) => set.with(c),
+                    None => {
+                        return Err(format!(
+                            "unknown class {name:?}: expected speech, thought, stance, evidential or all"
+                        ))
+                    }
+                },
+            };
+        }
+        Ok(set)
+    }
+}
+
+impl Default for Classes {
+    fn default() -> Self {
+        Classes::SPEECH
+    }
+}
+
 /// One quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Quote {
@@ -82,6 +183,9 @@ pub struct Quote {
     pub text: String,
     /// Direct, partial or indirect.
     pub kind: QuoteKind,
+    /// Speech, or the thought, stance or evidential a report without quote marks attributes
+    /// (only speech unless the extraction was asked for more).
+    pub class: QuoteClass,
     /// Code-point range of `text`.
     pub span: Span,
     /// Byte range of `text`.
@@ -181,4 +285,33 @@ pub struct SentenceOut {
     pub span: Span,
     /// Byte range.
     pub byte_span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_parse_adds_to_speech() {
+        // guards: speech is always reported; the others only when named, or with `all`.
+        let set = Classes::parse("stance").unwrap();
+        assert!(set.contains(QuoteClass::Speech) && set.contains(QuoteClass::Stance));
+        assert!(!set.contains(QuoteClass::Thought) && !set.contains(QuoteClass::Evidential));
+        let all = Classes::parse("all").unwrap();
+        assert!(QuoteClass::ALL.iter().all(|&c| all.contains(c)));
+        assert_eq!(Classes::parse("speech").unwrap(), Classes::SPEECH);
+        assert_eq!(Classes::parse(" thought , evidential ").unwrap(), {
+            Classes::SPEECH
+                .with(QuoteClass::Thought)
+                .with(QuoteClass::Evidential)
+        });
+        assert_eq!(Classes::default(), Classes::SPEECH);
+    }
+
+    #[test]
+    fn classes_parse_rejects_unknown_names() {
+        for bad in ["", "stances", "speech,", "Speech"] {
+            assert!(Classes::parse(bad).is_err(), "{bad:?}");
+        }
+    }
 }

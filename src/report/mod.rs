@@ -458,7 +458,7 @@ mod tests {
             "“Fish & <b>chips</b>,” said O'Brien \"Bob\" Smith.",
             &crate::Config {
                 explain: true,
-                only_rules: None,
+                ..crate::Config::default()
             },
         );
         let html =

@@ -39,6 +39,7 @@ fn check_span(text: &str, what: &str, span: &Span, byte_span: &Span, expected: &
 pub fn check_extract(text: &str) -> Document {
     let config = Config {
         explain: true,
+        include: whosaid::output::Classes::ALL,
         ..Config::default()
     };
     let doc = whosaid::extract("fuzz", text, &config);

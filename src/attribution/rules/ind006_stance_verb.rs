@@ -66,7 +66,7 @@ declare_rule! {
     /// ## Known false positives
     /// A noun that looks like a verb after a capitalised phrase the mention finder took for a
     /// name (`Senate Republicans plan …` is right, `Union Station plans` is not).
-    pub struct StanceVerb { id: "IND006", name: "stance-verb", phase: Indirect }
+    pub struct StanceVerb { id: "IND006", name: "stance-verb", phase: Indirect, class: Stance }
 }
 
 /// What must follow a stance verb.

@@ -1,9 +1,11 @@
 //! IND007 participle-clause.
 
-use super::ind006_stance_verb::stance_at;
+use super::ind006_stance_verb::{stance_at, stance_verbs};
 use super::indirect::{auxiliary, content_end, report, sentence_body, Auxiliary};
 use crate::attribution::np::{NpKind, SpeakerNp};
+use crate::attribution::{class_by_cue, cue_head};
 use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::output::QuoteClass;
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -123,6 +125,17 @@ fn reduced_relative(ctx: &Context, r: std::ops::Range<usize>, k: usize) -> Optio
 }
 
 impl Rule for ParticipleClause {
+    /// A stance participle ("calling for a ban", "urging calm") reports a stance; a verb of
+    /// saying ("adding that …") speech, of thinking a thought.
+    fn class_of(&self, text: &str, cue: Option<&std::ops::Range<usize>>) -> QuoteClass {
+        match cue {
+            Some(cue) if stance_verbs().is_form(ascii_lower(cue_head(text, cue)).as_bytes()) => {
+                QuoteClass::Stance
+            }
+            _ => class_by_cue(QuoteClass::Speech, text, cue),
+        }
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         for k in r.start + 1..r.end {

@@ -29,7 +29,7 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A sentence about the poll itself (`Errors were found in the poll.`).
-    pub struct PollIn { id: "IND010", name: "poll-in", phase: Indirect }
+    pub struct PollIn { id: "IND010", name: "poll-in", phase: Indirect, class: Evidential }
 }
 
 /// Most words between "in" and the poll noun ("in the latest Washington Post-ABC News

@@ -36,7 +36,9 @@ declare_rule! {
     /// ## Known false positives
     /// The content runs on past the noun phrase into the sentence's verb when no comma or
     /// conjunction closes it ("… a recount drew jeers").
-    pub struct PossessiveStance { id: "IND011", name: "possessive-stance", phase: Indirect }
+    pub struct PossessiveStance {
+        id: "IND011", name: "possessive-stance", phase: Indirect, class: Stance
+    }
 }
 
 /// Whether the word after a stance noun stays in the content.

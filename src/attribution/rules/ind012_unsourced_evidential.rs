@@ -71,7 +71,9 @@ declare_rule! {
     /// "looked" or "sounded" (`sounded retreat`) may pass; a literal resemblance (`the heap
     /// looked like a whale`) is read as a hedge; an opening phrase without a comma stays in
     /// the content (`On Friday she sounded relieved`).
-    pub struct UnsourcedEvidential { id: "IND012", name: "unsourced-evidential", phase: Indirect }
+    pub struct UnsourcedEvidential {
+        id: "IND012", name: "unsourced-evidential", phase: Indirect, class: Evidential
+    }
 }
 
 /// What must stand around an evidential word (`data/evidential_cues.txt`).

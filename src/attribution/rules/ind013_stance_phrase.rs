@@ -6,7 +6,9 @@ use super::indirect::{
     auxiliary, content_end, report, sentence_body, word_count, Auxiliary, MIN_CLAUSE_WORDS,
 };
 use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::{cue_head, declare_rule, Context, IndirectFinding, Rule};
+use crate::mentions::lexicon::{lexicon, CueClass};
+use crate::output::QuoteClass;
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -44,7 +46,7 @@ declare_rule! {
     /// A literal sense of an adjective of will: "ready" and "prepared" need a name or a
     /// pronoun for a subject (`The bridge is ready to open.` is left out), but `They were
     /// ready to leave.` reports.
-    pub struct StancePhrase { id: "IND013", name: "stance-phrase", phase: Indirect }
+    pub struct StancePhrase { id: "IND013", name: "stance-phrase", phase: Indirect, class: Stance }
 }
 
 /// What an adjective of stance takes after it.
@@ -395,6 +397,16 @@ fn phrase_at(
 impl Rule for StancePhrase {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         super::indirect::first_finding(self, ctx, s)
+    }
+
+    /// A phrase whose verb is one of saying ("pointed out that") reports speech, one of
+    /// thinking ("is worried that") a thought; the rest are stances.
+    fn class_of(&self, text: &str, cue: Option<&Range<usize>>) -> QuoteClass {
+        match cue.and_then(|cue| lexicon().cue_class(cue_head(text, cue))) {
+            Some(CueClass::Speech) => QuoteClass::Speech,
+            Some(CueClass::Thought) => QuoteClass::Thought,
+            _ => QuoteClass::Stance,
+        }
     }
 
     /// Every stance phrase of the sentence with a subject.

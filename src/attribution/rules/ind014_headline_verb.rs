@@ -4,9 +4,10 @@ use super::att014_transcript_turn::is_heading_label;
 use super::ind006_stance_verb::stance_verbs;
 use super::indirect::{report, sentence_body, word_count};
 use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::{class_by_cue, cue_head, declare_rule, Context, IndirectFinding, Rule};
 use crate::mentions::lexicon::lexicon;
 use crate::mentions::MentionKind;
+use crate::output::QuoteClass;
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
 
@@ -155,6 +156,17 @@ fn subject(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
 }
 
 impl Rule for HeadlineVerb {
+    /// A verb of saying reports speech ("Clinton Says …"); a stance verb a stance
+    /// ("Conservative Icon Endorses Cruz").
+    fn class_of(&self, text: &str, cue: Option<&std::ops::Range<usize>>) -> QuoteClass {
+        match cue {
+            Some(cue) if lexicon().cue_class(cue_head(text, cue)).is_some() => {
+                class_by_cue(QuoteClass::Speech, text, Some(cue))
+            }
+            _ => QuoteClass::Stance,
+        }
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         // A whole line: the sentence starts and ends it.
