@@ -73,16 +73,12 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     let mut verdicts: Vec<Verdict> = candidates
         .iter()
         .map(|c| {
-            if classify::introduced_as_name(&ctx, c) {
-                return Verdict::NotSpeech("naming-phrase");
+            if let Some(reason) = classify::name_reason(&ctx, c) {
+                return Verdict::NotSpeech(reason);
             }
             for r in &adjacent {
                 if let Some(f) = r.attribute(&ctx, c, &[]) {
-                    return Verdict::Speech {
-                        kind: classify::kind(&ctx, c),
-                        finding: Some(f),
-                        rule: Some(r.id()),
-                    };
+                    return attributed(&ctx, c, f, r.id());
                 }
             }
             match classify::non_speech_reason(&ctx, c) {
@@ -206,11 +202,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         let mut verdict = None;
         for r in &contextual {
             if let Some(f) = r.attribute(&ctx, c, &history[..upto]) {
-                verdict = Some(Verdict::Speech {
-                    kind: classify::kind(&ctx, c),
-                    finding: Some(f),
-                    rule: Some(r.id()),
-                });
+                verdict = Some(attributed(&ctx, c, f, r.id()));
                 break;
             }
         }
@@ -234,6 +226,23 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     }
 
     build_document(id, &ctx, config, &candidates, verdicts, indirect_found)
+}
+
+/// The verdict on a passage a rule attributed: speech, unless its cue is a verb of thinking
+/// (`Dana thinks ferrets are “adorable”`): words someone holds are nobody's quotation.
+fn attributed(ctx: &Context, c: &Candidate, finding: Finding, rule: &'static str) -> Verdict {
+    if let Some(reason) = finding
+        .cue
+        .as_ref()
+        .and_then(|cue| classify::not_said_by_cue(ctx, c, cue))
+    {
+        return Verdict::NotSpeech(reason);
+    }
+    Verdict::Speech {
+        kind: classify::kind(ctx, c),
+        finding: Some(finding),
+        rule: Some(rule),
+    }
 }
 
 fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {

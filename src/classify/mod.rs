@@ -5,9 +5,11 @@
 //! and a speech verb next to it is speech whatever it looks like). Hands on a reason for
 //! each passage that is not speech, and the kind (direct or partial) of those that are.
 
-use crate::attribution::{Candidate, Context};
+use crate::attribution::{cue_head, Candidate, Context};
+use crate::mentions::lexicon::{lexicon, CueClass};
 use crate::output::QuoteKind;
 use crate::text::ascii_lower;
+use crate::text::tokens::TokenKind;
 
 /// Longest passage (in words) that can be a title.
 pub const MAX_TITLE_WORDS: usize = 14;
@@ -64,12 +66,138 @@ const NAMING_WORDS: &[&str] = &[
     "programme",
 ];
 
-/// Words that continue a sentence after a passage rather than being modified by it.
+/// Words that continue a sentence after a passage rather than being modified by it:
+/// prepositions, conjunctions, auxiliaries and sentence adverbs.
 const FUNCTION_WORDS: &[&str] = &[
-    "to", "and", "or", "but", "that", "which", "who", "for", "in", "on", "of", "with", "as", "by",
-    "at", "from", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would",
-    "can", "could", "should", "may", "might", "because", "if", "when", "while", "than", "then",
-    "so", "since", "about", "into", "over", "after", "before",
+    "to",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "for",
+    "in",
+    "on",
+    "of",
+    "with",
+    "as",
+    "by",
+    "at",
+    "from",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "because",
+    "if",
+    "when",
+    "while",
+    "than",
+    "then",
+    "so",
+    "since",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "against",
+    "among",
+    "amid",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "upon",
+    "within",
+    "without",
+    "where",
+    "whereas",
+    "though",
+    "although",
+    "unless",
+    "whether",
+    "even",
+    "just",
+    "also",
+    "now",
+    "there",
+    "here",
+    "not",
+    "only",
+    "yet",
+    "again",
+    "too",
+    "instead",
+    "rather",
+    "across",
+    "around",
+    "behind",
+    "beyond",
+    "like",
+    "unlike",
+    "per",
+    "via",
+    "off",
+    "out",
+    "up",
+    "down",
+    "onto",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "your",
+    "my",
+    "a",
+    "an",
+    "the",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "nor",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "said",
+    "says",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -125,6 +253,158 @@ pub fn introduced_as_name(ctx: &Context, c: &Candidate) -> bool {
         && NAMING_PREFIXES.contains(&ascii_lower(ctx.word(t - 1)).as_str())
 }
 
+/// Most words of a passage that reads as a name when it modifies the noun after it ("the
+/// “one country, two systems” formula").
+pub const MAX_MODIFIER_WORDS: usize = 6;
+
+/// Tokens before the opening mark, and after the closing one, searched for a cue that makes
+/// a title-case passage someone's words (`said, “Get Out Now,”`; `“Never Again,” she said`;
+/// `added the words, “Good Night.”`).
+const TITLE_CUE_WINDOW: usize = 4;
+
+/// Most words before a passage read to tell whether it stands in a title-case line.
+const MAX_HEADLINE_WORDS: usize = 16;
+
+/// Why the passage is a name, a title or a term whatever speech verb stands near it, or
+/// `None`: checked before any attribution rule.
+///
+/// - `naming-phrase`: a naming word right before it (`the so-called “…”`, `dubbed ‘…’`);
+/// - `title-case`: every word capitalised (small words aside), inside the writer's sentence
+///   and with no cue just before or after it (`films such as “Mary Poppins” and
+///   “Bambi.”`, `an episode of “Night Court,”`);
+/// - `compound-modifier`: a short passage between a determiner or a possessive and the noun
+///   it modifies (`the “Meth. We're on it.” campaign`, `a “skinny” trade deal`,
+///   `the “Pose” actor`).
+pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
+    if introduced_as_name(ctx, c) {
+        return Some("naming-phrase");
+    }
+    let content = &ctx.text[c.content.clone()];
+    if embedded_title(ctx, c, content) {
+        return Some("title-case");
+    }
+    // Inside a reported clause a quoted modifier may be the speaker's word (`said he will
+    // bring a “common-sense” approach`): after a verb that reports a clause it is left to
+    // the attribution rules.
+    if modifies_next_noun(ctx, c, content, MAX_MODIFIER_WORDS)
+        && determined(ctx, c)
+        && !(c.before.clone()).any(|t| ctx.cue_flag(t) == 2)
+    {
+        return Some("compound-modifier");
+    }
+    None
+}
+
+/// True for a title-case passage inside the writer's sentence, away from any cue.
+fn embedded_title(ctx: &Context, c: &Candidate, content: &str) -> bool {
+    let ws = words(content, MAX_TITLE_WORDS + 1);
+    if ws.is_empty() || ws.len() > MAX_TITLE_WORDS || !title_case(&ws) {
+        return false;
+    }
+    // A passage that opens its sentence or follows a colon stands as an utterance.
+    if c.before.is_empty() || ctx.is_punct(c.before.end - 1, ':') {
+        return false;
+    }
+    // In a headline every word is capitalised: `Senator Calls Plan ‘Dead On Arrival’`.
+    if in_headline(ctx, c) {
+        return false;
+    }
+    // A title after a preposition names something (`said on “Night Court”`), and one after
+    // "called" is what something is called (`a script called “Wild Rose,”`): no cue near
+    // them makes them speech.
+    let last = c.before.end - 1;
+    if ctx.tokens[last].is_word() && PREPOSITIONS.contains(&ascii_lower(ctx.word(last)).as_str()) {
+        return true;
+    }
+    let cue_before = (c
+        .before
+        .start
+        .max(c.before.end.saturating_sub(TITLE_CUE_WINDOW))..c.before.end)
+        .any(|t| ctx.is_cue(t) && !is_calling(ctx.word(t)));
+    let cue_after =
+        (c.after.start..c.after.end.min(c.after.start + TITLE_CUE_WINDOW)).any(|t| ctx.is_cue(t));
+    !cue_before && !cue_after
+}
+
+/// True when the passage stands in a title-case line (a headline), where capitals say
+/// nothing: at least two words before it in its sentence, all of them capitalised or small
+/// words of titles.
+fn in_headline(ctx: &Context, c: &Candidate) -> bool {
+    let before: Vec<&str> = (c.before.clone())
+        .filter(|&t| ctx.tokens[t].is_word())
+        .map(|t| ctx.word(t))
+        .take(MAX_HEADLINE_WORDS + 1)
+        .collect();
+    (2..=MAX_HEADLINE_WORDS).contains(&before.len()) && title_case(&before)
+}
+
+/// Prepositions after which a quoted title is the name of something.
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "of", "at", "from", "about", "for", "with", "into", "onto", "like", "than",
+];
+
+/// True for a form of "call" (naming, not saying, before a title).
+fn is_calling(word: &str) -> bool {
+    matches!(
+        ascii_lower(word).as_str(),
+        "call" | "calls" | "called" | "calling"
+    )
+}
+
+/// True when every word is capitalised, but for small words after the first.
+fn title_case(ws: &[&str]) -> bool {
+    ws.iter().enumerate().all(|(i, w)| {
+        is_capitalised_word(w) || (i > 0 && TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+    })
+}
+
+/// True when a determiner or a possessive stands right before the opening mark, or before
+/// one capitalised word before it (`a Washington “wise man” icon`). "That" is left out:
+/// before a quote it is most often the conjunction, `said that “…” remains`.
+fn determined(ctx: &Context, c: &Candidate) -> bool {
+    let is_determiner = |t: usize| {
+        if ctx.tokens[t].kind == TokenKind::Possessive {
+            return true;
+        }
+        if !ctx.tokens[t].is_word() {
+            return false;
+        }
+        let w = ascii_lower(ctx.word(t));
+        DETERMINERS.contains(&w.as_str()) && w != "that"
+    };
+    let t = c.before.end;
+    if t == c.before.start {
+        return false;
+    }
+    is_determiner(t - 1)
+        || (t - 1 > c.before.start
+            && ctx.tokens[t - 1].is_word()
+            && is_capitalised_word(ctx.word(t - 1))
+            && is_determiner(t - 2))
+}
+
+/// True when a passage of at most `max_words` words is followed by a lower-case word that it
+/// modifies: a noun ("approach", "campaign"), not a function word that continues the
+/// sentence ("a “no-brainer” to prosecute") or a cue. A passage that ends with a comma, a
+/// semicolon or a colon ends a phrase of the sentence (`as a “strong leader,” comparing`).
+fn modifies_next_noun(ctx: &Context, c: &Candidate, content: &str, max_words: usize) -> bool {
+    if words(content, max_words + 1).len() > max_words
+        || content.trim_end().ends_with([',', ';', ':'])
+    {
+        return false;
+    }
+    let after = c.after.start;
+    after < c.after.end
+        && ctx.tokens[after].is_word()
+        && ctx
+            .word(after)
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_lowercase())
+        && !ctx.is_cue(after)
+        && !FUNCTION_WORDS.contains(&ascii_lower(ctx.word(after)).as_str())
+}
+
 /// Why the passage is not speech, judged from its own shape and its neighbours, or `None`.
 pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
     let content = &ctx.text[c.content.clone()];
@@ -151,16 +431,28 @@ pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
         }
     }
     let terminal = ends_with_terminal(content);
-    if !terminal && ws.len() <= MAX_TITLE_WORDS {
-        let all_caps = ws.iter().enumerate().all(|(i, w)| {
-            is_capitalised_word(w)
-                || (i > 0 && TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
-        });
-        if all_caps && ws.len() >= 2 {
-            return Some("title-case");
-        }
+    if !terminal && ws.len() <= MAX_TITLE_WORDS && ws.len() >= 2 && title_case(&ws) {
+        return Some("title-case");
     }
     None
+}
+
+/// Why a passage attributed through the cue `cue` (a byte range) is not speech:
+/// `thought-cue` when the cue is a verb of thinking (`Dana thinks ferrets are “adorable”`)
+/// and no verb of saying stands around the passage in its attribution (`Lee said she hopes
+/// the vote “sends a message”` quotes what Lee said), else `None`.
+pub fn not_said_by_cue(
+    ctx: &Context,
+    c: &Candidate,
+    cue: &std::ops::Range<usize>,
+) -> Option<&'static str> {
+    if lexicon().cue_class(cue_head(ctx.text, cue)) != Some(CueClass::Thought) {
+        return None;
+    }
+    let said = (c.before.clone())
+        .chain(c.after.clone())
+        .any(|t| ctx.is_cue(t) && lexicon().cue_class(ctx.word(t)) == Some(CueClass::Speech));
+    (!said).then_some("thought-cue")
 }
 
 /// Why a passage that no rule attributed is not speech, from its shape: a single
@@ -173,24 +465,8 @@ pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static s
     if ws.len() == 1 && !terminal && is_capitalised_word(ws[0]) && !c.before.is_empty() {
         return Some("coined-term");
     }
-    // A modifier: “the ‘Challenger Sale’ technique”, “the ‘you will like it’ approach”.
-    let before_det = c.before.end > c.before.start
-        && ctx.tokens[c.before.end - 1].is_word()
-        && DETERMINERS.contains(&ascii_lower(ctx.word(c.before.end - 1)).as_str());
-    let after = c.after.start;
-    let after_lower_word = after < c.after.end
-        && ctx.tokens[after].is_word()
-        && ctx
-            .word(after)
-            .chars()
-            .next()
-            .is_some_and(|ch| ch.is_lowercase())
-        && !ctx.is_cue(after);
-    // The word after must be a noun the passage modifies ("approach", "technique"), not a
-    // function word that continues the sentence ("a “no-brainer” to prosecute").
-    let modifies =
-        after_lower_word && !FUNCTION_WORDS.contains(&ascii_lower(ctx.word(after)).as_str());
-    if before_det && modifies && !terminal {
+    // A longer modifier: “the ‘you will like it’ approach”.
+    if determined(ctx, c) && modifies_next_noun(ctx, c, content, MAX_TITLE_WORDS) && !terminal {
         return Some("compound-modifier");
     }
     None
