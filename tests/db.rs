@@ -1,26 +1,42 @@
 //! The quote database (`whosaid::db` and `whosaid db`): deduplication (exact, fragment, near
 //! duplicate, and quotes that must stay apart), speaker consolidation, idempotent and
-//! incremental builds, an interrupted build, failures, search and export.
+//! incremental builds, an interrupted build, failures, search and export; verbatim quotations
+//! only by default, reports (indirect speech) when asked and never inside quotation marks;
+//! upgrading a database of the first schema.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use whosaid::db::export::View;
-use whosaid::db::{Database, Entry};
+use whosaid::db::{Database, Entry, Settings};
+use whosaid::output::{Classes, QuoteKind};
 
 #[path = "support/process.rs"]
 mod support;
 
 use support::{whosaid, whosaid_env, TempDir};
 
-/// Extracts and stores `(id, text)` documents, then consolidates.
+/// Extracts and stores `(id, text)` documents with the default settings, then consolidates.
 fn store(db: &mut Database, docs: &[(&str, &str)]) {
+    store_with(db, docs, &Settings::default());
+}
+
+/// Extracts and stores `(id, text)` documents with `settings`, then consolidates.
+fn store_with(db: &mut Database, docs: &[(&str, &str)], settings: &Settings) {
     let entries: Vec<Entry> = docs
         .iter()
-        .map(|(id, text)| Entry::extract(id, text, None, &whosaid::Config::default()))
+        .map(|(id, text)| Entry::extract(id, text, None, settings))
         .collect();
     db.write_batch(&entries, |_| {}).unwrap();
     db.consolidate().unwrap();
+}
+
+/// Every kind of quote; reports of the classes in `include`.
+fn with_reports(include: Classes) -> Settings {
+    Settings::new(
+        [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect],
+        include,
+    )
 }
 
 fn quotations(db: &Database) -> Vec<Value> {
@@ -482,4 +498,326 @@ fn a_database_from_a_newer_schema_is_refused() {
         Err(e) => panic!("unexpected error {e}"),
         Ok(_) => panic!("a newer schema was opened"),
     }
+}
+
+/// A verbatim quotation, the same words as reported speech, and a reported thought.
+const REPORTING: &str =
+    "The council met on Monday. “The bridge will reopen in May,” said Ann Lee, \
+the mayor. Later, Ann Lee said the bridge will reopen in May. Tom Smith believes the ferry \
+is too slow.";
+
+fn occurrences_of(q: &Value) -> &Vec<Value> {
+    q["occurrences"].as_array().unwrap()
+}
+
+#[test]
+fn the_default_stores_verbatim_quotations_only() {
+    let all = quotations_of("verbatim", &[("a", REPORTING)]);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0]["verbatim"], true);
+    assert_eq!(all[0]["class"], "speech");
+    assert_eq!(occurrences_of(&all[0])[0]["kind"], "direct");
+    // The same document holds reports, which the default leaves out.
+    let dir = TempDir::new("verbatim-reports");
+    let mut db = memory_db(&dir);
+    store_with(&mut db, &[("a", REPORTING)], &with_reports(Classes::ALL));
+    let all = quotations(&db);
+    assert!(
+        all.iter().any(|q| q["verbatim"] == false),
+        "no report in {all:#?}"
+    );
+}
+
+#[test]
+fn reports_are_stored_as_reports_and_never_merged_with_verbatim_quotations() {
+    let dir = TempDir::new("reports");
+    let mut db = memory_db(&dir);
+    store_with(&mut db, &[("a", REPORTING)], &with_reports(Classes::SPEECH));
+    let all = quotations(&db);
+    // The quoted and the reported "the bridge will reopen in May" stay two quotations.
+    let bridge: Vec<&Value> = all
+        .iter()
+        .filter(|q| {
+            whosaid::db::normalise::normalise(q["text"].as_str().unwrap())
+                .contains("bridge will reopen in may")
+        })
+        .collect();
+    assert_eq!(bridge.len(), 2, "{all:#?}");
+    let verbatim = bridge.iter().find(|q| q["verbatim"] == true).unwrap();
+    let report = bridge.iter().find(|q| q["verbatim"] == false).unwrap();
+    assert_eq!(occurrences_of(verbatim)[0]["kind"], "direct");
+    assert_eq!(occurrences_of(report).len(), 1);
+    assert_eq!(occurrences_of(report)[0]["kind"], "indirect");
+    assert_eq!(report["class"], "speech");
+    assert_eq!(report["speaker"], "Ann Lee");
+    // Speech only: the thought is not stored without --include thought.
+    assert!(
+        !all.iter()
+            .any(|q| q["text"].as_str().unwrap().contains("ferry")),
+        "{all:#?}"
+    );
+    store_with(
+        &mut db,
+        &[("a", REPORTING)],
+        &with_reports(Classes::SPEECH.with(whosaid::output::QuoteClass::Thought)),
+    );
+    let all = quotations(&db);
+    let ferry = quotation_with(&all, "the ferry is too slow");
+    assert_eq!(ferry["verbatim"], false);
+    assert_eq!(ferry["class"], "thought");
+    assert_eq!(ferry["speaker"], "Tom Smith");
+    let stats = db.stats().unwrap();
+    assert_eq!(stats.reports, 2, "{all:#?}");
+    assert_eq!(
+        stats.settings,
+        vec![(
+            Some("kinds=direct,partial,indirect include=speech,thought".to_string()),
+            1
+        )]
+    );
+}
+
+/// Runs `whosaid db build` with `extra` arguments over `input`; returns exit code and stderr.
+fn build(db: &Path, input: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let mut args = vec!["db", "build", "--db", db.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    args.push(input.to_str().unwrap());
+    let out = whosaid(&args, None);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = whosaid(args, None);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn search_speaker_and_export_never_put_a_report_inside_quotation_marks() {
+    let dir = TempDir::new("shown");
+    let input = dir.write("council.txt", REPORTING);
+    let db = dir.join("q.sqlite");
+    let db_s = db.to_str().unwrap();
+    let (code, stderr) = build(
+        &db,
+        &input,
+        &["--kinds", "direct,partial,indirect", "--include", "thought"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+
+    let search = stdout_of(&["db", "search", "--db", db_s, "bridge reopen"]);
+    assert!(
+        search.contains("Ann Lee said: the bridge will reopen in May"),
+        "{search}"
+    );
+    assert!(
+        search.contains("“The bridge will reopen in May"),
+        "{search}"
+    );
+    let speaker = stdout_of(&["db", "speaker", "--db", db_s, "Tom Smith"]);
+    assert!(
+        speaker.contains("Tom Smith (thought, reported): the ferry is too slow"),
+        "{speaker}"
+    );
+    // A report's two lines hold no quotation mark.
+    for text in [&search, &speaker] {
+        let lines: Vec<&str> = text.lines().collect();
+        let reports: Vec<usize> = (0..lines.len())
+            .filter(|&i| {
+                lines
+                    .get(i + 1)
+                    .is_some_and(|l| l.contains("reported, not verbatim"))
+            })
+            .collect();
+        assert!(!reports.is_empty(), "{text}");
+        for i in reports {
+            let block = format!("{}\n{}", lines[i], lines[i + 1]);
+            assert!(
+                !block.contains(['“', '”', '"']),
+                "a report inside quotation marks:\n{block}"
+            );
+        }
+    }
+    let json = stdout_of(&["db", "search", "--db", db_s, "--json", "ferry"]);
+    let hit: Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (&hit["verbatim"], &hit["class"]),
+        (&Value::Bool(false), &"thought".into())
+    );
+
+    let exported = export(&db, "quotations");
+    let lines: Vec<Value> = exported
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let reports: Vec<&Value> = lines.iter().filter(|q| q["verbatim"] == false).collect();
+    assert_eq!(reports.len(), 2, "{exported}");
+    for q in &reports {
+        assert!(occurrences_of(q).iter().all(|o| o["kind"] == "indirect"));
+    }
+    for q in lines.iter().filter(|q| q["verbatim"] == true) {
+        assert!(occurrences_of(q).iter().all(|o| o["kind"] != "indirect"));
+    }
+    let documents = export(&db, "documents");
+    assert!(
+        documents.contains("\"settings\":\"kinds=direct,partial,indirect include=speech,thought\""),
+        "{documents}"
+    );
+}
+
+#[test]
+fn building_with_other_settings_re_extracts_and_the_same_settings_change_nothing() {
+    let dir = TempDir::new("settings");
+    let input = dir.write("council.txt", REPORTING);
+    let db = dir.join("q.sqlite");
+    let reports = |db: &Path| Database::open(db).unwrap().stats().unwrap().reports;
+    let steps: &[(&[&str], &str, i64)] = &[
+        (&[], "1 added, 0 updated, 0 unchanged", 0),
+        (&[], "0 added, 0 updated, 1 unchanged", 0),
+        (
+            &["--kinds", "direct,partial,indirect"],
+            "0 added, 1 updated, 0 unchanged",
+            1,
+        ),
+        (
+            &["--kinds", "indirect,direct,partial"],
+            "0 added, 0 updated, 1 unchanged",
+            1,
+        ),
+        (
+            &["--kinds", "direct,partial,indirect", "--include", "all"],
+            "0 added, 1 updated, 0 unchanged",
+            2,
+        ),
+        (
+            &["--kinds", "direct,partial"],
+            "0 added, 1 updated, 0 unchanged",
+            0,
+        ),
+        // Without reports, --include stores nothing more: the document is up to date.
+        (&["--include", "all"], "0 added, 0 updated, 1 unchanged", 0),
+    ];
+    for (args, summary, n) in steps {
+        let (code, stderr) = build(&db, &input, args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(stderr.contains(summary), "{args:?}: {stderr}");
+        assert_eq!(reports(&db), *n, "{args:?}");
+    }
+}
+
+#[test]
+fn unknown_kinds_and_classes_are_usage_errors() {
+    let dir = TempDir::new("bad-values");
+    let input = dir.write("council.txt", REPORTING);
+    let db = dir.join("q.sqlite");
+    for (args, value) in [
+        (&["--kinds", "direct,quoted"][..], "quoted"),
+        (
+            &["--kinds", "indirect", "--include", "speach"][..],
+            "speach",
+        ),
+        (&["--include", "thought,feeling"][..], "feeling"),
+    ] {
+        let (code, stderr) = build(&db, &input, args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(value), "{args:?}: {stderr}");
+    }
+    assert!(!db.exists(), "a usage error creates no database");
+}
+
+#[test]
+fn a_database_of_the_first_schema_is_upgraded_and_its_reports_never_shown_as_quotations() {
+    let dir = TempDir::new("upgrade");
+    let path = dir.join("q.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(whosaid::db::schema::MIGRATIONS[0])
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        // The first schema stored every finding, and dedup could merge a quoted passage
+        // with a report of the same words.
+        conn.execute_batch(
+            "INSERT INTO documents (doc, id, hash, quotes) VALUES (1, 'a', '0', 3);
+             INSERT INTO occurrences (id, doc, ord, text, norm, kind, start, end, byte_start,
+                 byte_end, sentence, speaker, confidence) VALUES
+                 (1, 1, 0, 'The ferry is late', 'the ferry is late', 'direct', 0, 1, 0, 1, 0, 'Ann Lee', 0.9),
+                 (2, 1, 1, 'the ferry is late', 'the ferry is late', 'indirect', 2, 3, 2, 3, 1, 'Ann Lee', 0.6),
+                 (3, 1, 2, 'We will sail', 'we will sail', 'direct', 4, 5, 4, 5, 2, 'Ann Lee', 0.9);
+             INSERT INTO placements (occurrence, quotation) VALUES (1, 1), (2, 1), (3, 2);
+             INSERT INTO quotations (id, text, top_speaker, top_weight, occurrences, documents)
+                 VALUES (1, 'The ferry is late', 'Ann Lee', 1.5, 2, 1),
+                        (2, 'We will sail', 'Ann Lee', 0.9, 1, 1);
+             INSERT INTO quotations_fts (rowid, text) VALUES (1, 'The ferry is late'), (2, 'We will sail');",
+        )
+        .unwrap();
+    }
+    let mut db = Database::open(&path).unwrap();
+    let version: usize = db
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .unwrap() as usize;
+    assert_eq!(version, whosaid::db::schema::MIGRATIONS.len());
+    assert!(
+        db.is_dirty().unwrap(),
+        "the quotations are to be recomputed"
+    );
+    let hits = db.search("ferry", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(
+        !hits[0].verbatim,
+        "a quotation holding a report is a report"
+    );
+    assert_eq!(
+        hits[0].class, None,
+        "the first schema did not store classes"
+    );
+    let hits = db.search("sail", 10).unwrap();
+    assert!(hits[0].verbatim);
+    assert_eq!(db.stats().unwrap().settings, vec![(None, 1)]);
+    // The document's settings are unknown: built again, it is re-extracted.
+    let entry = Entry::extract(
+        "a",
+        "“The ferry is late,” said Ann Lee.",
+        None,
+        &Settings::default(),
+    );
+    let stats = db.write_batch(&[entry], |_| {}).unwrap();
+    assert_eq!(stats.updated, 1);
+    db.consolidate().unwrap();
+    let all = quotations(&db);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0]["verbatim"], true);
+}
+
+#[test]
+fn a_report_interrupted_by_its_attribution_keeps_its_lead() {
+    let dir = TempDir::new("lead");
+    let mut db = memory_db(&dir);
+    store_with(
+        &mut db,
+        &[(
+            "a",
+            "The plan, a council spokesman said, is to cut the ferry fares by half.",
+        )],
+        &with_reports(Classes::SPEECH),
+    );
+    let all = quotations(&db);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0]["verbatim"], false);
+    assert_eq!(
+        all[0]["text"],
+        "The plan … is to cut the ferry fares by half"
+    );
+    let occurrence = &occurrences_of(&all[0])[0];
+    assert_eq!(occurrence["lead"], "The plan");
+    assert_eq!(occurrence["text"], "is to cut the ferry fares by half");
+    // Searched by the words of its lead, it is found.
+    assert_eq!(db.search("plan ferry", 10).unwrap().len(), 1);
 }

@@ -13,11 +13,13 @@ use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use super::input::InputArgs;
+use super::eval::KindArg;
+use super::input::{IncludeArgs, InputArgs};
 use super::run::{BATCH_BYTES, BATCH_DOCS};
 use super::source::{documents, Item};
+use whosaid::db::build::Stored;
 use whosaid::db::export::View;
-use whosaid::db::{content_hash, Database, Entry};
+use whosaid::db::{content_hash, Database, Entry, Settings};
 
 /// Test hook: abort the process (as a kill would) after writing this many documents, inside
 /// the open transaction.
@@ -40,8 +42,9 @@ struct DbPath {
 #[derive(Subcommand)]
 enum DbCommand {
     /// Extract documents and store them: occurrences, deduplicated quotations, speakers.
+    /// Verbatim quotations only, unless --kinds asks for reports (indirect speech) too.
     #[command(
-        after_help = "Examples:\n  whosaid db build --db quotes.sqlite corpus/\n  whosaid db build --db quotes.sqlite --jsonl articles.jsonl"
+        after_help = "Examples:\n  whosaid db build --db quotes.sqlite corpus/\n  whosaid db build --db quotes.sqlite --jsonl articles.jsonl\n  whosaid db build --db quotes.sqlite --kinds direct,partial,indirect corpus/"
     )]
     Build(BuildArgs),
     /// Full-text search over quotations, best matches first.
@@ -102,17 +105,31 @@ enum ViewArg {
     mut_arg("jsonl", |a| a.help("Read JSON Lines documents {\"id\": ..., \"text\": ...}; other fields are stored as metadata (url, title, date and source get their own columns)")),
     mut_arg("lossy", |a| a.help("Replace invalid UTF-8 with U+FFFD instead of reporting an error")),
     mut_arg("threads", |a| a.help("Worker threads for extraction (default: all cores)")),
-    // Listed after --batch, the last field (display orders: --db 0, the inputs 1-5, --batch 6;
-    // on a tie the help sorts by name, and `batch` comes first).
-    mut_arg("quiet", |a| a.help("No summary on stderr").display_order(6))
+    mut_arg("include", |a| a.help("With indirect in --kinds, also store these classes of reports (comma-separated): thought, stance, evidential, or all. Speech is always stored").display_order(6)),
+    // Listed after --batch, the last field (display orders: --db 0, the inputs 1-5,
+    // --kinds and --include 6, --batch 7; on a tie the help sorts by name, and `batch` comes
+    // first).
+    mut_arg("quiet", |a| a.help("No summary on stderr").display_order(7))
 )]
 struct BuildArgs {
     #[command(flatten)]
     path: DbPath,
     #[command(flatten)]
     input: InputArgs,
+    /// Which kinds of quotes to store (comma-separated): direct and partial are verbatim
+    /// quotations; indirect stores reports, shown without quotation marks.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "direct,partial",
+        display_order = 6
+    )]
+    kinds: Vec<KindArg>,
+    #[command(flatten)]
+    include: IncludeArgs,
     /// Most documents per transaction.
-    #[arg(long, default_value_t = BATCH_DOCS)]
+    #[arg(long, default_value_t = BATCH_DOCS, display_order = 7)]
     batch: usize,
 }
 
@@ -169,12 +186,20 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
                 writeln!(out, "occurrences           {}", stats.occurrences)?;
                 writeln!(out, "quotations            {}", stats.quotations)?;
                 writeln!(out, "  in several docs     {}", stats.repeated_quotations)?;
+                writeln!(out, "  reports             {}", stats.reports)?;
                 writeln!(out, "speakers              {}", stats.speakers)?;
                 writeln!(out, "file size             {:.1} MB", size as f64 / 1e6)?;
+                for (settings, n) in &stats.settings {
+                    let settings = settings
+                        .as_deref()
+                        .unwrap_or("unknown (stored by an older whosaid)");
+                    writeln!(out, "stored with {settings}: {n} documents")?;
+                }
                 if stats.dirty {
                     writeln!(
                         out,
-                        "(quotations are stale: a build did not finish; run it again)"
+                        "(quotations are stale: a build did not finish or the database was \
+                         upgraded; run a build again)"
                     )?;
                 }
                 for (name, n) in &stats.top_speakers {
@@ -202,22 +227,28 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Extracts a batch in parallel; `None` for documents stored with the same content hash.
+/// Extracts a batch in parallel; `None` for documents stored with the same content hash and
+/// settings.
 fn extract_batch(
     batch: Vec<Item>,
-    known: &HashMap<String, u64>,
-    config: &whosaid::Config,
+    known: &HashMap<String, Stored>,
+    settings: &Settings,
+    settings_key: &str,
 ) -> Vec<Option<Entry>> {
     batch
         .into_par_iter()
         .map(|item| match item {
             Item::Doc { id, text, meta } => {
-                if known.get(&id) == Some(&content_hash(&text, meta.as_ref())) {
+                let hash = content_hash(&text, meta.as_ref());
+                if known
+                    .get(&id)
+                    .is_some_and(|s| s.is_current(hash, settings_key))
+                {
                     return None;
                 }
                 // A bug must cost one document, not the build.
                 let run = std::panic::AssertUnwindSafe(|| {
-                    Entry::extract(&id, &text, meta.clone(), config)
+                    Entry::extract(&id, &text, meta.clone(), settings)
                 });
                 Some(
                     std::panic::catch_unwind(run).unwrap_or_else(|_| Entry::Failed {
@@ -254,17 +285,41 @@ fn print_json_or<T: serde::Serialize>(
     Ok(ExitCode::SUCCESS)
 }
 
+/// A verbatim quotation inside quotation marks, its speaker below; a report as the speaker,
+/// what they did and the content, with no quotation marks: `[4] Ann Lee said: the bridge
+/// will reopen in May` (speech), `[5] Ann Lee (thought, reported): …` (another class).
 fn print_hit(out: &mut impl Write, hit: &whosaid::db::query::QuotationHit) -> io::Result<()> {
+    let counts = format!(
+        "{} in {}: {}",
+        counted(hit.occurrences, "occurrence"),
+        counted(hit.documents, "document"),
+        hit.sources.join(", ")
+    );
+    let text = hit.text.trim();
+    if hit.verbatim {
+        let speaker = hit.speaker.as_deref().unwrap_or("unknown");
+        return writeln!(out, "[{}] “{text}”\n    — {speaker} ({counts})", hit.id);
+    }
+    let speaker = hit.speaker.as_deref().unwrap_or("(speaker unknown)");
+    let reported = match hit.class.as_deref() {
+        Some("speech") => format!("{speaker} said"),
+        Some(class) => format!("{speaker} ({class}, reported)"),
+        None => format!("{speaker} (reported)"),
+    };
     writeln!(
         out,
-        "[{}] “{}”\n    — {} ({} occurrences in {} documents: {})",
-        hit.id,
-        hit.text.trim(),
-        hit.speaker.as_deref().unwrap_or("unknown"),
-        hit.occurrences,
-        hit.documents,
-        hit.sources.join(", ")
+        "[{}] {reported}: {text}\n    (reported, not verbatim; {counts})",
+        hit.id
     )
+}
+
+/// `1 document`, `2 documents`.
+fn counted(n: i64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Opens a database for reading; a missing file is an error rather than a new empty database.
@@ -282,7 +337,7 @@ fn open_existing(path: &DbPath) -> anyhow::Result<Database> {
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let mut db =
         Database::open(&args.path.db).with_context(|| args.path.db.display().to_string())?;
-    let known: HashMap<String, u64> = db.document_hashes()?;
+    let known: HashMap<String, Stored> = db.stored_documents()?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.input.threads {
         builder = builder.num_threads(n.max(1));
@@ -299,13 +354,14 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     }
 
-    let config = whosaid::Config::default();
+    let settings = Settings::new(args.kinds.iter().map(|&k| k.into()), args.include.include);
+    let settings_key = settings.key();
     let started = Instant::now();
     let mut items = documents(args.input.paths.clone(), args.input.source());
     let mut totals = whosaid::db::build::WriteStats::default();
     let (mut written, mut bytes) = (0usize, 0usize);
     let batch_docs = args.batch.max(1);
-    let (config, known, pool) = (&config, &known, &pool);
+    let (settings, settings_key, known, pool) = (&settings, settings_key.as_str(), &known, &pool);
     // While the pool extracts one batch, this thread reads the next and writes the previous
     // one: reading and writing are serial and would otherwise leave the workers idle.
     let stopped = std::thread::scope(|scope| -> anyhow::Result<bool> {
@@ -326,8 +382,9 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
                     .unwrap_or_else(|p| std::panic::resume_unwind(p))
             });
             if !batch.is_empty() {
-                in_flight =
-                    Some(scope.spawn(move || pool.install(|| extract_batch(batch, known, config))));
+                in_flight = Some(scope.spawn(move || {
+                    pool.install(|| extract_batch(batch, known, settings, settings_key))
+                }));
             }
             let Some(entries) = done else {
                 if in_flight.is_some() {

@@ -1,9 +1,11 @@
-//! Storing documents and their occurrences, idempotent by document id and content hash.
+//! Storing documents and their occurrences, idempotent by document id, content hash and
+//! settings.
 //!
-//! The content hash is xxh3-64 over the whosaid version, the text and the JSONL metadata: the
-//! same document read again is skipped before extraction, a changed text, changed metadata or
-//! a new whosaid version replaces the document's occurrences. A document that cannot be read
-//! is recorded in `failures` and leaves whatever was stored for its id untouched.
+//! The content hash is xxh3-64 over the whosaid version, the text and the JSONL metadata; the
+//! [`Settings`] say which findings are stored. The same document read again with the same
+//! settings is skipped before extraction; a changed text, changed metadata, a new whosaid
+//! version or other settings replace the document's occurrences. A document that cannot be
+//! read is recorded in `failures` and leaves whatever was stored for its id untouched.
 
 use std::collections::HashMap;
 
@@ -11,7 +13,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::normalise::normalise;
 use super::{Database, Result};
-use crate::output::Document;
+use crate::output::{Classes, Document, QuoteClass, QuoteKind};
 
 /// Metadata of a JSON Lines record (its fields other than `id` and `text`).
 pub type Meta = serde_json::Map<String, serde_json::Value>;
@@ -33,6 +35,71 @@ pub fn content_hash(text: &str, meta: Option<&Meta>) -> u64 {
     h.digest()
 }
 
+/// What a build stores: which kinds of quotes and, for reports without quote marks, which
+/// classes of findings. The default is verbatim quotations only (direct and partial).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    kinds: Vec<QuoteKind>,
+    include: Classes,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::new([QuoteKind::Direct, QuoteKind::Partial], Classes::SPEECH)
+    }
+}
+
+impl Settings {
+    /// Stores the quotes of these `kinds`; reports (`indirect`) only of the classes in
+    /// `include` (quoted passages are always speech, so `include` matters for reports alone).
+    pub fn new(kinds: impl IntoIterator<Item = QuoteKind>, include: Classes) -> Settings {
+        let mut kinds: Vec<QuoteKind> = kinds.into_iter().collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        Settings { kinds, include }
+    }
+
+    /// Whether quotes of `kind` are stored.
+    pub fn stores(&self, kind: QuoteKind) -> bool {
+        self.kinds.contains(&kind)
+    }
+
+    /// The extraction options these settings need.
+    pub fn config(&self) -> crate::Config {
+        crate::Config {
+            include: self.include,
+            ..crate::Config::default()
+        }
+    }
+
+    /// The settings as stored with each document, e.g. `kinds=direct,partial` or
+    /// `kinds=direct,partial,indirect include=speech,stance`. Two settings that store the
+    /// same findings have the same key: without reports, `include` is left out.
+    pub fn key(&self) -> String {
+        let kinds: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
+        let mut key = format!("kinds={}", kinds.join(","));
+        if self.stores(QuoteKind::Indirect) {
+            let classes: Vec<&str> = QuoteClass::ALL
+                .into_iter()
+                .filter(|&c| self.include.contains(c))
+                .map(QuoteClass::as_str)
+                .collect();
+            key.push_str(" include=");
+            key.push_str(&classes.join(","));
+        }
+        key
+    }
+}
+
+/// The words of a report whose attribution interrupts it: the lead, an ellipsis, the rest
+/// ("The plan … is to cut taxes"); without a lead, the text alone.
+pub fn report_content(lead: Option<&str>, text: &str) -> String {
+    match lead {
+        Some(lead) => format!("{} … {}", lead.trim(), text.trim()),
+        None => text.to_string(),
+    }
+}
+
 /// One document to store.
 #[derive(Debug, Clone)]
 pub enum Entry {
@@ -40,7 +107,10 @@ pub enum Entry {
     Extracted {
         /// Its content hash ([`content_hash`]).
         hash: u64,
-        /// The extraction result; its `meta` holds the JSONL metadata.
+        /// The key of the settings it was extracted with ([`Settings::key`]).
+        settings: String,
+        /// The extraction result, holding only the quotes the settings store; its `meta`
+        /// holds the JSONL metadata.
         document: Document,
     },
     /// A document that could not be read or extracted.
@@ -55,12 +125,18 @@ pub enum Entry {
 }
 
 impl Entry {
-    /// Extracts `text` and wraps the result with its content hash.
-    pub fn extract(id: &str, text: &str, meta: Option<Meta>, config: &crate::Config) -> Entry {
+    /// Extracts `text`, keeps the quotes `settings` store and wraps the result with its
+    /// content hash.
+    pub fn extract(id: &str, text: &str, meta: Option<Meta>, settings: &Settings) -> Entry {
         let hash = content_hash(text, meta.as_ref());
-        let mut document = crate::extract(id, text, config);
+        let mut document = crate::extract(id, text, &settings.config());
+        document.quotes.retain(|q| settings.stores(q.kind));
         document.meta = meta;
-        Entry::Extracted { hash, document }
+        Entry::Extracted {
+            hash,
+            settings: settings.key(),
+            document,
+        }
     }
 
     /// The document id.
@@ -79,7 +155,7 @@ pub struct WriteStats {
     pub added: usize,
     /// Documents whose content changed.
     pub updated: usize,
-    /// Documents already stored with the same hash.
+    /// Documents already stored with the same hash and settings.
     pub unchanged: usize,
     /// Documents that failed.
     pub failed: usize,
@@ -97,17 +173,43 @@ fn meta_text(meta: Option<&Meta>, key: &str) -> Option<String> {
     }
 }
 
+/// What is stored for a document: its content hash and the key of its settings (`None` when
+/// an older whosaid stored it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// Its content hash ([`content_hash`]).
+    pub hash: u64,
+    /// The key of the settings it was stored with ([`Settings::key`]).
+    pub settings: Option<String>,
+}
+
+impl Stored {
+    /// Whether a document with this content hash, built with settings of this key, would
+    /// store the same occurrences.
+    pub fn is_current(&self, hash: u64, settings: &str) -> bool {
+        self.hash == hash && self.settings.as_deref() == Some(settings)
+    }
+}
+
 impl Database {
-    /// The content hash of every stored document, by id: a build skips documents whose hash
-    /// has not changed without extracting them.
-    pub fn document_hashes(&self) -> Result<HashMap<String, u64>> {
-        let mut stmt = self.conn.prepare("SELECT id, hash FROM documents")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    /// The content hash and settings of every stored document, by id: a build skips
+    /// documents whose hash and settings have not changed without extracting them.
+    pub fn stored_documents(&self) -> Result<HashMap<String, Stored>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, hash, settings FROM documents")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
         let mut out = HashMap::new();
         for row in rows {
-            let (id, hash) = row?;
+            let (id, hash, settings) = row?;
             if let Ok(hash) = u64::from_str_radix(&hash, 16) {
-                out.insert(id, hash);
+                out.insert(id, Stored { hash, settings });
             }
         }
         Ok(out)
@@ -123,7 +225,8 @@ impl Database {
         let tx = self.conn.transaction()?;
         let mut stats = WriteStats::default();
         {
-            let mut find = tx.prepare_cached("SELECT doc, hash FROM documents WHERE id = ?1")?;
+            let mut find =
+                tx.prepare_cached("SELECT doc, hash, settings FROM documents WHERE id = ?1")?;
             let mut delete_placements = tx.prepare_cached(
                 "DELETE FROM placements WHERE occurrence IN \
                  (SELECT id FROM occurrences WHERE doc = ?1)",
@@ -132,16 +235,17 @@ impl Database {
                 tx.prepare_cached("DELETE FROM occurrences WHERE doc = ?1")?;
             let mut update_doc = tx.prepare_cached(
                 "UPDATE documents SET hash = ?2, url = ?3, title = ?4, date = ?5, source = ?6, \
-                 meta = ?7, quotes = ?8 WHERE id = ?1",
+                 meta = ?7, quotes = ?8, settings = ?9 WHERE id = ?1",
             )?;
             let mut insert_doc = tx.prepare_cached(
-                "INSERT INTO documents (id, hash, url, title, date, source, meta, quotes) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO documents (id, hash, url, title, date, source, meta, quotes, \
+                 settings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
             let mut insert_occurrence = tx.prepare_cached(
                 "INSERT INTO occurrences (doc, ord, text, norm, kind, start, end, byte_start, \
-                 byte_end, sentence, speaker, mention, cue, rule, confidence) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 byte_end, sentence, speaker, mention, cue, rule, confidence, class, lead) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+                 ?16, ?17)",
             )?;
             let mut clear_failure = tx.prepare_cached("DELETE FROM failures WHERE id = ?1")?;
             let mut record_failure = tx.prepare_cached(
@@ -154,10 +258,14 @@ impl Database {
                         record_failure.execute(params![id, kind, message])?;
                         stats.failed += 1;
                     }
-                    Entry::Extracted { hash, document } => {
-                        let hash = hex(*hash);
-                        let existing: Option<(i64, String)> = find
-                            .query_row([&document.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    Entry::Extracted {
+                        hash,
+                        settings,
+                        document,
+                    } => {
+                        let stored_hash = hex(*hash);
+                        let existing: Option<(i64, String, Option<String>)> = find
+                            .query_row([&document.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                             .optional()?;
                         clear_failure.execute([&document.id])?;
                         let meta = document.meta.as_ref();
@@ -172,21 +280,25 @@ impl Database {
                         // The columns of `update_doc` and `insert_doc` alike, by id.
                         let row = params![
                             document.id,
-                            hash,
+                            stored_hash,
                             fields.0,
                             fields.1,
                             fields.2,
                             fields.3,
                             meta_json,
-                            document.quotes.len()
+                            document.quotes.len(),
+                            settings
                         ];
                         let doc = match existing {
-                            Some((_, ref old)) if *old == hash => {
+                            Some((_, ref old_hash, ref old_settings))
+                                if *old_hash == stored_hash
+                                    && old_settings.as_deref() == Some(settings.as_str()) =>
+                            {
                                 stats.unchanged += 1;
                                 after_each(i);
                                 continue;
                             }
-                            Some((doc, _)) => {
+                            Some((doc, _, _)) => {
                                 delete_placements.execute([doc])?;
                                 delete_occurrences.execute([doc])?;
                                 update_doc.execute(row)?;
@@ -204,11 +316,12 @@ impl Database {
                                 Some(s) => (Some(s.name.as_str()), Some(s.mention.as_str())),
                                 None => (None, None),
                             };
+                            let lead = q.lead.as_ref().map(|l| l.text.as_str());
                             insert_occurrence.execute(params![
                                 doc,
                                 ord,
                                 q.text,
-                                normalise(&q.text),
+                                normalise(&report_content(lead, &q.text)),
                                 q.kind.as_str(),
                                 q.span.start,
                                 q.span.end,
@@ -219,7 +332,9 @@ impl Database {
                                 mention,
                                 q.cue.as_ref().map(|c| c.text.as_str()),
                                 q.rule,
-                                q.confidence
+                                q.confidence,
+                                q.class.as_str(),
+                                lead
                             ])?;
                         }
                     }
@@ -232,5 +347,33 @@ impl Database {
         }
         tx.commit()?;
         Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_settings_key_names_what_is_stored_and_nothing_else() {
+        assert_eq!(Settings::default().key(), "kinds=direct,partial");
+        // Without reports, the classes change nothing stored.
+        let all_classes = Settings::new([QuoteKind::Partial, QuoteKind::Direct], Classes::ALL);
+        assert_eq!(all_classes.key(), Settings::default().key());
+        let reports = Settings::new(
+            [QuoteKind::Indirect, QuoteKind::Direct, QuoteKind::Indirect],
+            Classes::SPEECH.with(QuoteClass::Stance),
+        );
+        assert_eq!(reports.key(), "kinds=direct,indirect include=speech,stance");
+        assert!(reports.stores(QuoteKind::Indirect) && !reports.stores(QuoteKind::Partial));
+    }
+
+    #[test]
+    fn a_report_shows_its_lead_before_an_ellipsis() {
+        assert_eq!(
+            report_content(Some("The plan "), "is to cut taxes"),
+            "The plan … is to cut taxes"
+        );
+        assert_eq!(report_content(None, "taxes will fall"), "taxes will fall");
     }
 }

@@ -4,15 +4,21 @@
 //! The result depends only on the set of stored documents: a build interrupted and resumed
 //! gives the same tables as a clean one. Quotation ids are numbered by each quotation's first
 //! occurrence, so quotations that new documents do not touch keep their ids.
+//!
+//! Verbatim quotations (direct and partial quotes) and reports (indirect speech, or another
+//! class of finding) are deduplicated apart, each report class on its own: a report is never
+//! merged into a verbatim quotation, so it is never shown inside quotation marks.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::params;
 
+use super::build::report_content;
 use super::dedup::{cluster, contains_run, MIN_FRAGMENT_TOKENS};
 use super::normalise::tokens;
 use super::speakers::{distribution, is_named, speaker_key, Canon, Vote};
 use super::{Database, Result};
+use crate::output::{QuoteClass, QuoteKind};
 
 /// Most occurrences in one document for which same-document fragments are looked for (the
 /// check is quadratic in a document's occurrences).
@@ -29,10 +35,19 @@ pub struct Consolidated {
     pub speakers: usize,
 }
 
+/// Which occurrences may be one quotation: verbatim quotes together, and reports of each
+/// class apart (`None`: a report whose class an older whosaid did not store).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Partition {
+    Verbatim,
+    Report(Option<QuoteClass>),
+}
+
 struct Occurrence {
     id: i64,
     doc: i64,
-    /// Length of the surface text, in characters.
+    partition: Partition,
+    /// Length of the surface text (with a report's lead), in characters.
     chars: usize,
     norm: String,
     speaker: Option<String>,
@@ -58,14 +73,21 @@ impl Database {
         let mut occ: Vec<Occurrence> = Vec::new();
         {
             let mut stmt = tx.prepare(
-                "SELECT o.id, o.doc, length(o.text), o.norm, o.speaker, o.mention, \
-                 o.confidence, p.quotation \
+                "SELECT o.id, o.doc, length(o.text) + COALESCE(length(o.lead) + 3, 0), o.norm, \
+                 o.speaker, o.mention, o.confidence, p.quotation, o.kind, o.class \
                  FROM occurrences o LEFT JOIN placements p ON p.occurrence = o.id ORDER BY o.id",
             )?;
             let rows = stmt.query_map([], |r| {
+                let kind: String = r.get(8)?;
+                let class: Option<String> = r.get(9)?;
                 Ok(Occurrence {
                     id: r.get(0)?,
                     doc: r.get(1)?,
+                    partition: if kind == QuoteKind::Indirect.as_str() {
+                        Partition::Report(class.as_deref().and_then(QuoteClass::parse))
+                    } else {
+                        Partition::Verbatim
+                    },
                     chars: r.get(2)?,
                     norm: r.get(3)?,
                     speaker: r.get(4)?,
@@ -79,18 +101,32 @@ impl Database {
             }
         }
 
-        // Group by normal form, then link the forms (exact, fragment, near duplicate).
-        let mut form_of: HashMap<&str, usize> = HashMap::new();
+        // Group by partition and normal form, then link the forms of each partition (exact,
+        // fragment, near duplicate).
+        let mut form_of: HashMap<(Partition, &str), usize> = HashMap::new();
+        let mut forms_of: BTreeMap<Partition, Vec<usize>> = BTreeMap::new();
         let mut forms: Vec<&str> = Vec::new();
         let mut occ_form: Vec<usize> = Vec::with_capacity(occ.len());
         for o in &occ {
-            let f = *form_of.entry(o.norm.as_str()).or_insert_with(|| {
-                forms.push(o.norm.as_str());
-                forms.len() - 1
-            });
+            let f = *form_of
+                .entry((o.partition, o.norm.as_str()))
+                .or_insert_with(|| {
+                    forms.push(o.norm.as_str());
+                    forms_of
+                        .entry(o.partition)
+                        .or_default()
+                        .push(forms.len() - 1);
+                    forms.len() - 1
+                });
             occ_form.push(f);
         }
-        let group_of_form = cluster(&forms);
+        let mut group_of_form: Vec<usize> = (0..forms.len()).collect();
+        for members in forms_of.values() {
+            let texts: Vec<&str> = members.iter().map(|&f| forms[f]).collect();
+            for (local, smallest) in cluster(&texts).into_iter().enumerate() {
+                group_of_form[members[local]] = members[smallest];
+            }
+        }
         let mut group: Vec<usize> = occ_form.iter().map(|&f| group_of_form[f]).collect();
 
         // A short fragment that repeats words of a longer quote in its own document (whosaid's
@@ -110,6 +146,7 @@ impl Database {
                 }
                 let host = (0..members.len())
                     .filter(|&b| words[b].len() > words[a].len())
+                    .filter(|&b| occ[members[b]].partition == occ[i].partition)
                     .find(|&b| contains_run(&words[b], &words[a]));
                 if let Some(b) = host {
                     group[i] = group_of_form[occ_form[members[b]]];
@@ -136,7 +173,8 @@ impl Database {
         {
             let mut insert_quotation = tx.prepare_cached(
                 "INSERT INTO quotations (id, text, top_speaker, top_weight, occurrences, \
-                 documents, first_date, last_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 documents, first_date, last_date, verbatim, class) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             let mut insert_fts =
                 tx.prepare_cached("INSERT INTO quotations_fts (rowid, text) VALUES (?1, ?2)")?;
@@ -144,7 +182,8 @@ impl Database {
                 "INSERT INTO quotation_speakers (quotation, speaker, weight, evidence) \
                  VALUES (?1, ?2, ?3, ?4)",
             )?;
-            let mut text_of = tx.prepare_cached("SELECT text FROM occurrences WHERE id = ?1")?;
+            let mut text_of =
+                tx.prepare_cached("SELECT text, lead FROM occurrences WHERE id = ?1")?;
             let mut place = tx.prepare_cached(
                 "INSERT INTO placements (occurrence, quotation) VALUES (?1, ?2) \
                  ON CONFLICT (occurrence) DO UPDATE SET quotation = excluded.quotation",
@@ -159,7 +198,17 @@ impl Database {
                         best
                     }
                 });
-                let text: String = text_of.query_row([occ[longest].id], |r| r.get(0))?;
+                let (text, lead): (String, Option<String>) =
+                    text_of.query_row([occ[longest].id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let (verbatim, class) = match occ[members[0]].partition {
+                    Partition::Verbatim => (true, Some(QuoteClass::Speech)),
+                    Partition::Report(class) => (false, class),
+                };
+                let text = if verbatim {
+                    text
+                } else {
+                    report_content(lead.as_deref(), &text)
+                };
                 let docs: BTreeSet<i64> = members.iter().map(|&i| occ[i].doc).collect();
                 let first_date = docs.iter().filter_map(|d| dates.get(d)).min();
                 let last_date = docs.iter().filter_map(|d| dates.get(d)).max();
@@ -181,7 +230,9 @@ impl Database {
                     members.len(),
                     docs.len(),
                     first_date,
-                    last_date
+                    last_date,
+                    verbatim,
+                    class.map(QuoteClass::as_str)
                 ])?;
                 insert_fts.execute(params![qid, text])?;
                 for w in &dist {

@@ -9,8 +9,8 @@ use super::{Database, Result};
 /// What one exported line stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
-    /// One line per quotation: text, top speaker, speaker distribution with evidence,
-    /// occurrences and document ids.
+    /// One line per quotation: text, whether it is verbatim or a report and its class, top
+    /// speaker, speaker distribution with evidence, occurrences and document ids.
     Quotations,
     /// One line per document: its id, metadata and occurrences with their quotation ids.
     Documents,
@@ -30,11 +30,14 @@ fn occurrence(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
         "cue": r.get::<_, Option<String>>("cue")?,
         "rule": r.get::<_, Option<String>>("rule")?,
         "confidence": r.get::<_, f64>("confidence")?,
+        "class": r.get::<_, Option<String>>("class")?,
+        "lead": r.get::<_, Option<String>>("lead")?,
     }))
 }
 
 const OCCURRENCE_COLUMNS: &str = "o.id, d.id AS document, p.quotation, o.text, o.kind, o.start, \
-     o.end, o.byte_start, o.byte_end, o.speaker, o.mention, o.cue, o.rule, o.confidence";
+     o.end, o.byte_start, o.byte_end, o.speaker, o.mention, o.cue, o.rule, o.confidence, \
+     o.class, o.lead";
 
 impl Database {
     /// Writes the database as JSON Lines in the given view; returns the number of lines.
@@ -48,7 +51,7 @@ impl Database {
     fn export_quotations(&self, out: &mut impl Write) -> Result<usize> {
         let mut quotations = self.conn.prepare(
             "SELECT id, text, top_speaker, top_weight, occurrences, documents, first_date, \
-             last_date FROM quotations ORDER BY id",
+             last_date, verbatim, class FROM quotations ORDER BY id",
         )?;
         let mut speakers = self.conn.prepare(
             "SELECT speaker, weight, evidence FROM quotation_speakers WHERE quotation = ?1 \
@@ -85,6 +88,8 @@ impl Database {
             let line = json!({
                 "id": id,
                 "text": r.get::<_, String>(1)?,
+                "verbatim": r.get::<_, bool>(8)?,
+                "class": r.get::<_, Option<String>>(9)?,
                 "speaker": r.get::<_, Option<String>>(2)?,
                 "speaker_weight": r.get::<_, Option<f64>>(3)?,
                 "speakers": dist,
@@ -105,7 +110,7 @@ impl Database {
     fn export_documents(&self, out: &mut impl Write) -> Result<usize> {
         let mut documents = self
             .conn
-            .prepare("SELECT doc, id, hash, meta FROM documents ORDER BY doc")?;
+            .prepare("SELECT doc, id, hash, meta, settings FROM documents ORDER BY doc")?;
         let mut occurrences = self.conn.prepare(&format!(
             "SELECT {OCCURRENCE_COLUMNS} FROM occurrences o JOIN documents d ON d.doc = o.doc \
              LEFT JOIN placements p ON p.occurrence = o.id WHERE o.doc = ?1 ORDER BY o.ord"
@@ -123,6 +128,7 @@ impl Database {
             let mut line = json!({
                 "id": r.get::<_, String>(1)?,
                 "hash": r.get::<_, String>(2)?,
+                "settings": r.get::<_, Option<String>>(4)?,
             });
             if let (Some(meta), Some(obj)) = (meta, line.as_object_mut()) {
                 obj.insert("meta".into(), Value::Object(meta));

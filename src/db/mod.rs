@@ -1,8 +1,11 @@
 //! The quote database: extraction results from many documents in one SQLite file, with each
 //! quotation stored once however many articles repeat it, and one speaker per quotation.
+//! Verbatim quotations are stored by default; reports (indirect speech) only when the
+//! [`Settings`] ask, and they are kept apart from verbatim quotations throughout.
 //!
 //! The passes, one file each: [`schema`] (tables and versioned migrations), [`build`]
-//! (documents and their occurrences, idempotent by document id and content hash),
+//! (documents and their occurrences, idempotent by document id, content hash and the
+//! [`Settings`] that say which findings are stored: verbatim quotations only by default),
 //! [`normalise`] and [`dedup`] (which occurrences are one quotation), [`speakers`] (one name
 //! per person, a speaker distribution per quotation), [`consolidate`] (recomputes the
 //! quotation and speaker tables from the occurrences), [`query`] (search, speaker, stats) and
@@ -26,7 +29,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-pub use build::{content_hash, Entry};
+pub use build::{content_hash, Entry, Settings};
 
 /// What can go wrong with the database.
 #[derive(Debug)]

@@ -16,6 +16,12 @@ pub struct QuotationHit {
     pub id: i64,
     /// Its longest surface form.
     pub text: String,
+    /// True for a verbatim quotation (direct or partial quotes); false for a report (indirect
+    /// speech, or another class of finding), which is never shown inside quotation marks.
+    pub verbatim: bool,
+    /// What it attributes: speech, or for a report also thought, stance or evidential
+    /// (`None`: a report stored by an older whosaid, which did not record it).
+    pub class: Option<String>,
     /// Its top speaker.
     pub speaker: Option<String>,
     /// Number of occurrences.
@@ -46,8 +52,10 @@ pub struct Stats {
     pub failed: i64,
     /// Occurrences (quotes found) stored.
     pub occurrences: i64,
-    /// Deduplicated quotations.
+    /// Deduplicated quotations, verbatim ones and reports.
     pub quotations: i64,
+    /// Of these, reports (not verbatim).
+    pub reports: i64,
     /// Quotations found in more than one document.
     pub repeated_quotations: i64,
     /// Named speakers.
@@ -56,6 +64,9 @@ pub struct Stats {
     pub dirty: bool,
     /// The speakers with the most quotations: name and count.
     pub top_speakers: Vec<(String, i64)>,
+    /// The settings documents were stored with ([`super::Settings::key`]; `None`: an older
+    /// whosaid) and how many documents each, most first.
+    pub settings: Vec<(Option<String>, i64)>,
 }
 
 impl Database {
@@ -63,12 +74,18 @@ impl Database {
         let row = self
             .conn
             .query_row(
-                "SELECT text, top_speaker, occurrences, documents FROM quotations WHERE id = ?1",
+                "SELECT text, top_speaker, occurrences, documents, verbatim, class \
+                 FROM quotations WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| {
+                    Ok((
+                        (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?),
+                        (r.get(4)?, r.get(5)?),
+                    ))
+                },
             )
             .optional()?;
-        let Some((text, speaker, occurrences, documents)) = row else {
+        let Some(((text, speaker, occurrences, documents), (verbatim, class))) = row else {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare_cached(
@@ -83,6 +100,8 @@ impl Database {
         Ok(Some(QuotationHit {
             id,
             text,
+            verbatim,
+            class,
             speaker,
             occurrences,
             documents,
@@ -164,15 +183,24 @@ impl Database {
         let top_speakers = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT settings, COUNT(*) AS n FROM documents GROUP BY settings \
+             ORDER BY n DESC, settings",
+        )?;
+        let settings = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Stats {
             documents: count("SELECT COUNT(*) FROM documents")?,
             failed: count("SELECT COUNT(*) FROM failures")?,
             occurrences: count("SELECT COUNT(*) FROM occurrences")?,
             quotations: count("SELECT COUNT(*) FROM quotations")?,
+            reports: count("SELECT COUNT(*) FROM quotations WHERE verbatim = 0")?,
             repeated_quotations: count("SELECT COUNT(*) FROM quotations WHERE documents > 1")?,
             speakers: count("SELECT COUNT(*) FROM speakers")?,
             dirty: self.is_dirty()?,
             top_speakers,
+            settings,
         })
     }
 }

@@ -87,6 +87,25 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO state (key, value) VALUES ('dirty', '0');
     "#,
+    // 2: verbatim quotations apart from reports. Documents record the settings they were
+    // stored with (NULL: an older whosaid; such a document is re-extracted when built again);
+    // occurrences their class and the lead of a report; quotations whether they are verbatim
+    // and, for a report, its class.
+    r#"
+    ALTER TABLE documents ADD COLUMN settings TEXT;
+    ALTER TABLE occurrences ADD COLUMN class TEXT;
+    ALTER TABLE occurrences ADD COLUMN lead TEXT;
+    -- Quoted passages are always speech; the class of an older report is unknown (NULL).
+    UPDATE occurrences SET class = 'speech' WHERE kind <> 'indirect';
+    ALTER TABLE quotations ADD COLUMN verbatim INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE quotations ADD COLUMN class TEXT;
+    -- Until the next build recomputes them, a quotation holding any report is shown as one:
+    -- never a report inside quotation marks.
+    UPDATE quotations SET verbatim = 0 WHERE id IN (SELECT p.quotation FROM placements p
+        JOIN occurrences o ON o.id = p.occurrence WHERE o.kind = 'indirect');
+    UPDATE quotations SET class = 'speech' WHERE verbatim = 1;
+    UPDATE state SET value = '1' WHERE key = 'dirty' AND EXISTS (SELECT 1 FROM occurrences);
+    "#,
 ];
 
 /// Brings the schema of `conn` up to date.
