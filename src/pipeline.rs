@@ -4,6 +4,7 @@ use std::cell::OnceCell;
 
 use foldhash::HashMap;
 
+use crate::attribution::gate::{self, Judgement};
 use crate::attribution::rules::indirect::MIN_CLAUSE_WORDS;
 use crate::attribution::{
     Candidate, Context, Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, Rule, RULES,
@@ -78,7 +79,9 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             }
             for r in &adjacent {
                 if let Some(f) = r.attribute(&ctx, c, &[]) {
-                    return attributed(&ctx, c, f, r.id());
+                    if let Some(verdict) = attributed(&ctx, c, f, r.id()) {
+                        return verdict;
+                    }
                 }
             }
             match classify::non_speech_reason(&ctx, c) {
@@ -202,8 +205,10 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         let mut verdict = None;
         for r in &contextual {
             if let Some(f) = r.attribute(&ctx, c, &history[..upto]) {
-                verdict = Some(attributed(&ctx, c, f, r.id()));
-                break;
+                verdict = attributed(&ctx, c, f, r.id());
+                if verdict.is_some() {
+                    break;
+                }
             }
         }
         let verdict = verdict.unwrap_or_else(|| {
@@ -230,19 +235,33 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
 
 /// The verdict on a passage a rule attributed: speech, unless its cue is a verb of thinking
 /// (`Dana thinks ferrets are “adorable”`): words someone holds are nobody's quotation.
-fn attributed(ctx: &Context, c: &Candidate, finding: Finding, rule: &'static str) -> Verdict {
+/// A finding whose speaker is no speaker (`gate::is_speaker`: "Syrian", "His repeated",
+/// "veteran") is none: `None`, and the next rule tries.
+fn attributed(
+    ctx: &Context,
+    c: &Candidate,
+    finding: Finding,
+    rule: &'static str,
+) -> Option<Verdict> {
+    if finding
+        .speaker
+        .as_ref()
+        .is_some_and(|s| !gate::is_speaker(ctx, s))
+    {
+        return None;
+    }
     if let Some(reason) = finding
         .cue
         .as_ref()
         .and_then(|cue| classify::not_said_by_cue(ctx, c, cue))
     {
-        return Verdict::NotSpeech(reason);
+        return Some(Verdict::NotSpeech(reason));
     }
-    Verdict::Speech {
+    Some(Verdict::Speech {
         kind: classify::kind(ctx, c),
         finding: Some(finding),
         rule: Some(rule),
-    }
+    })
 }
 
 fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {
@@ -322,6 +341,9 @@ fn build_document(
     }
     for (found, rule) in &indirect_found {
         let class = rule.class_of(ctx.text, found.finding.cue.as_ref());
+        let Judgement::Report(class) = gate::judge(ctx, found, class) else {
+            continue;
+        };
         if !config.include.contains(class) {
             continue;
         }

@@ -11,6 +11,7 @@
 //! without quote marks, sentence by sentence.
 
 pub mod context;
+pub mod gate;
 pub mod np;
 pub mod rules;
 
@@ -41,6 +42,10 @@ pub struct ResolvedSpeaker {
     pub name: String,
     /// Byte range of the mention that decided it.
     pub mention: Range<usize>,
+    /// Token range of the mention.
+    pub tokens: Range<usize>,
+    /// What kind of phrase the mention is.
+    pub kind: NpKind,
     /// The person entity, when known.
     pub entity: Option<usize>,
 }
@@ -362,6 +367,8 @@ impl<'t> Context<'t> {
     /// Resolves a speaker phrase to a name: the entity's canonical name, a pronoun's
     /// antecedent, or the phrase itself.
     pub fn resolve(&self, np: &SpeakerNp) -> ResolvedSpeaker {
+        let trimmed = self.without_opener(np);
+        let np = trimmed.as_ref().unwrap_or(np);
         let entity = match np.kind {
             NpKind::Name => np.entity,
             // "it said" speaks for an organisation or a document, never for a person.
@@ -390,8 +397,31 @@ impl<'t> Context<'t> {
         ResolvedSpeaker {
             name,
             mention: np.range.clone(),
+            tokens: np.tokens.clone(),
+            kind: np.kind,
             entity,
         }
+    }
+
+    /// The phrase without a conjunction or subordinator that opens it ("But multiple
+    /// friends of the author", "Although representatives of the family"): a speaker finder
+    /// that reads back to the start of a clause takes the word in; it is no part of the
+    /// speaker. `None` when nothing is to be trimmed.
+    fn without_opener(&self, np: &SpeakerNp) -> Option<SpeakerNp> {
+        let first = np.tokens.start;
+        if np.tokens.len() < 2
+            || !self.tokens[first].is_word()
+            || !np::opens_clause(&crate::text::ascii_lower(self.word(first)))
+        {
+            return None;
+        }
+        let start = (first + 1..np.tokens.end).find(|&t| self.tokens[t].is_word())?;
+        Some(SpeakerNp {
+            range: self.tokens[start].range.start..np.range.end,
+            tokens: start..np.tokens.end,
+            kind: np.kind,
+            entity: np.entity,
+        })
     }
 
     /// The organisation an "it said" at byte `at` speaks for: the last one named outside

@@ -137,6 +137,33 @@ static STOP_WORDS: WordList = WordList::new(&[
     "was", "were", "are", "be", "been", "not", "it", "said", "says",
 ]);
 
+/// Conjunctions and subordinators that open a clause, never a speaker phrase ("But", "And",
+/// "Although", "Before", "Despite").
+pub fn opens_clause(lower: &str) -> bool {
+    matches!(
+        lower,
+        "and"
+            | "but"
+            | "or"
+            | "so"
+            | "yet"
+            | "then"
+            | "although"
+            | "though"
+            | "before"
+            | "after"
+            | "despite"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "unless"
+            | "whereas"
+            | "meanwhile"
+            | "however"
+    )
+}
+
 /// Words that may stand between a speaker and a cue: "Smith also said", "he has said".
 pub fn is_cue_adverb(word: &str) -> bool {
     let w = ascii_lower(word);
