@@ -127,9 +127,7 @@ fn extract(
         Ok(text) => text,
         Err(error) => return Ok(error_record(&id, &error)),
     };
-    Ok(py.allow_threads(|| {
-        guarded(&id, || to_json(&id, &whosaid::extract(&id, &text, &config)))
-    }))
+    Ok(py.allow_threads(|| guarded(&id, || to_json(&id, &whosaid::extract(&id, &text, &config)))))
 }
 
 /// The classes of findings to report: speech alone when `include` is `None`, else the
