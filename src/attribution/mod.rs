@@ -50,6 +50,10 @@ pub struct ResolvedSpeaker {
     pub entity: Option<usize>,
 }
 
+/// Sentences before a pronoun's own searched for the person it refers to by
+/// `Context::subject_antecedent`.
+pub const MAX_SUBJECT_SENTENCES: usize = 2;
+
 /// What a rule found for one quote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -373,7 +377,9 @@ impl<'t> Context<'t> {
             NpKind::Name => np.entity,
             // "it said" speaks for an organisation or a document, never for a person.
             NpKind::Pronoun(_) if self.is(np.tokens.start, "it") => None,
-            NpKind::Pronoun(g) => self.mentions.antecedent(np.range.start, g),
+            NpKind::Pronoun(g) => self
+                .subject_antecedent(np.range.start, g)
+                .or_else(|| self.mentions.antecedent(np.range.start, g)),
             NpKind::Description => {
                 // "the senator" is the senator named earlier; "a senator" is someone new.
                 let definite = self.is(np.tokens.start, "the");
@@ -401,6 +407,57 @@ impl<'t> Context<'t> {
             kind: np.kind,
             entity,
         }
+    }
+
+    /// The person a pronoun of gender `g` at byte `at` refers to when a sentence close before
+    /// it names one: the nearest compatible person named outside quotes before it in its own
+    /// sentence, else the first in the sentence before, and so on for
+    /// [`MAX_SUBJECT_SENTENCES`] sentences. The first person a sentence names is most often its
+    /// subject, and news introduces a speaker as the subject of the sentence before the quote
+    /// (`Eswar Prasad, a professor, said the talks had stalled. “…,” he said.`); the nearest
+    /// person is often an object or a name in passing (`the president`, `Buckley's
+    /// performance`). A person whose name says no gender is compatible with any pronoun.
+    fn subject_antecedent(&self, at: usize, g: crate::mentions::lexicon::Gender) -> Option<usize> {
+        use crate::mentions::lexicon::Gender;
+        use crate::mentions::MentionKind;
+        let s = self.sentence_at(at);
+        let list = &self.mentions.list;
+        // A possessive or an object ("Critics questioned her support") refers past the
+        // subject of its own clause: only a subject pronoun looks in its own sentence.
+        let subject_pronoun = matches!(
+            crate::text::ascii_lower(
+                &self.text[at..self.text[at..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .map_or(self.text.len(), |n| at + n)]
+            )
+            .as_ref(),
+            "he" | "she" | "they"
+        );
+        let first = usize::from(!subject_pronoun);
+        for back in first..=MAX_SUBJECT_SENTENCES.min(s) {
+            let sentence = &self.sentences[s - back];
+            let end = if back == 0 { at } else { sentence.end };
+            let from = list.partition_point(|m| m.range.start < sentence.start);
+            let to = list.partition_point(|m| m.range.start < end);
+            let persons = list[from..to]
+                .iter()
+                .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
+                .filter_map(|m| m.entity);
+            // In the pronoun's own sentence the nearest clause's subject is the nearest
+            // person ("Luca tends the vines; Paolo the cellar and, he says, …").
+            let persons: Vec<usize> = if back == 0 {
+                persons.rev().collect()
+            } else {
+                persons.collect()
+            };
+            if let Some(e) = persons.into_iter().find(|&e| {
+                let eg = self.mentions.entities[e].gender;
+                g == Gender::Unknown || eg == Gender::Unknown || eg == g
+            }) {
+                return Some(e);
+            }
+        }
+        None
     }
 
     /// The phrase without a conjunction or subordinator that opens it ("But multiple
