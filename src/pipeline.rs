@@ -196,6 +196,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             content: found.content.clone(),
             outer: found.content.clone(),
             speaker: found.finding.speaker.clone(),
+            cue: found.finding.cue.clone(),
             rule: rule.id(),
             words: OnceCell::new(),
         });
@@ -258,6 +259,7 @@ fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Deci
         content: c.content.clone(),
         outer: c.outer.clone(),
         speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
+        cue: finding.as_ref().and_then(|f| f.cue.clone()),
         rule,
         words: OnceCell::new(),
     }
