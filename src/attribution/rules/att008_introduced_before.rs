@@ -101,9 +101,12 @@ impl Rule for IntroducedBefore {
         // rule read (in `history`): ATT009 continues those.
         let span = ctx.tokens[prev.start].range.start..ctx.tokens[last].range.end;
         let after_quote = prev.start > 0 && ctx.in_quote[prev.start - 1];
-        let reported = history
+        // `history` is in text order: the item before the sentence and those starting in it.
+        let first = history.partition_point(|d| d.outer.start < span.start);
+        let reported = history[first.saturating_sub(1)..]
             .iter()
-            .any(|d| d.outer.start < span.end && span.start < d.outer.end);
+            .take_while(|d| d.outer.start < span.end)
+            .any(|d| span.start < d.outer.end);
         if ctx.is_punct(last, '.') && !after_quote && !reported {
             if let Some((np, cue)) = attribution_only(ctx, prev.start, last) {
                 return Some(ctx.finding(&np, cue..cue + 1, 0.7));
