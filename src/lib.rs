@@ -42,14 +42,20 @@ pub fn extract(id: &str, text: &str, config: &Config) -> Document {
 /// The sentences of one document, as `whosaid sentences` prints them.
 pub fn sentences(id: &str, text: &str) -> output::SentencesRecord {
     let offsets = text::CharOffsets::new(text);
+    // Split as `extract` reads the text (see `text::view`), reported on the text as given.
+    let view = text::view::View::of(text);
+    let read = view.as_ref().map_or(text, |v| v.text.as_str());
     output::SentencesRecord {
         id: id.to_string(),
-        sentences: sentences::split(text)
+        sentences: sentences::split(read)
             .into_iter()
-            .map(|r| output::SentenceOut {
-                text: text[r.clone()].to_string(),
-                span: offsets.span(&r).into(),
-                byte_span: r.into(),
+            .map(|r| {
+                let r = view.as_ref().map_or(r.clone(), |v| v.to_original(&r));
+                output::SentenceOut {
+                    text: text[r.clone()].to_string(),
+                    span: offsets.span(&r).into(),
+                    byte_span: r.into(),
+                }
             })
             .collect(),
     }

@@ -16,6 +16,7 @@ use crate::output::{
     SCHEMA_VERSION,
 };
 use crate::text::tokens::tokenize;
+use crate::text::view::View;
 use crate::text::CharOffsets;
 use crate::Config;
 
@@ -33,7 +34,11 @@ enum Verdict {
     Pending,
 }
 
-pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
+pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
+    // HTML references and decomposed accents are read on a normalised copy; every span is
+    // taken back to `original` when the document is built.
+    let view = View::of(original);
+    let text = view.as_ref().map_or(original, |v| v.text.as_str());
     let rules: Vec<&'static dyn Rule> = RULES
         .iter()
         .copied()
@@ -190,6 +195,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             content: found.content.clone(),
             outer: found.content.clone(),
             speaker: found.finding.speaker.clone(),
+            cue: found.finding.cue.clone(),
             rule: rule.id(),
             words: OnceCell::new(),
         });
@@ -230,7 +236,19 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         verdicts[i] = verdict;
     }
 
-    build_document(id, &ctx, config, &candidates, verdicts, indirect_found)
+    let source = Source {
+        text: original,
+        view: view.as_ref(),
+    };
+    build_document(
+        id,
+        &ctx,
+        &source,
+        config,
+        &candidates,
+        verdicts,
+        indirect_found,
+    )
 }
 
 /// The verdict on a passage a rule attributed: speech, unless its cue is a verb of thinking
@@ -269,20 +287,46 @@ fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Deci
         content: c.content.clone(),
         outer: c.outer.clone(),
         speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
+        cue: finding.as_ref().and_then(|f| f.cue.clone()),
         rule,
         words: OnceCell::new(),
+    }
+}
+
+/// The text as given, and the view the stages read when it differs.
+struct Source<'t> {
+    text: &'t str,
+    view: Option<&'t View>,
+}
+
+impl Source<'_> {
+    /// A byte span of the text the stages read, in the text as given.
+    fn span(&self, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.view
+            .map_or_else(|| range.clone(), |v| v.to_original(range))
     }
 }
 
 fn build_document(
     id: &str,
     ctx: &Context,
+    source: &Source,
     config: &Config,
     candidates: &[Candidate],
     verdicts: Vec<Verdict>,
     indirect_found: Vec<(IndirectFinding, &'static dyn Rule)>,
 ) -> Document {
-    let offsets = CharOffsets::new(ctx.text);
+    let offsets = CharOffsets::new(source.text);
+    // A span of the text the stages read, as the words it covers in the text as given, its
+    // character span and its byte span there.
+    let located = |range: &std::ops::Range<usize>| {
+        let original = source.span(range);
+        (
+            source.text[original.clone()].to_string(),
+            offsets.span(&original).into(),
+            original.into(),
+        )
+    };
     let mut quotes = Vec::new();
     let mut non_speech = Vec::new();
     let make_quote = |content: &std::ops::Range<usize>,
@@ -292,23 +336,30 @@ fn build_document(
                       rule: Option<&'static str>| {
         let speaker = finding
             .and_then(|f| f.speaker.as_ref())
-            .map(|s: &ResolvedSpeaker| Speaker {
-                name: s.name.clone(),
-                mention: ctx.text[s.mention.clone()].to_string(),
-                span: offsets.span(&s.mention).into(),
-                byte_span: s.mention.clone().into(),
+            .map(|s: &ResolvedSpeaker| {
+                let (mention, span, byte_span) = located(&s.mention);
+                Speaker {
+                    name: s.name.clone(),
+                    mention,
+                    span,
+                    byte_span,
+                }
             });
-        let cue = finding.and_then(|f| f.cue.as_ref()).map(|r| Cue {
-            text: ctx.text[r.clone()].to_string(),
-            span: offsets.span(r).into(),
-            byte_span: r.clone().into(),
+        let cue = finding.and_then(|f| f.cue.as_ref()).map(|r| {
+            let (text, span, byte_span) = located(r);
+            Cue {
+                text,
+                span,
+                byte_span,
+            }
         });
+        let (text, span, byte_span) = located(content);
         Quote {
-            text: ctx.text[content.clone()].to_string(),
+            text,
             kind,
             class,
-            span: offsets.span(content).into(),
-            byte_span: content.clone().into(),
+            span,
+            byte_span,
             lead: None,
             sentence: ctx.sentence_at(content.start),
             speaker,
@@ -330,12 +381,15 @@ fn build_document(
                 finding.as_ref(),
                 rule,
             )),
-            Verdict::NotSpeech(reason) => non_speech.push(NonSpeech {
-                text: ctx.text[c.content.clone()].to_string(),
-                span: offsets.span(&c.content).into(),
-                byte_span: c.content.clone().into(),
-                reason: reason.to_string(),
-            }),
+            Verdict::NotSpeech(reason) => {
+                let (text, span, byte_span) = located(&c.content);
+                non_speech.push(NonSpeech {
+                    text,
+                    span,
+                    byte_span,
+                    reason: reason.to_string(),
+                });
+            }
             Verdict::Pending => {}
         }
     }
@@ -354,10 +408,13 @@ fn build_document(
             Some(&found.finding),
             Some(rule.id()),
         );
-        quote.lead = found.lead.as_ref().map(|lead| Part {
-            text: ctx.text[lead.clone()].to_string(),
-            span: offsets.span(lead).into(),
-            byte_span: lead.clone().into(),
+        quote.lead = found.lead.as_ref().map(|lead| {
+            let (text, span, byte_span) = located(lead);
+            Part {
+                text,
+                span,
+                byte_span,
+            }
         });
         quotes.push(quote);
     }

@@ -59,9 +59,20 @@ fn piece() -> impl Strategy<Value = String> {
         "😀",
         "Ελλάδα",
         "Ωmega",
+        // Decomposed accents and HTML references: read through a normalised view, reported
+        // on the text as given.
+        "E\u{301}lodie Martin",
+        "Zoe\u{308}",
+        "\u{301}",
+        "it&rsquo;s",
+        "&amp;",
+        "&nbsp;",
+        "&#8212;",
+        "&bogus;",
     ]);
     let marks = prop::sample::select(vec![
         "“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚", "‹", "›", "「", "」", "`", "``", "''",
+        "&quot;", "&#8220;", "&rdquo;",
     ]);
     let punct = prop::sample::select(vec![
         ".", ",", ":", ";", "?", "!", "…", "—", "–", "-", "(", ")", "[", "]", "...", " — ",
@@ -82,6 +93,10 @@ fn piece() -> impl Strategy<Value = String> {
         ("„", "”"),
         ("»", "«"),
         ("“", "\""),
+        ("&quot;", "&quot;"),
+        ("&#8220;", "&#8221;"),
+        ("&ldquo;", "&rdquo;"),
+        ("&lsquo;", "&#x2019;"),
     ]);
     let inner = prop::sample::select(vec![
         "We are laser-focused,",

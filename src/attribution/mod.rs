@@ -91,6 +91,8 @@ pub struct Decided {
     pub outer: Range<usize>,
     /// Its speaker.
     pub speaker: Option<ResolvedSpeaker>,
+    /// Byte range of its cue, when the rule read one.
+    pub cue: Option<Range<usize>>,
     /// The rule that decided it.
     pub rule: &'static str,
     /// Its words, lower-cased, for the rules that compare wording: computed on first use

@@ -7,15 +7,22 @@
 //! words the speaker said in some form, and a copy that quotes them without brackets should
 //! still match.
 
-/// The normal form of `text`: its words, lower-cased, joined by single spaces.
+/// The normal form of `text`: its words, lower-cased, joined by single spaces. HTML
+/// references and decomposed accents are read as what they stand for first (as
+/// [`crate::text::view`] reads a document), so a quotation scraped as `it&rsquo;s` or
+/// written with `e` and a combining accent is the same text as `it’s` or `é`.
 pub fn normalise(text: &str) -> String {
+    let view = crate::text::view::View::of(text);
+    let text = view.as_ref().map_or(text, |v| v.text.as_str());
     let mut out = String::with_capacity(text.len());
     let mut word_break = false;
     for c in text.chars() {
         if is_apostrophe(c) {
             continue;
         }
-        if c.is_alphanumeric() {
+        // A combining mark left after composition (the tone mark of "ọ̀") stays in its word.
+        if c.is_alphanumeric() || (!word_break && !out.is_empty() && crate::text::continues_word(c))
+        {
             if word_break && !out.is_empty() {
                 out.push(' ');
             }
@@ -52,6 +59,18 @@ mod tests {
         );
         assert_eq!(normalise("It’s  ALL\n— about… "), "its all about");
         assert_eq!(normalise("it's all about"), normalise("It’s all about"));
+    }
+
+    // guards: a quotation scraped with HTML references, or written with decomposed accents,
+    // had another normal form than the same words written plainly, and was not merged.
+    #[test]
+    fn references_and_decomposed_accents_are_read_first() {
+        assert_eq!(
+            normalise("&ldquo;It&rsquo;s Ren&eacute;e &amp; me.&rdquo;"),
+            normalise("“It’s Renée & me.”")
+        );
+        assert_eq!(normalise("E\u{301}lodie"), "élodie");
+        assert_eq!(normalise("Adébáyọ̀ said"), "adébáyọ̀ said");
     }
 
     #[test]

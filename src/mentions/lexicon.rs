@@ -36,6 +36,8 @@ pub struct Lexicon {
     /// The cues tagged `thought` or `evidential` in `data/cues.txt`, and the verbs of
     /// `data/thought_verbs.txt`, in lower case.
     cue_classes: HashMap<String, CueClass>,
+    /// The cues tagged `question` in `data/cues.txt` ("asked", "pressed"), in lower case.
+    question_cues: HashSet<String>,
 }
 
 /// What a cue word reports, by its tag in `data/cues.txt`.
@@ -169,6 +171,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let mut cues = HashMap::default();
     let mut cue_classes = HashMap::default();
+    let mut question_cues = HashSet::default();
     for line in include_str!("../../data/cues.txt")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -184,6 +187,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             CueClass::Speech
         };
         cue_classes.insert(word.clone(), class);
+        if tags.contains(&"question") {
+            question_cues.insert(word.clone());
+        }
         cues.insert(word, tags.contains(&"indirect"));
     }
     for verb in entries(include_str!("../../data/thought_verbs.txt")) {
@@ -208,6 +214,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         cues,
         cue_shapes,
         cue_classes,
+        question_cues,
     }
 });
 
@@ -364,6 +371,13 @@ impl Lexicon {
     /// `data/cues.txt` and no verb of `data/thought_verbs.txt`.
     pub fn cue_class(&self, word: &str) -> Option<CueClass> {
         self.cue_classes.get(word.to_lowercase().as_str()).copied()
+    }
+
+    /// True for a cue that asks rather than says (tagged `question` in `data/cues.txt`:
+    /// "asked", "pressed"), in any case.
+    pub fn is_question_cue(&self, word: &str) -> bool {
+        self.question_cues
+            .contains(crate::text::ascii_lower(word).as_str())
     }
 
     /// [`Lexicon::cue`] past its shape filter.

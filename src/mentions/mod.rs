@@ -476,17 +476,33 @@ impl Mentions {
         // Surname → entities with that surname, in order of first mention.
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        // First word → entities of two-word names: a surname written first ("Wu Mingzhe",
+        // then "Wu") is found here when no entity has the word as its last name.
+        let mut by_first_of_two: HashMap<String, Vec<usize>> = HashMap::default();
 
         // First the multi-word names, so a surname used before the full name still joins it.
         // Multi-word proper names of unknown kind, by last word: "Mich Mathews" becomes a
         // person when "Mathews" is later used as one.
         let mut proper_by_last: HashMap<&str, usize> = HashMap::default();
+        // Two-word proper names of unknown kind set off by a comma ("Wu Mingzhe, 34, a
+        // nurse"), by first word: the comma of an appositive, which title-case headlines
+        // ("Okafor Wins …") and names of places ("Costa Rica") rarely have, is the little
+        // evidence of a person there is.
+        let mut proper_by_first_of_two: HashMap<&str, usize> = HashMap::default();
         for idx in 0..self.list.len() {
             let m = &self.list[idx];
             if m.kind == MentionKind::Proper && m.tokens.len() >= 2 && !m.in_quote {
                 proper_by_last
                     .entry(&text[tokens[surname_token(text, tokens, &m.tokens)].range.clone()])
                     .or_insert(idx);
+                let appositive = tokens
+                    .get(m.tokens.end)
+                    .is_some_and(|t| t.kind == TokenKind::Punct(','));
+                if m.tokens.len() == 2 && appositive && !lex.is_place(&text[m.range.clone()]) {
+                    proper_by_first_of_two
+                        .entry(&text[tokens[m.tokens.start].range.clone()])
+                        .or_insert(idx);
+                }
             }
             if m.kind != MentionKind::Person || m.tokens.len() < 2 {
                 continue;
@@ -509,6 +525,12 @@ impl Mentions {
                     text[tokens[surname_token(text, tokens, &m.tokens)].range.clone()].to_string();
                 by_last.entry(last).or_default().push(e);
                 by_first.entry(first.to_string()).or_default().push(e);
+                if m.tokens.len() == 2 && !first.ends_with('.') {
+                    by_first_of_two
+                        .entry(first.to_string())
+                        .or_default()
+                        .push(e);
+                }
                 e
             });
             self.list[idx].entity = Some(entity);
@@ -524,9 +546,19 @@ impl Mentions {
                 continue;
             }
             let w: &str = &text[m.range.clone()];
+            // A surname (the last word of a full name) or a given name (the first word); else,
+            // when no name of the document ends in the word, the first word of a two-word
+            // name: the surname of a name written surname first ("Wu Mingzhe" … "Wu
+            // said"), which no list of given names knows. Only a word already read as a
+            // person's (next to a speech verb, after a title) is taken so: "Mae-Lin
+            // Corwen" … "Mae-Lin’s way" may be a given name no list knows, in a place
+            // where a name of anything may stand.
+            let person = m.kind == MentionKind::Person;
+            let surname_first = person && !by_last.contains_key(w);
             let candidates = by_last
                 .get(w)
-                .or_else(|| lex.given_name(w).and_then(|_| by_first.get(w)));
+                .or_else(|| lex.given_name(w).and_then(|_| by_first.get(w)))
+                .or_else(|| by_first_of_two.get(w).filter(|_| surname_first));
             let mut chosen =
                 candidates.and_then(|es| nearest_entity(es, &self.list, m.range.start));
             // A surname used alone ("Nwosu learned …") after a full name of unknown kind
@@ -564,8 +596,15 @@ impl Mentions {
                 && subject_like
                 && matches!(m.kind, MentionKind::Person | MentionKind::Proper)
             {
+                // The same for a two-word name of unknown kind written surname first, when
+                // no name ends in the word ("Wu Mingzhe, 34, a nurse" … "Wu said").
                 let earlier = proper_by_last
                     .get(w)
+                    .or_else(|| {
+                        surname_first
+                            .then(|| proper_by_first_of_two.get(w))
+                            .flatten()
+                    })
                     .filter(|&&p| self.list[p].range.start < m.range.start);
                 if let Some(&p) = earlier {
                     chosen = Some(self.promote(p, text, tokens));
@@ -1010,6 +1049,42 @@ mod tests {
         let m = find("Amara Nwosu runs it. Nwosu learned of the plan.");
         assert_eq!(m.entities.len(), 1);
         assert_eq!(m.entities[0].name, "Amara Nwosu");
+    }
+
+    /// The entity name of the mention whose text is `word` (the first such).
+    fn entity_of<'m>(m: &'m Mentions, text: &str, word: &str) -> Option<&'m str> {
+        let mention = m.list.iter().find(|x| &text[x.range.clone()] == word)?;
+        mention.entity.map(|e| m.entities[e].name.as_str())
+    }
+
+    #[test]
+    fn a_surname_written_first_joins_the_full_name() {
+        // A person by the title before it; by the comma of an appositive, once "Wu" is
+        // a person's (next to a speech verb).
+        for text in [
+            "Professor Wu Mingzhe spoke. Later Wu said no.",
+            "Wu Mingzhe, a nurse, spoke. Later Wu said no.",
+        ] {
+            let m = find(text);
+            assert_eq!(entity_of(&m, text, "Wu"), Some("Wu Mingzhe"), "{text}");
+        }
+    }
+
+    // guards: the first word of a two-word name is no surname when a name ends in it, nor
+    // where nothing says it is a person's; nor is a headline's first word.
+    #[test]
+    fn a_first_word_is_a_surname_only_when_nothing_else_claims_it() {
+        let text = "Wu Mingzhe, a nurse, spoke. Then Lisa Wu left. Wu said no.";
+        assert_eq!(entity_of(&find(text), text, "Wu"), Some("Lisa Wu"));
+        let text = "Professor Mae-Lin Corwen sang. The crowd loved Mae-Lin’s voice.";
+        assert_eq!(entity_of(&find(text), text, "Mae-Lin"), None);
+        let text = "Okafor Wins\n\nOkafor said no.";
+        let m = find(text);
+        let second = m.list.iter().rfind(|x| &text[x.range.clone()] == "Okafor");
+        let entity = second
+            .and_then(|x| x.entity)
+            .map(|e| m.entities[e].name.as_str());
+        assert_eq!(entity, Some("Okafor"));
     }
 
     // guards: a pronoun prefers a near person of its own gender over a nearer unknown one.

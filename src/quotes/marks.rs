@@ -213,7 +213,9 @@ impl Token {
         let mut apostrophe = false;
         let mut possessive_shape = false;
         let mut elision_start = false;
-        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        // A combining mark belongs to the letter before it: the ’ of "Adébáyọ̀’s" follows
+        // a word.
+        let alnum = |c: Option<char>| c.is_some_and(crate::text::continues_word);
         let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
         let apos_like = |c: Option<char>| matches!(c, Some('\'' | '\u{2018}' | '\u{2019}'));
         let is_n = |c: Option<char>| matches!(c, Some('n' | 'N'));

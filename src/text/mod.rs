@@ -5,6 +5,7 @@
 //! answers each conversion in constant time after one linear pass over the text.
 
 pub mod tokens;
+pub mod view;
 
 use std::ops::Range;
 
@@ -18,6 +19,13 @@ pub fn is_alnum(c: char) -> bool {
 /// `char::is_alphabetic`, short-cut like [`is_alnum`].
 pub fn is_alpha(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
+}
+
+/// True for a character that continues a word it follows: a letter or a digit, or a
+/// combining mark (the accents of decomposed text, "E\u{301}", and the marks no precomposed
+/// letter holds: the tone marks of Yoruba "ọ̀", the vowel signs of Indic scripts).
+pub fn continues_word(c: char) -> bool {
+    is_alnum(c) || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
 /// Longest word [`ascii_lower`] keeps on the stack.
@@ -182,6 +190,16 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn combining_marks_continue_words() {
+        for c in ['a', '7', '\u{301}', '\u{300}', '\u{94d}'] {
+            assert!(super::continues_word(c), "{c:?}");
+        }
+        for c in [' ', '.', '\'', '’', '“', '-'] {
+            assert!(!super::continues_word(c), "{c:?}");
+        }
+    }
+
     #[test]
     fn general_punctuation_has_no_letters_or_digits() {
         for c in ('\u{2000}'..='\u{206F}').chain(['a', 'Z', '7', 'é', '٣', '中', '’', ' ']) {

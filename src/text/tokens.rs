@@ -1,6 +1,7 @@
 //! Word tokens with byte ranges.
 //!
-//! A word is a run of letters and digits with the connectors that belong inside words:
+//! A word is a run of letters and digits (and the combining marks that accent them) with the
+//! connectors that belong inside words:
 //! apostrophes (don’t, O’Regan), hyphens (laser-focused), periods between letters
 //! (U.S., Microsoft.com) and the period of an initial or title (J., Mr.). A possessive ’s is
 //! split off into its own token so that "Guthrie’s" yields the name "Guthrie".
@@ -155,7 +156,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     // The usual end of a word: no letter, digit or connector.
                     break;
                 }
-                if crate::text::is_alnum(d) {
+                if crate::text::continues_word(d) {
                     end += d.len_utf8();
                     continue;
                 }
@@ -257,7 +258,7 @@ mod tests {
             if crate::text::is_alnum(c) {
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = iter.peek() {
-                    if crate::text::is_alnum(d) {
+                    if crate::text::continues_word(d) {
                         end = j + d.len_utf8();
                         iter.next();
                         continue;
@@ -426,6 +427,18 @@ mod tests {
         assert_eq!(words("1,2,3"), ["1", ",", "2", ",", "3"]);
         assert_eq!(words("in 2015,2016"), ["in", "2015", ",", "2016"]);
         assert_eq!(words("2,400a"), ["2", ",", "400a"]);
+    }
+
+    // guards: a decomposed accent or a tone mark stays inside its word ("E\u{301}lodie" was
+    // the word "E" and a punctuation mark).
+    #[test]
+    fn combining_marks_stay_inside_words() {
+        assert_eq!(
+            words("E\u{301}lodie Adébáyọ̀’s plan"),
+            ["E\u{301}lodie", "Adébáyọ̀", "’s", "plan"]
+        );
+        // A mark with no letter before it is no word.
+        assert_eq!(words("\u{301}a"), ["\u{301}", "a"]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! ATT012 colon-subject.
 
+use super::patterns::speaker_label;
 use crate::attribution::np::NpKind;
 use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
 
@@ -10,7 +11,10 @@ declare_rule! {
     /// A quote introduced by a colon in its own sentence, without a speech verb next to it:
     /// the speaker is the name right before the colon (`Michael McDonald: “…”`, a headline
     /// or a transcript; also after a few modifier words, `Republican pollster Ann Lee: “…”`,
-    /// but not past a preposition), or else the subject that opens the sentence (`President Obama is
+    /// but not past a preposition), or a label that names a person, as in a speech list
+    /// (`Best director Ann Lee: “…”`, `- Lifetime award winner Ann Lee: “…”`, `Ann Lee, best
+    /// score: “…”`, `Ann Lee (lifetime award): “…”`: a few plain words and the name, no verb,
+    /// no preposition), or else the subject that opens the sentence (`President Obama is
     /// rolling out a new message: “It's about me.”`, `She offered this sound bite: “…”`).
     ///
     /// ## Why
@@ -47,6 +51,10 @@ impl Rule for ColonSubject {
             if np.kind == NpKind::Name && np.tokens.start == b.start {
                 return Some(ctx.finding(&np, colon..colon + 1, 0.75));
             }
+        }
+        // A label naming the speaker, as in a speech list ("Best director Ann Lee: “…”").
+        if let Some(np) = speaker_label(ctx, b.start, colon) {
+            return Some(ctx.finding(&np, colon..colon + 1, 0.75));
         }
         // The subject that opens the sentence.
         let mut t = b.start;

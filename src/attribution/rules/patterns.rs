@@ -1,7 +1,7 @@
 //! Token patterns shared by several rules: where the speaker and the cue stand around a quote.
 
 use crate::attribution::context::{Candidate, Context};
-use crate::attribution::np::{is_quote_mark, SpeakerNp, MAX_APPOSITIVE_TOKENS};
+use crate::attribution::np::{is_quote_mark, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
 use crate::text::tokens::TokenKind;
 
 /// How many words may stand between a cue and the quote it introduces
@@ -310,4 +310,90 @@ pub fn skip_source_postmodifier(ctx: &Context, t: usize, end: usize) -> usize {
         .take_while(|&u| ctx.tokens[u].is_word() || ctx.tokens[u].kind == TokenKind::Possessive)
         .find(|&u| u > from && ctx.is_cue(u))
         .unwrap_or(t)
+}
+
+/// Most tokens of a label that names a speaker before a colon ("Best director Ann Lee:",
+/// "Ann Lee (lifetime award):"), its list marker not counted.
+pub const MAX_LABEL_TOKENS: usize = 10;
+
+/// Words that make a phrase more than a label: function words that open clauses and
+/// phrases, and auxiliaries ("Lee on the verdict:", "Lee and Okafor:", "Lee has said:").
+const NOT_IN_LABELS: &[&str] = &[
+    "of", "on", "in", "at", "for", "to", "with", "by", "about", "from", "into", "over", "after",
+    "before", "against", "and", "or", "but", "that", "which", "who", "whose", "when", "where",
+    "if", "as", "than", "is", "was", "were", "are", "be", "been", "has", "have", "had", "will",
+    "would", "can", "could", "did", "does", "do", "not",
+];
+
+/// True when token `t` may stand in a speaker label: a word that is no cue, no pronoun and
+/// none of [`NOT_IN_LABELS`], or a possessive ("the festival's best actor").
+fn label_word(ctx: &Context, t: usize) -> bool {
+    let tok = &ctx.tokens[t];
+    if tok.kind == TokenKind::Possessive {
+        return true;
+    }
+    let w = ctx.word(t);
+    tok.is_word()
+        && !ctx.is_cue(t)
+        && !ctx.in_quote[t]
+        && crate::mentions::pronoun(w).is_none()
+        && !NOT_IN_LABELS.contains(&crate::text::ascii_lower(w).as_str())
+}
+
+/// The list marker that opens a line at token `t` ("-", "*", "•", "1.", "2)"): the token
+/// after it, or `t`.
+fn past_list_marker(ctx: &Context, t: usize, end: usize) -> usize {
+    match ctx.tokens.get(t).map(|tok| tok.kind) {
+        Some(TokenKind::Punct('-' | '*' | '•' | '–' | '—' | '·')) if t + 1 < end => t + 1,
+        Some(TokenKind::Word)
+            if t + 2 < end
+                && ctx.word(t).bytes().all(|b| b.is_ascii_digit())
+                && (ctx.is_punct(t + 1, '.') || ctx.is_punct(t + 1, ')')) =>
+        {
+            t + 2
+        }
+        _ => t,
+    }
+}
+
+/// The person a label names when the label, from token `start` to the colon at `colon`,
+/// is all that introduces a quote: an item of a speech list. After an optional list
+/// marker, a person's name with a few plain words before it (`Best director Ann Lee:`,
+/// `Lifetime award winner Ann Lee:`, `Best newcomer, Ann Lee:`) or an appositive after it
+/// (`Ann Lee, best score:`, `Ann Lee (lifetime award):`), at most [`MAX_LABEL_TOKENS`]
+/// tokens and none of them a cue, a pronoun or a word that opens a clause or a phrase
+/// (`Lee on the verdict:` is a heading about Lee). The name must be a person's (a given
+/// name, a title or role before it, or used as a speaker elsewhere) or a name of two words
+/// or more that is no place's.
+pub fn speaker_label(ctx: &Context, start: usize, colon: usize) -> Option<SpeakerNp> {
+    let t = past_list_marker(ctx, start, colon);
+    if colon <= t || colon - t > MAX_LABEL_TOKENS {
+        return None;
+    }
+    // A person's name, or one of two words or more the mention finder could not place
+    // ("Ilse Marquardt" with a given name no list knows), not a place's.
+    let person = |np: &SpeakerNp| {
+        np.kind == NpKind::Name
+            && (np.entity.is_some()
+                || (np.tokens.len() >= 2
+                    && !crate::mentions::lexicon::lexicon().is_place(&ctx.text[np.range.clone()])))
+    };
+    // The name right before the colon, plain words (and a comma right before it) first.
+    if let Some(np) = ctx.np_simple_ending_at(colon, t).filter(person) {
+        let name = np.tokens.start;
+        if (t..name).all(|u| label_word(ctx, u) || (u + 1 == name && ctx.is_punct(u, ','))) {
+            return Some(np);
+        }
+    }
+    // The name opening the label, then its appositive after a comma or in brackets.
+    let m = ctx.mentions.starting_at(t)?;
+    let np = ctx.np_simple_ending_at(m.tokens.end, t).filter(person)?;
+    let mut u = np.tokens.end;
+    let bracketed = ctx.is_punct(u, '(') && ctx.is_punct(colon - 1, ')');
+    if !(bracketed || ctx.is_punct(u, ',')) {
+        return None;
+    }
+    u += 1;
+    let end = if bracketed { colon - 1 } else { colon };
+    (u < end && (u..end).all(|k| label_word(ctx, k))).then_some(np)
 }
