@@ -1,7 +1,8 @@
 //! whosaid: a rule-based quote and attribution extractor for English prose.
 //!
 //! The pipeline, one module per stage, each working on byte ranges into the original text:
-//! [`sentences`] → [`quotes`] → [`mentions`] → [`classify`] → [`attribution`] → [`output`].
+//! [`text::layout`] (which line breaks only wrap a line) → [`sentences`] → [`quotes`] →
+//! [`mentions`] → [`classify`] → [`attribution`] → [`output`].
 //! [`extract`] runs all of it on one document.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -44,7 +45,7 @@ pub fn sentences(id: &str, text: &str) -> output::SentencesRecord {
     let offsets = text::CharOffsets::new(text);
     output::SentencesRecord {
         id: id.to_string(),
-        sentences: sentences::split(text)
+        sentences: sentences::split(&text::layout::reading_view(text))
             .into_iter()
             .map(|r| output::SentenceOut {
                 text: text[r.clone()].to_string(),

@@ -52,6 +52,11 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         by_phase(Phase::Indirect),
     );
 
+    // Every stage reads the text with its wrapped lines joined; spans are the same in both,
+    // and what is reported is cut from the original.
+    let original = text;
+    let view = crate::text::layout::reading_view(text);
+    let text: &str = &view;
     let tokens = tokenize(text);
     let sentences = crate::sentences::split(text);
     let passages = crate::quotes::scan(text);
@@ -233,7 +238,15 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         verdicts[i] = verdict;
     }
 
-    build_document(id, &ctx, config, &candidates, verdicts, indirect_found)
+    build_document(
+        id,
+        original,
+        &ctx,
+        config,
+        &candidates,
+        verdicts,
+        indirect_found,
+    )
 }
 
 fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {
@@ -248,13 +261,14 @@ fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Deci
 
 fn build_document(
     id: &str,
+    original: &str,
     ctx: &Context,
     config: &Config,
     candidates: &[Candidate],
     verdicts: Vec<Verdict>,
     indirect_found: Vec<(IndirectFinding, &'static dyn Rule)>,
 ) -> Document {
-    let offsets = CharOffsets::new(ctx.text);
+    let offsets = CharOffsets::new(original);
     let mut quotes = Vec::new();
     let mut non_speech = Vec::new();
     let make_quote = |content: &std::ops::Range<usize>,
@@ -266,17 +280,17 @@ fn build_document(
             .and_then(|f| f.speaker.as_ref())
             .map(|s: &ResolvedSpeaker| Speaker {
                 name: s.name.clone(),
-                mention: ctx.text[s.mention.clone()].to_string(),
+                mention: original[s.mention.clone()].to_string(),
                 span: offsets.span(&s.mention).into(),
                 byte_span: s.mention.clone().into(),
             });
         let cue = finding.and_then(|f| f.cue.as_ref()).map(|r| Cue {
-            text: ctx.text[r.clone()].to_string(),
+            text: original[r.clone()].to_string(),
             span: offsets.span(r).into(),
             byte_span: r.clone().into(),
         });
         Quote {
-            text: ctx.text[content.clone()].to_string(),
+            text: original[content.clone()].to_string(),
             kind,
             class,
             span: offsets.span(content).into(),
@@ -303,7 +317,7 @@ fn build_document(
                 rule,
             )),
             Verdict::NotSpeech(reason) => non_speech.push(NonSpeech {
-                text: ctx.text[c.content.clone()].to_string(),
+                text: original[c.content.clone()].to_string(),
                 span: offsets.span(&c.content).into(),
                 byte_span: c.content.clone().into(),
                 reason: reason.to_string(),
@@ -324,7 +338,7 @@ fn build_document(
             Some(rule.id()),
         );
         quote.lead = found.lead.as_ref().map(|lead| Part {
-            text: ctx.text[lead.clone()].to_string(),
+            text: original[lead.clone()].to_string(),
             span: offsets.span(lead).into(),
             byte_span: lead.clone().into(),
         });
