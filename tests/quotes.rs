@@ -49,9 +49,9 @@ fn check_invariants(text: &str, qs: &[QuotedPassage]) {
             );
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         }
-        assert_eq!(
-            q.content.start, q.open.end,
-            "content starts right after the opener"
+        assert!(
+            q.content.start >= q.open.end && text[q.open.end..q.content.start].trim().is_empty(),
+            "content starts right after the opener, past spaces"
         );
         if let Some(c) = &q.close {
             assert_eq!(
@@ -271,6 +271,20 @@ fn left_double_used_as_closer() {
     assert_eq!(contents("“Hello,“ he said."), ["Hello,"]);
     assert_eq!(contents("“Quote. “"), ["Quote. "]);
     assert_eq!(contents("“Quote. “ he said, “more”."), ["Quote. ", "more"]);
+}
+
+#[test]
+fn space_after_curly_opener() {
+    // guards: “ followed by a space still opens, and the space is no part of the words.
+    assert_eq!(
+        contents("“We will,” Mayer said. “ I love what I’m doing.”"),
+        ["We will,", "I love what I’m doing."]
+    );
+    // guards: a “ at the end of a line opens nothing.
+    assert!(contents("He said “\nand left.").is_empty());
+    // guards: spaced “ marks never pair among themselves (only a ” closes one).
+    assert!(contents("x “ a ‘ b “ a ‘ b “ c").is_empty());
+    assert_eq!(contents("x “ a “ b”"), ["b"]);
 }
 
 #[test]

@@ -21,6 +21,9 @@
 //!   and ignored too.
 //! - A quote paragraph with a forgotten closer is recovered (`close: None`) for every family
 //!   except straight singles, which are too often apostrophes (`'Twas`) to trust unclosed.
+//! - Two curly single marks typed for a double one (`‘‘Yes,’’`) are that double mark.
+//! - A “ followed by a space still opens (`“ I love it”`); the space is no part of the words,
+//!   and only a ” closes such a quote, so stray spaced marks never pair among themselves.
 //! - A ’ never opens (’Twas, ’em, ’90s are far more common than a ’ typed for ‘), and a ‘ or '
 //!   before digits, `n’` or a few elided words (‘Tis, 'em, 'cause) never opens.
 //! - `''` never opens a straight single (TeX-style double marks, runs of apostrophes).
@@ -62,8 +65,9 @@ pub struct QuotedPassage {
     /// Byte range of the closing mark; `None` when the passage was never closed and was
     /// recovered by ending it at the end of its paragraph.
     pub close: Option<Range<usize>>,
-    /// Byte range of the content between the marks (for a multi-paragraph quote, from the
-    /// first opening mark to the final closing mark, inner paragraph marks included).
+    /// Byte range of the content between the marks, without spaces typed right after a “
+    /// (`“ I love it”`); for a multi-paragraph quote, from the first opening mark to the
+    /// final closing mark, inner paragraph marks included.
     pub content: Range<usize>,
     /// Which marks opened it.
     pub style: MarkStyle,

@@ -36,6 +36,9 @@ struct Slot {
     at_start: bool,
     /// A short lead-in ending with a colon precedes it.
     lead_in: bool,
+    /// Opened by a “ with a space after it (`“ I love it”`): only a ” closes it, so that
+    /// stray spaced marks never pair among themselves.
+    spaced: bool,
     state: State,
 }
 
@@ -93,7 +96,8 @@ fn accepts(style: MarkStyle, opener: Mark, tok: &Token, possessive: bool) -> boo
 fn opens(tok: &Token) -> Option<MarkStyle> {
     let line_end = matches!(tok.next, None | Some('\n' | '\r'));
     match tok.mark {
-        Mark::LeftDouble if !is_space(tok.next) => Some(MarkStyle::CurlyDouble),
+        // A “ opens even with a space after it (“ I love it”), but not at a line end.
+        Mark::LeftDouble if !line_end => Some(MarkStyle::CurlyDouble),
         // A ” typed for a “: only when it clearly starts a word.
         Mark::RightDouble if tok.clear_opener && tok.next.is_some_and(char::is_alphabetic) => {
             Some(MarkStyle::CurlyDouble)
@@ -227,6 +231,9 @@ impl<'t> Scanner<'t> {
         }
         for k in (0..self.stack.len()).rev() {
             let s = &self.slots[self.stack[k]];
+            if s.spaced && tok.mark == Mark::LeftDouble {
+                continue;
+            }
             if accepts(s.style, s.opener, tok, possessive) {
                 self.close(k, tok);
                 return;
@@ -259,6 +266,7 @@ impl<'t> Scanner<'t> {
             paragraphs: 1,
             at_start,
             lead_in,
+            spaced: tok.mark == Mark::LeftDouble && is_space(tok.next),
             state: State::Open,
         });
         self.stack.push(self.slots.len() - 1);
@@ -328,10 +336,18 @@ impl<'t> Scanner<'t> {
             let parent = p.map(|pid| index[pid]);
             let depth = parent.map_or(0, |i| out[i].depth + 1);
             index[id] = out.len();
+            // “ I love it”: a space typed after a “ is no part of the words (French spacing
+            // inside guillemets is kept, as the space before a closing mark is).
+            let body = &self.text[s.open.end..s.content_end.max(s.open.end)];
+            let start = if s.style == MarkStyle::CurlyDouble {
+                s.open.end + (body.len() - body.trim_start().len())
+            } else {
+                s.open.end
+            };
             out.push(QuotedPassage {
                 open: s.open.clone(),
                 close: s.close.clone(),
-                content: s.open.end..s.content_end,
+                content: start.min(s.content_end)..s.content_end,
                 style: s.style,
                 depth,
                 parent,
