@@ -6,7 +6,8 @@ use foldhash::HashMap;
 
 use crate::attribution::rules::indirect::MIN_CLAUSE_WORDS;
 use crate::attribution::{
-    Candidate, Context, Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, Rule, RULES,
+    Candidate, Context, Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, Rule,
+    MAX_QUOTATION_PIECES, RULES,
 };
 use crate::classify;
 use crate::mentions::Mentions;
@@ -46,10 +47,11 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
     let by_phase = |p: Phase| -> Vec<&'static dyn Rule> {
         rules.iter().copied().filter(|r| r.phase() == p).collect()
     };
-    let (adjacent, contextual, indirect) = (
+    let (adjacent, contextual, indirect, quotation) = (
         by_phase(Phase::Adjacent),
         by_phase(Phase::Context),
         by_phase(Phase::Indirect),
+        by_phase(Phase::Quotation),
     );
 
     // Every stage reads the text with its wrapped lines joined; spans are the same in both,
@@ -197,6 +199,7 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
             outer: found.content.clone(),
             speaker: found.finding.speaker.clone(),
             rule: rule.id(),
+            confidence: found.finding.confidence,
             words: OnceCell::new(),
         });
     }
@@ -238,6 +241,27 @@ pub(crate) fn run(id: &str, text: &str, config: &Config) -> Document {
         verdicts[i] = verdict;
     }
 
+    // Phase 3: the pieces of one quotation, which follow each other, take one speaker.
+    if !quotation.is_empty() {
+        let mut start = 0;
+        while start < candidates.len() {
+            let Some(q) = ctx.quotation_of(candidates[start].passage) else {
+                start += 1;
+                continue;
+            };
+            let end = (start..candidates.len())
+                .find(|&i| ctx.quotation_of(candidates[i].passage) != Some(q))
+                .unwrap_or(candidates.len());
+            settle_quotation(
+                &ctx,
+                &quotation,
+                &candidates[start..end],
+                &mut verdicts[start..end],
+            );
+            start = end;
+        }
+    }
+
     build_document(
         id,
         original,
@@ -255,7 +279,44 @@ fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Deci
         outer: c.outer.clone(),
         speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
         rule,
+        confidence: finding.as_ref().map_or(0.0, |f| f.confidence),
         words: OnceCell::new(),
+    }
+}
+
+/// Runs the [`Phase::Quotation`] rules on the pieces of one quotation (`candidates`, with
+/// their `verdicts`), each shown the decided pieces around it.
+fn settle_quotation(
+    ctx: &Context,
+    rules: &[&'static dyn Rule],
+    candidates: &[Candidate],
+    verdicts: &mut [Verdict],
+) {
+    let mut pieces = Vec::new();
+    let mut at = Vec::new();
+    for (i, (c, v)) in candidates.iter().zip(verdicts.iter()).enumerate() {
+        if let Verdict::Speech { finding, rule, .. } = v {
+            pieces.push(decided(c, finding, rule.unwrap_or("")));
+            at.push(i);
+        }
+    }
+    let mut changed = Vec::new();
+    for (k, &i) in at.iter().enumerate() {
+        let window = &pieces[k.saturating_sub(MAX_QUOTATION_PIECES)
+            ..(k + MAX_QUOTATION_PIECES + 1).min(pieces.len())];
+        if let Some((f, r)) = rules.iter().find_map(|r| {
+            r.attribute(ctx, &candidates[i], window)
+                .map(|f| (f, r.id()))
+        }) {
+            changed.push((i, f, r));
+        }
+    }
+    // Every piece is settled from the decisions of the other rules, not from each other's.
+    for (i, f, r) in changed {
+        if let Verdict::Speech { finding, rule, .. } = &mut verdicts[i] {
+            *finding = Some(f);
+            *rule = Some(r);
+        }
     }
 }
 
