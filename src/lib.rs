@@ -1,7 +1,8 @@
 //! whosaid: a rule-based quote and attribution extractor for English prose.
 //!
 //! The pipeline, one module per stage, each working on byte ranges into the original text:
-//! [`sentences`] → [`quotes`] → [`mentions`] → [`classify`] → [`attribution`] → [`output`].
+//! [`text::layout`] (which line breaks only wrap a line) → [`sentences`] → [`quotes`] →
+//! [`mentions`] → [`classify`] → [`attribution`] → [`output`].
 //! [`extract`] runs all of it on one document.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -47,7 +48,7 @@ pub fn sentences(id: &str, text: &str) -> output::SentencesRecord {
     let read = view.as_ref().map_or(text, |v| v.text.as_str());
     output::SentencesRecord {
         id: id.to_string(),
-        sentences: sentences::split(read)
+        sentences: sentences::split(&text::layout::reading_view(read))
             .into_iter()
             .map(|r| {
                 let r = view.as_ref().map_or(r.clone(), |v| v.to_original(&r));

@@ -7,7 +7,8 @@ use foldhash::HashMap;
 use crate::attribution::gate::{self, Judgement};
 use crate::attribution::rules::indirect::MIN_CLAUSE_WORDS;
 use crate::attribution::{
-    Candidate, Context, Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, Rule, RULES,
+    Candidate, Context, Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, Rule,
+    MAX_QUOTATION_PIECES, RULES,
 };
 use crate::classify;
 use crate::mentions::Mentions;
@@ -38,7 +39,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     // HTML references and decomposed accents are read on a normalised copy; every span is
     // taken back to `original` when the document is built.
     let view = View::of(original);
-    let text = view.as_ref().map_or(original, |v| v.text.as_str());
+    let normalised = view.as_ref().map_or(original, |v| v.text.as_str());
     let rules: Vec<&'static dyn Rule> = RULES
         .iter()
         .copied()
@@ -52,12 +53,17 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     let by_phase = |p: Phase| -> Vec<&'static dyn Rule> {
         rules.iter().copied().filter(|r| r.phase() == p).collect()
     };
-    let (adjacent, contextual, indirect) = (
+    let (adjacent, contextual, indirect, quotation) = (
         by_phase(Phase::Adjacent),
         by_phase(Phase::Context),
         by_phase(Phase::Indirect),
+        by_phase(Phase::Quotation),
     );
 
+    // Every stage reads the normalised text with its wrapped lines joined: the same length,
+    // so a span of one is a span of the other.
+    let joined = crate::text::layout::reading_view(normalised);
+    let text: &str = &joined;
     let tokens = tokenize(text);
     let sentences = crate::sentences::split(text);
     let passages = crate::quotes::scan(text);
@@ -197,6 +203,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             speaker: found.finding.speaker.clone(),
             cue: found.finding.cue.clone(),
             rule: rule.id(),
+            confidence: found.finding.confidence,
             words: OnceCell::new(),
         });
     }
@@ -234,6 +241,27 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             history.insert(upto, decided(c, finding, rule.unwrap_or("")));
         }
         verdicts[i] = verdict;
+    }
+
+    // Phase 3: the pieces of one quotation, which follow each other, take one speaker.
+    if !quotation.is_empty() {
+        let mut start = 0;
+        while start < candidates.len() {
+            let Some(q) = ctx.quotation_of(candidates[start].passage) else {
+                start += 1;
+                continue;
+            };
+            let end = (start..candidates.len())
+                .find(|&i| ctx.quotation_of(candidates[i].passage) != Some(q))
+                .unwrap_or(candidates.len());
+            settle_quotation(
+                &ctx,
+                &quotation,
+                &candidates[start..end],
+                &mut verdicts[start..end],
+            );
+            start = end;
+        }
     }
 
     let source = Source {
@@ -289,6 +317,7 @@ fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Deci
         speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
         cue: finding.as_ref().and_then(|f| f.cue.clone()),
         rule,
+        confidence: finding.as_ref().map_or(0.0, |f| f.confidence),
         words: OnceCell::new(),
     }
 }
@@ -304,6 +333,42 @@ impl Source<'_> {
     fn span(&self, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
         self.view
             .map_or_else(|| range.clone(), |v| v.to_original(range))
+    }
+}
+
+/// Runs the [`Phase::Quotation`] rules on the pieces of one quotation (`candidates`, with
+/// their `verdicts`), each shown the decided pieces around it.
+fn settle_quotation(
+    ctx: &Context,
+    rules: &[&'static dyn Rule],
+    candidates: &[Candidate],
+    verdicts: &mut [Verdict],
+) {
+    let mut pieces = Vec::new();
+    let mut at = Vec::new();
+    for (i, (c, v)) in candidates.iter().zip(verdicts.iter()).enumerate() {
+        if let Verdict::Speech { finding, rule, .. } = v {
+            pieces.push(decided(c, finding, rule.unwrap_or("")));
+            at.push(i);
+        }
+    }
+    let mut changed = Vec::new();
+    for (k, &i) in at.iter().enumerate() {
+        let window = &pieces[k.saturating_sub(MAX_QUOTATION_PIECES)
+            ..(k + MAX_QUOTATION_PIECES + 1).min(pieces.len())];
+        if let Some((f, r)) = rules.iter().find_map(|r| {
+            r.attribute(ctx, &candidates[i], window)
+                .map(|f| (f, r.id()))
+        }) {
+            changed.push((i, f, r));
+        }
+    }
+    // Every piece is settled from the decisions of the other rules, not from each other's.
+    for (i, f, r) in changed {
+        if let Verdict::Speech { finding, rule, .. } = &mut verdicts[i] {
+            *finding = Some(f);
+            *rule = Some(r);
+        }
     }
 }
 

@@ -49,9 +49,9 @@ fn check_invariants(text: &str, qs: &[QuotedPassage]) {
             );
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         }
-        assert_eq!(
-            q.content.start, q.open.end,
-            "content starts right after the opener"
+        assert!(
+            q.content.start >= q.open.end && text[q.open.end..q.content.start].trim().is_empty(),
+            "content starts right after the opener, past spaces"
         );
         if let Some(c) = &q.close {
             assert_eq!(
@@ -59,7 +59,13 @@ fn check_invariants(text: &str, qs: &[QuotedPassage]) {
                 "content ends right before the closer"
             );
         }
-        assert!(q.paragraphs >= 1);
+        if let Some(prev) = q.previous_piece {
+            assert!(prev < i, "a piece follows its previous piece");
+            let before = &qs[prev];
+            assert_eq!(before.close, None, "only the last piece closes");
+            assert_eq!((before.depth, before.parent), (q.depth, q.parent));
+            assert!(before.content.end <= q.open.start, "pieces do not overlap");
+        }
         if i > 0 {
             assert!(qs[i - 1].open.start < q.open.start, "ordered by opener");
         }
@@ -91,7 +97,7 @@ fn curly_double() {
     assert_eq!(&text[q.close.clone().unwrap()], "”");
     assert_eq!(&text[q.content.clone()], "hello there");
     assert_eq!(q.style, MarkStyle::CurlyDouble);
-    assert_eq!((q.depth, q.parent, q.paragraphs), (0, None, 1));
+    assert_eq!((q.depth, q.parent, q.previous_piece), (0, None, None));
 }
 
 #[test]
@@ -274,6 +280,20 @@ fn left_double_used_as_closer() {
 }
 
 #[test]
+fn space_after_curly_opener() {
+    // guards: “ followed by a space still opens, and the space is no part of the words.
+    assert_eq!(
+        contents("“We will,” Mayer said. “ I love what I’m doing.”"),
+        ["We will,", "I love what I’m doing."]
+    );
+    // guards: a “ at the end of a line opens nothing.
+    assert!(contents("He said “\nand left.").is_empty());
+    // guards: spaced “ marks never pair among themselves (only a ” closes one).
+    assert!(contents("x “ a ‘ b “ a ‘ b “ c").is_empty());
+    assert_eq!(contents("x “ a “ b”"), ["b"]);
+}
+
+#[test]
 fn space_before_closer() {
     // guards: ` ”` still closes the open “ (seen in 001).
     assert_eq!(
@@ -288,41 +308,156 @@ fn space_before_closer() {
 
 // ---- paragraphs ----
 
+/// (content, previous piece) of every passage.
+fn pieces(text: &str) -> Vec<(&str, Option<usize>)> {
+    scan(text)
+        .iter()
+        .map(|q| (&text[q.content.clone()], q.previous_piece))
+        .collect()
+}
+
 #[test]
 fn three_paragraph_quote() {
-    // guards: the multi-paragraph convention makes one passage over three paragraphs.
+    // guards: the multi-paragraph convention gives one piece per paragraph, each ending
+    // before the next paragraph's mark, linked to the one before.
     let text = "“First paragraph of the speech.\n\n“Second paragraph.\n\n“Third one,” he said.\n\nAfter “x”.";
     let qs = scan(text);
-    assert_eq!(qs.len(), 2);
-    assert_eq!(qs[0].paragraphs, 3);
     assert_eq!(
-        &text[qs[0].content.clone()],
-        "First paragraph of the speech.\n\n“Second paragraph.\n\n“Third one,"
+        pieces(text),
+        [
+            ("First paragraph of the speech.", None),
+            ("Second paragraph.", Some(0)),
+            ("Third one,", Some(1)),
+            ("x", None)
+        ]
     );
     assert_eq!(qs[0].open, 0.."“".len());
-    assert_eq!(&text[qs[1].content.clone()], "x");
-    assert_eq!(qs[1].paragraphs, 1);
+    assert_eq!((qs[0].close.clone(), qs[1].close.clone()), (None, None));
+    assert!(qs[2].close.is_some());
+    check_invariants(text, &qs);
+}
+
+#[test]
+fn flattened_quotation_gives_pieces() {
+    // guards: opening marks after sentence ends inside an open quote start new pieces of
+    // the same quotation, each ending before the next one's mark; the last closes.
+    let text =
+        "He declared. “The bill is late. “We waited a year. “Enough,” he said. The bill passed.";
+    let qs = scan(text);
+    assert_eq!(
+        pieces(text),
+        [
+            ("The bill is late.", None),
+            ("We waited a year.", Some(0)),
+            ("Enough,", Some(1))
+        ]
+    );
+    assert!(qs[2].close.is_some());
+    check_invariants(text, &qs);
+    // guards: the same with straight marks.
+    let text = r#"He declared. "A, B. "C, D. "E, F." The bill passed."#;
+    assert_eq!(
+        pieces(text),
+        [("A, B.", None), ("C, D.", Some(0)), ("E, F.", Some(1))]
+    );
+}
+
+#[test]
+fn flattened_quotation_without_its_closer_ends_with_the_paragraph() {
+    // guards: an unclosed last piece ends at the paragraph end (trailing space excluded).
+    let text = "He declared. “A, B. “C, D. “E, F.  \n\nThe bill passed.";
+    let qs = scan(text);
+    assert_eq!(
+        pieces(text),
+        [("A, B.", None), ("C, D.", Some(0)), ("E, F.", Some(1))]
+    );
+    assert_eq!(qs[2].close, None);
+    // guards: an opener that follows no sentence end stays a nested quote, and an unclosed
+    // quote that starts no piece is still dropped at the paragraph end.
+    assert_eq!(tree("He said “the word “odd” twice."), [(0, None, "odd")]);
+    assert!(pieces("He said “the plan. And left.\n\nNext.").is_empty());
+}
+
+#[test]
+fn flattened_quotation_keeps_inner_quotes_and_other_families() {
+    // guards: a quote of another family inside a piece stays inside that piece.
+    let text = "She said: “He told me ‘go home.’ “I did not go.” Then she left.";
+    assert_eq!(
+        tree(text),
+        [
+            (0, None, "He told me ‘go home.’"),
+            (1, Some(0), "go home."),
+            (0, None, "I did not go.")
+        ]
+    );
+    assert_eq!(scan(text)[2].previous_piece, Some(0));
+    // guards: straight single marks never start pieces (they are too often apostrophes).
+    assert_eq!(
+        pieces("He said 'A, B. 'C, D.' and left."),
+        [("C, D.", None)]
+    );
+    // guards: a long flattened quotation is not capped by the nesting limit.
+    let text = format!("He said: {}“End.”", "“Piece. ".repeat(3 * MAX_NESTING));
+    let qs = scan(&text);
+    assert_eq!(qs.len(), 3 * MAX_NESTING + 1);
+    assert!(qs.iter().all(|q| q.depth == 0));
+    check_invariants(&text, &qs);
+}
+
+#[test]
+fn multi_paragraph_after_a_sentence_end() {
+    // guards: a quote that opens after a sentence end mid-paragraph runs on into the next
+    // paragraph when that opens with a mark of its family.
+    let text = "“We will win,” Smith said. “And big.\n\n“Then we rest.”";
+    assert_eq!(
+        pieces(text),
+        [
+            ("We will win,", None),
+            ("And big.", None),
+            ("Then we rest.", Some(1))
+        ]
+    );
+}
+
+#[test]
+fn wrapped_lines_in_the_reading_view() {
+    // guards: through the layout's reading view, quotes run over wrapped lines and their
+    // spans still cut the original text.
+    let text = "Words blah \"Hello,\nI am the second line.\nI am the last.\" more words";
+    let view = whosaid::text::layout::reading_view(text);
+    let qs = scan(&view);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(
+        &text[qs[0].content.clone()],
+        "Hello,\nI am the second line.\nI am the last."
+    );
+    let text = "\"We will win this\nelection,\" Smith said.";
+    let qs = scan(&whosaid::text::layout::reading_view(text));
+    assert_eq!(&text[qs[0].content.clone()], "We will win this\nelection,");
+    // guards: the raw text still reads every line break as a paragraph end.
+    assert!(scan("Words blah \"Hello,\nI am the second line.\nI am the last.\" more").is_empty());
 }
 
 #[test]
 fn multi_paragraph_with_single_newlines_and_crlf() {
     // guards: any line break separates paragraphs, CRLF included.
     let text = "“One.\n“Two.\n“Three.”";
-    assert_eq!(scan(text)[0].paragraphs, 3);
+    assert_eq!(
+        pieces(text),
+        [("One.", None), ("Two.", Some(0)), ("Three.", Some(1))]
+    );
     let text = "“One.\r\n\r\n“Two.”\r\n";
-    let qs = scan(text);
-    assert_eq!(qs.len(), 1);
-    assert_eq!(qs[0].paragraphs, 2);
-    assert_eq!(&text[qs[0].content.clone()], "One.\r\n\r\n“Two.");
+    assert_eq!(pieces(text), [("One.", None), ("Two.", Some(0))]);
 }
 
 #[test]
 fn multi_paragraph_after_colon_lead_in() {
     // guards: `Name said: “…` counts as near the start of the paragraph.
     let text = "Mathews said: “The first part.\n\n“The second part.”";
-    let qs = scan(text);
-    assert_eq!(qs.len(), 1);
-    assert_eq!(qs[0].paragraphs, 2);
+    assert_eq!(
+        pieces(text),
+        [("The first part.", None), ("The second part.", Some(0))]
+    );
 }
 
 #[test]
@@ -332,8 +467,9 @@ fn multi_paragraph_nested_strays_dropped() {
     assert_eq!(
         tree(text),
         [
-            (0, None, "One ‘two.\n\n“Three ‘four’."),
-            (1, Some(0), "four")
+            (0, None, "One ‘two."),
+            (0, None, "Three ‘four’."),
+            (1, Some(1), "four")
         ]
     );
 }
@@ -350,9 +486,8 @@ fn quote_paragraph_with_forgotten_closer() {
     // guards: the same with a continuation that never closes: ends at the last paragraph.
     let text = "“One.\n\n“Two.\n\nPlain.";
     let qs = scan(text);
-    assert_eq!(qs.len(), 1);
-    assert_eq!((qs[0].close.clone(), qs[0].paragraphs), (None, 2));
-    assert_eq!(&text[qs[0].content.clone()], "One.\n\n“Two.");
+    assert_eq!(pieces(text), [("One.", None), ("Two.", Some(0))]);
+    assert_eq!((qs[0].close.clone(), qs[1].close.clone()), (None, None));
 }
 
 #[test]
@@ -413,7 +548,9 @@ fn empty_and_markless() {
 #[test]
 fn hundred_thousand_unmatched_marks() {
     // guards: stray marks cost linear time and bounded memory.
-    for mark in ["“", "”", "‘", "\"", "'", "«", "„", "“ ", " ”", "\" "] {
+    for mark in [
+        "“", "”", "‘", "\"", "'", "«", "„", "“ ", " ”", "\" ", "“A. ", "\"A. ",
+    ] {
         let text = mark.repeat(100_000);
         let qs = scan(&text);
         check_invariants(&text, &qs);
@@ -644,7 +781,5 @@ fn mixed_family_closers_close() {
 #[test]
 fn colon_introduced_quote_continues_over_paragraphs() {
     let text = "Much later in a long paragraph that goes on, Cruz was critical, telling the paper: “One.\n\n“Two.”";
-    let found = scan(text);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].paragraphs, 2);
+    assert_eq!(pieces(text), [("One.", None), ("Two.", Some(0))]);
 }

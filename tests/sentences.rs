@@ -282,6 +282,52 @@ fn table_of_cases() {
     );
 }
 
+/// The sentences `whosaid::sentences` gives (the text's layout read first), as strings.
+fn document_sentences(text: &str) -> Vec<String> {
+    whosaid::sentences("t", text)
+        .sentences
+        .into_iter()
+        .map(|s| s.text)
+        .collect()
+}
+
+#[test]
+fn hard_wrapped_documents_read_as_prose() {
+    // guards: in a hard-wrapped document a capitalised word after a line break goes on with
+    // the sentence (`split` alone cuts `Tuesday\nMicrosoft`), and the sentences keep the
+    // original line breaks.
+    let text = "The harbour board voted on Tuesday to close the old ferry pier at the\n\
+                end of the summer. The vote was taken after a meeting with Port\n\
+                Authority officials, who said repairs would cost more than a new\n\
+                pier. Residents were not pleased.\n";
+    assert_eq!(
+        document_sentences(text),
+        [
+            "The harbour board voted on Tuesday to close the old ferry pier at the\nend of the summer.",
+            "The vote was taken after a meeting with Port\nAuthority officials, who said repairs would cost more than a new\npier.",
+            "Residents were not pleased."
+        ]
+    );
+    assert_ne!(split_str(text).len(), 3);
+    // guards: one paragraph per line keeps every line apart.
+    let text = "The board met.\nThe vote was close\nResidents were not pleased.";
+    assert_eq!(
+        document_sentences(text),
+        [
+            "The board met.",
+            "The vote was close",
+            "Residents were not pleased."
+        ]
+    );
+    // guards: an indented line starts a paragraph in a hard-wrapped document.
+    let text = "The harbour board voted on Tuesday to close the old ferry pier at the\n\
+                end of the summer, after a long meeting with the Port Authority\n\
+                officials\n    \
+                Residents said they had not been told about the meeting at all\n\
+                until the vote.";
+    assert_eq!(document_sentences(text).len(), 2);
+}
+
 /// Checks the contract of `split` on one text.
 fn check_contract(text: &str, ranges: &[Range<usize>]) -> Result<(), TestCaseError> {
     let mut previous_end = 0;

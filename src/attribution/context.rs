@@ -71,6 +71,12 @@ pub struct Context<'t> {
     /// The document's transcript shape (`rules::att014_transcript_turn`), worked out once.
     pub(crate) transcript:
         OnceCell<crate::attribution::rules::att014_transcript_turn::TranscriptShape>,
+    /// For each passage that is a piece of a quotation of several pieces, the index of the
+    /// quotation's first piece.
+    quotation: Vec<Option<usize>>,
+    /// Whether the document quotes a transcript, a labelled turn in each quote
+    /// (`rules::att016_quoted_turn`), worked out once.
+    pub(crate) quoted_transcript: OnceCell<bool>,
 }
 
 /// The verb lists behind [`Context`]'s per-token verb flags, with one shape table for both.
@@ -201,7 +207,18 @@ impl<'t> Context<'t> {
             }
         }
         let verb_flags = verb_flags(text, &tokens);
+        // Pieces follow their previous pieces, so one pass links each to the first.
+        let mut quotation = vec![None; passages.len()];
+        for i in 0..passages.len() {
+            if let Some(prev) = passages[i].previous_piece {
+                let first = quotation[prev].unwrap_or(prev);
+                quotation[prev] = Some(first);
+                quotation[i] = Some(first);
+            }
+        }
         Context {
+            quotation,
+            quoted_transcript: OnceCell::new(),
             text,
             tokens,
             sentences,
@@ -214,6 +231,12 @@ impl<'t> Context<'t> {
             bodies: OnceCell::new(),
             transcript: OnceCell::new(),
         }
+    }
+
+    /// The first piece of the quotation passage `p` is a piece of, when the quotation has
+    /// several pieces (`QuotedPassage::previous_piece`).
+    pub fn quotation_of(&self, p: usize) -> Option<usize> {
+        self.quotation.get(p).copied().flatten()
     }
 
     /// 0 when token `i` is no cue, 1 for a cue of quotes, 2 for a cue that also reports speech.

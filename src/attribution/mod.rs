@@ -33,7 +33,15 @@ pub enum Phase {
     Context,
     /// On sentences without quotes: finds indirect speech.
     Indirect,
+    /// On the pieces of a quotation that runs over several paragraphs or pieces, once the
+    /// other rules have decided: `history` holds the decided pieces of the same quotation
+    /// (at most [`MAX_QUOTATION_PIECES`] on each side of the candidate, itself included).
+    Quotation,
 }
+
+/// Most pieces of a quotation on each side of a piece that a [`Phase::Quotation`] rule is
+/// shown: a long quotation costs linear time, and its speaker is rarely further away.
+pub const MAX_QUOTATION_PIECES: usize = 16;
 
 /// A speaker resolved to a name.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +103,8 @@ pub struct Decided {
     pub cue: Option<Range<usize>>,
     /// The rule that decided it.
     pub rule: &'static str,
+    /// The confidence of that decision (0 for speech no rule attributed).
+    pub confidence: f64,
     /// Its words, lower-cased, for the rules that compare wording: computed on first use
     /// and kept, since only the rules for still undecided passages ever read them.
     pub words: OnceCell<LowerWords>,
@@ -244,7 +254,8 @@ pub trait RuleInfo {
 /// An attribution rule.
 pub trait Rule: RuleInfo + Sync {
     /// For [`Phase::Adjacent`] and [`Phase::Context`] rules: the speaker of candidate `c`,
-    /// given the speech decided earlier in the document (`history`, in text order).
+    /// given the speech decided earlier in the document (`history`, in text order). For
+    /// [`Phase::Quotation`] rules, `history` holds the decided pieces of `c`'s quotation.
     fn attribute(&self, _ctx: &Context, _c: &Candidate, _history: &[Decided]) -> Option<Finding> {
         None
     }
@@ -300,6 +311,8 @@ pub(crate) use declare_rule;
 
 /// Every rule, in the order the sieve tries them.
 pub static RULES: &[&dyn Rule] = &[
+    // A quoted transcript turn names its speaker in its label, whatever follows it.
+    &rules::att016_quoted_turn::QuotedTurn,
     &rules::att001_quote_name_cue::QuoteNameCue,
     &rules::att002_quote_cue_name::QuoteCueName,
     &rules::att003_name_cue_quote::NameCueQuote,
@@ -313,6 +326,9 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::att008_introduced_before::IntroducedBefore,
     &rules::att009_continues_speaker::ContinuesSpeaker,
     &rules::att013_subject_partial::SubjectPartial,
+    // Once every quote is decided, the pieces of one quotation take one speaker.
+    &rules::att015_same_quotation::SameQuotation,
+    &rules::att017_quotation_after_portrait::QuotationAfterPortrait,
     // A transcript turn ("BANKOLE: …", "A: …") is one speaker's paragraph, whatever verbs
     // it holds; "According to X, …" frames the whole sentence: both go before the verb rules.
     &rules::att014_transcript_turn::TranscriptTurn,

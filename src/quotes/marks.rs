@@ -103,6 +103,21 @@ fn decode(bytes: &[u8], pos: usize) -> Option<(usize, Mark)> {
             if *bytes.get(pos + 1)? != 0x80 {
                 return None;
             }
+            // Two single marks typed for a double one, as scraped text often has them
+            // (‘‘Yes,’’ he said): the pair is one mark.
+            let doubled = |third: u8| {
+                let mark = [0xE2, 0x80, third];
+                bytes.get(pos + 3..pos + 6) == Some(&mark[..])
+                    && bytes.get(pos + 6..pos + 9) != Some(&mark[..])
+                    && (pos < 3 || bytes[pos - 3..pos] != mark)
+            };
+            match bytes.get(pos + 2)? {
+                0x98 if doubled(0x98) => return Some((6, Mark::LeftDouble)),
+                0x99 if doubled(0x99) && pos > 0 && !bytes[pos - 1].is_ascii_whitespace() => {
+                    return Some((6, Mark::RightDouble))
+                }
+                _ => {}
+            }
             let m = match bytes.get(pos + 2)? {
                 0x9C => Mark::LeftDouble,
                 0x9D => Mark::RightDouble,
@@ -307,6 +322,26 @@ mod tests {
                 RightSingleGuillemet
             ]
         );
+    }
+
+    #[test]
+    fn doubled_curly_singles_are_one_double_mark() {
+        // guards: ‘‘…’’ typed for “…”; a run of three is left alone.
+        let marks = |text: &str| {
+            let mut pos = 0;
+            let mut seen = Vec::new();
+            while let (Found::Mark(_, len, m), np) = next_event(text.as_bytes(), pos) {
+                seen.push((m, len));
+                pos = np;
+            }
+            seen
+        };
+        assert_eq!(
+            marks("‘‘Yes,’’ he said"),
+            [(Mark::LeftDouble, 6), (Mark::RightDouble, 6)]
+        );
+        assert_eq!(marks("a’’’ b").len(), 3);
+        assert_eq!(marks(" ’’x").len(), 2);
     }
 
     #[test]

@@ -8,19 +8,32 @@
 //! it open, may it close), `pairing` pairs marks of the same family with a bounded stack.
 //!
 //! Decisions where the rules of typography leave room:
-//! - Any line break ends a paragraph (plain-text articles often put one paragraph per line);
-//!   blank lines between paragraphs are simply empty paragraphs. A passage therefore never
-//!   spans a line break except through the multi-paragraph convention.
-//! - The multi-paragraph convention applies to a passage opened at the start of its paragraph
-//!   (only whitespace before it) or after a short lead-in ending with a colon
-//!   (`Mathews said: “…`), when the next non-blank paragraph starts with a mark of the same
-//!   family.
+//! - Any line break of the text it is given ends a paragraph (plain-text articles often put
+//!   one paragraph per line); blank lines between paragraphs are simply empty paragraphs.
+//!   The pipeline gives it the reading view of `text::layout`, in which the line breaks of
+//!   hard-wrapped text are spaces, so a quotation runs over wrapped lines.
+//! - A quotation over several paragraphs is reported as its pieces, one per paragraph, linked
+//!   by [`QuotedPassage::previous_piece`]: each piece ends at the end of its paragraph (trailing
+//!   space excluded), before the next paragraph's opening mark; only the last has a closer.
+//!   The multi-paragraph convention applies to a passage opened at the start of its paragraph
+//!   (only whitespace before it), after a short lead-in ending with a colon (`Mathews said:
+//!   “…`) or after a sentence end (`…,” she said. “…`), when the next non-blank paragraph
+//!   starts with a mark of the same family.
+//! - A flattened quotation (paragraphs joined into one, opening marks kept): a mark of the
+//!   family of the passage still open, after one of its sentences ends and a space, opens the
+//!   quotation's next piece (`He declared. “A, B. “C, D. “E, F.” The bill …` gives three
+//!   pieces); the last piece, when its closer is missing, ends at the paragraph end. A quote
+//!   nested in one of its own family after a sentence end (`"A. "B." C."`) reads the same
+//!   way. Straight single marks never start pieces.
+//! - A “ followed by a space still opens (`“ I love it”`); the space is no part of the words,
+//!   and only a ” closes such a quote, so stray spaced marks never pair among themselves.
 //! - A passage may nest inside one of its own family when its opener is unmistakable
 //!   (`“a “b” c”`); if the outer one never closes it is dropped and the inner one survives.
 //! - Marks deeper than [`MAX_NESTING`] are plain characters; their closers are matched to them
 //!   and ignored too.
 //! - A quote paragraph with a forgotten closer is recovered (`close: None`) for every family
 //!   except straight singles, which are too often apostrophes (`'Twas`) to trust unclosed.
+//! - Two curly single marks typed for a double one (`‘‘Yes,’’`) are that double mark.
 //! - A ’ never opens (’Twas, ’em, ’90s are far more common than a ’ typed for ‘), and a ‘ or '
 //!   before digits, `n’` or a few elided words (‘Tis, 'em, 'cause) never opens.
 //! - `''` never opens a straight single (TeX-style double marks, runs of apostrophes).
@@ -62,8 +75,10 @@ pub struct QuotedPassage {
     /// Byte range of the closing mark; `None` when the passage was never closed and was
     /// recovered by ending it at the end of its paragraph.
     pub close: Option<Range<usize>>,
-    /// Byte range of the content between the marks (for a multi-paragraph quote, from the
-    /// first opening mark to the final closing mark, inner paragraph marks included).
+    /// Byte range of the content between the marks, without spaces typed right after a “
+    /// (`“ I love it”`); for a piece of a quotation that goes on
+    /// in a next piece, from its opening mark to the end of its paragraph or to the next
+    /// piece's opening mark, trailing space excluded.
     pub content: Range<usize>,
     /// Which marks opened it.
     pub style: MarkStyle,
@@ -71,8 +86,11 @@ pub struct QuotedPassage {
     pub depth: usize,
     /// Index (in the returned list) of the passage that encloses this one.
     pub parent: Option<usize>,
-    /// Number of paragraphs the passage runs over (1 for most).
-    pub paragraphs: usize,
+    /// Index (in the returned list) of the previous piece of the same quotation, for a
+    /// quotation that runs over several paragraphs (`“A.\n\n“B.”`) or that reaches whosaid
+    /// with its paragraphs flattened (`“A. “B.”`). The pieces have the same depth and parent;
+    /// every piece but the last has `close: None`.
+    pub previous_piece: Option<usize>,
 }
 
 /// Deepest nesting kept: marks that would open an eighth level inside seven open passages

@@ -20,6 +20,8 @@ enum State {
     Open,
     Closed,
     Recovered,
+    /// A piece of a quotation that goes on in the next piece: it ends where that one opens.
+    Piece,
     Dropped,
 }
 
@@ -31,11 +33,17 @@ struct Slot {
     close: Option<Range<usize>>,
     content_end: usize,
     parent: Option<usize>,
-    paragraphs: usize,
+    /// The previous piece of the quotation this slot continues: the passage of the same
+    /// family it opened in after a sentence end (`“A, B. “C`), or the passage of the
+    /// previous paragraph (`“A.\n\n“B`). That one is a [`State::Piece`].
+    previous_piece: Option<usize>,
     /// Only whitespace precedes it in its paragraph.
     at_start: bool,
-    /// A short lead-in ending with a colon precedes it.
+    /// A short lead-in ending with a colon precedes it, or a sentence end.
     lead_in: bool,
+    /// Opened by a “ with a space after it (`“ I love it”`): only a ” closes it, so that
+    /// stray spaced marks never pair among themselves.
+    spaced: bool,
     state: State,
 }
 
@@ -93,7 +101,8 @@ fn accepts(style: MarkStyle, opener: Mark, tok: &Token, possessive: bool) -> boo
 fn opens(tok: &Token) -> Option<MarkStyle> {
     let line_end = matches!(tok.next, None | Some('\n' | '\r'));
     match tok.mark {
-        Mark::LeftDouble if !is_space(tok.next) => Some(MarkStyle::CurlyDouble),
+        // A “ opens even with a space after it (“ I love it”), but not at a line end.
+        Mark::LeftDouble if !line_end => Some(MarkStyle::CurlyDouble),
         // A ” typed for a “: only when it clearly starts a word.
         Mark::RightDouble if tok.clear_opener && tok.next.is_some_and(char::is_alphabetic) => {
             Some(MarkStyle::CurlyDouble)
@@ -124,6 +133,13 @@ fn opens(tok: &Token) -> Option<MarkStyle> {
         Mark::RightSingleGuillemet if tok.clear_opener => Some(MarkStyle::SingleGuillemet),
         _ => None,
     }
+}
+
+/// True when `text` (trimmed at its end) ends a sentence: `.`, `?`, `!` or `…`, perhaps
+/// followed by closing marks or brackets.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»', '›'])
+        .ends_with(['.', '?', '!', '…'])
 }
 
 /// Whether a paragraph starting with `c` continues a passage opened with `opener`.
@@ -227,6 +243,9 @@ impl<'t> Scanner<'t> {
         }
         for k in (0..self.stack.len()).rev() {
             let s = &self.slots[self.stack[k]];
+            if s.spaced && tok.mark == Mark::LeftDouble {
+                continue;
+            }
             if accepts(s.style, s.opener, tok, possessive) {
                 self.close(k, tok);
                 return;
@@ -237,28 +256,51 @@ impl<'t> Scanner<'t> {
             self.overflow.push((style, tok.mark));
             return;
         }
+        let before = &self.text[para_start..tok.pos];
         let (at_start, lead_in) = if self.stack.is_empty() {
-            let before = &self.text[para_start..tok.pos];
             let at_start = first && before.trim_start().is_empty();
             // An introduction ending in a colon (or, for the comma, a short one) lets the
-            // quote run on into the next paragraph: `…, telling reporters: “…`.
+            // quote run on into the next paragraph: `…, telling reporters: “…`; so does a
+            // quote that starts a sentence of its own: `…,” she said. “…`.
             let intro = before.trim_end();
             let lead_in = !at_start
-                && (intro.ends_with(':') || (before.len() <= MAX_LEAD_IN && intro.ends_with(',')));
+                && (intro.ends_with(':')
+                    || (before.len() <= MAX_LEAD_IN && intro.ends_with(','))
+                    || ends_sentence(intro));
             (at_start, lead_in)
         } else {
             (false, false)
         };
+        // A flattened quotation: a mark of the family of the passage still open, after one
+        // of its sentences ends, opens the quotation's next piece (`He declared. “A, B.
+        // “C, D. “E, F.” The bill …`); the open passage ends there as a piece. (A quote
+        // nested in one of its own family after a sentence end, `"A. "B." C."`, reads the
+        // same way: two pieces.)
+        let previous_piece = self.stack.last().copied().filter(|&top| {
+            let s = &self.slots[top];
+            s.style == style
+                && style != MarkStyle::StraightSingle
+                && s.open.end < tok.pos
+                && ends_sentence(self.text[s.open.end..tok.pos].trim_end())
+                && self.text[..tok.pos].ends_with(char::is_whitespace)
+        });
+        let mut parent = self.stack.last().copied();
+        if let Some(top) = previous_piece {
+            self.end_piece(top, tok.pos);
+            self.stack.pop();
+            parent = self.slots[top].parent;
+        }
         self.slots.push(Slot {
             open: tok.pos..tok.end,
             opener: tok.mark,
             style,
             close: None,
             content_end: tok.end,
-            parent: self.stack.last().copied(),
-            paragraphs: 1,
+            parent,
+            previous_piece,
             at_start,
             lead_in,
+            spaced: tok.mark == Mark::LeftDouble && is_space(tok.next),
             state: State::Open,
         });
         self.stack.push(self.slots.len() - 1);
@@ -275,49 +317,93 @@ impl<'t> Scanner<'t> {
         self.stack.truncate(k);
     }
 
+    /// Ends slot `id` as a piece of a quotation whose next piece opens at byte `next`.
+    fn end_piece(&mut self, id: usize, next: usize) {
+        let end = self.text[..next].trim_end().len();
+        let s = &mut self.slots[id];
+        s.content_end = end.max(s.open.end);
+        s.state = State::Piece;
+    }
+
     /// Settles what is still open when a paragraph ends; returns where to resume when the
-    /// bottom passage continues into the next paragraph (just after that paragraph's mark).
+    /// passage at the bottom of the stack continues into the next paragraph (just after that
+    /// paragraph's mark, which opens the quotation's next piece).
     fn end_paragraph(&mut self, para_end: usize, next_pos: usize) -> Option<usize> {
         self.overflow.clear();
         let &bottom = self.stack.first()?;
+        let end = self.text[..para_end].trim_end().len();
+        let is_piece = |slots: &[Slot], id: usize| {
+            slots[id]
+                .previous_piece
+                .is_some_and(|p| slots[p].state == State::Piece)
+        };
+        // The last piece of a quotation nested in another ends with the paragraph too.
+        for &id in &self.stack[1..] {
+            let piece = is_piece(&self.slots, id);
+            let s = &mut self.slots[id];
+            if piece {
+                s.content_end = end.max(s.open.end);
+                s.state = State::Recovered;
+            } else {
+                s.state = State::Dropped;
+            }
+        }
+        self.stack.clear();
+        let piece = is_piece(&self.slots, bottom);
         let s = &self.slots[bottom];
-        if s.at_start || s.lead_in || s.paragraphs > 1 {
+        let end = end.max(s.open.end);
+        if s.at_start || s.lead_in || piece {
             let rest = &self.text[next_pos..];
             let trimmed = rest.trim_start();
             if let Some(c) = trimmed.chars().next() {
                 if continues(s.opener, c) {
-                    for &id in &self.stack[1..] {
-                        self.slots[id].state = State::Dropped;
-                    }
-                    self.stack.truncate(1);
-                    self.slots[bottom].paragraphs += 1;
-                    return Some(next_pos + (rest.len() - trimmed.len()) + c.len_utf8());
+                    let open = next_pos + (rest.len() - trimmed.len());
+                    let (style, opener, parent) = (s.style, s.opener, s.parent);
+                    let s = &mut self.slots[bottom];
+                    s.content_end = end;
+                    s.state = State::Piece;
+                    self.slots.push(Slot {
+                        open: open..open + c.len_utf8(),
+                        opener,
+                        style,
+                        close: None,
+                        content_end: open + c.len_utf8(),
+                        parent,
+                        previous_piece: Some(bottom),
+                        at_start: true,
+                        lead_in: false,
+                        spaced: false,
+                        state: State::Open,
+                    });
+                    self.stack.push(self.slots.len() - 1);
+                    return Some(open + c.len_utf8());
                 }
             }
         }
-        for &id in &self.stack {
-            self.slots[id].state = State::Dropped;
-        }
-        self.stack.clear();
         let s = &mut self.slots[bottom];
-        // A quote paragraph whose closer was forgotten; straight singles are too often
-        // apostrophes ('Twas) to be trusted without their closer.
-        if (s.at_start || s.paragraphs > 1) && s.style != MarkStyle::StraightSingle {
-            let end = self.text[..para_end].trim_end().len().max(s.open.end);
+        // A quote paragraph whose closer was forgotten, or the last piece of a quotation;
+        // straight singles are too often apostrophes ('Twas) to be trusted without their
+        // closer.
+        if (s.at_start || piece) && s.style != MarkStyle::StraightSingle {
             s.content_end = end;
             s.state = State::Recovered;
+        } else {
+            s.state = State::Dropped;
         }
         None
     }
 
     fn finish(self) -> Vec<QuotedPassage> {
-        let kept = |s: &Slot| matches!(s.state, State::Closed | State::Recovered);
+        let kept = |s: &Slot| matches!(s.state, State::Closed | State::Recovered | State::Piece);
         let mut index = vec![usize::MAX; self.slots.len()];
         let mut out: Vec<QuotedPassage> = Vec::new();
         for (id, s) in self.slots.iter().enumerate() {
             if !kept(s) {
                 continue;
             }
+            let previous_piece = s
+                .previous_piece
+                .filter(|&p| self.slots[p].state == State::Piece);
             let mut p = s.parent;
             while let Some(pid) = p {
                 if kept(&self.slots[pid]) {
@@ -328,14 +414,22 @@ impl<'t> Scanner<'t> {
             let parent = p.map(|pid| index[pid]);
             let depth = parent.map_or(0, |i| out[i].depth + 1);
             index[id] = out.len();
+            // “ I love it”: a space typed after a “ is no part of the words (French spacing
+            // inside guillemets is kept, as the space before a closing mark is).
+            let body = &self.text[s.open.end..s.content_end.max(s.open.end)];
+            let start = if s.style == MarkStyle::CurlyDouble {
+                s.open.end + (body.len() - body.trim_start().len())
+            } else {
+                s.open.end
+            };
             out.push(QuotedPassage {
                 open: s.open.clone(),
                 close: s.close.clone(),
-                content: s.open.end..s.content_end,
+                content: start.min(s.content_end)..s.content_end,
                 style: s.style,
                 depth,
                 parent,
-                paragraphs: s.paragraphs,
+                previous_piece: previous_piece.map(|p| index[p]),
             });
         }
         out

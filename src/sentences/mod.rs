@@ -18,9 +18,12 @@
 //!    `rules.rs`), so the whole pass is linear in the input.
 //!
 //! # Decisions
-//! - A single line break inside hard-wrapped prose does not end a sentence when the next
-//!   line starts in lower case or the line ends with a comma or a function word (SEN009);
-//!   otherwise a line break ends a sentence, as in UAX #29 (headings, list items).
+//! - The pipeline (and `whosaid sentences`) splits the reading view of `text::layout`, in
+//!   which the line breaks of hard-wrapped prose are already spaces; [`split`] itself sees
+//!   every line break it is given.
+//! - A single line break left in the text does not end a sentence when the next line starts
+//!   in lower case or the line ends with a comma or a function word (SEN009); otherwise a
+//!   line break ends a sentence, as in UAX #29 (headings, list items).
 //! - When unsure we keep a sentence whole: a missed boundary costs less downstream than a
 //!   name or a quotation cut in two.
 //!
@@ -28,8 +31,9 @@
 //! - A capitalised word after an abbreviation that may end a sentence (`U.S.`, `Inc.`) or
 //!   after initials ends the sentence only if it is a typical sentence start (a closed
 //!   list in `rules.rs`): `He moved to the U.S. Microsoft hired him.` stays one sentence.
-//! - A hard-wrapped line that continues with a capitalised word (`met with\nMicrosoft`)
-//!   is cut unless the line ends with a comma or a function word.
+//! - Outside a document the layout reads as hard-wrapped, a line that continues with a
+//!   capitalised word (`met with Port\nAuthority officials`) is cut unless the line ends
+//!   with a comma or a function word.
 //! - Inside runs of more than [`MAX_RUN_CHARS`] non-letters (long space or digit runs),
 //!   boundaries are approximated, not exactly UAX #29's.
 

@@ -5,6 +5,7 @@
 //! bounded window of text on each side, so the whole pass stays linear.
 
 use super::abbreviations::{self, Class};
+use crate::text::layout::{connector_word, starts_list_item};
 
 /// Longest token looked at before a boundary (`U.S.A.`, `approx.`): a longer run of
 /// non-space characters is not an abbreviation.
@@ -376,7 +377,9 @@ fn no_space(b: &Boundary<'_>) -> bool {
 ///
 /// # Why
 /// Hard-wrapped prose (e-mail, plain-text archives) breaks lines inside sentences. Headings
-/// and list items are followed by a capital or a marker, so they keep their boundary.
+/// and list items are followed by a capital or a marker, so they keep their boundary. The
+/// line breaks that `text::layout` reads as wrapped lines are spaces in the text the
+/// pipeline splits; this rule decides the line breaks left, one by one.
 ///
 /// # Example
 /// `The company said it would\nappeal the ruling.` is one sentence.
@@ -401,34 +404,7 @@ fn line_continues(left: &str, first: char) -> bool {
     if word_start > 0 && !left[..word_start].ends_with(char::is_whitespace) {
         return false;
     }
-    matches!(
-        word,
-        "the"
-            | "a"
-            | "an"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "and"
-            | "or"
-            | "but"
-            | "that"
-            | "as"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-    )
+    connector_word(word)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -471,29 +447,6 @@ fn at_line_start(text: &str, at: usize) -> bool {
         }
     }
     at <= MAX_INDENT_BYTES
-}
-
-/// True when `line` starts with a bullet or a numbered marker followed by a space.
-pub(crate) fn starts_list_item(line: &str) -> bool {
-    let mut chars = line.chars();
-    match chars.next() {
-        Some('•' | '-' | '*' | '–' | '·' | '▪' | '◦') => {
-            matches!(chars.next(), Some(c) if c == ' ' || c == '\t')
-        }
-        Some(c) if c.is_ascii_lowercase() => {
-            let rest = &line.as_bytes()[1..];
-            rest.len() >= 2 && matches!(rest[0], b'.' | b')') && matches!(rest[1], b' ' | b'\t')
-        }
-        Some(c) if c.is_ascii_digit() => {
-            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-            let rest = &line.as_bytes()[digits..];
-            digits <= 3
-                && rest.len() >= 2
-                && matches!(rest[0], b'.' | b')')
-                && matches!(rest[1], b' ' | b'\t')
-        }
-        _ => false,
-    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,8 +2,11 @@
 //!
 //! Every stage works on byte ranges (`Range<usize>`) into the untouched input. Only the
 //! output stage converts them to Unicode code-point offsets, through [`CharOffsets`], which
-//! answers each conversion in constant time after one linear pass over the text.
+//! answers each conversion in constant time after one linear pass over the text. The stages
+//! read the text through [`layout::reading_view`], which has the same offsets as the input
+//! (wrapped lines joined by spaces, byte for byte).
 
+pub mod layout;
 pub mod tokens;
 pub mod view;
 

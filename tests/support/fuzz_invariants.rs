@@ -159,7 +159,7 @@ pub fn check_sentences(text: &str) -> Vec<Range<usize>> {
 
 /// Checks `whosaid::quotes::scan`: ranges in the text on char boundaries, ordered by the
 /// opening mark, content between the marks, children inside their parent's content, depth =
-/// parent's depth + 1.
+/// parent's depth + 1, the pieces of a quotation side by side and unclosed but the last.
 pub fn check_quotes(text: &str) -> Vec<whosaid::quotes::QuotedPassage> {
     let passages = whosaid::quotes::scan(text);
     for (i, p) in passages.iter().enumerate() {
@@ -185,7 +185,20 @@ pub fn check_quotes(text: &str) -> Vec<whosaid::quotes::QuotedPassage> {
                 "{what}: not ordered by open.start"
             );
         }
-        assert!(p.paragraphs >= 1, "{what}: zero paragraphs");
+        if let Some(j) = p.previous_piece {
+            assert!(j < i, "{what}: previous piece {j} not before it");
+            let prev = &passages[j];
+            assert!(prev.close.is_none(), "{what}: previous piece {j} is closed");
+            assert_eq!(
+                (prev.depth, prev.parent),
+                (p.depth, p.parent),
+                "{what}: previous piece {j} at another level"
+            );
+            assert!(
+                prev.content.end <= p.open.start,
+                "{what}: previous piece {j} overlaps it"
+            );
+        }
         match p.parent {
             None => assert_eq!(p.depth, 0, "{what}: no parent but depth {}", p.depth),
             Some(j) => {

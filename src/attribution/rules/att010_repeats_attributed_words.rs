@@ -31,7 +31,9 @@ declare_rule! {
 
 /// Longest fragment (in words) the rule compares.
 pub const MAX_REPEAT_WORDS: usize = 40;
-/// How many words of earlier quotes the rule compares against, at most, per fragment.
+/// How many words of earlier quotes the rule compares against, at most, per fragment; every
+/// earlier quote looked at counts one word at least, so a long run of quotes without a
+/// speaker (a flattened quotation of thousands of pieces) is not read again for each.
 pub const MAX_REPEAT_SCAN_WORDS: usize = 1_000;
 
 fn same_word(a: &str, b: &str) -> bool {
@@ -53,6 +55,10 @@ impl Rule for RepeatsAttributedWords {
         let fragment = lowercase_words(&ctx.text[c.content.clone()]);
         let mut budget = MAX_REPEAT_SCAN_WORDS;
         for d in history.iter().rev() {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
             let Some(speaker) = &d.speaker else { continue };
             // The passage itself, or one that holds it (a quote inside a transcript turn or
             // a reported clause), is no earlier use of the words.

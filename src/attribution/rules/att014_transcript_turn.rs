@@ -2,7 +2,8 @@
 
 use std::ops::Range;
 
-use crate::attribution::np::{NpKind, SpeakerNp};
+pub(crate) use super::labels::is_heading_label;
+use super::labels::{label_finding, label_from, MAX_LABEL_LOOKUP};
 use crate::attribution::{declare_rule, Context, Finding, IndirectFinding, Rule};
 use crate::mentions::MentionKind;
 
@@ -42,24 +43,6 @@ declare_rule! {
 /// Fewest labelled turns that make a document a transcript.
 pub const MIN_TURNS: usize = 2;
 
-/// Most words of a speaker label ("SEN. ELIZABETH WARREN").
-pub const MAX_LABEL_WORDS: usize = 4;
-
-/// Most mentions and persons looked at to name a label: a transcript names its speakers
-/// early, and every turn looks, so the look must be bounded.
-pub const MAX_LABEL_LOOKUP: usize = 500;
-
-/// Words that label a heading or a link, not a speaker (`data/heading_labels.txt`).
-pub(crate) fn is_heading_label(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            crate::mentions::lexicon::entries(include_str!("../../../data/heading_labels.txt"))
-                .collect()
-        })
-        .contains(&word)
-}
-
 /// What the document's paragraph labels say about it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TranscriptShape {
@@ -72,14 +55,6 @@ pub struct TranscriptShape {
     answer: bool,
     /// The first person named before the first turn: who answers a `Q:`/`A:` interview.
     interviewee: Option<usize>,
-}
-
-/// A word of a speaker label: capitals, with inner periods or apostrophes ("MR.", "O'BRIEN").
-fn is_label_word(w: &str) -> bool {
-    let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
-    letters >= 2
-        && w.bytes()
-            .all(|b| b.is_ascii_uppercase() || matches!(b, b'.' | b'\'' | b'-'))
 }
 
 /// The label that opens sentence `s` when the sentence starts a paragraph: the label's
@@ -95,23 +70,7 @@ fn label_at(ctx: &Context, s: usize) -> Option<(Range<usize>, usize)> {
         return None;
     }
     let r = ctx.sentence_tokens(s);
-    let mut t = r.start;
-    let mut words = 0;
-    while t < r.end && words <= MAX_LABEL_WORDS {
-        if ctx.is_punct(t, ':') {
-            break;
-        }
-        let tok = &ctx.tokens[t];
-        let w = ctx.word(t);
-        let single = words == 0 && (w == "Q" || w == "A");
-        if tok.is_word() && (single || (is_label_word(w) && !is_heading_label(w))) {
-            words += 1;
-        } else if !ctx.is_punct(t, '.') || words == 0 {
-            return None;
-        }
-        t += 1;
-    }
-    (words > 0 && t < r.end && ctx.is_punct(t, ':')).then_some((r.start..t, t))
+    label_from(ctx, r.start, r.end)
 }
 
 /// The document's transcript shape, worked out once.
@@ -145,39 +104,6 @@ fn shape(ctx: &Context) -> TranscriptShape {
         }
         shape
     })
-}
-
-/// The person a label in capitals stands for: the entity whose name ends in the label's
-/// last word ("BANKOLE" → "Olusegun Bankole").
-fn entity_of_label(ctx: &Context, label: &Range<usize>) -> Option<usize> {
-    let last = ctx.word(label.end - 1).trim_end_matches('.');
-    ctx.mentions
-        .entities
-        .iter()
-        .take(MAX_LABEL_LOOKUP)
-        .position(|e| {
-            e.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(last))
-        })
-}
-
-/// The fullest name the document writes for a label in capitals that is no known person:
-/// a capitalised name ending in the label's last word ("Hanna Virtanen" for "VIRTANEN").
-fn name_of_label(ctx: &Context, label: &Range<usize>) -> Option<String> {
-    let last = ctx.word(label.end - 1).trim_end_matches('.');
-    ctx.mentions
-        .list
-        .iter()
-        .take(MAX_LABEL_LOOKUP)
-        .filter(|m| {
-            matches!(m.kind, MentionKind::Person | MentionKind::Proper)
-                && !m.in_quote
-                && m.tokens.len() >= 2
-        })
-        .find(|m| ctx.word(m.tokens.end - 1).eq_ignore_ascii_case(last))
-        .map(|m| ctx.text[m.range.clone()].to_string())
 }
 
 /// The interviewee of a question-and-answer transcript: the first person named before
@@ -215,35 +141,14 @@ impl Rule for TranscriptTurn {
         if end <= from {
             return None;
         }
-        let cue = ctx.tokens[colon].range.clone();
         let finding = if word == "Q" && qa {
             Finding {
                 speaker: None,
-                cue: Some(cue),
+                cue: Some(ctx.tokens[colon].range.clone()),
                 confidence: 0.5,
             }
         } else {
-            let entity = if qa {
-                shape.interviewee
-            } else {
-                entity_of_label(ctx, &label)
-            };
-            let np = SpeakerNp {
-                range: ctx.tokens[label.start].range.start..ctx.tokens[label.end - 1].range.end,
-                tokens: label.clone(),
-                kind: NpKind::Name,
-                entity,
-            };
-            let confidence = if entity.is_some() { 0.8 } else { 0.6 };
-            let mut finding = ctx.finding(&np, colon..colon + 1, confidence);
-            if entity.is_none() && !qa {
-                if let (Some(name), Some(speaker)) =
-                    (name_of_label(ctx, &label), finding.speaker.as_mut())
-                {
-                    speaker.name = name;
-                }
-            }
-            finding
+            label_finding(ctx, &label, colon, qa.then_some(shape.interviewee))
         };
         Some(IndirectFinding {
             content: from..end,

@@ -1,6 +1,7 @@
 //! The rules, one file each. The registry that orders them is [`crate::attribution::RULES`].
 
 pub mod indirect;
+pub mod labels;
 pub mod patterns;
 
 pub mod att001_quote_name_cue;
@@ -17,6 +18,9 @@ pub mod att011_quote_dash_name;
 pub mod att012_colon_subject;
 pub mod att013_subject_partial;
 pub mod att014_transcript_turn;
+pub mod att015_same_quotation;
+pub mod att016_quoted_turn;
+pub mod att017_quotation_after_portrait;
 pub mod ind001_name_cue_that;
 pub mod ind002_as_name_cue;
 pub mod ind003_clause_name_cue;

@@ -42,6 +42,15 @@ impl Painter {
     }
 }
 
+/// `text` on one line: a quote from hard-wrapped text keeps its line breaks in the JSON
+/// (spans point into the original), but a terminal view lays each quote out on its own line.
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -69,11 +78,11 @@ pub fn render(doc: &Document, colour: bool) -> String {
     let width = doc.quotes.len().to_string().len();
     for (i, q) in doc.quotes.iter().enumerate() {
         let text = match q.kind {
-            QuoteKind::Direct | QuoteKind::Partial => format!("“{}”", q.text),
+            QuoteKind::Direct | QuoteKind::Partial => format!("“{}”", one_line(&q.text)),
             // Content its attribution interrupts: "The plan … is to cut taxes".
             QuoteKind::Indirect => match &q.lead {
-                Some(lead) => format!("{} … {}", lead.text, q.text),
-                None => q.text.clone(),
+                Some(lead) => format!("{} … {}", one_line(&lead.text), one_line(&q.text)),
+                None => one_line(&q.text),
             },
         };
         out.push_str(&format!("  {:>width$}. {text}\n", i + 1));
@@ -82,8 +91,9 @@ pub fn render(doc: &Document, colour: bool) -> String {
             Some(s) => {
                 let colour = SPEAKER_COLOURS[(stable_hash(&s.name) % 6) as usize];
                 let mut who = p.paint(colour.on_default().bold(), &s.name);
-                if s.mention != s.name {
-                    who.push_str(&format!(" (as “{}”)", s.mention));
+                let mention = one_line(&s.mention);
+                if mention != s.name {
+                    who.push_str(&format!(" (as “{mention}”)"));
                 }
                 facts.push(who);
             }
@@ -94,7 +104,7 @@ pub fn render(doc: &Document, colour: bool) -> String {
             facts.push(p.paint(dim, rule));
         }
         if let Some(cue) = &q.cue {
-            facts.push(format!("cue “{}”", cue.text));
+            facts.push(format!("cue “{}”", one_line(&cue.text)));
         }
         facts.push(q.confidence.to_string());
         out.push_str(&format!(
@@ -130,5 +140,20 @@ mod tests {
             anstream::adapter::strip_str(&render(&doc, true)).to_string(),
             render(&doc, false)
         );
+    }
+
+    #[test]
+    fn wrapped_quotes_take_one_line() {
+        // guards: a quote and a name over wrapped lines are shown on one line each.
+        let text = "The harbour board met on Tuesday night to vote on closing the\n\
+                    old Pell Street pier, which has carried commuters over the\n\
+                    estuary since 1921. “We will win this election,” said Ida\n\
+                    Rasmussen, who has taken the ferry to her job at the cannery\n\
+                    for thirty years.";
+        let view = render(&crate::extract("a", text, &Default::default()), false);
+        assert!(view.contains("     Ida Rasmussen · direct"), "{view}");
+        let text = "“We will win this\nelection,” Smith said.";
+        let view = render(&crate::extract("a", text, &Default::default()), false);
+        assert!(view.contains("1. “We will win this election,”\n"), "{view}");
     }
 }
