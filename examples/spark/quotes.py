@@ -6,7 +6,7 @@ a glob). Output, under OUTPUT:
 - ``quotes.parquet/`` and ``quotes.jsonl/``: one row per quote: ``id`` (the document's),
   ``meta`` (the document's other fields, as Spark reads them), ``quote_index`` (its place in
   the document's ``quotes``) and the quote's own fields, named and typed as in
-  ``whosaid extract`` (``text``, ``kind``, ``span``, ``byte_span``, ``lead``, ``sentence``,
+  ``whosaid extract`` (``text``, ``kind``, ``class``, ``span``, ``byte_span``, ``lead``, ``sentence``,
   ``speaker``, ``cue``, ``rule``, ``confidence``; ``lead`` is null where the CLI leaves it out);
 - ``errors.jsonl/``: ``{"id", "kind", "message"}`` per document that could not be processed
   (the CLI's error kinds; the other documents go on).
@@ -48,6 +48,7 @@ TEXT_SPAN = T.StructType(
 QUOTE = [
     T.StructField("text", T.StringType()),
     T.StructField("kind", T.StringType()),
+    T.StructField("class", T.StringType()),
     T.StructField("span", SPAN),
     T.StructField("byte_span", SPAN),
     # Only for content its attribution interrupts; the CLI leaves it out when absent, a row

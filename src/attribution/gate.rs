@@ -54,6 +54,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Adverbs that end no speaker phrase ("The founder always …" read as a speaker).
 const ADVERBS: &[&str] = &[
     "always", "also", "still", "never", "just", "even", "already", "only", "often", "again",
+    "somehow", "now", "later", "once", "cannot",
 ];
 
 /// What becomes of an indirect finding.
@@ -156,6 +157,13 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     if runs_on || lower(words[words.len() - 1]) == "to" {
         return false;
     }
+    // "He's claiming …", "they've said": a pronoun with its auxiliary.
+    if matches!(
+        contracted_base(ctx, speaker).as_str(),
+        "he" | "she" | "they"
+    ) {
+        return true;
+    }
     match speaker.kind {
         NpKind::FirstPerson => true,
         // "it" stays as written only when no organisation near it gave it a name.
@@ -211,18 +219,29 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
                 .rev()
                 .find(|&t| ctx.tokens[t].kind == TokenKind::Possessive)
                 .map_or(tokens.start, |p| p + 1);
+            // The head stands before any prepositional phrase or relative clause: "The buzz
+            // on social media" is a buzz.
+            let head_to = words
+                .iter()
+                .copied()
+                .filter(|&t| t > head_from)
+                .find(|&t| POSTMODIFIER_OPENERS.contains(&lower(t).as_str()))
+                .unwrap_or(usize::MAX);
             // A name, a role, a source or a group of people: "Ann Lee", "WHO", "a
             // spokesman", "the report", "people familiar with the talks". Not a thing ("The
             // scan", "Those facts") or an adjective ("The biggest"); a capital that only
             // opens the sentence says nothing.
-            words.iter().filter(|&&t| t >= head_from).any(|&t| {
-                let w = lower(t);
-                (is_proper(ctx, t) && !matches!(w.as_str(), "the" | "a" | "an"))
-                    || lexicon().is_role_noun(&w)
-                    || lexicon().is_source_noun(&w)
-                    || SPEAKER_NOUNS.contains(w.as_str())
-                    || names_an_agent(&w)
-            })
+            words
+                .iter()
+                .filter(|&&t| t >= head_from && t < head_to)
+                .any(|&t| {
+                    let w = lower(t);
+                    (is_proper(ctx, t) && !matches!(w.as_str(), "the" | "a" | "an"))
+                        || lexicon().is_role_noun(&w)
+                        || lexicon().is_source_noun(&w)
+                        || SPEAKER_NOUNS.contains(w.as_str())
+                        || names_an_agent(&w)
+                })
         }
     }
 }
@@ -262,6 +281,13 @@ fn is_proper(ctx: &Context, t: usize) -> bool {
         }
 }
 
+/// Words that open what follows a speaker phrase's head: a prepositional phrase or a
+/// relative clause ("people familiar WITH the talks", "the buzz ON social media").
+const POSTMODIFIER_OPENERS: &[&str] = &[
+    "of", "on", "in", "at", "with", "from", "for", "about", "by", "to", "who", "that", "which",
+    "whose", "under", "over", "across", "around", "near",
+];
+
 /// Quantities that stand for people when they open a speaker phrase alone or before "of"
 /// ("Most said …", "most of them said …", "Several of the captains").
 const QUANTITIES: &[&str] = &[
@@ -277,9 +303,17 @@ fn is_first_person(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     if speaker.kind == NpKind::FirstPerson {
         return true;
     }
+    matches!(contracted_base(ctx, speaker).as_str(), "i" | "we" | "let")
+}
+
+/// The speaker phrase in lower case up to an apostrophe: "we" for "We've", "he" for "He’s".
+fn contracted_base(ctx: &Context, speaker: &ResolvedSpeaker) -> String {
     let mention = ascii_lower(&ctx.text[speaker.mention.clone()]).to_string();
-    let base = mention.split(['\'', '\u{2019}']).next().unwrap_or_default();
-    matches!(base, "i" | "we" | "let")
+    mention
+        .split(['\'', '\u{2019}'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// "R-Texas", "D-N.Y.", "I-Vt.": the party and state after a legislator's name.

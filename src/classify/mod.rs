@@ -39,6 +39,7 @@ const NAMING_WORDS: &[&str] = &[
     "phrase",
     "phrases",
     "slogan",
+    "tagline",
     "motto",
     "hashtag",
     "label",
@@ -283,16 +284,113 @@ pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
     if embedded_title(ctx, c, content) {
         return Some("title-case");
     }
-    // Inside a reported clause a quoted modifier may be the speaker's word (`said he will
-    // bring a “common-sense” approach`): after a verb that reports a clause it is left to
-    // the attribution rules.
+    // Inside a reported clause a quoted word or two before a noun may be the speaker's
+    // (`said he will bring a “common-sense” approach`): after a verb that reports a clause
+    // it is left to the attribution rules. A longer quoted modifier is a set phrase (`the
+    // “one country, two systems” formula`).
+    // A verb of calling just before it makes the quote its speaker's description of
+    // something (`what Turnbull called North Korea's “reckless, provocative” actions`).
+    let cue_near = (c
+        .before
+        .start
+        .max(c.before.end.saturating_sub(TITLE_CUE_WINDOW))..c.before.end)
+        .any(|t| {
+            ctx.tokens[t].is_word() && (is_calling(ctx.word(t)) || is_describing(ctx.word(t)))
+        });
     if modifies_next_noun(ctx, c, content, MAX_MODIFIER_WORDS)
         && determined(ctx, c)
-        && !(c.before.clone()).any(|t| ctx.cue_flag(t) == 2)
+        && !cue_near
+        && (words(content, MAX_SPEAKERS_MODIFIER_WORDS + 1).len() > MAX_SPEAKERS_MODIFIER_WORDS
+            || !(c.before.clone()).any(|t| ctx.cue_flag(t) == 2))
     {
         return Some("compound-modifier");
     }
+    if named_just_before(ctx, c) {
+        return Some("naming-phrase");
+    }
+    if used_as_subject(ctx, c, content) || used_as_noun(ctx, c, content) {
+        return Some("quoted-subject");
+    }
     None
+}
+
+/// Most words of a quoted noun after a determiner (`the “reset”`).
+const MAX_QUOTED_NOUN_WORDS: usize = 3;
+
+/// True for a word or three in lower case after a determiner that the writer's sentence
+/// goes on from with a verb or a relative pronoun: the marks set apart a term used as a
+/// noun (`when the “reset” proved to be …`, `a “clean-up campaign” which acted as …`),
+/// not words someone said.
+fn used_as_noun(ctx: &Context, c: &Candidate, content: &str) -> bool {
+    let ws = words(content, MAX_QUOTED_NOUN_WORDS + 1);
+    if ws.is_empty()
+        || ws.len() > MAX_QUOTED_NOUN_WORDS
+        || !content.starts_with(char::is_lowercase)
+        || content
+            .trim_end()
+            .ends_with(|ch: char| !ch.is_alphanumeric())
+        || !determined(ctx, c)
+    {
+        return false;
+    }
+    let after = c.after.start;
+    after < c.after.end && ctx.tokens[after].is_word() && !ctx.is_cue(after) && {
+        let w = ascii_lower(ctx.word(after));
+        matches!(
+            w.as_str(),
+            "is" | "was" | "are" | "were" | "has" | "had" | "which" | "that" | "who"
+        ) || (w.len() > 4 && w.ends_with("ed"))
+    }
+}
+
+/// Most words of a quoted modifier that may be a speaker's own word inside a reported
+/// clause.
+const MAX_SPEAKERS_MODIFIER_WORDS: usize = 2;
+
+/// Most words of a short sentence that names what the quote after it is ("The tagline?",
+/// "Its motto:").
+const MAX_NAMING_SENTENCE_WORDS: usize = 8;
+
+/// True when the quote opens its sentence right after a short sentence ending in "?" or
+/// ":" that holds a naming word: `The new slogan? “Drive calm.”`, `The tagline? “…”`.
+fn named_just_before(ctx: &Context, c: &Candidate) -> bool {
+    if !c.before.is_empty() || c.sentence == 0 {
+        return false;
+    }
+    let prev = ctx.sentence_tokens(c.sentence - 1);
+    let Some(last) = (prev.clone())
+        .rev()
+        .find(|&t| ctx.tokens[t].kind != TokenKind::Break)
+    else {
+        return false;
+    };
+    if !(ctx.is_punct(last, '?') || ctx.is_punct(last, ':')) {
+        return false;
+    }
+    let words: Vec<usize> = prev.filter(|&t| ctx.tokens[t].is_word()).collect();
+    words.len() <= MAX_NAMING_SENTENCE_WORDS
+        && words
+            .iter()
+            .any(|&t| NAMING_WORDS.contains(&ascii_lower(ctx.word(t)).as_str()))
+}
+
+/// True when the quote opens its sentence and a verb follows it straight away, with no
+/// comma inside the closing mark: the quoted words are the sentence's subject, a name or a
+/// slogan (`“Drive calm” is rolling out on billboards`), not someone's words introduced
+/// by an attribution (`“We will,” she said`), unless a cue follows in the sentence (`“No”
+/// was all she said`).
+fn used_as_subject(ctx: &Context, c: &Candidate, content: &str) -> bool {
+    if !c.before.is_empty() || content.trim_end().ends_with([',', '?', '!']) {
+        return false;
+    }
+    let after = c.after.start;
+    after < c.after.end
+        && ctx.tokens[after].is_word()
+        && matches!(
+            ascii_lower(ctx.word(after)).as_str(),
+            "is" | "was" | "are" | "were" | "has" | "had" | "have" | "became" | "becomes"
+        )
+        && !(c.after.clone()).any(|t| ctx.is_cue(t))
 }
 
 /// True for a title-case passage inside the writer's sentence, away from any cue.
@@ -349,6 +447,12 @@ fn is_calling(word: &str) -> bool {
         ascii_lower(word).as_str(),
         "call" | "calls" | "called" | "calling"
     )
+}
+
+/// True for a form of "describe" or "characterize".
+fn is_describing(word: &str) -> bool {
+    let w = ascii_lower(word);
+    w.starts_with("describ") || w.starts_with("characteriz") || w.starts_with("characteris")
 }
 
 /// True when every word is capitalised, but for small words after the first.
@@ -446,7 +550,17 @@ pub fn not_said_by_cue(
     c: &Candidate,
     cue: &std::ops::Range<usize>,
 ) -> Option<&'static str> {
-    if lexicon().cue_class(cue_head(ctx.text, cue)) != Some(CueClass::Thought) {
+    if lexicon().cue_class(cue_head(ctx.text, cue)) != Some(CueClass::Thought)
+        || in_headline(ctx, c)
+    {
+        return None;
+    }
+    // "our worst fears": a determiner or a possessive shortly before makes the word a noun.
+    let t = ctx.token_at(cue.start);
+    if (t.saturating_sub(2)..t).any(|u| {
+        ctx.tokens[u].kind == TokenKind::Possessive
+            || (ctx.tokens[u].is_word() && DETERMINERS.contains(&ascii_lower(ctx.word(u)).as_str()))
+    }) {
         return None;
     }
     let said = (c.before.clone())
