@@ -333,6 +333,18 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
         let role_led = role_led_name(ctx, t + 1, end)
             .filter(|np| np.tokens.end >= end || ctx.is_punct(np.tokens.end, ','));
         let np = role_led.or_else(|| ctx.np_starting_at(t + 1, end))?;
+        // The speaker follows the cue: "said the plan had stalled under Governor Ann Ray"
+        // names Ray in the clause, not as who spoke.
+        if (t + 1..np.tokens.start).any(|k| {
+            ctx.tokens[k].is_word()
+                && (crate::attribution::rules::indirect::auxiliary(&ascii_lower(ctx.word(k)))
+                    .is_some()
+                    || crate::attribution::rules::indirect::opens_adverbial(&ascii_lower(
+                        ctx.word(k),
+                    )))
+        }) {
+            return None;
+        }
         let mut after = np.tokens.end;
         if after < end && ctx.is_punct(after, ',') && np.kind == NpKind::Name {
             let skipped = skip_appositive(ctx, after, end);

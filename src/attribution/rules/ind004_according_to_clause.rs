@@ -90,6 +90,29 @@ const MAX_APPOSITIVE_WORDS: usize = 6;
 
 /// ", a former mediator, was …": a short indefinite phrase between commas, after which the
 /// clause goes on with a lower-case word (its verb), describes the source.
+/// ", the company's vice president for operations," after a person's name: a phrase of a
+/// few words with a role noun in it, set off by commas, with the clause after it.
+fn role_appositive(
+    ctx: &Context,
+    np: &crate::attribution::np::SpeakerNp,
+    t: usize,
+    end: usize,
+) -> bool {
+    if np.kind != NpKind::Name {
+        return false;
+    }
+    let Some(c) = (t..end).find(|&u| ctx.is_punct(u, ',')) else {
+        return false;
+    };
+    word_count(ctx, t..c) <= MAX_APPOSITIVE_WORDS
+        && word_count(ctx, c + 1..end) >= MIN_CLAUSE_WORDS
+        && (t..c).any(|u| {
+            ctx.tokens[u].is_word()
+                && crate::mentions::lexicon::lexicon()
+                    .is_role_noun(&crate::text::ascii_lower(ctx.word(u)))
+        })
+}
+
 fn indefinite_appositive(ctx: &Context, t: usize, end: usize) -> bool {
     if t >= end
         || !matches!(
@@ -171,6 +194,17 @@ impl Rule for AccordingToClause {
                 let mut c = np.tokens.end;
                 while c < r.end && !ctx.is_punct(c, ',') {
                     c += 1;
+                }
+                // "According to Chen, the firm's vice president, the cuts …": past the
+                // appositive.
+                if c + 1 < r.end
+                    && (opens_appositive(ctx, c + 1, r.end)
+                        || indefinite_appositive(ctx, c + 1, r.end)
+                        || role_appositive(ctx, &np, c + 1, r.end))
+                {
+                    if let Some(next) = (c + 1..r.end).find(|&u| ctx.is_punct(u, ',')) {
+                        c = next;
+                    }
                 }
                 if c + 1 < r.end && clause(c + 1..r.end) {
                     out.push(report(c + 1..r.end));
