@@ -54,7 +54,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Adverbs that end no speaker phrase ("The founder always …" read as a speaker).
 const ADVERBS: &[&str] = &[
     "always", "also", "still", "never", "just", "even", "already", "only", "often", "again",
-    "somehow", "now", "later", "once", "cannot",
+    "somehow", "now", "later", "once", "cannot", "flat-out", "flatly",
 ];
 
 /// What becomes of an indirect finding.
@@ -459,6 +459,11 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
     }
 }
 
+/// Prepositions that open a phrase inside a subject.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "of", "for", "with", "from", "by", "about", "into", "over", "under",
+];
+
 /// Words after which a word in -ed is an adjective or a participle, not a finite verb ("than
 /// expected results", "the infected areas", "a well-funded campaign").
 const BEFORE_PARTICIPLE: &[&str] = &[
@@ -489,7 +494,13 @@ fn is_finite(
     FINITE_VERBS.contains(w)
         || (w.len() > 4
             && w.ends_with("ed")
-            && (i == 0 || !BEFORE_PARTICIPLE.contains(&words[i - 1].1.as_str())))
+            && (i == 0 || !BEFORE_PARTICIPLE.contains(&words[i - 1].1.as_str()))
+            // "the allegations in a statement shared …": after a prepositional phrase a
+            // word in -ed is a participle of its noun.
+            && !words[..i]
+                .iter()
+                .skip(1)
+                .any(|(_, w)| PREPOSITIONS.contains(&w.as_str())))
         || w.ends_with("n't")
         || w.ends_with("n’t")
         || [

@@ -74,12 +74,22 @@ impl Rule for ParentheticalNameCue {
             // ", said Ann Lee, a debt expert who …": after an inverted attribution, a phrase
             // that opens with an article describes the speaker.
             let described = inverted
-                && matches!(
+                && (matches!(
                     ascii_lower(ctx.word(after.start)).as_str(),
                     "a" | "an" | "the"
-                );
+                ) || ctx
+                    .tokens
+                    .get(after.start + 1)
+                    .is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Possessive));
+            // "…, the commission said, according to Reuters": a second attribution; "…, Lee
+            // said, offering an example": a participle of the attribution's own. Neither
+            // continues the content.
+            let first_after = ascii_lower(ctx.word(after.start));
+            let no_continuation = first_after == "according"
+                || (first_after.ends_with("ing") && first_after.len() > 4);
             let (content, lead) = if word_count(ctx, after.clone()) >= MIN_CLAUSE_WORDS
                 && !described
+                && !no_continuation
                 && !opens_appositive(ctx, after.start, r.end)
             {
                 // What stands before the attribution is the content's lead.
