@@ -46,6 +46,11 @@ const MAX_NEGATION_TOKENS: usize = 3;
 static FINITE_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../data/finite_verbs.txt")).collect());
 
+/// Determiners and possessive pronouns: after one, a cue word is a noun or an adjective.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
+];
+
 /// Words that open a clause or an indirect question: what follows is reported words.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "whether", "if", "how", "why", "what", "when", "where", "who", "which",
@@ -63,7 +68,8 @@ pub enum Judgement {
     /// Reported, as this class.
     Report(QuoteClass),
     /// Not reported, and why: `not-a-speaker`, `writer's-voice` (speech in the text's own
-    /// "I" or "we"), `no-clause` (a date, a place, a word or two).
+    /// "I" or "we"), `no-clause` (a date, a place, a word or two), `no-verb` (the cue word
+    /// is a noun or an adjective: "its promising design").
     Drop(&'static str),
 }
 
@@ -79,6 +85,20 @@ pub fn judge(ctx: &Context, found: &IndirectFinding, class: QuoteClass) -> Judge
         }
         if class == QuoteClass::Speech && is_first_person(ctx, speaker) {
             return Judgement::Drop("writer's-voice");
+        }
+    }
+    // "its promising design": a cue in -ing or -ed right after a determiner or a possessive
+    // pronoun is an adjective, no verb. Noun cues ("their call for a recount") are meant to
+    // stand there, and "she's said" holds an auxiliary, so neither is looked at.
+    if let Some(cue) = &found.finding.cue {
+        let t = first_at_or_after(&ctx.tokens, cue.start);
+        let cue_word = ascii_lower(ctx.word(t));
+        if t > 0
+            && (cue_word.ends_with("ing") || cue_word.ends_with("ed"))
+            && ctx.tokens[t - 1].is_word()
+            && DETERMINERS.contains(&ascii_lower(ctx.word(t - 1)).as_ref())
+        {
+            return Judgement::Drop("no-verb");
         }
     }
     if class != QuoteClass::Speech {
@@ -156,6 +176,20 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     // A phrase that ends in "to" is the start of a verb phrase ("His refusal to").
     if runs_on || lower(words[words.len() - 1]) == "to" {
         return false;
+    }
+    // The end of a longer name: "Prevention" of "the Center for Disease Control and
+    // Prevention", "Verse" of "Chapter & Verse". One word only: "Matthew Dixon and Brent
+    // Adamson show" names a second person.
+    if tokens.start >= 2 && words.len() == 1 {
+        let joiner = &ctx.text[ctx.tokens[tokens.start - 1].range.clone()];
+        let before = tokens.start - 2;
+        if matches!(joiner, "and" | "&" | "of" | "for")
+            && ctx.tokens[before].is_word()
+            && ctx.word(before).starts_with(|c: char| c.is_uppercase())
+            && ctx.word(words[0]).starts_with(|c: char| c.is_uppercase())
+        {
+            return false;
+        }
     }
     // "He's claiming …", "they've said": a pronoun with its auxiliary.
     if matches!(
@@ -236,7 +270,7 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
                 .filter(|&&t| t >= head_from && t < head_to)
                 .any(|&t| {
                     let w = lower(t);
-                    (is_proper(ctx, t) && !matches!(w.as_str(), "the" | "a" | "an"))
+                    (is_proper(ctx, t, &tokens) && !matches!(w.as_str(), "the" | "a" | "an"))
                         || lexicon().is_role_noun(&w)
                         || lexicon().is_source_noun(&w)
                         || SPEAKER_NOUNS.contains(w.as_str())
@@ -257,9 +291,11 @@ fn names_an_agent(w: &str) -> bool {
             .any(|suffix| singular.ends_with(suffix))
 }
 
-/// True when word token `t` is capitalised for a name, not only because it opens its
-/// sentence: capitalised inside the sentence, or covered by a name or an organisation.
-fn is_proper(ctx: &Context, t: usize) -> bool {
+/// True when word token `t` of the speaker phrase `phrase` is capitalised for a name, not
+/// only because it opens its sentence: capitalised inside the sentence, or covered by a
+/// person's or an organisation's name, or by a name that is the whole phrase or has two
+/// words or more.
+fn is_proper(ctx: &Context, t: usize, phrase: &Range<usize>) -> bool {
     let word = ctx.word(t);
     if !word.starts_with(|c: char| c.is_uppercase()) {
         return false;
@@ -272,12 +308,21 @@ fn is_proper(ctx: &Context, t: usize) -> bool {
         || word.len() > 1 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
         || {
             // The mentions are in text order: the one that may hold token `t` is the last
-            // that starts at or before it.
+            // that starts at or before it. A person, an organisation, or a name of two
+            // words or more ("Blood tests": one capitalised word opening a sentence is none).
+            use crate::mentions::MentionKind;
             let list = &ctx.mentions.list;
             let i = list.partition_point(|m| m.tokens.start <= t);
-            i > 0
-                && list[i - 1].tokens.contains(&t)
-                && list[i - 1].kind != crate::mentions::MentionKind::FirstPerson
+            i > 0 && list[i - 1].tokens.contains(&t) && {
+                let m = &list[i - 1];
+                match m.kind {
+                    MentionKind::Person | MentionKind::Organisation => true,
+                    // "Graham said": a name that is the whole phrase; not "Blood" of "Blood
+                    // tests revealed".
+                    MentionKind::Proper => m.tokens.len() > 1 || m.tokens == *phrase,
+                    _ => false,
+                }
+            }
         }
 }
 
@@ -459,6 +504,13 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
     }
 }
 
+/// Words in -ed that are no past forms ("speed", "hundred", "sacred"; "-eed" words are left
+/// out as a class: "speed", "need", "indeed").
+const NOT_PAST_ED: &[&str] = &[
+    "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged", "crooked", "jagged",
+    "beloved", "wretched", "rabid", "kilted", "bed", "embed",
+];
+
 /// Prepositions that open a phrase inside a subject.
 const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "of", "for", "with", "from", "by", "about", "into", "over", "under",
@@ -494,6 +546,8 @@ fn is_finite(
     FINITE_VERBS.contains(w)
         || (w.len() > 4
             && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && !NOT_PAST_ED.contains(&w)
             && (i == 0 || !BEFORE_PARTICIPLE.contains(&words[i - 1].1.as_str()))
             // "the allegations in a statement shared …": after a prepositional phrase a
             // word in -ed is a participle of its noun.

@@ -161,6 +161,7 @@ pub fn opens_clause(lower: &str) -> bool {
             | "whereas"
             | "meanwhile"
             | "however"
+            | "once"
     )
 }
 

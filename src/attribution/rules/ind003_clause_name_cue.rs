@@ -360,7 +360,7 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
     }
     // "…, a person familiar with the plans said", "…, people with knowledge of the talks
     // said": a few plain words, then how the source knows, then the verb.
-    if let Some((p, k)) = (t + 1..end.min(t + 4))
+    if let Some((_, k)) = (t + 1..end.min(t + 4))
         .take_while(|&p| ctx.tokens[p - 1].is_word() && !ctx.is_cue(p - 1))
         .find_map(|p| {
             let k = super::patterns::skip_source_postmodifier(ctx, p, end);
@@ -368,7 +368,8 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
         })
     {
         if ctx.is_indirect_cue(k) && ctx.word(t).starts_with(char::is_lowercase) {
-            return Some((ctx.description(t..p), k, k + 1));
+            // The speaker is the whole phrase: "people familiar with the talks".
+            return Some((ctx.description(t..k), k, k + 1));
         }
     }
     let Some(np) = role_led_name(ctx, t, end).or_else(|| ctx.np_starting_at(t, end)) else {
