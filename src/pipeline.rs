@@ -459,6 +459,24 @@ fn build_document(
         }
     }
     for (found, rule) in &indirect_found {
+        // The writer's aside after a semicolon or an unclosed dash is no one's report, and
+        // "the company" is the one company the sentences around it name.
+        let referent = gate::description_referent(ctx, found);
+        let aside = gate::aside_start(ctx, found);
+        let amended;
+        let found = if aside.is_some() || referent.is_some() {
+            let mut copy = found.clone();
+            if let Some(end) = aside {
+                copy.content.end = end;
+            }
+            if let (Some(name), Some(speaker)) = (referent, copy.finding.speaker.as_mut()) {
+                speaker.name = name;
+            }
+            amended = copy;
+            &amended
+        } else {
+            found
+        };
         let class = rule.class_of(ctx.text, found.finding.cue.as_ref());
         let Judgement::Report(class) = gate::judge(ctx, found, class) else {
             continue;

@@ -69,7 +69,8 @@ pub enum Judgement {
     Report(QuoteClass),
     /// Not reported, and why: `not-a-speaker`, `writer's-voice` (speech in the text's own
     /// "I" or "we"), `no-clause` (a date, a place, a word or two), `no-verb` (the cue word
-    /// is a noun or an adjective: "its promising design").
+    /// is a noun or an adjective: "its promising design"), `unresolved-description` ("the
+    /// company said" where nothing names the company).
     Drop(&'static str),
 }
 
@@ -80,11 +81,20 @@ pub fn judge(ctx: &Context, found: &IndirectFinding, class: QuoteClass) -> Judge
         return Judgement::Report(class);
     }
     if let Some(speaker) = &found.finding.speaker {
-        if !is_speaker(ctx, speaker) {
+        if !is_speaker(ctx, speaker) || inner_fragment(ctx, found, speaker) {
             return Judgement::Drop("not-a-speaker");
         }
-        if class == QuoteClass::Speech && is_first_person(ctx, speaker) {
-            return Judgement::Drop("writer's-voice");
+        if class == QuoteClass::Speech {
+            if is_first_person(ctx, speaker) {
+                return Judgement::Drop("writer's-voice");
+            }
+            if unresolved_description(ctx, speaker) || they_as_one_person(ctx, speaker) {
+                return Judgement::Drop("unresolved-description");
+            }
+            // "according to prison records", "Poll: …": what evidence or a label says.
+            if evidence_source(ctx, found, speaker) || label_not_person(ctx, found, speaker) {
+                return Judgement::Report(QuoteClass::Evidential);
+            }
         }
     }
     // "its promising design": a cue in -ing or -ed right after a determiner or a possessive
@@ -103,6 +113,14 @@ pub fn judge(ctx: &Context, found: &IndirectFinding, class: QuoteClass) -> Judge
     }
     if class != QuoteClass::Speech {
         return Judgement::Report(class);
+    }
+    if let Some(speaker) = &found.finding.speaker {
+        if participle_after_subject(ctx, found, speaker) {
+            return Judgement::Drop("no-verb");
+        }
+        if cut_source(ctx, found, speaker) {
+            return Judgement::Drop("not-a-speaker");
+        }
     }
     if found
         .finding
@@ -361,6 +379,422 @@ fn contracted_base(ctx: &Context, speaker: &ResolvedSpeaker) -> String {
         .to_string()
 }
 
+/// Words right before a speaker phrase that make it the inner part of a longer phrase:
+/// "officials in Beijing", "the Department of Social Services", "Businesses and residents".
+const INNER_JOINERS: &[&str] = &["in", "of", "for", "at", "and", "&"];
+
+/// True when the speaker phrase is cut from a longer phrase, which is the real subject: a
+/// joiner of `INNER_JOINERS` between it and a word before it ("authorities in Beijing
+/// announced" names no Beijing), or, for one capitalised word that is no person's name, a
+/// capitalised word right before it that is no title ("European Union" read as "Union",
+/// "BMJ Case Reports" as "Case").
+fn inner_fragment(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpeaker) -> bool {
+    let tokens = token_range(ctx, &speaker.mention);
+    let start = tokens.start;
+    // A joiner that is the cue ("fell in the latest survey") joins nothing.
+    let joiner_is_cue = found
+        .finding
+        .cue
+        .as_ref()
+        .is_some_and(|cue| cue.contains(&ctx.tokens[start.saturating_sub(1)].range.start));
+    if start >= 2
+        && !joiner_is_cue
+        && ctx.tokens[start - 1].is_word()
+        && ctx.tokens[start - 2].is_word()
+        && INNER_JOINERS.contains(&ascii_lower(ctx.word(start - 1)).as_ref())
+    {
+        return true;
+    }
+    // "Businesses and residents … say": the first of two joined subjects.
+    let end = tokens.end;
+    if end + 1 < ctx.tokens.len()
+        && ctx.tokens[end].is_word()
+        && matches!(ctx.word(end), "and" | "&")
+        && ctx.tokens[end + 1].is_word()
+        && !ctx.is_cue(end + 1)
+    {
+        return true;
+    }
+    let single = tokens.len() == 1 && ctx.tokens[start].is_word();
+    if single && start >= 1 && ctx.tokens[start - 1].is_word() && !speaker.name.contains(' ') {
+        let before = ctx.word(start - 1);
+        return before.starts_with(|c: char| c.is_uppercase())
+            && ctx.word(start).starts_with(|c: char| c.is_uppercase())
+            && !lexicon().is_title(before)
+            && !NOT_NAME_PARTS.contains(&before);
+    }
+    false
+}
+
+/// Capitalised words before a name that are no part of it: sentence openers, days and
+/// months ("On Monday Smith said", "In March Ruiz said").
+const NOT_NAME_PARTS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "On",
+    "In",
+    "At",
+    "By",
+    "For",
+    "From",
+    "When",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "Since",
+    "While",
+    "Then",
+    "So",
+    "Yet",
+    "Last",
+    "This",
+    "That",
+    "Meanwhile",
+    "However",
+    "Now",
+    "Still",
+    "Also",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Yesterday",
+    "Tonight",
+];
+
+/// Determiners of a description that points back at someone the text names.
+const DEFINITE: &[&str] = &["the", "his", "her", "its", "their", "both"];
+
+/// Heads of definite descriptions that name no one the text would name instead ("the
+/// police said", "the government said").
+const UNNAMED_BODIES: &[&str] = &[
+    "police",
+    "government",
+    "military",
+    "army",
+    "navy",
+    "prosecution",
+    "public",
+    "press",
+    "administration",
+];
+
+/// True when the speaker is a description of one the text names ("the company", "The
+/// utility", "his office", "Both men") that nothing resolved to a name: a quote database
+/// would show "the company" as the speaker, so the report is left out where the text names
+/// a body before it. Roles ("the spokesman", "the mayor"), plural heads ("the unions", "his
+/// doctors") and bodies that go unnamed ("the police") stay.
+fn unresolved_description(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
+    let mention = &ctx.text[speaker.mention.clone()];
+    if speaker.entity.is_some() || speaker.name != mention {
+        return false;
+    }
+    // "once the man mentioned": a clause opener before the description is no part of it.
+    let words: Vec<usize> = token_range(ctx, &speaker.mention)
+        .filter(|&t| ctx.tokens[t].is_word())
+        .skip_while(|&t| super::np::opens_clause(&ascii_lower(ctx.word(t))))
+        .collect();
+    if !(2..=4).contains(&words.len()) {
+        return false;
+    }
+    let first = ascii_lower(ctx.word(words[0]));
+    if !DEFINITE.contains(&first.as_ref())
+        || words[1..]
+            .iter()
+            .any(|&t| !ctx.word(t).starts_with(|c: char| c.is_lowercase()))
+    {
+        return false;
+    }
+    let head = ascii_lower(ctx.word(words[words.len() - 1]));
+    if UNNAMED_BODIES.contains(&head.as_ref()) {
+        return false;
+    }
+    if first == "both" {
+        return true;
+    }
+    // A role ("the spokesman", "the mayor") says who speaks; a body or a document ("the
+    // company", "the report") says it only where the text names no body before it.
+    let person_role = lexicon().is_role_noun(&head) && !lexicon().is_source_noun(&head);
+    let singular = !head.ends_with('s') || head.ends_with("ss");
+    singular && !person_role && names_body_before(ctx, words[0])
+}
+
+/// The body that a singular description of a body points back at in the commonest shapes
+/// of news: a report before its attribution whose subject names the body ("Harlow Foods
+/// will close six shops, the company said"), or a sentence opened by the description after
+/// one whose subject names it ("Harlow Foods … . The company said …"). The subject is an
+/// organisation, or a name of two words or more that is no person's nor a place's, within
+/// the first three tokens. `None` otherwise: a body named elsewhere is a guess.
+pub fn description_referent(ctx: &Context, found: &IndirectFinding) -> Option<String> {
+    use crate::mentions::MentionKind;
+    let speaker = found.finding.speaker.as_ref()?;
+    let cue = found.finding.cue.as_ref()?;
+    if found.lead.is_some() {
+        return None;
+    }
+    // The subject to look at: the content's, when the content comes first; else the
+    // subject of the sentence before, when the description opens its own sentence ("Harlow
+    // Foods will close six shops. The company said it would …").
+    let subject_from = if found.content.end <= cue.start {
+        token_range(ctx, &found.content).start
+    } else {
+        let sentence = ctx.sentence_at(speaker.mention.start);
+        let opens = token_range(ctx, &ctx.sentences[sentence]).start
+            == token_range(ctx, &speaker.mention).start;
+        if sentence == 0 || !opens {
+            return None;
+        }
+        token_range(ctx, &ctx.sentences[sentence - 1]).start
+    };
+    let mention = &ctx.text[speaker.mention.clone()];
+    if speaker.entity.is_some() || speaker.name != mention {
+        return None;
+    }
+    let words: Vec<usize> = token_range(ctx, &speaker.mention)
+        .filter(|&t| ctx.tokens[t].is_word())
+        .collect();
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let first = ascii_lower(ctx.word(words[0]));
+    let head = ascii_lower(ctx.word(words[words.len() - 1]));
+    if first != "the"
+        || words[1..]
+            .iter()
+            .any(|&t| !ctx.word(t).starts_with(|c: char| c.is_lowercase()))
+        || !lexicon().is_source_noun(&head)
+        || (head.ends_with('s') && !head.ends_with("ss"))
+    {
+        return None;
+    }
+    let list = &ctx.mentions.list;
+    let is_body = |m: &crate::mentions::Mention| {
+        !m.in_quote
+            && match m.kind {
+                MentionKind::Organisation => true,
+                MentionKind::Proper => {
+                    m.tokens.len() > 1 && !lexicon().is_place(&ctx.text[m.range.clone()])
+                }
+                _ => false,
+            }
+    };
+    let i = list.partition_point(|m| m.tokens.start < subject_from);
+    if let Some(m) = list.get(i) {
+        if is_body(m) && m.tokens.start < subject_from + 3 {
+            return Some(ctx.text[m.range.clone()].to_string());
+        }
+    }
+    None
+}
+
+/// True when a mention of an organisation or another capitalised name that is no person's
+/// stands before token `t`: the body a description points back at.
+fn names_body_before(ctx: &Context, t: usize) -> bool {
+    use crate::mentions::MentionKind;
+    ctx.mentions
+        .list
+        .iter()
+        .take_while(|m| m.tokens.end <= t)
+        .any(|m| match m.kind {
+            MentionKind::Organisation => true,
+            // One capitalised word may only open its sentence ("Sales of the book fell");
+            // an acronym ("PG&E") or two words name something.
+            MentionKind::Proper => {
+                m.tokens.len() > 1 || {
+                    let w = ctx.word(m.tokens.start);
+                    w.len() > 1 && !w.chars().any(char::is_lowercase)
+                }
+            }
+            _ => false,
+        })
+}
+
+/// Forms of "be" and other auxiliaries that make an -ing cue a verb ("is saying").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "keeps", "kept", "started", "began",
+];
+
+/// True when the cue is a word in -ing right after its speaker with no auxiliary and no
+/// comma between: "One Napa County reporting station" holds a modifier, not a verb (",
+/// saying …" and "is saying" are verbs).
+fn participle_after_subject(
+    ctx: &Context,
+    found: &IndirectFinding,
+    speaker: &ResolvedSpeaker,
+) -> bool {
+    let Some(cue) = &found.finding.cue else {
+        return false;
+    };
+    let t = first_at_or_after(&ctx.tokens, cue.start);
+    let tokens = token_range(ctx, &speaker.mention);
+    // The noun it modifies comes right after it ("reporting station hasn't …"); "with Audi
+    // suggesting that …" reports a clause.
+    let noun_next = t + 1 < ctx.tokens.len()
+        && ctx.tokens[t + 1].is_word()
+        && ctx.word(t + 1).starts_with(|c: char| c.is_lowercase())
+        && !CLAUSE_OPENERS.contains(&ascii_lower(ctx.word(t + 1)).as_ref());
+    t > 0
+        && tokens.end == t
+        && noun_next
+        && ascii_lower(ctx.word(t)).ends_with("ing")
+        && !AUXILIARIES.contains(&ascii_lower(ctx.word(t - 1)).as_ref())
+}
+
+/// True when "according to" names a source cut from its phrase: a word outside the content
+/// follows the speaker with no comma between ("according to a report in the Ledger of
+/// Leeds, …" read as "a report"; "according to a group representing farmers").
+fn cut_source(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpeaker) -> bool {
+    let Some(cue) = &found.finding.cue else {
+        return false;
+    };
+    if !crate::attribution::cue_head(ctx.text, cue).eq_ignore_ascii_case("according") {
+        return false;
+    }
+    // "according to Sui Lin of the Ledger": a person's full name stands on its own.
+    let tokens = token_range(ctx, &speaker.mention);
+    if speaker.name.contains(' ') && names_person(ctx, &tokens) {
+        return false;
+    }
+    let end = tokens.end;
+    end < ctx.tokens.len()
+        && ctx.tokens[end].is_word()
+        && !found.content.contains(&ctx.tokens[end].range.start)
+}
+
+/// The nouns of data and records of `data/evidence_nouns.txt`.
+static EVIDENCE_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../data/evidence_nouns.txt")).collect());
+
+/// True for "according to" data or records: the speaker phrase's last word, or the noun
+/// after its possessive ("according to the researchers' calculations"), is a noun of
+/// `data/evidence_nouns.txt`.
+fn evidence_source(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpeaker) -> bool {
+    let Some(cue) = &found.finding.cue else {
+        return false;
+    };
+    if !crate::attribution::cue_head(ctx.text, cue).eq_ignore_ascii_case("according") {
+        return false;
+    }
+    let tokens = token_range(ctx, &speaker.mention);
+    let Some(last) = tokens.clone().rev().find(|&t| ctx.tokens[t].is_word()) else {
+        return false;
+    };
+    let mut head = last;
+    let after = tokens.end;
+    if after + 1 < ctx.tokens.len()
+        && (ctx.tokens[after].kind == TokenKind::Possessive
+            || ctx.is_punct(after, '\'')
+            || ctx.is_punct(after, '\u{2019}'))
+        && ctx.tokens[after + 1].is_word()
+    {
+        head = after + 1;
+    }
+    EVIDENCE_NOUNS.contains::<str>(ascii_lower(ctx.word(head)).as_ref())
+}
+
+/// True for a report whose cue is a colon after a label that is no person's name with a
+/// given name ("Poll: …", "Internal memo: …", a team's name over its notes): a headline's
+/// or a section's label, not someone's words.
+fn label_not_person(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpeaker) -> bool {
+    found
+        .finding
+        .cue
+        .as_ref()
+        .is_some_and(|cue| &ctx.text[cue.clone()] == ":")
+        && !(names_person(ctx, &token_range(ctx, &speaker.mention))
+            && speaker
+                .name
+                .split_whitespace()
+                .next()
+                .is_some_and(|first| lexicon().given_name(first).is_some()))
+}
+
+/// True when a person's name (a mention of kind `Person`) covers the first word of
+/// `tokens`.
+fn names_person(ctx: &Context, tokens: &Range<usize>) -> bool {
+    let list = &ctx.mentions.list;
+    let i = list.partition_point(|m| m.tokens.start <= tokens.start);
+    i > 0
+        && list[i - 1].tokens.contains(&tokens.start)
+        && list[i - 1].kind == crate::mentions::MentionKind::Person
+}
+
+/// True for a pronoun resolved to what it cannot be: a plural "they" resolved to one name
+/// ("Holcomb and the leaders … they said" given to the one named last; "they note" given
+/// to a city) is a guess, and a wrong speaker is worse than none; "he" or "she" resolved
+/// to a place or a body missed the person.
+fn they_as_one_person(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
+    let mention = &ctx.text[speaker.mention.clone()];
+    let resolved = speaker.entity.is_some() || speaker.name != mention;
+    match contracted_base(ctx, speaker).as_str() {
+        "they" => resolved,
+        // "he" or "she" resolved to a place or a body: the person was not found.
+        "he" | "she" => speaker.entity.is_none() && speaker.name != mention,
+        _ => false,
+    }
+}
+
+/// Words that open the writer's own clause after a dash.
+const ASIDE_OPENERS: &[&str] = &[
+    "and", "but", "which", "although", "though", "while", "so", "yet", "whereas",
+];
+
+/// Dashes that set off a writer's aside.
+const DASHES: [char; 3] = ['—', '–', '―'];
+
+/// Where the reported words end when the writer goes on after them in the same sentence:
+/// at a semicolon ("Lee says the family was devout; his own stories mocked it"), or at a
+/// dash that no second dash closes and that opens a clause of the writer's ("the approach
+/// worked — and in some cases it did").
+/// Only for content after its cue (content before the attribution ends at the
+/// attribution); `None` when the content runs to its end, or when fewer than
+/// `MIN_CLAUSE_WORDS` words would be left.
+pub fn aside_start(ctx: &Context, found: &IndirectFinding) -> Option<usize> {
+    let cue = found.finding.cue.as_ref()?;
+    if found.content.start < cue.end || found.verbatim {
+        return None;
+    }
+    let tokens = token_range(ctx, &found.content);
+    let is_dash =
+        |t: usize| matches!(ctx.tokens[t].kind, TokenKind::Punct(c) if DASHES.contains(&c));
+    let dashes = tokens.clone().filter(|&t| is_dash(t)).count();
+    // After the dash the writer goes on with a clause of their own ("— and", "— which");
+    // a short contrast ("— not policy") is still the speaker's.
+    let aside = |t: usize| {
+        t + 1 < tokens.end
+            && ctx.tokens[t + 1].is_word()
+            && ASIDE_OPENERS.contains(&ascii_lower(ctx.word(t + 1)).as_ref())
+    };
+    let cut = tokens
+        .clone()
+        .find(|&t| ctx.is_punct(t, ';') || (dashes == 1 && is_dash(t) && aside(t)))?;
+    let end = ctx.tokens[cut].range.start;
+    let text = ctx.text[found.content.start..end].trim_end();
+    let words = crate::attribution::word_count(text, MIN_CLAUSE_WORDS);
+    (words >= MIN_CLAUSE_WORDS).then_some(found.content.start + text.len())
+}
+
 /// "R-Texas", "D-N.Y.", "I-Vt.": the party and state after a legislator's name.
 fn is_party_label(mention: &str) -> bool {
     let b = mention.as_bytes();
@@ -371,10 +805,15 @@ fn is_party_label(mention: &str) -> bool {
 /// "declined to say", "never said", "critics may argue" (nothing was said yet).
 fn negated(ctx: &Context, cue: &Range<usize>) -> bool {
     let t = first_at_or_after(&ctx.tokens, cue.start);
-    (t.saturating_sub(MAX_NEGATION_TOKENS)..t).any(|u| {
-        ctx.tokens[u].is_word()
-            && matches!(
-                ascii_lower(ctx.word(u)).as_str(),
+    // Back over the words right before the cue, never past punctuation: in "The ferry
+    // will close in May, according to Lee" neither "May" nor a modal of the content before
+    // the comma negates the cue. Written in lower case, so the month is no modal.
+    (t.saturating_sub(MAX_NEGATION_TOKENS)..t)
+        .rev()
+        .take_while(|&u| ctx.tokens[u].is_word())
+        .any(|u| {
+            matches!(
+                ctx.word(u),
                 "not"
                     | "never"
                     | "declined"
@@ -387,10 +826,11 @@ fn negated(ctx: &Context, cue: &Range<usize>) -> bool {
                     | "could"
                     | "would"
                     | "should"
-            )
-            || ctx.word(u).ends_with("n't")
-            || ctx.word(u).ends_with("n’t")
-    })
+                    | "Not"
+                    | "Never"
+            ) || ctx.word(u).ends_with("n't")
+                || ctx.word(u).ends_with("n’t")
+        })
 }
 
 /// What a report's content is.
