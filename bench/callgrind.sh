@@ -53,7 +53,7 @@ valgrind --tool=callgrind --callgrind-out-file="$cg" \
     "$BIN" extract --jsonl "$INPUT" --quiet --threads 1 >/dev/null 2>"$OUT/callgrind.log"
 total=$(callgrind_annotate "$cg" | awk '/PROGRAM TOTALS/ && !t { gsub(",", "", $1); t = $1 } END { print t }')
 echo "input: $INPUT ($bytes bytes, $(wc -l <"$INPUT") documents)"
-awk -v t="$total" -v b="$bytes" 'BEGIN { printf "total: %d instructions, %.1f instructions/byte\n", t, t / b }'
+awk -v t="$total" -v b="$bytes" 'BEGIN { printf "total: %.0f instructions, %.1f instructions/byte\n", t, t / b }'
 echo "top $TOP functions, inclusive instructions per input byte:"
 callgrind_annotate --inclusive=yes "$cg" 2>/dev/null \
     | awk -v b="$bytes" -v top="$TOP" '
