@@ -11,7 +11,7 @@ use cli::run::run;
 use cli::source::documents;
 
 // mimalloc: extraction allocates and frees many small vectors and strings per document, and
-// glibc's malloc spent about a tenth of all instructions on them (see README, Performance).
+// glibc's malloc spent about a tenth of all instructions on them (see bench/HISTORY.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -171,29 +171,29 @@ pub fn reading_view(text: &str) -> Cow<'_, str> {
 
 /// True when some line break separates two non-blank lines.
 fn has_single_break(bytes: &[u8]) -> bool {
+    // Runs every document, most of which have no line break but blank lines: jump from
+    // break to break and look only at the start of the text between them.
     let mut seen_text = false;
     let mut breaks = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                breaks += 1;
+    let mut at = 0;
+    loop {
+        let next = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        if bytes[at..next].iter().any(|&b| b != b' ' && b != b'\t') {
+            if seen_text && breaks == 1 {
+                return true;
             }
-            b' ' | b'\t' => {}
-            _ => {
-                if seen_text && breaks == 1 {
-                    return true;
-                }
-                seen_text = true;
-                breaks = 0;
-            }
+            seen_text = true;
+            breaks = 0;
         }
-        i += 1;
+        if next == bytes.len() {
+            return false;
+        }
+        at = next + 1;
+        if bytes[next] == b'\r' && bytes.get(at) == Some(&b'\n') {
+            at += 1;
+        }
+        breaks += 1;
     }
-    false
 }
 
 /// The document's wrap width when it is hard-wrapped (see the module documentation).
@@ -470,6 +470,43 @@ pub fn connector_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`has_single_break`] read byte by byte, as it was written first.
+    fn has_single_break_bytewise(bytes: &[u8]) -> bool {
+        let (mut seen_text, mut breaks, mut i) = (false, 0, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' | b'\r' => {
+                    if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    breaks += 1;
+                }
+                b' ' | b'\t' => {}
+                _ => {
+                    if seen_text && breaks == 1 {
+                        return true;
+                    }
+                    seen_text = true;
+                    breaks = 0;
+                }
+            }
+            i += 1;
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Jumping from break to break finds what reading every byte finds.
+        #[test]
+        fn single_break_by_jumps_is_bytewise(text in "[a \t\n\r]{0,16}") {
+            proptest::prop_assert_eq!(
+                has_single_break(text.as_bytes()),
+                has_single_break_bytewise(text.as_bytes())
+            );
+        }
+    }
 
     fn soft(text: &str) -> Vec<&str> {
         soft_breaks(text)
