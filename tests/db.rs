@@ -577,6 +577,41 @@ fn reports_are_stored_as_reports_and_never_merged_with_verbatim_quotations() {
     );
 }
 
+#[test]
+fn search_finds_inflections_prefixes_alternatives_and_phrases() {
+    let dir = TempDir::new("search-syntax");
+    let mut db = memory_db(&dir);
+    store(
+        &mut db,
+        &[
+            (
+                "a",
+                "“Every taxpayer will pay less next year,” said Jane Doe.",
+            ),
+            ("b", "“The new levy hurts small farms,” said Tom Smith."),
+            ("c", "“Taxes on fuel are not the answer,” said Ann Lee."),
+        ],
+    );
+    let speakers = |query: &str| -> Vec<String> {
+        let mut names: Vec<String> = db
+            .search(query, 10)
+            .unwrap()
+            .into_iter()
+            .filter_map(|h| h.speaker)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(speakers("TAXPAYERS"), ["Jane Doe"]);
+    assert_eq!(speakers("paying"), ["Jane Doe"]);
+    assert_eq!(speakers("tax*"), ["Ann Lee", "Jane Doe"]);
+    assert_eq!(speakers("taxpayer OR levy"), ["Jane Doe", "Tom Smith"]);
+    assert_eq!(speakers("levy OR fuel farms"), ["Tom Smith"]);
+    assert_eq!(speakers("\"small farms\""), ["Tom Smith"]);
+    assert!(speakers("\"farms small\"").is_empty());
+    assert_eq!(speakers("farms small"), ["Tom Smith"]);
+}
+
 /// Runs `whosaid db build` with `extra` arguments over `input`; returns exit code and stderr.
 fn build(db: &Path, input: &Path, extra: &[&str]) -> (Option<i32>, String) {
     let mut args = vec!["db", "build", "--db", db.to_str().unwrap()];
@@ -780,6 +815,8 @@ fn a_database_of_the_first_schema_is_upgraded_and_its_reports_never_shown_as_quo
     );
     let hits = db.search("sail", 10).unwrap();
     assert!(hits[0].verbatim);
+    // The index was rebuilt with stemming.
+    assert_eq!(db.search("SAILS", 10).unwrap().len(), 1);
     assert_eq!(db.stats().unwrap().settings, vec![(None, 1)]);
     // The document's settings are unknown: built again, it is re-extracted.
     let entry = Entry::extract(
