@@ -225,3 +225,16 @@ def test_an_unknown_class_is_a_value_error() -> None:
         whosaid.extract("x", include="stances")
     with pytest.raises(ValueError, match="unknown class"):
         list(whosaid.extract_many(["x"], include=["speech", "beliefs"]))
+
+
+@pytest.mark.parametrize("rules", [["NOPE"], ["ATT001", "att999"], [], ""])
+def test_an_unknown_or_missing_rule_id_is_a_value_error(rules: Any) -> None:
+    with pytest.raises(ValueError, match="the rules are ATT001, ATT002"):
+        whosaid.extract("\u201cYes,\u201d Ann Lee said.", rules=rules)
+    with pytest.raises(ValueError, match="the rules are ATT001"):
+        list(whosaid.extract_many(["x"], rules=rules))
+
+
+def test_known_rule_ids_are_taken_in_any_case() -> None:
+    doc = whosaid.extract("\u201cYes,\u201d Ann Lee said.", rules=["att001"])
+    assert doc["quotes"][0]["rule"] == "ATT001"

@@ -16,7 +16,8 @@ use rayon::prelude::*;
 use super::eval::KindArg;
 use super::input::{IncludeArgs, InputArgs};
 use super::run::{BATCH_BYTES, BATCH_DOCS};
-use super::source::{documents, Item};
+use super::source::Item;
+use super::{counted, Failure};
 use whosaid::db::build::Stored;
 use whosaid::db::export::View;
 use whosaid::db::{content_hash, Database, Entry, Settings};
@@ -145,6 +146,13 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
         } => {
             let db = open_existing(&path)?;
             let hits = db.search(&text, limit)?;
+            if hits.is_empty() {
+                return Err(Failure::new(
+                    1,
+                    format!("no quotation matches {text:?} in {}", path.db.display()),
+                )
+                .into());
+            }
             let mut out = io::stdout().lock();
             for hit in &hits {
                 let written = if json {
@@ -313,15 +321,6 @@ fn print_hit(out: &mut impl Write, hit: &whosaid::db::query::QuotationHit) -> io
     )
 }
 
-/// `1 document`, `2 documents`.
-fn counted(n: i64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// Opens a database for reading; a missing file is an error rather than a new empty database.
 fn open_existing(path: &DbPath) -> anyhow::Result<Database> {
     if !path.db.exists() {
@@ -357,7 +356,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let settings = Settings::new(args.kinds.iter().map(|&k| k.into()), args.include.include);
     let settings_key = settings.key();
     let started = Instant::now();
-    let mut items = documents(args.input.paths.clone(), args.input.source());
+    let mut items = args.input.documents()?;
     let mut totals = whosaid::db::build::WriteStats::default();
     let (mut written, mut bytes) = (0usize, 0usize);
     let batch_docs = args.batch.max(1);
@@ -423,7 +422,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         let docs = totals.added + totals.updated + totals.unchanged + totals.failed;
         eprintln!(
-            "whosaid: {docs} documents ({} added, {} updated, {} unchanged, {} failed) in {secs:.1} s, {:.1} MB/s",
+            "whosaid: {} ({} added, {} updated, {} unchanged, {} failed) in {secs:.1} s, {:.1} MB/s",
+            counted(docs, "document"),
             totals.added,
             totals.updated,
             totals.unchanged,
@@ -432,10 +432,10 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
         match consolidated {
             Some(c) => eprintln!(
-                "whosaid: {} occurrences → {} quotations, {} speakers ({:.1} s)",
-                c.occurrences,
-                c.quotations,
-                c.speakers,
+                "whosaid: {} → {}, {} ({:.1} s)",
+                counted(c.occurrences, "occurrence"),
+                counted(c.quotations, "quotation"),
+                counted(c.speakers, "speaker"),
                 secs - extracted
             ),
             None => eprintln!("whosaid: nothing changed"),
