@@ -80,9 +80,17 @@ impl InputArgs {
 
     /// The documents to read; exit status 1 when a directory holds no file to read.
     pub fn documents(&self) -> Result<impl Iterator<Item = Item>, Failure> {
+        self.documents_from(self.source())
+    }
+
+    /// [`Self::documents`], read with `source`.
+    pub fn documents_from(
+        &self,
+        source: SourceOptions,
+    ) -> Result<impl Iterator<Item = Item>, Failure> {
         let extensions = self.extensions();
         check_directories(&self.paths, &extensions).map_err(|m| Failure::new(1, m))?;
-        Ok(documents(self.paths.clone(), self.source(), extensions))
+        Ok(documents(self.paths.clone(), source, extensions))
     }
 
     pub fn source(&self) -> SourceOptions {
@@ -92,6 +100,7 @@ impl InputArgs {
                 lossy: self.lossy,
                 max_bytes: self.max_bytes,
             },
+            canonical_ids: false,
         }
     }
 

@@ -37,6 +37,9 @@ impl Item {
 pub struct SourceOptions {
     pub jsonl: bool,
     pub decode: DecodeOptions,
+    /// Name a file by its canonical path (absolute, links resolved) rather than as typed,
+    /// so that `corpus/a.txt` and `/home/me/corpus/a.txt` are one document.
+    pub canonical_ids: bool,
 }
 
 fn io_error(id: &str, e: &std::io::Error) -> Error {
@@ -44,6 +47,12 @@ fn io_error(id: &str, e: &std::io::Error) -> Error {
 }
 
 fn read_file(id: &str, path: &Path, opts: &SourceOptions) -> Item {
+    let canonical = opts
+        .canonical_ids
+        .then(|| std::fs::canonicalize(path).ok())
+        .flatten()
+        .map(|p| p.display().to_string());
+    let id = canonical.as_deref().unwrap_or(id);
     let read = File::open(path).and_then(|f| {
         let mut bytes = Vec::new();
         // Read one byte past the limit, enough to tell that the file is too large.
