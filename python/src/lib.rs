@@ -288,5 +288,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sentences, m)?)?;
     m.add_class::<Extractor>()?;
     m.add("SCHEMA_VERSION", whosaid::output::SCHEMA_VERSION)?;
+    m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -8,8 +8,9 @@ use super::run::RunOptions;
 use super::source::{check_directories, documents, Item, SourceOptions};
 use super::Failure;
 
-/// Paths, `--jsonl`, `--lossy`, `--max-bytes`, `--threads` and `--quiet`. A subcommand that
-/// words one of them differently overrides its help with `mut_arg` (see `cli::report`).
+/// Paths, `--ext`, `--jsonl`, `--lossy`, `--max-bytes`, `--threads` and `--quiet`. A
+/// subcommand that words one of them differently overrides its help with `mut_arg` (see
+/// `cli::report`).
 #[derive(Args, Clone)]
 pub struct InputArgs {
     /// Files, directories (their .txt files, or those of --ext, recursively, in sorted
