@@ -232,6 +232,12 @@ fn counts_of_one_are_singular() {
         err.contains("whosaid: 1 occurrence → 1 quotation, 1 speaker ("),
         "{err}"
     );
+    let stats = whosaid(&["db", "stats", "--db", p(&db)], None);
+    assert!(
+        stdout(&stats).contains("stored with kinds=direct,partial: 1 document\n"),
+        "{}",
+        stdout(&stats)
+    );
     let hit = whosaid(&["db", "search", "--db", p(&db), "bridge"], None);
     assert_eq!(hit.status.code(), Some(0));
     assert!(

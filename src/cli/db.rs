@@ -201,7 +201,7 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
                     let settings = settings
                         .as_deref()
                         .unwrap_or("unknown (stored by an older whosaid)");
-                    writeln!(out, "stored with {settings}: {n} documents")?;
+                    writeln!(out, "stored with {settings}: {}", counted(*n, "document"))?;
                 }
                 if stats.dirty {
                     writeln!(
