@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Annotation helper for gold files whose texts live outside the repository.
 
-The gold format is ../shared/eval/GOLD-FORMAT.md (code-point offsets). A gold file kept here
+The gold format is docs/gold-format.md (code-point offsets). A gold file kept here
 holds no article text: each line is {"id", "url"?, "quotes": [...]}; `whosaid eval --texts
 FILE` joins the texts back by id. Annotators write a quote by its exact text (and `n`, the
 1-based occurrence, when the text occurs more than once); this tool fills in the offsets and

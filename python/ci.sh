@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI of the Python package and the Spark job (called by .ci/run): builds and installs the
 # package as a user would (`pip install ./python`: maturin from PyPI, in build isolation),
-# then runs its tests and the Spark job's test in local[2], both against the release CLI.
+# then runs its tests (the table and the spaCy component included) and the Spark job's test
+# in local[2], both against the release CLI.
 # Needs Python >= 3.9 with venv and pip, Java 17 (for pyspark) and the Rust toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,10 @@ if ! [ -x "$PY" ] && ! python3 -m venv "$VENV"; then
     apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
     rm -rf "$VENV" && python3 -m venv "$VENV"
 fi
-"$PY" -m pip install --quiet --disable-pip-version-check "pytest==8.3.3" "pyspark==3.5.3"
+# pyarrow and pandas for extract_table, spaCy for the pipeline component (all from PyPI;
+# spacy.blank needs no model download).
+"$PY" -m pip install --quiet --disable-pip-version-check "pytest==8.3.3" "pyspark==3.5.3" \
+    "pyarrow>=14" "pandas>=2" "spacy>=3.7,<4"
 "$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./python
 
 # pyspark finds Java through JAVA_HOME, else through `java` on the PATH.

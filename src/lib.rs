@@ -29,6 +29,8 @@ pub struct Config {
     /// Also list the quoted passages judged not to be speech, with the reason.
     pub explain: bool,
     /// When set, only the attribution rules with these IDs run (for testing one rule alone).
+    /// An ID no rule has matches nothing: check the list with
+    /// [`attribution::check_rule_ids`] first.
     pub only_rules: Option<Vec<String>>,
     /// Which classes of findings to report: speech only by default (quoted passages are
     /// always speech; reports without quote marks may be thoughts, stances or evidentials).

@@ -8,7 +8,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cli::input::InputArgs;
 use cli::run::run;
-use cli::source::documents;
 
 // mimalloc: extraction allocates and frees many small vectors and strings per document, and
 // glibc's malloc spent about a tenth of all instructions on them (see bench/HISTORY.md).
@@ -43,7 +42,7 @@ enum Command {
     Sentences(SentencesArgs),
     /// Measure extraction accuracy against gold annotations.
     #[command(
-        after_help = "Examples:\n  whosaid eval --gold corpus/seeds/gold.jsonl\n  whosaid eval --gold gold.jsonl --kinds direct,partial --errors\n  whosaid eval --gold gold.jsonl predictions.jsonl --json --min-f1 0.9"
+        after_help = "Examples:\n  whosaid eval --gold corpus/seeds/gold.jsonl\n  whosaid eval --gold gold.jsonl --kinds direct,partial --errors\n  whosaid eval --gold gold.jsonl predictions.jsonl --json --min-f1 0.9\n\nThe gold format (JSON Lines, code-point offsets, kinds, accepted speakers) and how\npredictions are matched: docs/gold-format.md in the source repository."
     )]
     Eval(cli::eval::EvalArgs),
     /// Build and query a quote database (SQLite): deduplicated quotations and their speakers.
@@ -54,13 +53,13 @@ enum Command {
     /// Compare two extraction runs over the same documents.
     #[command(after_help = "Example:\n  whosaid diff old.jsonl new.jsonl")]
     Diff(cli::diff::DiffArgs),
-    /// List the attribution rules in the order they are tried.
+    /// List the attribution rules in the order they are tried, then the sentence rules.
     #[command(after_help = "Example:\n  whosaid rules")]
     Rules,
     /// Print the documentation of one rule.
     #[command(after_help = "Example:\n  whosaid rule ATT001")]
     Rule {
-        /// The rule ID, e.g. ATT001.
+        /// The rule ID, e.g. ATT001 or SEN005.
         id: String,
     },
 }
@@ -121,82 +120,114 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Extract(args) => {
-            let config = whosaid::Config {
-                explain: args.explain,
-                only_rules: args.rules.clone(),
-                include: args.include.include,
-            };
-            if let Some(other) = args
-                .format
-                .filter(|f| args.pretty && *f != cli::format::Format::Json)
-            {
-                eprintln!(
-                    "whosaid: --pretty means --format json; it cannot go with --format {}",
-                    other
-                        .to_possible_value()
-                        .map_or_else(String::new, |v| v.get_name().to_string())
-                );
-                return ExitCode::from(2);
-            }
-            let format = args.format.unwrap_or(if args.pretty {
-                cli::format::Format::Json
-            } else {
-                cli::format::Format::Jsonl
-            });
-            let items = documents(args.input.paths.clone(), args.input.source());
-            match format {
-                cli::format::Format::Jsonl | cli::format::Format::Json => {
-                    let pretty = format == cli::format::Format::Json;
-                    run(items, args.input.run_options(), |id, text, meta| {
-                        let mut doc = whosaid::extract(id, text, &config);
-                        doc.meta = meta;
-                        to_json(&doc, pretty)
-                    })
-                }
-                other => cli::format::extract(
-                    items,
-                    args.input.run_options(),
-                    &config,
-                    other,
-                    args.color,
-                ),
-            }
-        }
+        Command::Extract(args) => extract(args),
         Command::Report(args) => cli::report::run(&args),
-        Command::Sentences(args) => {
-            let pretty = args.pretty;
-            run(
-                documents(args.input.paths.clone(), args.input.source()),
-                args.input.run_options(),
-                |id, text, _meta| to_json(&whosaid::sentences(id, text), pretty),
-            )
-        }
+        Command::Sentences(args) => args
+            .input
+            .documents()
+            .map_err(Into::into)
+            .and_then(|items| {
+                let pretty = args.pretty;
+                run(items, args.input.run_options(), |id, text, _meta| {
+                    to_json(&whosaid::sentences(id, text), pretty)
+                })
+            }),
         Command::Eval(args) => cli::eval::run(&args),
         Command::Diff(args) => cli::diff::run(&args),
         Command::Db(args) => cli::db::run(args),
         Command::Rules => {
-            for r in whosaid::attribution::RULES {
-                println!("{}  {:<28} {:?}", r.id(), r.name(), r.phase());
-            }
-            Ok(ExitCode::SUCCESS)
+            let mut out = std::io::stdout().lock();
+            let attribution = whosaid::attribution::RULES
+                .iter()
+                .map(|r| (r.id(), r.name(), format!("{:?}", r.phase())));
+            let sentences = whosaid::sentences::RULES
+                .iter()
+                .map(|r| (r.id, r.name, "Sentence".to_string()));
+            attribution
+                .chain(sentences)
+                .try_for_each(|(id, name, phase)| {
+                    use std::io::Write;
+                    writeln!(out, "{id}  {name:<28} {phase}")
+                })
+                .or_else(cli::ignore_broken_pipe)
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(Into::into)
         }
-        Command::Rule { id } => match whosaid::attribution::rule(&id) {
-            Some(r) => {
-                print!("{}", r.doc());
-                Ok(ExitCode::SUCCESS)
+        Command::Rule { id } => {
+            let sentence_rule = whosaid::sentences::RULES
+                .iter()
+                .find(|r| r.id.eq_ignore_ascii_case(&id));
+            match (whosaid::attribution::rule(&id), sentence_rule) {
+                (Some(r), _) => {
+                    print!("{}", r.doc());
+                    Ok(ExitCode::SUCCESS)
+                }
+                (None, Some(r)) => {
+                    println!(
+                        "{} {}: a correction of the sentence splitter.\n\n{}",
+                        r.id, r.name, r.summary
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                (None, None) => Err(cli::Failure::new(
+                    2,
+                    format!("no rule {id}; `whosaid rules` lists them"),
+                )
+                .into()),
             }
-            None => {
-                eprintln!("whosaid: no rule {id}; `whosaid rules` lists them");
-                Ok(ExitCode::from(2))
-            }
-        },
+        }
     };
     match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("whosaid: {e:#}");
-            ExitCode::from(2)
+            // A user's mistake carries its own status; anything else is 2.
+            ExitCode::from(e.downcast_ref::<cli::Failure>().map_or(2, |f| f.code))
         }
+    }
+}
+
+/// Runs `whosaid extract`.
+fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    cli::check_rules(args.rules.as_deref())?;
+    let config = whosaid::Config {
+        explain: args.explain,
+        only_rules: args.rules.clone(),
+        include: args.include.include,
+    };
+    if let Some(other) = args
+        .format
+        .filter(|f| args.pretty && *f != cli::format::Format::Json)
+    {
+        let name = other
+            .to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string());
+        return Err(cli::Failure::new(
+            2,
+            format!("--pretty means --format json; it cannot go with --format {name}"),
+        )
+        .into());
+    }
+    let format = args.format.unwrap_or(if args.pretty {
+        cli::format::Format::Json
+    } else {
+        cli::format::Format::Jsonl
+    });
+    let items = args.input.documents()?;
+    match format {
+        cli::format::Format::Jsonl => run(items, args.input.run_options(), |id, text, meta| {
+            let mut doc = whosaid::extract(id, text, &config);
+            doc.meta = meta;
+            to_json(&doc, false)
+        }),
+        // One document in, its record out; several, one array of them.
+        cli::format::Format::Json if args.input.one_document() => {
+            run(items, args.input.run_options(), |id, text, meta| {
+                let mut doc = whosaid::extract(id, text, &config);
+                doc.meta = meta;
+                to_json(&doc, true)
+            })
+        }
+        other => cli::format::extract(items, args.input.run_options(), &config, other, args.color),
     }
 }

@@ -47,7 +47,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             config
                 .only_rules
                 .as_ref()
-                .is_none_or(|only| only.iter().any(|o| o.eq_ignore_ascii_case(r.id())))
+                .is_none_or(|only| only.iter().any(|o| o.trim().eq_ignore_ascii_case(r.id())))
         })
         .collect();
     let by_phase = |p: Phase| -> Vec<&'static dyn Rule> {

@@ -541,8 +541,13 @@ fn rules_lists_every_rule() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    let registered: Vec<&str> = whosaid::attribution::RULES.iter().map(|r| r.id()).collect();
+    let registered: Vec<&str> = whosaid::attribution::RULES
+        .iter()
+        .map(|r| r.id())
+        .chain(whosaid::sentences::RULES.iter().map(|r| r.id))
+        .collect();
     assert_eq!(listed, registered);
+    assert!(out.contains("SEN005  initials"), "{out}");
     for r in whosaid::attribution::RULES {
         assert!(out.contains(r.name()), "{} missing", r.name());
     }
@@ -561,10 +566,21 @@ fn rule_prints_its_doc_and_unknown_rule_exits_2() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("IND004"));
 
+    let o = whosaid(&["rule", "sen001"], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        "SEN001 title-abbreviation: a correction of the sentence splitter.\n\n\
+         Titles such as Mr., Dr., Gen. never end a sentence.\n"
+    );
+
     let o = whosaid(&["rule", "NOPE"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
-    assert!(stderr(&o).contains("NOPE"));
+    assert_eq!(
+        stderr(&o),
+        "whosaid: no rule NOPE; `whosaid rules` lists them\n"
+    );
 }
 
 #[test]

@@ -577,6 +577,41 @@ fn reports_are_stored_as_reports_and_never_merged_with_verbatim_quotations() {
     );
 }
 
+#[test]
+fn search_finds_inflections_prefixes_alternatives_and_phrases() {
+    let dir = TempDir::new("search-syntax");
+    let mut db = memory_db(&dir);
+    store(
+        &mut db,
+        &[
+            (
+                "a",
+                "“Every taxpayer will pay less next year,” said Jane Doe.",
+            ),
+            ("b", "“The new levy hurts small farms,” said Tom Smith."),
+            ("c", "“Taxes on fuel are not the answer,” said Ann Lee."),
+        ],
+    );
+    let speakers = |query: &str| -> Vec<String> {
+        let mut names: Vec<String> = db
+            .search(query, 10)
+            .unwrap()
+            .into_iter()
+            .filter_map(|h| h.speaker)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(speakers("TAXPAYERS"), ["Jane Doe"]);
+    assert_eq!(speakers("paying"), ["Jane Doe"]);
+    assert_eq!(speakers("tax*"), ["Ann Lee", "Jane Doe"]);
+    assert_eq!(speakers("taxpayer OR levy"), ["Jane Doe", "Tom Smith"]);
+    assert_eq!(speakers("levy OR fuel farms"), ["Tom Smith"]);
+    assert_eq!(speakers("\"small farms\""), ["Tom Smith"]);
+    assert!(speakers("\"farms small\"").is_empty());
+    assert_eq!(speakers("farms small"), ["Tom Smith"]);
+}
+
 /// Runs `whosaid db build` with `extra` arguments over `input`; returns exit code and stderr.
 fn build(db: &Path, input: &Path, extra: &[&str]) -> (Option<i32>, String) {
     let mut args = vec!["db", "build", "--db", db.to_str().unwrap()];
@@ -780,6 +815,8 @@ fn a_database_of_the_first_schema_is_upgraded_and_its_reports_never_shown_as_quo
     );
     let hits = db.search("sail", 10).unwrap();
     assert!(hits[0].verbatim);
+    // The index was rebuilt with stemming.
+    assert_eq!(db.search("SAILS", 10).unwrap().len(), 1);
     assert_eq!(db.stats().unwrap().settings, vec![(None, 1)]);
     // The document's settings are unknown: built again, it is re-extracted.
     let entry = Entry::extract(
@@ -820,4 +857,126 @@ fn a_report_interrupted_by_its_attribution_keeps_its_lead() {
     assert_eq!(occurrence["text"], "is to cut the ferry fares by half");
     // Searched by the words of its lead, it is found.
     assert_eq!(db.search("plan ferry", 10).unwrap().len(), 1);
+}
+
+/// The ids of the documents a database holds, sorted.
+fn stored_ids(db: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = export(db, "documents")
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_file_is_one_document_however_its_path_is_spelt_or_wherever_it_moved() {
+    let dir = TempDir::new("identity");
+    let a = dir.write(
+        "in/a.txt",
+        "“The ferry runs again in May,” said Tom Smith.\n",
+    );
+    dir.write("in/b.txt", "“We sold every seat,” said Ann Lee.\n");
+    let db = dir.join("q.sqlite");
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap().display().to_string();
+    // Spelt with a detour: stored under the canonical path.
+    let detour = dir.join("in/../in");
+    let (code, err) = build(&db, &detour, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        stored_ids(&db),
+        [canonical(&a), canonical(&dir.join("in/b.txt"))]
+    );
+    // The same folder by another spelling: nothing new.
+    let (code, err) = build(&db, &dir.join("in"), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.starts_with("whosaid: 2 documents (0 added, 0 updated, 2 unchanged, 0 failed)"),
+        "{err}"
+    );
+    // A moved file is renamed, not stored twice; a copy is the same document.
+    let moved = dir.join("in/sub/a-moved.txt");
+    std::fs::create_dir_all(moved.parent().unwrap()).unwrap();
+    std::fs::rename(&a, &moved).unwrap();
+    dir.write("in/copy-of-b.txt", "“We sold every seat,” said Ann Lee.\n");
+    let (code, err) = build(&db, &dir.join("in"), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.starts_with("whosaid: 3 documents (0 added, 0 updated, 3 unchanged, 0 failed)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("whosaid: 1 document stored under another path now named by its current path"),
+        "{err}"
+    );
+    assert_eq!(
+        stored_ids(&db),
+        [canonical(&dir.join("in/b.txt")), canonical(&moved)]
+    );
+    let stats = Database::open(&db).unwrap().stats().unwrap();
+    assert_eq!((stats.documents, stats.quotations), (2, 2));
+}
+
+#[test]
+fn an_exported_quotation_line_lists_a_bounded_number_of_occurrences() {
+    use whosaid::db::export::{MAX_EXPORT_DOCUMENTS, MAX_EXPORT_OCCURRENCES};
+    let dir = TempDir::new("export-cap");
+    let mut db = memory_db(&dir);
+    let n = MAX_EXPORT_DOCUMENTS + 5;
+    let texts: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            (
+                format!("doc-{i:03}"),
+                format!("Report {i}. “The harbour will stay open all winter,” said Ann Lee."),
+            )
+        })
+        .collect();
+    let docs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(id, text)| (id.as_str(), text.as_str()))
+        .collect();
+    store(&mut db, &docs);
+    let all = quotations(&db);
+    assert_eq!(all.len(), 1);
+    let q = &all[0];
+    assert_eq!(q["occurrence_count"], n);
+    assert_eq!(
+        q["occurrences"].as_array().unwrap().len(),
+        MAX_EXPORT_OCCURRENCES
+    );
+    assert_eq!(q["occurrences_omitted"], n - MAX_EXPORT_OCCURRENCES);
+    assert_eq!(documents_of(q).len(), MAX_EXPORT_DOCUMENTS);
+    assert_eq!(documents_of(q)[0], "doc-000");
+    assert_eq!(q["documents_omitted"], 5);
+    // The documents view still holds every occurrence.
+    let mut out = Vec::new();
+    db.export(View::Documents, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), n);
+}
+
+#[test]
+fn a_file_stored_by_another_spelling_of_its_path_is_renamed_not_stored_again() {
+    let dir = TempDir::new("respelt");
+    let text = "“The ferry runs again in May,” said Tom Smith.\n";
+    let a = dir.write("in/a.txt", text);
+    let db_path = dir.join("q.sqlite");
+    // As an older whosaid stored it: the path as typed.
+    let typed = dir.join("in/../in/a.txt").display().to_string();
+    {
+        let mut db = Database::open(&db_path).unwrap();
+        let entry = Entry::extract(&typed, text, None, &Settings::default());
+        db.write_batch(&[entry], |_| {}).unwrap();
+        db.consolidate().unwrap();
+    }
+    let (code, err) = build(&db_path, &dir.join("in"), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.starts_with("whosaid: 1 document (0 added, 0 updated, 1 unchanged, 0 failed)"),
+        "{err}"
+    );
+    let canonical = std::fs::canonicalize(&a).unwrap().display().to_string();
+    assert_eq!(stored_ids(&db_path), [canonical]);
 }

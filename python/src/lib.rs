@@ -119,7 +119,7 @@ fn extract(
 ) -> PyResult<String> {
     let config = whosaid::Config {
         explain,
-        only_rules: rules,
+        only_rules: checked_rules(rules)?,
         include: classes(include.as_deref())?,
     };
     let id = id.unwrap_or_else(|| DEFAULT_ID.to_string());
@@ -136,6 +136,15 @@ fn classes(include: Option<&str>) -> PyResult<whosaid::output::Classes> {
     include.map_or(Ok(whosaid::output::Classes::SPEECH), |list| {
         whosaid::output::Classes::parse(list).map_err(PyValueError::new_err)
     })
+}
+
+/// The rule IDs of `rules=`, checked: a `ValueError` naming the valid IDs for an unknown
+/// or empty one, or an empty list.
+fn checked_rules(rules: Option<Vec<String>>) -> PyResult<Option<Vec<String>>> {
+    if let Some(ids) = &rules {
+        whosaid::attribution::check_rule_ids(ids).map_err(PyValueError::new_err)?;
+    }
+    Ok(rules)
 }
 
 /// The sentences of one text: the JSON record of `whosaid sentences`, or an error record.
@@ -178,6 +187,7 @@ impl Extractor {
         include: Option<String>,
     ) -> PyResult<Self> {
         let include = classes(include.as_deref())?;
+        let rules = checked_rules(rules)?;
         let mut builder = rayon::ThreadPoolBuilder::new();
         if let Some(n) = threads {
             builder = builder.num_threads(n.max(1));
@@ -278,5 +288,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sentences, m)?)?;
     m.add_class::<Extractor>()?;
     m.add("SCHEMA_VERSION", whosaid::output::SCHEMA_VERSION)?;
+    m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -225,3 +225,27 @@ def test_an_unknown_class_is_a_value_error() -> None:
         whosaid.extract("x", include="stances")
     with pytest.raises(ValueError, match="unknown class"):
         list(whosaid.extract_many(["x"], include=["speech", "beliefs"]))
+
+
+@pytest.mark.parametrize("rules", [["NOPE"], ["ATT001", "att999"], [], ""])
+def test_an_unknown_or_missing_rule_id_is_a_value_error(rules: Any) -> None:
+    with pytest.raises(ValueError, match="the rules are ATT001, ATT002"):
+        whosaid.extract("\u201cYes,\u201d Ann Lee said.", rules=rules)
+    with pytest.raises(ValueError, match="the rules are ATT001"):
+        list(whosaid.extract_many(["x"], rules=rules))
+
+
+def test_known_rule_ids_are_taken_in_any_case() -> None:
+    doc = whosaid.extract("\u201cYes,\u201d Ann Lee said.", rules=["att001"])
+    assert doc["quotes"][0]["rule"] == "ATT001"
+
+
+def test_the_namespace_is_the_api_and_the_version_is_the_package_version() -> None:
+    import importlib.metadata
+
+    public = {name for name in dir(whosaid) if not name.startswith("_")}
+    assert public == set(whosaid.__all__) - {"__version__"}, public ^ set(whosaid.__all__)
+    assert whosaid.__version__ == importlib.metadata.version("whosaid")
+    stubs = (Path(whosaid.__file__).parent / "__init__.pyi").read_text()
+    assert '"lead": NotRequired[Part]' in stubs
+    assert "def extract_table(" in stubs and "__version__: str" in stubs

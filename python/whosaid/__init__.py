@@ -13,21 +13,36 @@ module reads it with :func:`json.loads`). Spans count code points, as Python ind
 
 from __future__ import annotations
 
-import itertools
-import json
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+# Imports under private names, and typing names for type checkers only: `dir(whosaid)` shows
+# the package's own API. (The `from __future__` line binds `annotations`; it is deleted below.)
+import itertools as _itertools
+import json as _json
+import typing as _typing
 
 from . import _native
+
+if _typing.TYPE_CHECKING:
+    from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+    import pyarrow
+
+del annotations
 
 __all__ = [
     "Error",
     "extract",
     "extract_many",
     "extract_many_json",
+    "extract_table",
     "sentences",
     "SCHEMA_VERSION",
     "CHUNK_SIZE",
+    "TABLE_COLUMNS",
+    "__version__",
 ]
+
+#: The package's version (that of the whosaid crate it was built from).
+__version__: str = _native.VERSION
 
 #: Version of the output schema (the ``schema_version`` of every record).
 SCHEMA_VERSION: int = _native.SCHEMA_VERSION
@@ -94,7 +109,7 @@ def extract(
     str with lone surrogates, anything but str or bytes), and ``ValueError`` for an unknown
     class in ``include``.
     """
-    record = json.loads(_native.extract(text, id, explain, _rules(rules), _include(include)))
+    record = _json.loads(_native.extract(text, id, explain, _rules(rules), _include(include)))
     if "error" in record:
         raise Error.from_record(record)
     return record
@@ -124,7 +139,7 @@ def extract_many(
     ``include`` are those of :func:`extract`.
     """
     for item, line in _run(items, threads, explain, rules, include):
-        record = json.loads(line)
+        record = _json.loads(line)
         if isinstance(item, dict) and "error" not in record:
             record = _with_meta(record, item)
         yield record
@@ -159,7 +174,7 @@ def _run(
     extractor = _native.Extractor(threads, explain, _rules(rules), _include(include))
     iterator = iter(items)
     while True:
-        chunk = list(itertools.islice(iterator, CHUNK_SIZE))
+        chunk = list(_itertools.islice(iterator, CHUNK_SIZE))
         if not chunk:
             return
         yield from zip(chunk, extractor.run(chunk))
@@ -183,8 +198,114 @@ def sentences(text: Union[str, bytes]) -> List[Dict[str, Any]]:
 
     Raises :class:`Error` for input that is not text, as :func:`extract` does.
     """
-    record = json.loads(_native.sentences(text))
+    record = _json.loads(_native.sentences(text))
     if "error" in record:
         raise Error.from_record(record)
     sentences_: List[Dict[str, Any]] = record["sentences"]
     return sentences_
+
+
+#: The columns of :func:`extract_table`, in order: those of ``whosaid extract --format csv``,
+#: then ``class`` and ``lead`` (a report's words before its attribution interrupts it).
+TABLE_COLUMNS = (
+    "id",
+    "quote",
+    "kind",
+    "speaker",
+    "cue",
+    "rule",
+    "confidence",
+    "start",
+    "end",
+    "url",
+    "title",
+    "date",
+    "author",
+    "source",
+    "error",
+    "class",
+    "lead",
+)
+
+_META_COLUMNS = ("url", "title", "date", "author", "source")
+
+
+def extract_table(
+    items: Iterable[Union[str, bytes, Dict[str, Any]]],
+    threads: Optional[int] = None,
+    *,
+    explain: bool = False,
+    rules: Optional[Sequence[str]] = None,
+    include: Optional[Union[str, Sequence[str]]] = None,
+) -> pyarrow.Table:
+    """Extracts many documents (as :func:`extract_many`) into one ``pyarrow.Table``, one row
+    per quote, with flat, typed columns (:data:`TABLE_COLUMNS`): the CSV's columns, then
+    ``class`` and ``lead``. ``.to_pandas()`` gives a DataFrame.
+
+    What a quote lacks is null, never an empty string (a quote without a speaker has a null
+    ``speaker``); every column keeps its type when all its values are null: ``confidence`` is
+    float64, ``start`` and ``end`` (code points) int64, the others strings. ``url``, ``title``,
+    ``date``, ``author`` and ``source`` come from a dict item's fields (a value other than a
+    string as its JSON text). A document without quotes has no row; a document that failed
+    has one row with its ``id`` and ``error`` (``"kind: message"``) and nulls elsewhere, as
+    in the CSV. A single str or bytes is one document.
+
+    Needs pyarrow (``pip install 'whosaid[arrow]'``).
+    """
+    try:
+        import pyarrow as pa
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("whosaid.extract_table needs pyarrow: pip install pyarrow") from e
+    if isinstance(items, (str, bytes)):
+        items = [items]
+    columns: Dict[str, List[Any]] = {name: [] for name in TABLE_COLUMNS}
+    for record in extract_many(items, threads, explain=explain, rules=rules, include=include):
+        if "error" in record:
+            row: Dict[str, Any] = {"id": record["id"]}
+            row["error"] = f"{record['error']['kind']}: {record['error']['message']}"
+            for name in TABLE_COLUMNS:
+                columns[name].append(row.get(name))
+            continue
+        meta = record.get("meta") or {}
+        meta_values = [_meta_text(meta.get(name)) for name in _META_COLUMNS]
+        for quote in record["quotes"]:
+            speaker = quote["speaker"]
+            cue = quote["cue"]
+            lead = quote.get("lead")
+            values = [
+                record["id"],
+                quote["text"],
+                quote["kind"],
+                speaker["name"] if speaker else None,
+                cue["text"] if cue else None,
+                quote["rule"],
+                quote["confidence"],
+                quote["span"]["start"],
+                quote["span"]["end"],
+                *meta_values,
+                None,
+                quote["class"],
+                lead["text"] if lead else None,
+            ]
+            for name, value in zip(TABLE_COLUMNS, values):
+                columns[name].append(value)
+    return pa.table(
+        [pa.array(columns[name], type=_column_type(pa, name)) for name in TABLE_COLUMNS],
+        names=list(TABLE_COLUMNS),
+    )
+
+
+def _column_type(pa: Any, name: str) -> Any:
+    """The Arrow type of a column of :func:`extract_table`."""
+    if name == "confidence":
+        return pa.float64()
+    if name in ("start", "end"):
+        return pa.int64()
+    return pa.string()
+
+
+def _meta_text(value: Any) -> Optional[str]:
+    """A metadata field as the CSV writes it: a string as is, null as null, else JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    return _json.dumps(value, separators=(",", ":"), ensure_ascii=False)

@@ -1,11 +1,14 @@
 """Type stubs of the whosaid package: the records are the CLI's JSON schema as TypedDicts."""
 
-from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, TypedDict, Union
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, TypedDict, Union
 
+import pyarrow
 from typing_extensions import NotRequired
 
+__version__: str
 SCHEMA_VERSION: int
 CHUNK_SIZE: int
+TABLE_COLUMNS: Tuple[str, ...]
 
 class Span(TypedDict):
     """An end-exclusive range: code points in ``span``, bytes in ``byte_span``."""
@@ -126,3 +129,13 @@ def extract_many_json(
 
 def sentences(text: Union[str, bytes]) -> List[Sentence]:
     """The sentences of a text, as ``whosaid sentences`` numbers them."""
+
+def extract_table(
+    items: Iterable[Union[str, bytes, Dict[str, Any]]],
+    threads: Optional[int] = None,
+    *,
+    explain: bool = False,
+    rules: Optional[Sequence[str]] = None,
+    include: Optional[Union[str, Sequence[str]]] = None,
+) -> pyarrow.Table:
+    """Many documents as one Arrow table, one row per quote, columns :data:`TABLE_COLUMNS`."""

@@ -3,6 +3,7 @@
 from typing import Any, List, Optional, Union
 
 SCHEMA_VERSION: int
+VERSION: str
 
 def extract(
     text: Union[str, bytes],

@@ -377,6 +377,35 @@ pub fn cue_head<'t>(text: &'t str, cue: &Range<usize>) -> &'t str {
         .unwrap_or("")
 }
 
+/// Checks the rule IDs that [`crate::Config::only_rules`] will hold (case-insensitive): an
+/// error message when the list is empty, holds an empty ID or an ID no rule has, naming the
+/// valid IDs.
+pub fn check_rule_ids(ids: &[String]) -> Result<(), String> {
+    let valid = || {
+        let mut all: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+        all.sort_unstable();
+        all.join(", ")
+    };
+    if ids.iter().all(|id| id.trim().is_empty()) {
+        return Err(format!("no rule ID given; the rules are {}", valid()));
+    }
+    let unknown: Vec<&str> = ids
+        .iter()
+        .map(|id| id.trim())
+        .filter(|id| rule(id).is_none())
+        .map(|id| if id.is_empty() { "''" } else { id })
+        .collect();
+    match unknown.as_slice() {
+        [] => Ok(()),
+        [one] => Err(format!("unknown rule ID {one}; the rules are {}", valid())),
+        many => Err(format!(
+            "unknown rule IDs {}; the rules are {}",
+            many.join(", "),
+            valid()
+        )),
+    }
+}
+
 /// The rule with this ID.
 pub fn rule(id: &str) -> Option<&'static dyn Rule> {
     RULES

@@ -16,7 +16,8 @@ use rayon::prelude::*;
 use super::eval::KindArg;
 use super::input::{IncludeArgs, InputArgs};
 use super::run::{BATCH_BYTES, BATCH_DOCS};
-use super::source::{documents, Item};
+use super::source::Item;
+use super::{counted, Failure};
 use whosaid::db::build::Stored;
 use whosaid::db::export::View;
 use whosaid::db::{content_hash, Database, Entry, Settings};
@@ -145,6 +146,13 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
         } => {
             let db = open_existing(&path)?;
             let hits = db.search(&text, limit)?;
+            if hits.is_empty() {
+                return Err(Failure::new(
+                    1,
+                    format!("no quotation matches {text:?} in {}", path.db.display()),
+                )
+                .into());
+            }
             let mut out = io::stdout().lock();
             for hit in &hits {
                 let written = if json {
@@ -193,7 +201,7 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
                     let settings = settings
                         .as_deref()
                         .unwrap_or("unknown (stored by an older whosaid)");
-                    writeln!(out, "stored with {settings}: {n} documents")?;
+                    writeln!(out, "stored with {settings}: {}", counted(*n, "document"))?;
                 }
                 if stats.dirty {
                     writeln!(
@@ -227,44 +235,118 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Extracts a batch in parallel; `None` for documents stored with the same content hash and
-/// settings.
+/// The documents stored before a build, and how a file read now is matched with them.
+struct Known {
+    /// By stored id.
+    by_id: HashMap<String, Stored>,
+    /// Stored ids that name a file by another spelling than its canonical path (stored by
+    /// an older whosaid, or typed relative), by that canonical path.
+    by_canonical: HashMap<String, String>,
+    /// Stored ids by content hash, to recognise a file that moved.
+    by_hash: HashMap<u64, String>,
+}
+
+impl Known {
+    fn new(by_id: HashMap<String, Stored>) -> Self {
+        let mut by_canonical = HashMap::new();
+        let mut by_hash = HashMap::new();
+        for (id, stored) in &by_id {
+            if let Ok(path) = std::fs::canonicalize(id) {
+                let path = path.display().to_string();
+                if path != *id {
+                    by_canonical.insert(path, id.clone());
+                }
+            }
+            by_hash.entry(stored.hash).or_insert_with(|| id.clone());
+        }
+        Known {
+            by_id,
+            by_canonical,
+            by_hash,
+        }
+    }
+}
+
+/// What a build does with one document read.
+struct Step {
+    /// Give the stored document this new id first: (stored id, new id).
+    rename: Option<(String, String)>,
+    /// Store this (`None`: stored already with the same content and settings).
+    entry: Option<Entry>,
+}
+
+/// Extracts a batch in parallel, skipping documents stored with the same content hash and
+/// settings. A file (a document without JSONL metadata) is matched with what is stored by
+/// its canonical path, then by another spelling of that path, then by its content: a file
+/// whose content is stored under a path that no longer exists has moved, and is renamed; a
+/// copy of a stored file is the same document, and is not stored twice.
 fn extract_batch(
     batch: Vec<Item>,
-    known: &HashMap<String, Stored>,
+    known: &Known,
     settings: &Settings,
     settings_key: &str,
-) -> Vec<Option<Entry>> {
+) -> Vec<Step> {
     batch
         .into_par_iter()
         .map(|item| match item {
             Item::Doc { id, text, meta } => {
                 let hash = content_hash(&text, meta.as_ref());
-                if known
-                    .get(&id)
-                    .is_some_and(|s| s.is_current(hash, settings_key))
-                {
-                    return None;
+                let file = meta.is_none() && id != "-";
+                let stored = match known.by_id.get_key_value(&id) {
+                    Some((stored_id, stored)) => Some((stored_id, stored)),
+                    None if file => known
+                        .by_canonical
+                        .get(&id)
+                        .and_then(|old| known.by_id.get_key_value(old)),
+                    None => None,
+                };
+                let mut rename = stored
+                    .filter(|(old, _)| **old != id)
+                    .map(|(old, _)| (old.clone(), id.clone()));
+                if stored.is_some_and(|(_, s)| s.is_current(hash, settings_key)) {
+                    return Step {
+                        rename,
+                        entry: None,
+                    };
+                }
+                if stored.is_none() && file {
+                    let same_content = known
+                        .by_hash
+                        .get(&hash)
+                        .filter(|old| known.by_id[*old].is_current(hash, settings_key));
+                    if let Some(old) = same_content {
+                        let moved = !std::path::Path::new(old).exists();
+                        rename = moved.then(|| (old.clone(), id.clone()));
+                        return Step {
+                            rename,
+                            entry: None,
+                        };
+                    }
                 }
                 // A bug must cost one document, not the build.
                 let run = std::panic::AssertUnwindSafe(|| {
                     Entry::extract(&id, &text, meta.clone(), settings)
                 });
-                Some(
-                    std::panic::catch_unwind(run).unwrap_or_else(|_| Entry::Failed {
-                        message: format!(
+                let entry = std::panic::catch_unwind(run).unwrap_or_else(|_| Entry::Failed {
+                    message: format!(
                         "{id}: internal error while extracting; please report it with this document"
                     ),
-                        kind: whosaid::input::ErrorKind::Internal.as_str().to_string(),
-                        id,
-                    }),
-                )
+                    kind: whosaid::input::ErrorKind::Internal.as_str().to_string(),
+                    id,
+                });
+                Step {
+                    rename,
+                    entry: Some(entry),
+                }
             }
-            Item::Failed { id, error } => Some(Entry::Failed {
-                id,
-                kind: error.kind.as_str().to_string(),
-                message: error.message,
-            }),
+            Item::Failed { id, error } => Step {
+                rename: None,
+                entry: Some(Entry::Failed {
+                    id,
+                    kind: error.kind.as_str().to_string(),
+                    message: error.message,
+                }),
+            },
         })
         .collect()
 }
@@ -313,15 +395,6 @@ fn print_hit(out: &mut impl Write, hit: &whosaid::db::query::QuotationHit) -> io
     )
 }
 
-/// `1 document`, `2 documents`.
-fn counted(n: i64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// Opens a database for reading; a missing file is an error rather than a new empty database.
 fn open_existing(path: &DbPath) -> anyhow::Result<Database> {
     if !path.db.exists() {
@@ -337,7 +410,7 @@ fn open_existing(path: &DbPath) -> anyhow::Result<Database> {
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let mut db =
         Database::open(&args.path.db).with_context(|| args.path.db.display().to_string())?;
-    let known: HashMap<String, Stored> = db.stored_documents()?;
+    let known = Known::new(db.stored_documents()?);
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.input.threads {
         builder = builder.num_threads(n.max(1));
@@ -357,15 +430,18 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let settings = Settings::new(args.kinds.iter().map(|&k| k.into()), args.include.include);
     let settings_key = settings.key();
     let started = Instant::now();
-    let mut items = documents(args.input.paths.clone(), args.input.source());
+    let mut source = args.input.source();
+    source.canonical_ids = true;
+    let mut items = args.input.documents_from(source)?;
     let mut totals = whosaid::db::build::WriteStats::default();
+    let mut totals_renamed = 0usize;
     let (mut written, mut bytes) = (0usize, 0usize);
     let batch_docs = args.batch.max(1);
     let (settings, settings_key, known, pool) = (&settings, settings_key.as_str(), &known, &pool);
     // While the pool extracts one batch, this thread reads the next and writes the previous
     // one: reading and writing are serial and would otherwise leave the workers idle.
     let stopped = std::thread::scope(|scope| -> anyhow::Result<bool> {
-        let mut in_flight: Option<std::thread::ScopedJoinHandle<'_, Vec<Option<Entry>>>> = None;
+        let mut in_flight: Option<std::thread::ScopedJoinHandle<'_, Vec<Step>>> = None;
         loop {
             let mut batch = Vec::with_capacity(batch_docs);
             let mut batch_bytes = 0;
@@ -386,14 +462,24 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
                     pool.install(|| extract_batch(batch, known, settings, settings_key))
                 }));
             }
-            let Some(entries) = done else {
+            let Some(steps) = done else {
                 if in_flight.is_some() {
                     continue;
                 }
                 return Ok(stop);
             };
-            totals.unchanged += entries.iter().filter(|e| e.is_none()).count();
-            let entries: Vec<Entry> = entries.into_iter().flatten().collect();
+            let mut entries = Vec::with_capacity(steps.len());
+            for step in steps {
+                if let Some((from, to)) = &step.rename {
+                    if db.rename_document(from, to)? {
+                        totals_renamed += 1;
+                    }
+                }
+                match step.entry {
+                    Some(entry) => entries.push(entry),
+                    None => totals.unchanged += 1,
+                }
+            }
             let stats = db.write_batch(&entries, |_| {
                 written += 1;
                 if abort_after == Some(written) {
@@ -423,7 +509,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         let docs = totals.added + totals.updated + totals.unchanged + totals.failed;
         eprintln!(
-            "whosaid: {docs} documents ({} added, {} updated, {} unchanged, {} failed) in {secs:.1} s, {:.1} MB/s",
+            "whosaid: {} ({} added, {} updated, {} unchanged, {} failed) in {secs:.1} s, {:.1} MB/s",
+            counted(docs, "document"),
             totals.added,
             totals.updated,
             totals.unchanged,
@@ -432,13 +519,19 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
         match consolidated {
             Some(c) => eprintln!(
-                "whosaid: {} occurrences → {} quotations, {} speakers ({:.1} s)",
-                c.occurrences,
-                c.quotations,
-                c.speakers,
+                "whosaid: {} → {}, {} ({:.1} s)",
+                counted(c.occurrences, "occurrence"),
+                counted(c.quotations, "quotation"),
+                counted(c.speakers, "speaker"),
                 secs - extracted
             ),
             None => eprintln!("whosaid: nothing changed"),
+        }
+        if totals_renamed > 0 {
+            eprintln!(
+                "whosaid: {} stored under another path now named by its current path",
+                counted(totals_renamed, "document")
+            );
         }
     }
     Ok(if totals.failed > 0 {

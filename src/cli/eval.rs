@@ -36,7 +36,7 @@ impl From<KindArg> for QuoteKind {
 /// Measure extraction accuracy against gold annotations.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Gold annotations (JSONL, see GOLD-FORMAT.md); repeat to read several files.
+    /// Gold annotations (JSONL, see docs/gold-format.md); repeat to read several files.
     #[arg(long, value_name = "GOLD.jsonl", required = true)]
     pub gold: Vec<PathBuf>,
     /// Texts of gold records that hold annotations only (JSON Lines {"id", "text", …},

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use whosaid::output::formats::{annotation, pretty, table};
 
-use super::run::{run_with, RunOptions, StdoutSink};
+use super::run::{error_value, run_with, RunOptions, Sink, StdoutSink};
 use super::source::Item;
 
 /// What `extract` prints.
@@ -15,7 +15,8 @@ use super::source::Item;
 pub enum Format {
     /// One JSON record per document, one line each (one line out per document in).
     Jsonl,
-    /// One indented JSON record per document (what --pretty gives).
+    /// One indented JSON value: the record of a single document (one file or stdin), else
+    /// an array of the records (what --pretty gives).
     Json,
     /// A header row, then one row per quote (RFC 4180).
     Csv,
@@ -118,8 +119,68 @@ pub fn extract(
                 &mut StdoutSink::new(stdout.lock(), true),
             )
         }
-        Format::Jsonl | Format::Json => {
-            anyhow::bail!("JSON output is written by `extract` itself, not by cli::format")
+        Format::Json => {
+            let mut sink = JsonArraySink::new(stdout.lock());
+            let code = run_with(
+                items,
+                opts,
+                |id, text, meta| indented(&extract(id, text, meta)),
+                |id, error| indented(&error_value(id, error)),
+                &mut sink,
+            )?;
+            sink.finish().or_else(super::ignore_broken_pipe)?;
+            Ok(code)
         }
+        Format::Jsonl => {
+            anyhow::bail!("JSON Lines output is written by `extract` itself, not by cli::format")
+        }
+    }
+}
+
+/// A value as indented JSON, indented once more to sit inside an array (a JSON string holds
+/// no raw line break, so every line break is between tokens).
+fn indented<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let json = serde_json::to_string_pretty(value).unwrap_or_else(|e| {
+        format!(
+            "{{\"error\": {{\"kind\": \"serialize\", \"message\": {:?}}}}}",
+            e.to_string()
+        )
+    });
+    format!("  {}", json.replace('\n', "\n  "))
+}
+
+/// Writes the records of several documents as one JSON array, streamed: the opening bracket
+/// with the first record, a comma before each next one, the closing bracket at the end.
+struct JsonArraySink<'a> {
+    out: io::BufWriter<io::StdoutLock<'a>>,
+    started: bool,
+}
+
+impl<'a> JsonArraySink<'a> {
+    fn new(stdout: io::StdoutLock<'a>) -> Self {
+        JsonArraySink {
+            out: io::BufWriter::with_capacity(1 << 16, stdout),
+            started: false,
+        }
+    }
+
+    /// Closes the array (an empty one when no document came).
+    fn finish(mut self) -> io::Result<()> {
+        let end: &[u8] = if self.started { b"\n]\n" } else { b"[]\n" };
+        self.out.write_all(end)?;
+        self.out.flush()
+    }
+}
+
+impl Sink<String> for JsonArraySink<'_> {
+    fn write(&mut self, record: String) -> io::Result<()> {
+        let before: &[u8] = if self.started { b",\n" } else { b"[\n" };
+        self.started = true;
+        self.out.write_all(before)?;
+        self.out.write_all(record.as_bytes())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }

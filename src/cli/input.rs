@@ -5,15 +5,22 @@ use clap::Args;
 use whosaid::input::{DecodeOptions, DEFAULT_MAX_BYTES};
 
 use super::run::RunOptions;
-use super::source::SourceOptions;
+use super::source::{check_directories, documents, Item, SourceOptions};
+use super::Failure;
 
-/// Paths, `--jsonl`, `--lossy`, `--max-bytes`, `--threads` and `--quiet`. A subcommand that
-/// words one of them differently overrides its help with `mut_arg` (see `cli::report`).
+/// Paths, `--ext`, `--jsonl`, `--lossy`, `--max-bytes`, `--threads` and `--quiet`. A
+/// subcommand that words one of them differently overrides its help with `mut_arg` (see
+/// `cli::report`).
 #[derive(Args, Clone)]
 pub struct InputArgs {
-    /// Files, directories (their .txt files, recursively, in sorted order) or - for stdin.
+    /// Files, directories (their .txt files, or those of --ext, recursively, in sorted
+    /// order) or - for stdin.
     #[arg(required = true)]
     pub paths: Vec<String>,
+    /// Which files to read in directories, by extension (comma-separated, e.g. txt,md);
+    /// default txt, or jsonl with --jsonl. Files named on the command line are always read.
+    #[arg(long, value_name = "EXTS", value_delimiter = ',', value_parser = parse_extension)]
+    pub ext: Option<Vec<String>>,
     /// Read JSON Lines documents {"id": ..., "text": ...}; other fields pass through as `meta`.
     #[arg(long)]
     pub jsonl: bool,
@@ -47,7 +54,46 @@ pub fn parse_classes(list: &str) -> Result<whosaid::output::Classes, String> {
     whosaid::output::Classes::parse(list)
 }
 
+/// Reads one extension of `--ext`, with or without its dot.
+fn parse_extension(ext: &str) -> Result<String, String> {
+    let ext = ext.trim().trim_start_matches('.');
+    if ext.is_empty() {
+        return Err("an extension is empty (write e.g. --ext txt,md)".to_string());
+    }
+    Ok(ext.to_string())
+}
+
 impl InputArgs {
+    /// The extensions of the files read in directories.
+    pub fn extensions(&self) -> Vec<String> {
+        match &self.ext {
+            Some(ext) => ext.clone(),
+            None if self.jsonl => vec!["jsonl".to_string()],
+            None => vec!["txt".to_string()],
+        }
+    }
+
+    /// Whether the input is one document whatever it holds: one file or standard input,
+    /// not JSON Lines.
+    pub fn one_document(&self) -> bool {
+        !self.jsonl && self.paths.len() == 1 && !std::path::Path::new(&self.paths[0]).is_dir()
+    }
+
+    /// The documents to read; exit status 1 when a directory holds no file to read.
+    pub fn documents(&self) -> Result<impl Iterator<Item = Item>, Failure> {
+        self.documents_from(self.source())
+    }
+
+    /// [`Self::documents`], read with `source`.
+    pub fn documents_from(
+        &self,
+        source: SourceOptions,
+    ) -> Result<impl Iterator<Item = Item>, Failure> {
+        let extensions = self.extensions();
+        check_directories(&self.paths, &extensions).map_err(|m| Failure::new(1, m))?;
+        Ok(documents(self.paths.clone(), source, extensions))
+    }
+
     pub fn source(&self) -> SourceOptions {
         SourceOptions {
             jsonl: self.jsonl,
@@ -55,6 +101,7 @@ impl InputArgs {
                 lossy: self.lossy,
                 max_bytes: self.max_bytes,
             },
+            canonical_ids: false,
         }
     }
 

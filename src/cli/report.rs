@@ -12,7 +12,6 @@ use whosaid::report::{document_section, failed_section, Report, Section};
 
 use super::input::InputArgs;
 use super::run::{run_with, Sink};
-use super::source::documents;
 
 /// Arguments of `whosaid report`.
 #[derive(Args)]
@@ -45,18 +44,20 @@ impl Sink<Section> for Report<BufWriter<File>> {
 
 /// Runs `whosaid report`.
 pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    super::check_rules(args.rules.as_deref())?;
     let config = whosaid::Config {
         // Non-speech passages are greyed out on the page.
         explain: true,
         only_rules: args.rules.clone(),
         include: args.include.include,
     };
+    let items = args.input.documents()?;
     let file =
         File::create(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     let mut report = Report::new(BufWriter::with_capacity(1 << 16, file))
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     let code = run_with(
-        documents(args.input.paths.clone(), args.input.source()),
+        items,
         args.input.run_options(),
         |id, text, meta| {
             let mut doc = whosaid::extract(id, text, &config);

@@ -25,11 +25,15 @@ pub struct RunOptions {
 
 /// The JSON error record that stands for a failed document.
 pub fn error_record(id: &str, error: &whosaid::input::Error) -> String {
-    let record = serde_json::json!({
+    error_value(id, error).to_string()
+}
+
+/// The error record of [`error_record`], as a JSON value.
+pub fn error_value(id: &str, error: &whosaid::input::Error) -> serde_json::Value {
+    serde_json::json!({
         "id": id,
         "error": {"kind": error.kind.as_str(), "message": error.message},
-    });
-    record.to_string()
+    })
 }
 
 /// Processes every item with `process` (which returns the output text of one document,
@@ -234,7 +238,8 @@ where
     if failed > 0 {
         let kinds: Vec<String> = failures.iter().map(|(k, n)| format!("{n} {k}")).collect();
         eprintln!(
-            "whosaid: {failed} of {docs} documents failed ({})",
+            "whosaid: {failed} of {} failed ({})",
+            super::counted(docs, "document"),
             kinds.join(", ")
         );
         return Ok(ExitCode::from(1));

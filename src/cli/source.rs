@@ -1,6 +1,6 @@
-//! Where documents come from: files, directories (walked lazily, `.txt` files in sorted
-//! order), standard input, and JSON Lines. Each document arrives as an [`Item`]: its text, or
-//! the error that stands in its place.
+//! Where documents come from: files, directories (walked lazily, `.txt` files or those of
+//! `--ext`, in sorted order), standard input, and JSON Lines. Each document arrives as an
+//! [`Item`]: its text, or the error that stands in its place.
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -37,6 +37,9 @@ impl Item {
 pub struct SourceOptions {
     pub jsonl: bool,
     pub decode: DecodeOptions,
+    /// Name a file by its canonical path (absolute, links resolved) rather than as typed,
+    /// so that `corpus/a.txt` and `/home/me/corpus/a.txt` are one document.
+    pub canonical_ids: bool,
 }
 
 fn io_error(id: &str, e: &std::io::Error) -> Error {
@@ -44,6 +47,12 @@ fn io_error(id: &str, e: &std::io::Error) -> Error {
 }
 
 fn read_file(id: &str, path: &Path, opts: &SourceOptions) -> Item {
+    let canonical = opts
+        .canonical_ids
+        .then(|| std::fs::canonicalize(path).ok())
+        .flatten()
+        .map(|p| p.display().to_string());
+    let id = canonical.as_deref().unwrap_or(id);
     let read = File::open(path).and_then(|f| {
         let mut bytes = Vec::new();
         // Read one byte past the limit, enough to tell that the file is too large.
@@ -184,9 +193,76 @@ fn jsonl_items(
     })
 }
 
-/// All documents named by `paths`, lazily, in order.
-pub fn documents(paths: Vec<String>, opts: SourceOptions) -> impl Iterator<Item = Item> {
+/// Whether `path` names a file with one of `extensions` (without their dot, compared
+/// ignoring case).
+fn has_extension(path: &Path, extensions: &[String]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Most other extensions named when a directory holds no file to read.
+const MAX_OTHER_EXTENSIONS: usize = 5;
+
+/// Checks that every directory in `paths` holds at least one file with one of `extensions`:
+/// a directory that holds none is a mistake (a wrong folder, or files of another kind),
+/// and the message names it, the extensions looked for and those it holds. A directory
+/// that cannot be walked is left to [`documents`], which reports the error per entry.
+pub fn check_directories(paths: &[String], extensions: &[String]) -> Result<(), String> {
+    for p in paths.iter().filter(|p| *p != "-") {
+        let path = Path::new(p);
+        if !path.is_dir() {
+            continue;
+        }
+        let mut others: Vec<String> = Vec::new();
+        let mut found = false;
+        for entry in walkdir::WalkDir::new(path).follow_links(true) {
+            let Ok(entry) = entry else {
+                found = true;
+                break;
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if has_extension(entry.path(), extensions) {
+                found = true;
+                break;
+            }
+            if let Some(e) = entry.path().extension().and_then(|e| e.to_str()) {
+                let e = format!(".{}", e.to_ascii_lowercase());
+                if others.len() < MAX_OTHER_EXTENSIONS && !others.contains(&e) {
+                    others.push(e);
+                }
+            }
+        }
+        if found {
+            continue;
+        }
+        let wanted: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+        let held = if others.is_empty() {
+            String::new()
+        } else {
+            others.sort();
+            format!(" (it holds {} files)", others.join(", "))
+        };
+        return Err(format!(
+            "{p}: no {} files in this directory{held}; choose the extensions to read with \
+             --ext, e.g. --ext txt,md",
+            wanted.join(" or ")
+        ));
+    }
+    Ok(())
+}
+
+/// All documents named by `paths`, lazily, in order; in directories, the files with one of
+/// `extensions` (without their dot).
+pub fn documents(
+    paths: Vec<String>,
+    opts: SourceOptions,
+    extensions: Vec<String>,
+) -> impl Iterator<Item = Item> {
     let seen = std::rc::Rc::new(std::cell::RefCell::new(SeenIds::default()));
+    let extensions = std::rc::Rc::new(extensions);
     paths
         .into_iter()
         .flat_map(move |p| -> Box<dyn Iterator<Item = Item>> {
@@ -207,8 +283,8 @@ pub fn documents(paths: Vec<String>, opts: SourceOptions) -> impl Iterator<Item 
             }
             let path = Path::new(&p);
             if path.is_dir() {
-                let wanted = if opts.jsonl { "jsonl" } else { "txt" };
                 let seen = seen.clone();
+                let extensions = extensions.clone();
                 let walk = walkdir::WalkDir::new(path)
                     .follow_links(true)
                     .sort_by_file_name()
@@ -224,9 +300,7 @@ pub fn documents(paths: Vec<String>, opts: SourceOptions) -> impl Iterator<Item 
                             }
                             Ok(entry) => {
                                 let q = entry.path();
-                                if !entry.file_type().is_file()
-                                    || q.extension().and_then(|e| e.to_str()) != Some(wanted)
-                                {
+                                if !entry.file_type().is_file() || !has_extension(q, &extensions) {
                                     return None;
                                 }
                                 let id = q.display().to_string();

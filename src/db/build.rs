@@ -215,6 +215,18 @@ impl Database {
         Ok(out)
     }
 
+    /// Gives the document stored as `from` the id `to` (a file that moved, or a path now
+    /// spelt canonically); false when no document is stored as `from`, or one already is as
+    /// `to`.
+    pub fn rename_document(&mut self, from: &str, to: &str) -> Result<bool> {
+        let changed = self.conn.execute(
+            "UPDATE documents SET id = ?2 WHERE id = ?1 \
+             AND NOT EXISTS (SELECT 1 FROM documents WHERE id = ?2)",
+            params![from, to],
+        )?;
+        Ok(changed == 1)
+    }
+
     /// Stores a batch of documents in one transaction. `after_each` is called after each
     /// document is written, inside the transaction (for progress reporting).
     pub fn write_batch(

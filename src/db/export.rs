@@ -4,13 +4,24 @@ use std::io::Write;
 
 use serde_json::{json, Map, Value};
 
+use rusqlite::params;
+
 use super::{Database, Result};
+
+/// Most occurrences listed on one quotation's line: a quotation repeated in thousands of
+/// articles would otherwise make a line of megabytes. The line says how many it leaves out
+/// (`occurrences_omitted`); the documents view lists every occurrence.
+pub const MAX_EXPORT_OCCURRENCES: usize = 20;
+
+/// Most document ids listed on one quotation's line (`documents_omitted` counts the rest).
+pub const MAX_EXPORT_DOCUMENTS: usize = 100;
 
 /// What one exported line stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// One line per quotation: text, whether it is verbatim or a report and its class, top
-    /// speaker, speaker distribution with evidence, occurrences and document ids.
+    /// speaker, speaker distribution with evidence, its first occurrences and document ids
+    /// (at most [`MAX_EXPORT_OCCURRENCES`] and [`MAX_EXPORT_DOCUMENTS`]).
     Quotations,
     /// One line per document: its id, metadata and occurrences with their quotation ids.
     Documents,
@@ -60,8 +71,13 @@ impl Database {
         let mut occurrences = self.conn.prepare(&format!(
             "SELECT {OCCURRENCE_COLUMNS} FROM placements p \
              JOIN occurrences o ON o.id = p.occurrence JOIN documents d ON d.doc = o.doc \
-             WHERE p.quotation = ?1 ORDER BY o.id"
+             WHERE p.quotation = ?1 ORDER BY o.id LIMIT ?2"
         ))?;
+        let mut documents = self.conn.prepare(
+            "SELECT d.id FROM documents d WHERE d.doc IN (SELECT o.doc FROM placements p \
+             JOIN occurrences o ON o.id = p.occurrence WHERE p.quotation = ?1) \
+             ORDER BY d.doc LIMIT ?2",
+        )?;
         let mut rows = quotations.query([])?;
         let mut n = 0;
         while let Some(r) = rows.next()? {
@@ -77,14 +93,13 @@ impl Database {
                 }));
             }
             let occ: Vec<Value> = occurrences
-                .query_map([id], occurrence)?
+                .query_map(params![id, MAX_EXPORT_OCCURRENCES], occurrence)?
                 .collect::<rusqlite::Result<_>>()?;
-            let mut seen = std::collections::HashSet::new();
-            let docs: Vec<&str> = occ
-                .iter()
-                .filter_map(|o| o["document"].as_str())
-                .filter(|d| seen.insert(*d))
-                .collect();
+            let docs: Vec<String> = documents
+                .query_map(params![id, MAX_EXPORT_DOCUMENTS], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let occurrence_count: i64 = r.get(4)?;
+            let document_count: i64 = r.get(5)?;
             let line = json!({
                 "id": id,
                 "text": r.get::<_, String>(1)?,
@@ -93,11 +108,13 @@ impl Database {
                 "speaker": r.get::<_, Option<String>>(2)?,
                 "speaker_weight": r.get::<_, Option<f64>>(3)?,
                 "speakers": dist,
-                "occurrence_count": r.get::<_, i64>(4)?,
-                "document_count": r.get::<_, i64>(5)?,
+                "occurrence_count": occurrence_count,
+                "document_count": document_count,
                 "first_date": r.get::<_, Option<String>>(6)?,
                 "last_date": r.get::<_, Option<String>>(7)?,
+                "documents_omitted": (document_count - docs.len() as i64).max(0),
                 "documents": docs,
+                "occurrences_omitted": (occurrence_count - occ.len() as i64).max(0),
                 "occurrences": occ,
             });
             serde_json::to_writer(&mut *out, &line)?;

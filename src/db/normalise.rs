@@ -40,7 +40,7 @@ pub fn tokens(norm: &str) -> Vec<&str> {
     norm.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
         '\'' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{0060}' | '\u{00B4}'

@@ -3,7 +3,94 @@
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::normalise::{normalise, tokens};
+use super::normalise::{is_apostrophe, normalise, tokens};
+
+/// The FTS5 query for what a user typed into `db search`, or `None` when it holds no word.
+///
+/// Every word must occur (in any case and inflection: the index stems with Porter); a word
+/// ending in `*` matches as a prefix (`tax*`: tax, taxes, taxpayer); words in double quotes
+/// must occur together in that order (a phrase; an unclosed quote runs to the end); `OR`
+/// between two words or phrases accepts either (`tax OR levy increase` wants "increase" and
+/// one of "tax" or "levy"). Nothing else is syntax: punctuation separates words, and FTS5's
+/// own operators (`AND`, `NOT`, `NEAR`, parentheses, column filters) are read as words, so
+/// user text can never make an invalid query.
+pub fn fts_query(text: &str) -> Option<String> {
+    // The terms, each a list of alternatives joined by OR.
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    let mut pending_or = false;
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        let (term, is_or) = if let Some(inside) = rest.strip_prefix('"') {
+            let end = inside.find('"').unwrap_or(inside.len());
+            let term = fts_string(&inside[..end], false);
+            rest = inside.get(end + 1..).unwrap_or("");
+            (term, false)
+        } else {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '"')
+                .unwrap_or(rest.len());
+            let chunk = &rest[..end];
+            rest = &rest[end..];
+            if chunk == "OR" {
+                (None, true)
+            } else {
+                (fts_string(chunk, chunk.ends_with('*')), false)
+            }
+        };
+        if is_or {
+            // `OR` with a term on each side; anywhere else it is the word "or".
+            if groups.is_empty() || pending_or {
+                groups.push(vec!["\"or\"".to_string()]);
+                pending_or = false;
+            } else {
+                pending_or = true;
+            }
+            continue;
+        }
+        let Some(term) = term else { continue };
+        match groups.last_mut() {
+            Some(last) if pending_or => last.push(term),
+            _ => groups.push(vec![term]),
+        }
+        pending_or = false;
+    }
+    if pending_or {
+        groups.push(vec!["\"or\"".to_string()]);
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    let terms: Vec<String> = groups
+        .into_iter()
+        .map(|alternatives| match alternatives.len() {
+            1 => alternatives.into_iter().next().unwrap_or_default(),
+            _ => format!("({})", alternatives.join(" OR ")),
+        })
+        .collect();
+    Some(terms.join(" AND "))
+}
+
+/// The words of `text` as one FTS5 string (a phrase when there are several), its last word a
+/// prefix when `prefix`; `None` without words. Apostrophes separate words here, as the
+/// index's tokenizer separates them ("it’s" is "it" and "s").
+fn fts_string(text: &str, prefix: bool) -> Option<String> {
+    let spaced: String = text
+        .chars()
+        .map(|c| if is_apostrophe(c) { ' ' } else { c })
+        .collect();
+    let norm = normalise(&spaced);
+    let words = tokens(&norm);
+    if words.is_empty() {
+        return None;
+    }
+    // Words hold letters and digits only, so no `"` needs escaping.
+    let star = if prefix { "*" } else { "" };
+    Some(format!("\"{}\"{star}", words.join(" ")))
+}
 use super::{Database, Result};
 
 /// Most source documents listed with a quotation.
@@ -109,21 +196,18 @@ impl Database {
         }))
     }
 
-    /// The quotations best matching `text` (every word must occur), best first (bm25).
+    /// The quotations best matching `text`, best first (bm25); see [`fts_query`] for what
+    /// `text` may say. Words match in any inflection (`TAXPAYERS` finds "taxpayer").
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<QuotationHit>> {
-        let norm = normalise(text);
-        let words = tokens(&norm);
-        if words.is_empty() {
+        let Some(query) = fts_query(text) else {
             return Ok(Vec::new());
-        }
-        // Each word as an FTS5 string, so user text is never read as query syntax.
-        let query: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+        };
         let ids: Vec<i64> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH ?1 \
                  ORDER BY bm25(quotations_fts), rowid LIMIT ?2",
             )?;
-            let rows = stmt.query_map(params![query.join(" "), limit], |r| r.get(0))?;
+            let rows = stmt.query_map(params![query, limit], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         let mut out = Vec::with_capacity(ids.len());
@@ -202,5 +286,61 @@ impl Database {
             top_speakers,
             settings,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn words_are_strings_and_all_must_occur() {
+        assert_eq!(
+            fts_query("Customers HAPPY").as_deref(),
+            Some(r#""customers" AND "happy""#)
+        );
+        assert_eq!(fts_query("  ").as_deref(), None);
+        assert_eq!(fts_query("— … !").as_deref(), None);
+    }
+
+    #[test]
+    fn prefixes_phrases_and_or() {
+        assert_eq!(fts_query("tax*").as_deref(), Some(r#""tax"*"#));
+        assert_eq!(
+            fts_query(r#""super happy" customers"#).as_deref(),
+            Some(r#""super happy" AND "customers""#)
+        );
+        assert_eq!(
+            fts_query("tax OR levy increase").as_deref(),
+            Some(r#"("tax" OR "levy") AND "increase""#)
+        );
+        assert_eq!(
+            fts_query(r#"a OR "b c" OR d*"#).as_deref(),
+            Some(r#"("a" OR "b c" OR "d"*)"#)
+        );
+        // A hyphenated word is a phrase of its parts, as the index reads it.
+        assert_eq!(
+            fts_query("laser-focused").as_deref(),
+            Some(r#""laser focused""#)
+        );
+        assert_eq!(fts_query("it’s").as_deref(), Some(r#""it s""#));
+    }
+
+    #[test]
+    fn misplaced_operators_and_fts_syntax_are_words() {
+        assert_eq!(fts_query("OR tax").as_deref(), Some(r#""or" AND "tax""#));
+        assert_eq!(fts_query("tax OR").as_deref(), Some(r#""tax" AND "or""#));
+        assert_eq!(
+            fts_query("tax OR OR levy").as_deref(),
+            Some(r#""tax" AND "or" AND "levy""#)
+        );
+        assert_eq!(
+            fts_query(r#"" AND OR ( * NEAR"#).as_deref(),
+            Some(r#""and or near""#)
+        );
+        assert_eq!(
+            fts_query("text:foo NOT (bar)").as_deref(),
+            Some(r#""text foo" AND "not" AND "bar""#)
+        );
     }
 }

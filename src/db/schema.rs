@@ -106,6 +106,13 @@ pub const MIGRATIONS: &[&str] = &[
     UPDATE quotations SET class = 'speech' WHERE verbatim = 1;
     UPDATE state SET value = '1' WHERE key = 'dirty' AND EXISTS (SELECT 1 FROM occurrences);
     "#,
+    // 3: full-text search with Porter stemming ("taxpayers" finds "taxpayer"), the index
+    // rebuilt from the quotations.
+    r#"
+    DROP TABLE quotations_fts;
+    CREATE VIRTUAL TABLE quotations_fts USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
+    INSERT INTO quotations_fts (rowid, text) SELECT id, text FROM quotations;
+    "#,
 ];
 
 /// Brings the schema of `conn` up to date.

@@ -1,6 +1,6 @@
 //! Accuracy measurement: compares extracted quotes with hand-annotated gold.
 //!
-//! [`gold`] reads the gold JSONL format (`GOLD-FORMAT.md`), [`matching`] pairs predicted quotes
+//! [`gold`] reads the gold JSONL format (`docs/gold-format.md`), [`matching`] pairs predicted quotes
 //! with gold quotes, [`score`] turns the pairs into metrics and an error list, [`report`] renders
 //! them, and [`diff`] compares two extraction runs with each other.
 //!

@@ -226,7 +226,7 @@ fn last_word(s: &str) -> Option<String> {
     (!word.is_empty()).then(|| word.to_string())
 }
 
-/// Whether `predicted` is an acceptable speaker for the gold quote. See `GOLD-FORMAT.md`: same
+/// Whether `predicted` is an acceptable speaker for the gold quote. See `docs/gold-format.md`: same
 /// name, same last word, or overlapping speaker span; the mention as written may also equal an
 /// accepted name.
 pub fn speaker_right(gold: &GoldQuote, predicted: Option<&Speaker>) -> bool {
