@@ -157,8 +157,11 @@ fn may_start_marker(bytes: &[u8]) -> bool {
     }
 }
 
+/// A number's kind and value, and its Roman reading if it has one.
+type Reading = (Kind, u32, Option<(Kind, u32)>);
+
 /// The reading of a marker's number: 1–3 digits, one letter, or a Roman numeral.
-fn number(body: &str) -> Option<(Kind, u32, Option<(Kind, u32)>)> {
+fn number(body: &str) -> Option<Reading> {
     let bytes = body.as_bytes();
     if (1..=3).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_digit) {
         return Some((Kind::Digits, body.parse().ok()?, None));
@@ -285,6 +288,23 @@ fn walk_items(s: &str, first: Marker, mut on_item: impl FnMut(usize, usize)) {
     }
 }
 
+/// SEN010 inside a UAX #29 segment: after a sentence end at `period`, a list marker in
+/// brackets written in lower case (`(a)`, `[z]`, `(vii)`), then a capital, starts a new
+/// item, which UAX #29 does not see (the lower-case letter reads as a continuation). Returns
+/// where the sentence ends and the item starts.
+pub(crate) fn bracketed_item_after(text: &str, period: usize) -> Option<(usize, usize)> {
+    let start = period + 2;
+    let rest = text.get(start..)?;
+    if !text[..period].ends_with(|c: char| c.is_alphanumeric() || c == ')') {
+        return None;
+    }
+    let (marker, len) = parse(rest)?;
+    let next = rest[len..].trim_start_matches(' ');
+    let capital = next.starts_with(|c: char| c.is_uppercase());
+    (marker.style == Style::Enclosed && marker.bullet.is_none() && capital)
+        .then_some((period + 1, start))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,21 +351,4 @@ mod tests {
         assert!(!joins_next("1. He paid 5."));
         assert!(!joins_next("A. Lee met B."));
     }
-}
-
-/// SEN010 inside a UAX #29 segment: after a sentence end at `period`, a list marker in
-/// brackets written in lower case (`(a)`, `[z]`, `(vii)`), then a capital, starts a new
-/// item, which UAX #29 does not see (the lower-case letter reads as a continuation). Returns
-/// where the sentence ends and the item starts.
-pub(crate) fn bracketed_item_after(text: &str, period: usize) -> Option<(usize, usize)> {
-    let start = period + 2;
-    let rest = text.get(start..)?;
-    if !text[..period].ends_with(|c: char| c.is_alphanumeric() || c == ')') {
-        return None;
-    }
-    let (marker, len) = parse(rest)?;
-    let next = rest[len..].trim_start_matches(' ');
-    let capital = next.starts_with(|c: char| c.is_uppercase());
-    (marker.style == Style::Enclosed && marker.bullet.is_none() && capital)
-        .then_some((period + 1, start))
 }

@@ -88,7 +88,7 @@ pub(crate) fn decide(b: &Boundary<'_>) -> Decision {
             Decision::Join(Some(LOWERCASE_CONTINUATION))
         };
     }
-    if breaks == 0 && lists::joins_next(left) {
+    if breaks == 0 && list_item_joins(left) {
         return Decision::Join(Some(LIST_ITEM));
     }
     if left.ends_with('.') {
@@ -537,6 +537,10 @@ fn line_continues(left: &str, first: char) -> bool {
 ///
 /// # Known false positives
 /// A one-letter answer after a question joins the next sentence: `Who won? B. The rest lost.`
+fn list_item_joins(left: &str) -> bool {
+    lists::joins_next(left)
+}
+
 // ---------------------------------------------------------------------------------------
 // SEN011, SEN012: ellipses
 
