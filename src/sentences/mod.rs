@@ -12,7 +12,8 @@
 //!    The UAX #29 segments of a chunk come from `uax.rs`, which gives exactly
 //!    unicode-segmentation's segments but runs it only on small windows around possible
 //!    sentence terminators.
-//! 2. Each UAX #29 segment is trimmed; SEN011 may cut it once more after a `…`.
+//! 2. Each UAX #29 segment is trimmed; SEN011 (after a `…`), SEN015 (`world.Today`),
+//!    SEN012 (`word. . . . The`) and SEN010 (`here. (b) The`) may cut it further.
 //! 3. At every boundary between two consecutive pieces, the rules decide whether to keep
 //!    it or to join the pieces. Each rule looks at a bounded window (named constants in
 //!    `rules.rs`), so the whole pass is linear in the input.
@@ -38,6 +39,7 @@
 //!   boundaries are approximated, not exactly UAX #29's.
 
 mod abbreviations;
+mod lists;
 mod rules;
 mod uax;
 
@@ -114,7 +116,7 @@ pub const RULES: &[SentenceRule] = &[
     SentenceRule {
         id: rules::LIST_ITEM,
         name: "list-items",
-        summary: "List markers stay with their item; a new list item always starts a sentence.",
+        summary: "List markers stay with their item; a new list item, on a new line or not, starts a sentence.",
     },
     SentenceRule {
         id: rules::UNICODE_ELLIPSIS,
@@ -124,12 +126,22 @@ pub const RULES: &[SentenceRule] = &[
     SentenceRule {
         id: rules::SPACED_ELLIPSIS,
         name: "spaced-ellipsis",
-        summary: "A spaced ... is an elision: joined unless a typical sentence start follows.",
+        summary: "A spaced ... or . . . is an elision inside a sentence; . . . . ends one.",
     },
     SentenceRule {
         id: rules::PARAGRAPH_BREAK,
         name: "paragraph-break",
         summary: "A blank line always ends a sentence; no join crosses it.",
+    },
+    SentenceRule {
+        id: rules::CITATION,
+        name: "citation-after-quote",
+        summary: "A short source in parentheses after a closing quote (“…” (Lee 55).) is joined.",
+    },
+    SentenceRule {
+        id: rules::NO_SPACE_END,
+        name: "no-space-sentence-end",
+        summary: "A period between a word and a capitalised word with no space (world.Today) ends a sentence.",
     },
 ];
 
@@ -145,6 +157,9 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     };
     let ellipsis = memchr::memmem::Finder::new("…");
     let mut ellipses = ellipsis.find_iter(text.as_bytes()).peekable();
+    let mut periods = memchr::memchr_iter(b'.', text.as_bytes()).peekable();
+    // The cuts inside the current segment, `(left_end, right_start)`, in order.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut chunk_start = 0;
     for chunk_end in seams(text).chain(std::iter::once(text.len())) {
         let chunk = &text[chunk_start..chunk_end];
@@ -162,7 +177,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             }
             let origin = builder.origin(origin);
             builder.pending = None;
+            cuts.clear();
+            period_cuts(text, &range, &mut periods, &mut cuts);
             let mut piece_start = range.start;
+            let mut pending_cuts = cuts.iter().copied().peekable();
             while let Some(&at) = ellipses.peek() {
                 if at >= range.end {
                     break;
@@ -170,6 +188,17 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 ellipses.next();
                 if at < piece_start {
                     continue;
+                }
+                while let Some(&(left_end, right_start)) = pending_cuts.peek() {
+                    if left_end > at {
+                        break;
+                    }
+                    pending_cuts.next();
+                    if left_end > piece_start && right_start < range.end {
+                        builder.piece(piece_start..left_end, origin);
+                        builder.forced();
+                        piece_start = right_start;
+                    }
                 }
                 if let Some((left_end, right_start)) = rules::ellipsis_break(text, at, piece_start)
                 {
@@ -180,11 +209,54 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                     }
                 }
             }
+            for (left_end, right_start) in pending_cuts {
+                if left_end > piece_start && right_start < range.end {
+                    builder.piece(piece_start..left_end, origin);
+                    builder.forced();
+                    piece_start = right_start;
+                }
+            }
             builder.piece(piece_start..range.end, origin);
         }
         chunk_start = chunk_end;
     }
     builder.finish()
+}
+
+/// The cuts that periods inside `range` (a trimmed UAX #29 segment) call for, appended to
+/// `cuts` in order: a sentence end with no space after it (SEN015), an elision opening the
+/// next sentence (SEN012) and a bracketed list item after a sentence end (SEN010). Takes
+/// the periods before `range.end` from `periods`; most are followed by a space and a word,
+/// and cost two byte tests.
+fn period_cuts(
+    text: &str,
+    range: &Range<usize>,
+    periods: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+    cuts: &mut Vec<(usize, usize)>,
+) {
+    let bytes = text.as_bytes();
+    while let Some(&at) = periods.peek() {
+        if at >= range.end {
+            break;
+        }
+        periods.next();
+        if at < range.start || at + 2 >= range.end {
+            continue;
+        }
+        let cut = match (bytes[at + 1], bytes[at + 2]) {
+            (next, _) if next.is_ascii_uppercase() => {
+                rules::no_space_sentence_end(text, at).then_some((at + 1, at + 1))
+            }
+            (b' ', b'(' | b'[') => lists::bracketed_item_after(text, at),
+            (b' ', b'.') => rules::ellipsis_after_period(text, at),
+            _ => None,
+        };
+        if let Some(cut) = cut {
+            if cuts.last().is_none_or(|&(_, right)| cut.0 >= right) {
+                cuts.push(cut);
+            }
+        }
+    }
 }
 
 /// Positions where the text is cut before UAX #29 sees it: inside runs longer than
@@ -278,7 +350,7 @@ impl Builder<'_> {
     /// Ends the current sentence unconditionally (SEN011 has decided).
     fn forced(&mut self) {
         if let Some(current) = self.current.take() {
-            self.sentences.push(current);
+            lists::cut_items(self.text, current, &mut self.sentences);
         }
     }
 
@@ -299,7 +371,7 @@ impl Builder<'_> {
             current.end = piece.end;
         } else {
             let done = std::mem::replace(current, piece);
-            self.sentences.push(done);
+            lists::cut_items(self.text, done, &mut self.sentences);
         }
     }
 

@@ -5,6 +5,7 @@
 //! bounded window of text on each side, so the whole pass stays linear.
 
 use super::abbreviations::{self, Class};
+use super::lists;
 use crate::text::layout::{connector_word, starts_list_item};
 
 /// Longest token looked at before a boundary (`U.S.A.`, `approx.`): a longer run of
@@ -18,8 +19,8 @@ pub(crate) const MAX_MARKS: usize = 4;
 pub(crate) const MAX_NAME_WORDS: usize = 3;
 /// How far UAX #29's look-ahead after a period is emulated at a seam.
 pub(crate) const MAX_SEAM_LOOKAHEAD: usize = 64;
-/// Most spaces of indentation before a list marker (SEN010).
-pub(crate) const MAX_INDENT_BYTES: usize = 16;
+/// Most dots of a spaced ellipsis looked at (`. . . .`, SEN012).
+pub(crate) const MAX_DOTS: usize = 8;
 
 /// Where a candidate boundary came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,9 @@ pub(crate) fn decide(b: &Boundary<'_>) -> Decision {
         return Decision::Split(Some(PARAGRAPH_BREAK));
     }
     if no_space(b) {
+        if b.left_end > 0 && no_space_sentence_end(b.text, b.left_end - 1) {
+            return Decision::Split(Some(NO_SPACE_END));
+        }
         return Decision::Join(Some(NO_SPACE));
     }
     let right = &b.text[b.right_start..];
@@ -84,10 +88,13 @@ pub(crate) fn decide(b: &Boundary<'_>) -> Decision {
             Decision::Join(Some(LOWERCASE_CONTINUATION))
         };
     }
-    if breaks == 0 && is_list_marker(b.text, b.sentence_start, b.left_end) {
+    if breaks == 0 && list_item_joins(left) {
         return Decision::Join(Some(LIST_ITEM));
     }
     if left.ends_with('.') {
+        if let Some(d) = spaced_dots(left) {
+            return d;
+        }
         if let Some(d) = spaced_ellipsis(left, right) {
             return d;
         }
@@ -100,6 +107,9 @@ pub(crate) fn decide(b: &Boundary<'_>) -> Decision {
     }
     if let Some(d) = quote_then_speaker(left, right) {
         return d;
+    }
+    if breaks == 0 && citation_after_quote(left, right) {
+        return Decision::Join(Some(CITATION));
     }
     if breaks == 1 && line_continues(left, first) {
         return Decision::Join(Some(WRAPPED_LINE));
@@ -123,6 +133,8 @@ pub(crate) const LIST_ITEM: &str = "SEN010";
 pub(crate) const UNICODE_ELLIPSIS: &str = "SEN011";
 pub(crate) const SPACED_ELLIPSIS: &str = "SEN012";
 pub(crate) const PARAGRAPH_BREAK: &str = "SEN013";
+pub(crate) const CITATION: &str = "SEN014";
+pub(crate) const NO_SPACE_END: &str = "SEN015";
 
 // ---------------------------------------------------------------------------------------
 // SEN001–SEN004: listed abbreviations
@@ -146,7 +158,12 @@ pub(crate) const PARAGRAPH_BREAK: &str = "SEN013";
 ///
 /// # Does not match
 /// `etc.` (class `final`): `apples, etc. Microsoft said` keeps the UAX #29 boundary. Number
-/// abbreviations before a word (`He said No. Then`) keep it too.
+/// abbreviations before a word (`He said No. Then`) keep it too; before a code with a digit
+/// (`No. A13`) they join.
+///
+/// # Known false positives
+/// A time before a title joins when the sentence opens with a preposition (`At 6 a.m. Mr.
+/// Lee left.`), and also in `In June we met at 6 p.m. Mr. Lee came late.`
 fn abbreviation(left: &str, right: &str) -> Option<Decision> {
     let token = last_token(left)?;
     let class = abbreviations::lookup(token)?;
@@ -156,13 +173,66 @@ fn abbreviation(left: &str, right: &str) -> Option<Decision> {
         Class::Inner => Decision::Join(Some(INNER)),
         Class::Final => Decision::Split(None),
         _ if digit => Decision::Join(Some(BEFORE_NUMBER)),
+        Class::Number if starts_with_code(right) => Decision::Join(Some(BEFORE_NUMBER)),
         Class::Number => Decision::Split(None),
+        // "He left at 6 p.m. Mr. Lee stayed.": a title after a time ends the sentence,
+        // unless the time opens it ("At 6 a.m. Mr. Lee left.").
+        Class::Ending
+            if is_time(token) && starts_with_title(right) && !opens_with_preposition(left) =>
+        {
+            Decision::Split(Some(ENDING))
+        }
         // "BEDFORD, N.H. (AP) — …", "Dallas, Texas, Inc. (NYSE: X)": a short aside in
         // parentheses with no sentence end of its own goes on with the sentence.
         Class::Ending if short_parenthetical(right) => Decision::Join(Some(ENDING)),
         Class::Ending if starts_sentence(right) => Decision::Split(Some(ENDING)),
         Class::Ending => Decision::Join(Some(ENDING)),
     })
+}
+
+/// True when `right` starts with a word of at most eight letters and digits holding a digit
+/// (`A13`, `4B`): a code that a number abbreviation (`No.`) introduces.
+fn starts_with_code(right: &str) -> bool {
+    let word: &str = &right[..right
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(right.len())];
+    (1..=8).contains(&word.len()) && word.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// `a.m.`, `p.m.` in any case.
+fn is_time(token: &str) -> bool {
+    token.eq_ignore_ascii_case("a.m.") || token.eq_ignore_ascii_case("p.m.")
+}
+
+/// True when `right` starts with a listed title (`Mr.`, `Dr.`).
+fn starts_with_title(right: &str) -> bool {
+    let word = leading_word(right, true);
+    word.ends_with('.') && abbreviations::lookup(word) == Some(Class::Title)
+}
+
+/// True when the sentence `left` opens with a preposition (`At 6 a.m.`, `By 9 p.m.`): what
+/// follows is still its main clause.
+fn opens_with_preposition(left: &str) -> bool {
+    let word = leading_word(skip_openers(left), false);
+    matches!(
+        word,
+        "At" | "By"
+            | "Before"
+            | "After"
+            | "Until"
+            | "Till"
+            | "From"
+            | "Since"
+            | "Around"
+            | "About"
+            | "On"
+            | "In"
+            | "Shortly"
+            | "Early"
+            | "Late"
+            | "Just"
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -183,6 +253,8 @@ fn abbreviation(left: &str, right: &str) -> Option<Decision> {
 ///
 /// # Does not match
 /// A next word that typically starts a sentence: `He got an A. The rest failed.` splits.
+/// `I.` after a word in lower case or a comma is the pronoun ending a sentence (`you and I.
+/// Did you…`), unlike `Albert I. Jones`: split before a capital.
 fn initials(left: &str, right: &str) -> Option<Decision> {
     let token = last_token(left)?;
     if token.is_empty() {
@@ -196,11 +268,37 @@ fn initials(left: &str, right: &str) -> Option<Decision> {
             _ => return None,
         }
     }
+    if token == "I." && pronoun_i(&left[..left.len() - token.len()]) {
+        return Some(
+            if right.starts_with(char::is_uppercase) || starts_sentence(right) {
+                Decision::Split(Some(INITIALS))
+            } else {
+                Decision::Join(Some(INITIALS))
+            },
+        );
+    }
     Some(if starts_sentence(right) {
         Decision::Split(Some(INITIALS))
     } else {
         Decision::Join(Some(INITIALS))
     })
+}
+
+/// True when the text before an `I.` makes it the pronoun: its last word is in lower case
+/// (`you and I.`) or ends with a comma.
+fn pronoun_i(before: &str) -> bool {
+    let before = before.trim_end();
+    if before.ends_with(',') {
+        return true;
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take(MAX_WORD_BYTES)
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before.len() - word_start <= MAX_WORD_BYTES
+        && before[word_start..].starts_with(char::is_lowercase)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -413,40 +511,34 @@ fn line_continues(left: &str, first: char) -> bool {
 /// SEN010 `list-items`.
 ///
 /// # What it matches
-/// A list marker at the start of a line (`1.`, `12.`, `a.`, and single capitals such as the
-/// `Q.` and `A.` of interview transcripts) that UAX #29 cut from its item text, which is
-/// joined back; and a line break followed by a new item (`•`, `-`, `*`, `–`, `1.`, `2)`,
-/// `b.`), which is always kept.
+/// - A sentence so far that is only a list marker (`1.`, `12.`, `a.`, `1.)`, `(iv)`, `• 9.`,
+///   and single capitals such as the `Q.` and `A.` of interview transcripts) that UAX #29
+///   cut from its item text: joined back. Also a sentence that starts with a marker and
+///   ends with a later marker of the same list (`1. Tea 2.`): joined, and cut before that
+///   marker (see `lists::cut_items`).
+/// - A sentence that starts with a numbered, lower-case or bulleted marker and holds the
+///   next marker of the same list (`1) Tea 2) Milk`, `a. Red b. Blue`, `• 9. Tea • 10.
+///   Milk`): cut before each next item.
+/// - After a sentence end, a lower-case marker in brackets and a capital (`here. (b) The`):
+///   a new sentence, which UAX #29 misses.
+/// - A line break followed by a new item (`•`, `-`, `*`, `–`, `1.`, `2)`, `b.`): always kept.
 ///
 /// # Why
 /// Each list item is its own sentence, marker included, and an item must never be glued to
 /// the line before by the line-wrap or abbreviation rules.
 ///
 /// # Example
-/// `1. Open the box.\n2. Take it out.` gives `1. Open the box.` and `2. Take it out.`
+/// `1. Open the box.\n2. Take it out.` and `1. Open the box 2. Take it out` both give
+/// `1. Open the box…` and `2. Take it out…`.
 ///
 /// # Does not match
-/// Markers in the middle of a line (`Steps: 1. Open`) or longer than three digits.
-fn is_list_marker(text: &str, start: usize, end: usize) -> bool {
-    let marker = &text[start..end];
-    let Some(body) = marker.strip_suffix(['.', ')']) else {
-        return false;
-    };
-    let numeric = (1..=3).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit());
-    let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_alphabetic());
-    (numeric || letter) && at_line_start(text, start)
-}
-
-fn at_line_start(text: &str, at: usize) -> bool {
-    let before = &text.as_bytes()[at.saturating_sub(MAX_INDENT_BYTES)..at];
-    for &b in before.iter().rev() {
-        match b {
-            b'\n' | b'\r' => return true,
-            b' ' | b'\t' => {}
-            _ => return false,
-        }
-    }
-    at <= MAX_INDENT_BYTES
+/// A marker that is not the next one (`1. He paid 5. Then`), another closing (`1) He read
+/// 2. Then`), or a capital and a period inside a sentence (`A. Lee met B. Cole`, initials).
+///
+/// # Known false positives
+/// A one-letter answer after a question joins the next sentence: `Who won? B. The rest lost.`
+fn list_item_joins(left: &str) -> bool {
+    lists::joins_next(left)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -526,6 +618,177 @@ fn spaced_ellipsis(left: &str, right: &str) -> Option<Decision> {
     } else {
         Decision::Join(Some(SPACED_ELLIPSIS))
     })
+}
+
+/// SEN012 for spaced dots (`. . .`), the style of quoted texts.
+///
+/// Three spaced dots after a space are an elision inside a sentence: joined, whatever
+/// follows (`the thing is . . . I didn't`), unless a sentence end stands before them
+/// (`"Why?" . . . "How?"`). Four after a space end the sentence (`a period
+/// . . . . Next`). A sentence so far made of dots only (the elision opening a sentence, cut
+/// by [`ellipsis_after_period`]) is joined to what follows. Dots attached to a word (`that.
+/// . . .`) are left to UAX #29.
+fn spaced_dots(left: &str) -> Option<Decision> {
+    let bytes = left.as_bytes();
+    let mut i = bytes.len();
+    let mut dots = 0;
+    let mut spaced = false;
+    while i > 0 && bytes[i - 1] == b'.' && dots < MAX_DOTS {
+        dots += 1;
+        i -= 1;
+        if i >= 2 && bytes[i - 1] == b' ' && bytes[i - 2] == b'.' {
+            spaced = true;
+            i -= 1;
+        }
+    }
+    if !spaced {
+        return None;
+    }
+    if i == 0 {
+        return Some(Decision::Join(Some(SPACED_ELLIPSIS)));
+    }
+    if !bytes[i - 1].is_ascii_whitespace() {
+        return None;
+    }
+    // Between two whole sentences (`"Why?" . . . "How?"`) the elision ends the first.
+    if matches!(terminal_mark(left[..i].trim_end()).0, Some('.' | '?' | '!')) {
+        return Some(Decision::Split(Some(SPACED_ELLIPSIS)));
+    }
+    Some(if dots == 3 {
+        Decision::Join(Some(SPACED_ELLIPSIS))
+    } else {
+        Decision::Split(Some(SPACED_ELLIPSIS))
+    })
+}
+
+/// SEN012 inside a UAX #29 segment: a period ending a word, then a spaced ellipsis and a
+/// capital (`compounds. . . . The practice`): the sentence ends with the word's period and
+/// the elision opens the next one. Returns where the sentence ends and the next starts.
+pub(crate) fn ellipsis_after_period(text: &str, period: usize) -> Option<(usize, usize)> {
+    if !text[..period].ends_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let rest = text[period..].strip_prefix(". . . .")?;
+    let mut rest = rest;
+    for _ in 0..MAX_DOTS {
+        match rest.strip_prefix(" .") {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    let next = skip_openers(rest.strip_prefix(' ')?.trim_start_matches(' '));
+    next.starts_with(char::is_uppercase)
+        .then_some((period + 1, period + 2))
+}
+
+// ---------------------------------------------------------------------------------------
+// SEN014: citation after a quote
+
+/// SEN014 `citation-after-quote`.
+///
+/// # What it matches
+/// A boundary after a closing quote followed by a short aside in parentheses, with no
+/// sentence end inside, that the sentence's final punctuation follows (`…stairways." (Lee
+/// 55).`).
+///
+/// # Why
+/// A quotation ending in its own period is followed by its source; UAX #29 breaks before
+/// the parenthesis and leaves `(Lee 55).` as a sentence.
+///
+/// # Example
+/// `"It was lost [...]" (Ray 12).` is one sentence.
+///
+/// # Does not match
+/// An aside that is a sentence of its own (`"Go." (She left.)`), one followed by more text
+/// (`"Go." (Ray) Then`), or no closing quote before it.
+fn citation_after_quote(left: &str, right: &str) -> bool {
+    if !left.ends_with(['"', '”', '’', '\'']) {
+        return false;
+    }
+    let Some(inner) = right.strip_prefix('(') else {
+        return false;
+    };
+    inner
+        .char_indices()
+        .take_while(|&(i, _)| i <= MAX_ASIDE_BYTES)
+        .find(|&(_, c)| matches!(c, ')' | '.' | '!' | '?' | '\n'))
+        .is_some_and(|(i, c)| c == ')' && i > 0 && inner[i + 1..].starts_with(['.', '!', '?']))
+}
+
+// ---------------------------------------------------------------------------------------
+// SEN015: no space after a sentence end
+
+/// SEN015 `no-space-sentence-end`.
+///
+/// # What it matches
+/// A period with no space after it, between a word of at least two letters or digits
+/// (not a listed abbreviation) and a capitalised word in lower case after its capital
+/// (`world.Today`, `1,000.That`), in a token that holds no `@`, `/` or `:`.
+///
+/// # Why
+/// Text pasted without spaces (`Hello world.Today is Tuesday.`) has sentences that UAX #29
+/// keeps together (SB7) or that SEN008 would join.
+///
+/// # Example
+/// `It rained.Then it snowed.` gives `It rained.` and `Then it snowed.`
+///
+/// # Does not match
+/// Names of files, hosts and addresses (`Jane.Doe@example.com`, `example.com/News.Html`),
+/// abbreviations (`St.Louis`, `Mr.Smith`), capitals before the period (`ASP.NET`) and a
+/// capital not followed by lower case (`Ph.D`).
+///
+/// # Known false positives
+/// A capitalised file or domain name with no `@`, `/` or `:` (`Booking.Com`).
+pub(crate) fn no_space_sentence_end(text: &str, period: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.get(period) != Some(&b'.') {
+        return false;
+    }
+    let (Some(&next), Some(&after)) = (bytes.get(period + 1), bytes.get(period + 2)) else {
+        return false;
+    };
+    if !(next.is_ascii_uppercase() && after.is_ascii_lowercase()) {
+        return false;
+    }
+    let before = &bytes[period.saturating_sub(MAX_TOKEN_BYTES)..period];
+    let word = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b',')
+        .count();
+    if word < 2 || (word == before.len() && period > word) {
+        return false;
+    }
+    let Some(&last) = before.last() else {
+        return false;
+    };
+    if !(last.is_ascii_lowercase() || last.is_ascii_digit()) {
+        return false;
+    }
+    let token_start = period - word;
+    if token_start > 0 {
+        let separator = bytes[token_start - 1];
+        // A space, an opening mark, or the last byte of a non-ASCII one (`“`).
+        if !(separator.is_ascii_whitespace()
+            || separator >= 0x80
+            || matches!(separator, b'"' | b'(' | b'\''))
+        {
+            return false;
+        }
+    }
+    if abbreviations::lookup(&text[token_start..=period]).is_some() {
+        return false;
+    }
+    let token_end = bytes[period + 1..]
+        .iter()
+        .take(MAX_TOKEN_BYTES)
+        .position(u8::is_ascii_whitespace)
+        .map_or(bytes.len().min(period + 1 + MAX_TOKEN_BYTES), |p| {
+            period + 1 + p
+        });
+    !bytes[period + 1..token_end]
+        .iter()
+        .any(|b| matches!(b, b'@' | b'/' | b':'))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -908,8 +1171,8 @@ mod tests {
     #[test]
     fn sen010_list_items() {
         assert_eq!(at("1. Open it.", "1."), Decision::Join(Some(LIST_ITEM)));
-        assert!(is_list_marker("x\n  12. Open", 4, 7));
-        assert!(!is_list_marker("x 12. Open", 2, 5));
+        assert_eq!(at("x 2. Open", "2."), Decision::Split(None));
+        assert_eq!(at("1. Tea 2. Milk", "2."), Decision::Join(Some(LIST_ITEM)));
         assert_eq!(
             at("Buy the\n- milk", "the"),
             Decision::Split(Some(LIST_ITEM))
