@@ -108,12 +108,27 @@ fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
     s.unwrap_or_else(|e| format!("{{\"error\":{{\"kind\":\"serialize\",\"message\":\"{e}\"}}}}"))
 }
 
+/// Writes `text` to stdout: a closed stdout is no error (`whosaid rules | head -1`), any other
+/// write error is.
+fn print_out(text: &str) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .or_else(cli::ignore_broken_pipe)
+        .map_err(|e| anyhow::anyhow!("cannot write to stdout: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let printed = e.print().or_else(cli::ignore_broken_pipe);
             return if e.use_stderr() {
+                ExitCode::from(2)
+            } else if let Err(error) = printed {
+                eprintln!("whosaid: cannot write to stdout: {error}");
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
@@ -176,16 +191,14 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(&args),
         Command::Db(args) => cli::db::run(args),
         Command::Rules => {
-            for r in whosaid::attribution::RULES {
-                println!("{}  {:<28} {:?}", r.id(), r.name(), r.phase());
-            }
-            Ok(ExitCode::SUCCESS)
+            let list: String = whosaid::attribution::RULES
+                .iter()
+                .map(|r| format!("{}  {:<28} {:?}\n", r.id(), r.name(), r.phase()))
+                .collect();
+            print_out(&list)
         }
         Command::Rule { id } => match whosaid::attribution::rule(&id) {
-            Some(r) => {
-                print!("{}", r.doc());
-                Ok(ExitCode::SUCCESS)
-            }
+            Some(r) => print_out(r.doc()),
             None => {
                 eprintln!("whosaid: no rule {id}; `whosaid rules` lists them");
                 Ok(ExitCode::from(2))
