@@ -339,8 +339,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         Database::open(&args.path.db).with_context(|| args.path.db.display().to_string())?;
     let known: HashMap<String, Stored> = db.stored_documents()?;
     let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.input.threads {
-        builder = builder.num_threads(n.max(1));
+    if let Some(n) = args.input.threads() {
+        builder = builder.num_threads(n);
     }
     let pool = builder.build()?;
     let abort_after: Option<usize> = std::env::var(ABORT_AFTER_ENV)

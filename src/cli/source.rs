@@ -44,15 +44,50 @@ fn io_error(id: &str, e: &std::io::Error) -> Error {
 }
 
 fn read_file(id: &str, path: &Path, opts: &SourceOptions) -> Item {
-    let read = File::open(path).and_then(|f| {
-        let mut bytes = Vec::new();
-        // Read one byte past the limit, enough to tell that the file is too large.
-        f.take(opts.decode.max_bytes as u64 + 1)
-            .read_to_end(&mut bytes)?;
-        Ok(bytes)
-    });
+    match File::open(path) {
+        Ok(f) => {
+            // A regular file knows its size; anything else is counted as it is read.
+            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            read_item(id, f, size, opts)
+        }
+        Err(e) => Item::Failed {
+            id: id.to_string(),
+            error: io_error(id, &e),
+        },
+    }
+}
+
+/// Reads one document from `reader`, keeping no more than one byte past `--max-bytes` in
+/// memory; a document over the limit is reported with its whole size (`size` when known,
+/// else counted by reading on).
+fn read_item(id: &str, mut reader: impl Read, size: Option<u64>, opts: &SourceOptions) -> Item {
+    let max = opts.decode.max_bytes;
+    let mut bytes = Vec::new();
+    // One byte past the limit tells that the document is too large.
+    let read = (&mut reader)
+        .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .and_then(|_| {
+            if bytes.len() <= max {
+                return Ok(None);
+            }
+            match size {
+                Some(size) => Ok(Some(size.max(bytes.len() as u64))),
+                None => {
+                    let rest = std::io::copy(&mut reader, &mut std::io::sink())?;
+                    Ok(Some(bytes.len() as u64 + rest))
+                }
+            }
+        });
     match read {
-        Ok(bytes) => bytes_item(id, &bytes, opts),
+        Ok(None) => bytes_item(id, &bytes, opts),
+        Ok(Some(size)) => Item::Failed {
+            id: id.to_string(),
+            error: Error::new(
+                ErrorKind::TooLarge,
+                format!("{id}: {size} bytes is over the limit of {max} bytes (--max-bytes)"),
+            ),
+        },
         Err(e) => Item::Failed {
             id: id.to_string(),
             error: io_error(id, &e),
@@ -195,15 +230,12 @@ pub fn documents(paths: Vec<String>, opts: SourceOptions) -> impl Iterator<Item 
                     let reader = Box::new(BufReader::new(std::io::stdin()));
                     return Box::new(jsonl_items(p, reader, opts, seen.clone()));
                 }
-                let mut bytes = Vec::new();
-                let item = match std::io::stdin().read_to_end(&mut bytes) {
-                    Ok(_) => bytes_item("-", &bytes, &opts),
-                    Err(e) => Item::Failed {
-                        id: p.clone(),
-                        error: io_error(&p, &e),
-                    },
-                };
-                return Box::new(std::iter::once(item));
+                return Box::new(std::iter::once(read_item(
+                    "-",
+                    std::io::stdin(),
+                    None,
+                    &opts,
+                )));
             }
             let path = Path::new(&p);
             if path.is_dir() {
