@@ -109,7 +109,8 @@ fn bytes_item(id: &str, bytes: &[u8], opts: &SourceOptions) -> Item {
     }
 }
 
-/// Reads JSON Lines records one at a time.
+/// Reads JSON Lines records one at a time: each line's text, or the item that stands for
+/// the line without parsing (an error, an empty document for a blank line).
 struct JsonlReader {
     name: String,
     reader: Box<dyn BufRead>,
@@ -123,46 +124,51 @@ impl Iterator for JsonlReader {
     type Item = (usize, Result<String, Item>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if self.done {
-                return None;
-            }
-            self.buf.clear();
-            self.line += 1;
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    self.done = true;
-                    let id = format!("{}:{}", self.name, self.line);
-                    let error = io_error(&id, &e);
-                    return Some((self.line, Err(Item::Failed { id, error })));
-                }
-            }
-            let record = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
-            let record = record.strip_suffix(b"\r").unwrap_or(record);
-            if record.iter().all(|b| b.is_ascii_whitespace()) {
-                continue;
-            }
-            let id = format!("{}:{}", self.name, self.line);
-            if record.len() > self.opts.decode.max_bytes {
-                let error = Error::new(
-                    ErrorKind::TooLarge,
-                    format!(
-                        "{} line {}: {} bytes is over the limit of {} bytes (--max-bytes)",
-                        self.name,
-                        self.line,
-                        record.len(),
-                        self.opts.decode.max_bytes
-                    ),
-                );
+        if self.done {
+            return None;
+        }
+        self.buf.clear();
+        self.line += 1;
+        match self.reader.read_until(b'\n', &mut self.buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                self.done = true;
+                let id = format!("{}:{}", self.name, self.line);
+                let error = io_error(&id, &e);
                 return Some((self.line, Err(Item::Failed { id, error })));
             }
-            return Some(match decode(&id, record, &self.opts.decode) {
-                Ok(text) => (self.line, Ok(text.into_owned())),
-                Err(error) => (self.line, Err(Item::Failed { id, error })),
-            });
         }
+        let record = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+        let record = record.strip_suffix(b"\r").unwrap_or(record);
+        let id = format!("{}:{}", self.name, self.line);
+        // One line out for every line in: a blank line is an empty document, named by
+        // its place as a record without an id is.
+        if record.iter().all(|b| b.is_ascii_whitespace()) {
+            let blank = Item::Doc {
+                id,
+                text: String::new(),
+                meta: None,
+            };
+            return Some((self.line, Err(blank)));
+        }
+        if record.len() > self.opts.decode.max_bytes {
+            let error = Error::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "{} line {}: {} bytes is over the limit of {} bytes (--max-bytes)",
+                    self.name,
+                    self.line,
+                    record.len(),
+                    self.opts.decode.max_bytes
+                ),
+            );
+            return Some((self.line, Err(Item::Failed { id, error })));
+        }
+        Some(match decode(&id, record, &self.opts.decode) {
+            Ok(text) => (self.line, Ok(text.into_owned())),
+            Err(error) => (self.line, Err(Item::Failed { id, error })),
+        })
     }
 }
 
@@ -256,9 +262,18 @@ pub fn documents(paths: Vec<String>, opts: SourceOptions) -> impl Iterator<Item 
                             }
                             Ok(entry) => {
                                 let q = entry.path();
-                                if !entry.file_type().is_file()
-                                    || q.extension().and_then(|e| e.to_str()) != Some(wanted)
-                                {
+                                if q.extension().and_then(|e| e.to_str()) != Some(wanted) {
+                                    return None;
+                                }
+                                let kind = entry.file_type();
+                                if !kind.is_file() {
+                                    // A FIFO or device would block or never end; say so.
+                                    if !kind.is_dir() {
+                                        eprintln!(
+                                            "whosaid: skipped {}: not a regular file",
+                                            q.display()
+                                        );
+                                    }
                                     return None;
                                 }
                                 let id = q.display().to_string();
