@@ -97,6 +97,11 @@ struct ExtractArgs {
     /// Colours of --format pretty: auto (when stdout is a terminal and NO_COLOR is unset).
     #[arg(long, value_enum, default_value = "auto")]
     color: cli::format::ColorWhen,
+    /// With --format csv or tsv, write every cell as it is. By default a cell that starts
+    /// with =, +, -, @, a tab or a carriage return gets a leading ' so that a spreadsheet
+    /// does not run it as a formula.
+    #[arg(long)]
+    csv_raw: bool,
 }
 
 fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
@@ -159,6 +164,16 @@ fn main() -> ExitCode {
             } else {
                 cli::format::Format::Jsonl
             });
+            let table = matches!(format, cli::format::Format::Csv | cli::format::Format::Tsv);
+            if args.csv_raw && !table {
+                eprintln!("whosaid: --csv-raw goes with --format csv or --format tsv");
+                return ExitCode::from(2);
+            }
+            let cells = if args.csv_raw {
+                whosaid::output::formats::table::Cells::Raw
+            } else {
+                whosaid::output::formats::table::Cells::Neutralised
+            };
             let items = documents(args.input.paths.clone(), args.input.source());
             match format {
                 cli::format::Format::Jsonl | cli::format::Format::Json => {
@@ -175,6 +190,7 @@ fn main() -> ExitCode {
                     &config,
                     other,
                     args.color,
+                    cells,
                 ),
             }
         }

@@ -118,3 +118,35 @@ fn a_fifo_in_a_directory_is_named_on_stderr() {
         stderr(&o)
     );
 }
+
+#[test]
+fn csv_cells_are_neutralised_unless_csv_raw() {
+    // guards: a quote like “=HYPERLINK(…)” ran as a formula when the CSV was opened.
+    let dir = TempDir::new("csv");
+    let doc = dir.write("a.txt", "\u{201c}=1+2\u{201d} Ann Lee said.\n");
+    let o = whosaid(
+        &["extract", "-q", "--format", "csv", doc.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(",'=1+2,"));
+    let o = whosaid(
+        &[
+            "extract",
+            "-q",
+            "--format",
+            "tsv",
+            "--csv-raw",
+            doc.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\t=1+2\t"));
+    let o = whosaid(&["extract", "-q", "--csv-raw", doc.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--csv-raw goes with --format csv"),
+        "{}",
+        stderr(&o)
+    );
+}
