@@ -150,3 +150,94 @@ fn csv_cells_are_neutralised_unless_csv_raw() {
         stderr(&o)
     );
 }
+
+#[test]
+fn db_search_and_export_refuse_an_unfinished_build() {
+    // guards: after a build killed with kill -9, search and export printed nothing, exit 0.
+    let dir = TempDir::new("dbkilled");
+    let input = (0..12)
+        .map(|i| {
+            let text = format!("\u{201c}Stop number {i},\u{201d} Ann Lee said.");
+            format!(
+                "{}\n",
+                serde_json::json!({"id": i.to_string(), "text": text})
+            )
+        })
+        .collect::<String>();
+    let input = dir.write("in.jsonl", input);
+    let db = dir.join("q.sqlite");
+    let build = [
+        "db",
+        "build",
+        "-q",
+        "--db",
+        db.to_str().unwrap(),
+        "--batch",
+        "5",
+        "--jsonl",
+        input.to_str().unwrap(),
+    ];
+    let killed = support::whosaid_env(&build, None, &[("WHOSAID_DB_ABORT_AFTER", "7")]);
+    assert_eq!(killed.status.code(), None, "killed by a signal");
+    for args in [
+        vec!["db", "search", "--db", db.to_str().unwrap(), "stop"],
+        vec!["db", "export", "--db", db.to_str().unwrap()],
+    ] {
+        let o = whosaid(&args, None);
+        assert_ne!(o.status.code(), Some(0), "{args:?}");
+        assert!(o.stdout.is_empty());
+        assert!(
+            stderr(&o).contains("the quotations are stale"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    assert_eq!(whosaid(&build, None).status.code(), Some(0));
+    let o = whosaid(
+        &["db", "search", "--db", db.to_str().unwrap(), "stop"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Stop number"));
+}
+
+#[test]
+fn db_build_waits_for_another_writer() {
+    // guards: a second build on the same file failed at once with "database is locked".
+    let dir = TempDir::new("dblock");
+    let a = dir.write("a.txt", ARTICLE);
+    let b = dir.write("b.txt", "\u{201c}We stay,\u{201d} Ann Lee said.\n");
+    let db = dir.join("q.sqlite");
+    let first = whosaid(
+        &[
+            "db",
+            "build",
+            "-q",
+            "--db",
+            db.to_str().unwrap(),
+            a.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let second = std::process::Command::new(support::BIN)
+        .args([
+            "db",
+            "build",
+            "-q",
+            "--db",
+            db.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Long enough for the build to reach its first write while the lock is held.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    holder.execute_batch("COMMIT").unwrap();
+    let out = second.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

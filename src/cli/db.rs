@@ -143,7 +143,7 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
             limit,
             json,
         } => {
-            let db = open_existing(&path)?;
+            let db = open_finished(&path)?;
             let hits = db.search(&text, limit)?;
             let mut out = io::stdout().lock();
             for hit in &hits {
@@ -209,7 +209,7 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
             })
         }
         DbCommand::Export { path, view } => {
-            let db = open_existing(&path)?;
+            let db = open_finished(&path)?;
             let view = match view {
                 ViewArg::Quotations => View::Quotations,
                 ViewArg::Documents => View::Documents,
@@ -332,6 +332,21 @@ fn open_existing(path: &DbPath) -> anyhow::Result<Database> {
         );
     }
     Database::open(&path.db).with_context(|| path.db.display().to_string())
+}
+
+/// [`open_existing`], refusing a database whose quotation tables are stale (a build that did
+/// not finish, or one running now): its answers would be incomplete.
+fn open_finished(path: &DbPath) -> anyhow::Result<Database> {
+    let db = open_existing(path)?;
+    if db.is_dirty()? {
+        anyhow::bail!(
+            "{}: the quotations are stale: a build did not finish (or is running) or the \
+             database was upgraded; run `whosaid db build --db {} PATH…` again",
+            path.db.display(),
+            path.db.display()
+        );
+    }
+    Ok(db)
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
