@@ -174,19 +174,91 @@ pub struct JsonDoc {
     pub meta: serde_json::Map<String, serde_json::Value>,
 }
 
+/// The key under which a JSON Lines record's metadata lists the fields dropped because serde
+/// cannot hold their values (nested deeper than 128 levels, a number beyond `f64`).
+pub const META_WARNINGS: &str = "whosaid_warnings";
+
+/// The fields of a JSON object, each kept as its JSON text, in order (a repeated key keeps
+/// its first place and its last value, as `serde_json::Map` does).
+struct RawFields(Vec<(String, Box<serde_json::value::RawValue>)>);
+
+impl<'de> serde::Deserialize<'de> for RawFields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = RawFields;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawFields, A::Error> {
+                let mut fields: Vec<(String, Box<serde_json::value::RawValue>)> = Vec::new();
+                while let Some((key, value)) =
+                    map.next_entry::<String, Box<serde_json::value::RawValue>>()?
+                {
+                    match fields.iter_mut().find(|(k, _)| *k == key) {
+                        Some(field) => field.1 = value,
+                        None => fields.push((key, value)),
+                    }
+                }
+                Ok(RawFields(fields))
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
+/// A record that is valid JSON but not a `serde_json::Value`, read field by field: the fields
+/// serde cannot hold are dropped and named under [`META_WARNINGS`]. `None` when the record is
+/// no JSON object or its `id` or `text` is among them.
+fn fields_one_by_one(record: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+    let RawFields(fields) = serde_json::from_str(record).ok()?;
+    let mut map = serde_json::Map::new();
+    let mut warnings = Vec::new();
+    for (key, raw) in fields {
+        match serde_json::from_str(raw.get()) {
+            Ok(value) => {
+                map.insert(key, value);
+            }
+            Err(_) if key == "id" || key == "text" => return None,
+            Err(e) => warnings.push(serde_json::Value::String(format!(
+                "field `{key}` dropped: {}",
+                e.to_string().split(" at line ").next().unwrap_or_default()
+            ))),
+        }
+    }
+    if !warnings.is_empty() {
+        map.insert(
+            META_WARNINGS.to_string(),
+            serde_json::Value::Array(warnings),
+        );
+    }
+    Some(map)
+}
+
 /// Parses one JSON Lines record. `line` is the 1-based line number, `source` the file name,
 /// both used in error messages and, when the record has no id, as its id.
 pub fn parse_jsonl(source: &str, line: usize, record: &str) -> Result<JsonDoc, (String, Error)> {
     let fallback_id = format!("{source}:{line}");
-    let value: serde_json::Value = serde_json::from_str(record).map_err(|e| {
-        (
-            fallback_id.clone(),
-            Error::new(
-                ErrorKind::MalformedJson,
-                format!("{source} line {line}: not valid JSON: {e}"),
-            ),
-        )
-    })?;
+    let value: serde_json::Value = match serde_json::from_str(record) {
+        Ok(value) => value,
+        // Valid JSON that serde cannot hold as a value (nested too deep, a number beyond
+        // f64) costs the field that holds it, not the document.
+        Err(e) => match fields_one_by_one(record) {
+            Some(map) => serde_json::Value::Object(map),
+            None => {
+                return Err((
+                    fallback_id,
+                    Error::new(
+                        ErrorKind::MalformedJson,
+                        format!("{source} line {line}: not valid JSON: {e}"),
+                    ),
+                ))
+            }
+        },
+    };
     let serde_json::Value::Object(mut map) = value else {
         return Err((
             fallback_id,

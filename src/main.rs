@@ -96,6 +96,11 @@ struct ExtractArgs {
     /// Colours of --format pretty: auto (when stdout is a terminal and NO_COLOR is unset).
     #[arg(long, value_enum, default_value = "auto")]
     color: cli::format::ColorWhen,
+    /// With --format csv or tsv, write every cell as it is. By default a cell that starts
+    /// with =, +, -, @, a tab or a carriage return gets a leading ' so that a spreadsheet
+    /// does not run it as a formula.
+    #[arg(long)]
+    csv_raw: bool,
 }
 
 fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
@@ -107,12 +112,27 @@ fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
     s.unwrap_or_else(|e| format!("{{\"error\":{{\"kind\":\"serialize\",\"message\":\"{e}\"}}}}"))
 }
 
+/// Writes `text` to stdout: a closed stdout is no error (`whosaid rules | head -1`), any other
+/// write error is.
+fn print_out(text: &str) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .or_else(cli::ignore_broken_pipe)
+        .map_err(|e| anyhow::anyhow!("cannot write to stdout: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let printed = e.print().or_else(cli::ignore_broken_pipe);
             return if e.use_stderr() {
+                ExitCode::from(2)
+            } else if let Err(error) = printed {
+                eprintln!("whosaid: cannot write to stdout: {error}");
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
@@ -136,39 +156,28 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(&args),
         Command::Db(args) => cli::db::run(args),
         Command::Rules => {
-            let mut out = std::io::stdout().lock();
             let attribution = whosaid::attribution::RULES
                 .iter()
                 .map(|r| (r.id(), r.name(), format!("{:?}", r.phase())));
             let sentences = whosaid::sentences::RULES
                 .iter()
                 .map(|r| (r.id, r.name, "Sentence".to_string()));
-            attribution
+            let list: String = attribution
                 .chain(sentences)
-                .try_for_each(|(id, name, phase)| {
-                    use std::io::Write;
-                    writeln!(out, "{id}  {name:<28} {phase}")
-                })
-                .or_else(cli::ignore_broken_pipe)
-                .map(|()| ExitCode::SUCCESS)
-                .map_err(Into::into)
+                .map(|(id, name, phase)| format!("{id}  {name:<28} {phase}\n"))
+                .collect();
+            print_out(&list)
         }
         Command::Rule { id } => {
             let sentence_rule = whosaid::sentences::RULES
                 .iter()
                 .find(|r| r.id.eq_ignore_ascii_case(&id));
             match (whosaid::attribution::rule(&id), sentence_rule) {
-                (Some(r), _) => {
-                    print!("{}", r.doc());
-                    Ok(ExitCode::SUCCESS)
-                }
-                (None, Some(r)) => {
-                    println!(
-                        "{} {}: a correction of the sentence splitter.\n\n{}",
-                        r.id, r.name, r.summary
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
+                (Some(r), _) => print_out(r.doc()),
+                (None, Some(r)) => print_out(&format!(
+                    "{} {}: a correction of the sentence splitter.\n\n{}\n",
+                    r.id, r.name, r.summary
+                )),
                 (None, None) => Err(cli::Failure::new(
                     2,
                     format!("no rule {id}; `whosaid rules` lists them"),
@@ -213,6 +222,17 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     } else {
         cli::format::Format::Jsonl
     });
+    let table = matches!(format, cli::format::Format::Csv | cli::format::Format::Tsv);
+    if args.csv_raw && !table {
+        return Err(
+            cli::Failure::new(2, "--csv-raw goes with --format csv or --format tsv").into(),
+        );
+    }
+    let cells = if args.csv_raw {
+        whosaid::output::formats::table::Cells::Raw
+    } else {
+        whosaid::output::formats::table::Cells::Neutralised
+    };
     let items = args.input.documents()?;
     match format {
         cli::format::Format::Jsonl => run(items, args.input.run_options(), |id, text, meta| {
@@ -228,6 +248,13 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 to_json(&doc, true)
             })
         }
-        other => cli::format::extract(items, args.input.run_options(), &config, other, args.color),
+        other => cli::format::extract(
+            items,
+            args.input.run_options(),
+            &config,
+            other,
+            args.color,
+            cells,
+        ),
     }
 }

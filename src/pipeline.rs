@@ -1,6 +1,7 @@
 //! Runs the stages in order on one document and builds the output record.
 
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use foldhash::HashMap;
 
@@ -111,6 +112,9 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
 
     // Indirect speech, sentence by sentence.
     let mut indirect_found = Vec::new();
+    // How many of `indirect_found` report each content from each cue: a lead is looked for
+    // among them only when one is there.
+    let mut reported: HashMap<(Range<usize>, Option<Range<usize>>), usize> = HashMap::default();
     let mut pieces = Vec::new();
     for s in 0..ctx.sentences.len() {
         // A rule's findings stand beside the earlier ones when their content overlaps none of
@@ -166,10 +170,26 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
                     // "The bridge, the mayor said, will reopen": a report whose lead is a part
                     // an earlier rule reported alone, from the same cue, holds that part.
                     if let Some(lead) = &found.lead {
-                        let cue = &found.finding.cue;
-                        indirect_found
-                            .retain(|(f, _)| !(f.content == *lead && f.finding.cue == *cue));
+                        let key = (lead.clone(), found.finding.cue.clone());
+                        if let Some(count) = reported.remove(&key) {
+                            let same = |(f, _): &(IndirectFinding, &dyn Rule)| {
+                                f.content == key.0 && f.finding.cue == key.1
+                            };
+                            // Such a part is nearly always this sentence's: only its findings
+                            // are looked at, unless an earlier one is the same part.
+                            let here = indirect_found[first..].iter().filter(|f| same(f)).count();
+                            if here == count {
+                                let mut tail = indirect_found.split_off(first);
+                                tail.retain(|f| !same(f));
+                                indirect_found.append(&mut tail);
+                            } else {
+                                indirect_found.retain(|f| !same(f));
+                            }
+                        }
                     }
+                    *reported
+                        .entry((found.content.clone(), found.finding.cue.clone()))
+                        .or_default() += 1;
                     indirect_found.push((found, *r));
                 }
             }
@@ -209,10 +229,17 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     }
     history.sort_by_key(|d| (d.outer.start, d.outer.end));
 
-    // Phase 2: context rules on what is still undecided, in text order.
+    // Phase 2: context rules on what is still undecided, in text order. Each is shown the
+    // speech decided before it: `history` grows as the candidates are passed, taking in the
+    // earlier decisions from `decided_before` (an insertion into one list for each quote
+    // would move every later record).
+    let mut decided_before = std::mem::take(&mut history).into_iter().peekable();
     for (i, c) in candidates.iter().enumerate() {
         if !matches!(verdicts[i], Verdict::Pending) {
             continue;
+        }
+        while let Some(d) = decided_before.next_if(|d| d.outer.start < c.outer.start) {
+            history.push(d);
         }
         let upto = history.partition_point(|d| d.outer.start < c.outer.start);
         let mut verdict = None;

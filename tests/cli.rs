@@ -177,11 +177,12 @@ fn jsonl_passes_meta_through_one_line_per_record_in_order() {
 }
 
 #[test]
-fn jsonl_blank_lines_are_skipped_and_crlf_accepted() {
+fn jsonl_blank_lines_give_empty_records_and_crlf_accepted() {
+    // One line out per line in: a blank line is an empty document named by its place.
     let input = "{\"id\":\"a\",\"text\":\"x\"}\r\n\r\n   \n{\"id\":\"b\",\"text\":\"y\"}\r\n";
     let o = whosaid(&["extract", "-q", "--jsonl", "-"], Some(input.as_bytes()));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(ids(&records(&o)), ["a", "b"]);
+    assert_eq!(ids(&records(&o)), ["a", "-:2", "-:3", "b"]);
 }
 
 // ---------------------------------------------------------------- error records

@@ -271,7 +271,8 @@ fn metadata_and_failed_documents_reach_every_format() {
             ""
         ]
     );
-    assert_eq!(&rows[1][0], "-:2");
+    // A cell starting with `-` gets a leading `'` (no formula in a spreadsheet).
+    assert_eq!(&rows[1][0], "'-:2");
     assert!(
         rows[1][14].starts_with("malformed_json: - line 2:"),
         "{rows:?}"

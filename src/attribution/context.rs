@@ -77,6 +77,10 @@ pub struct Context<'t> {
     /// Whether the document quotes a transcript, a labelled turn in each quote
     /// (`rules::att016_quoted_turn`), worked out once.
     pub(crate) quoted_transcript: OnceCell<bool>,
+    /// The cues outside quoted passages, in text order, worked out once: ATT007 asks for
+    /// the nearest ones around every quote, and a scan of the sentence for each quote costs
+    /// the square of a long sentence of quotes.
+    outside_cues: OnceCell<Vec<usize>>,
 }
 
 /// The verb lists behind [`Context`]'s per-token verb flags, with one shape table for both.
@@ -219,6 +223,7 @@ impl<'t> Context<'t> {
         Context {
             quotation,
             quoted_transcript: OnceCell::new(),
+            outside_cues: OnceCell::new(),
             text,
             tokens,
             sentences,
@@ -291,6 +296,41 @@ impl<'t> Context<'t> {
             .zip(&self.verb_flags[from..end])
             .position(|(&cue, &verb)| cue == 2 || verb & THOUGHT_VERB != 0)
             .map(|p| from + p)
+    }
+
+    /// The cues outside quoted passages among tokens `range`, nearest to token `at` first
+    /// (of two as near, the earlier), at most `limit` of them.
+    pub fn cues_nearest(&self, range: Range<usize>, at: usize, limit: usize) -> Vec<usize> {
+        let all = self.outside_cues.get_or_init(|| {
+            (0..self.tokens.len())
+                .filter(|&t| !self.in_quote[t] && self.cue_flag(t) != 0)
+                .collect()
+        });
+        let lo = all.partition_point(|&t| t < range.start);
+        let hi = all.partition_point(|&t| t < range.end).max(lo);
+        // `all[left - 1]` is the nearest unused cue before `at`, `all[right]` the nearest
+        // at or after it.
+        let mut left = lo + all[lo..hi].partition_point(|&t| t < at);
+        let mut right = left;
+        let mut nearest = Vec::new();
+        while nearest.len() < limit {
+            let before = (left > lo).then(|| all[left - 1]);
+            let after = (right < hi).then(|| all[right]);
+            let take_before = match (before, after) {
+                (Some(b), Some(a)) => at.abs_diff(b) <= at.abs_diff(a),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if take_before {
+                left -= 1;
+                nearest.push(all[left]);
+            } else {
+                nearest.push(all[right]);
+                right += 1;
+            }
+        }
+        nearest
     }
 
     /// Token range of sentence `s`.

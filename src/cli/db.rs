@@ -144,7 +144,7 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
             limit,
             json,
         } => {
-            let db = open_existing(&path)?;
+            let db = open_finished(&path)?;
             let hits = db.search(&text, limit)?;
             if hits.is_empty() {
                 return Err(Failure::new(
@@ -217,7 +217,7 @@ pub fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
             })
         }
         DbCommand::Export { path, view } => {
-            let db = open_existing(&path)?;
+            let db = open_finished(&path)?;
             let view = match view {
                 ViewArg::Quotations => View::Quotations,
                 ViewArg::Documents => View::Documents,
@@ -407,13 +407,28 @@ fn open_existing(path: &DbPath) -> anyhow::Result<Database> {
     Database::open(&path.db).with_context(|| path.db.display().to_string())
 }
 
+/// [`open_existing`], refusing a database whose quotation tables are stale (a build that did
+/// not finish, or one running now): its answers would be incomplete.
+fn open_finished(path: &DbPath) -> anyhow::Result<Database> {
+    let db = open_existing(path)?;
+    if db.is_dirty()? {
+        anyhow::bail!(
+            "{}: the quotations are stale: a build did not finish (or is running) or the \
+             database was upgraded; run `whosaid db build --db {} PATH…` again",
+            path.db.display(),
+            path.db.display()
+        );
+    }
+    Ok(db)
+}
+
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let mut db =
         Database::open(&args.path.db).with_context(|| args.path.db.display().to_string())?;
     let known = Known::new(db.stored_documents()?);
     let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.input.threads {
-        builder = builder.num_threads(n.max(1));
+    if let Some(n) = args.input.threads() {
+        builder = builder.num_threads(n);
     }
     let pool = builder.build()?;
     let abort_after: Option<usize> = std::env::var(ABORT_AFTER_ENV)

@@ -71,6 +71,7 @@ pub fn extract(
     config: &whosaid::Config,
     format: Format,
     color: ColorWhen,
+    cells: table::Cells,
 ) -> anyhow::Result<ExitCode> {
     let extract = |id: &str, text: &str, meta| {
         let mut doc = whosaid::extract(id, text, config);
@@ -91,8 +92,8 @@ pub fn extract(
             run_with(
                 items,
                 opts,
-                |id, text, meta| table::rows(&extract(id, text, meta), delimiter),
-                |id, error| table::error_row(id, error, delimiter),
+                |id, text, meta| table::rows(&extract(id, text, meta), delimiter, cells),
+                |id, error| table::error_row(id, error, delimiter, cells),
                 &mut StdoutSink::new(stdout.lock(), false),
             )
         }

@@ -28,8 +28,9 @@ pub struct InputArgs {
     /// the replaced text).
     #[arg(long)]
     pub lossy: bool,
-    /// Largest document accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    /// Largest document accepted, in bytes, or with a unit: 64K, 64M, 1G (powers of 1024).
+    /// A size beyond what the machine can address (18446744073709551615) means no limit.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
     /// Worker threads (default: all cores).
     #[arg(long)]
@@ -37,6 +38,35 @@ pub struct InputArgs {
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Most worker threads per core `--threads` may ask for: extraction keeps every thread busy,
+/// so more threads than cores gain nothing, and thousands of them cost the machine.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
+/// Reads the value of `--max-bytes`: a number of bytes with an optional unit K, M or G
+/// (powers of 1024). A size too large for `usize` saturates: it means no limit.
+pub fn parse_size(value: &str) -> Result<usize, String> {
+    let unknown = || {
+        format!("{value:?} is no size: give a number of bytes, with K, M or G after it if you like (64K, 64M, 1G)")
+    };
+    let split = value
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(value.len());
+    let (digits, unit) = value.split_at(split);
+    let scale: u128 = match unit.to_ascii_uppercase().as_str() {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(unknown()),
+    };
+    if digits.is_empty() {
+        return Err(unknown());
+    }
+    // Only digits: parsing fails on overflow alone, which saturates like the product.
+    let count: u128 = digits.parse().unwrap_or(u128::MAX);
+    Ok(usize::try_from(count.saturating_mul(scale)).unwrap_or(usize::MAX))
 }
 
 /// `--include`: which classes of findings to report besides speech.
@@ -107,8 +137,24 @@ impl InputArgs {
 
     pub fn run_options(&self) -> RunOptions {
         RunOptions {
-            threads: self.threads,
+            threads: self.threads(),
             quiet: self.quiet,
         }
+    }
+
+    /// `--threads`, at least one and at most [`MAX_THREADS_PER_CORE`] per core, with a
+    /// message on stderr when it was more.
+    pub fn threads(&self) -> Option<usize> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let most = cores * MAX_THREADS_PER_CORE;
+        self.threads.map(|n| {
+            if n > most {
+                eprintln!(
+                    "whosaid: --threads {n} is more than this machine can use; \
+                     using {most} ({MAX_THREADS_PER_CORE} per core, {cores} cores)"
+                );
+            }
+            n.clamp(1, most)
+        })
     }
 }

@@ -170,7 +170,7 @@ where
                     Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                         return Ok(Some(ExitCode::SUCCESS))
                     }
-                    Err(e) => return Err(e.into()),
+                    Err(e) => return Err(anyhow::Error::new(e).context("cannot write to stdout")),
                     Ok(()) => {}
                 }
                 if let Some(bar) = &progress {

@@ -53,15 +53,50 @@ fn read_file(id: &str, path: &Path, opts: &SourceOptions) -> Item {
         .flatten()
         .map(|p| p.display().to_string());
     let id = canonical.as_deref().unwrap_or(id);
-    let read = File::open(path).and_then(|f| {
-        let mut bytes = Vec::new();
-        // Read one byte past the limit, enough to tell that the file is too large.
-        f.take(opts.decode.max_bytes as u64 + 1)
-            .read_to_end(&mut bytes)?;
-        Ok(bytes)
-    });
+    match File::open(path) {
+        Ok(f) => {
+            // A regular file knows its size; anything else is counted as it is read.
+            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            read_item(id, f, size, opts)
+        }
+        Err(e) => Item::Failed {
+            id: id.to_string(),
+            error: io_error(id, &e),
+        },
+    }
+}
+
+/// Reads one document from `reader`, keeping no more than one byte past `--max-bytes` in
+/// memory; a document over the limit is reported with its whole size (`size` when known,
+/// else counted by reading on).
+fn read_item(id: &str, mut reader: impl Read, size: Option<u64>, opts: &SourceOptions) -> Item {
+    let max = opts.decode.max_bytes;
+    let mut bytes = Vec::new();
+    // One byte past the limit tells that the document is too large.
+    let read = (&mut reader)
+        .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .and_then(|_| {
+            if bytes.len() <= max {
+                return Ok(None);
+            }
+            match size {
+                Some(size) => Ok(Some(size.max(bytes.len() as u64))),
+                None => {
+                    let rest = std::io::copy(&mut reader, &mut std::io::sink())?;
+                    Ok(Some(bytes.len() as u64 + rest))
+                }
+            }
+        });
     match read {
-        Ok(bytes) => bytes_item(id, &bytes, opts),
+        Ok(None) => bytes_item(id, &bytes, opts),
+        Ok(Some(size)) => Item::Failed {
+            id: id.to_string(),
+            error: Error::new(
+                ErrorKind::TooLarge,
+                format!("{id}: {size} bytes is over the limit of {max} bytes (--max-bytes)"),
+            ),
+        },
         Err(e) => Item::Failed {
             id: id.to_string(),
             error: io_error(id, &e),
@@ -83,7 +118,8 @@ fn bytes_item(id: &str, bytes: &[u8], opts: &SourceOptions) -> Item {
     }
 }
 
-/// Reads JSON Lines records one at a time.
+/// Reads JSON Lines records one at a time: each line's text, or the item that stands for
+/// the line without parsing (an error, an empty document for a blank line).
 struct JsonlReader {
     name: String,
     reader: Box<dyn BufRead>,
@@ -97,46 +133,51 @@ impl Iterator for JsonlReader {
     type Item = (usize, Result<String, Item>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if self.done {
-                return None;
-            }
-            self.buf.clear();
-            self.line += 1;
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    self.done = true;
-                    let id = format!("{}:{}", self.name, self.line);
-                    let error = io_error(&id, &e);
-                    return Some((self.line, Err(Item::Failed { id, error })));
-                }
-            }
-            let record = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
-            let record = record.strip_suffix(b"\r").unwrap_or(record);
-            if record.iter().all(|b| b.is_ascii_whitespace()) {
-                continue;
-            }
-            let id = format!("{}:{}", self.name, self.line);
-            if record.len() > self.opts.decode.max_bytes {
-                let error = Error::new(
-                    ErrorKind::TooLarge,
-                    format!(
-                        "{} line {}: {} bytes is over the limit of {} bytes (--max-bytes)",
-                        self.name,
-                        self.line,
-                        record.len(),
-                        self.opts.decode.max_bytes
-                    ),
-                );
+        if self.done {
+            return None;
+        }
+        self.buf.clear();
+        self.line += 1;
+        match self.reader.read_until(b'\n', &mut self.buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                self.done = true;
+                let id = format!("{}:{}", self.name, self.line);
+                let error = io_error(&id, &e);
                 return Some((self.line, Err(Item::Failed { id, error })));
             }
-            return Some(match decode(&id, record, &self.opts.decode) {
-                Ok(text) => (self.line, Ok(text.into_owned())),
-                Err(error) => (self.line, Err(Item::Failed { id, error })),
-            });
         }
+        let record = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+        let record = record.strip_suffix(b"\r").unwrap_or(record);
+        let id = format!("{}:{}", self.name, self.line);
+        // One line out for every line in: a blank line is an empty document, named by
+        // its place as a record without an id is.
+        if record.iter().all(|b| b.is_ascii_whitespace()) {
+            let blank = Item::Doc {
+                id,
+                text: String::new(),
+                meta: None,
+            };
+            return Some((self.line, Err(blank)));
+        }
+        if record.len() > self.opts.decode.max_bytes {
+            let error = Error::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "{} line {}: {} bytes is over the limit of {} bytes (--max-bytes)",
+                    self.name,
+                    self.line,
+                    record.len(),
+                    self.opts.decode.max_bytes
+                ),
+            );
+            return Some((self.line, Err(Item::Failed { id, error })));
+        }
+        Some(match decode(&id, record, &self.opts.decode) {
+            Ok(text) => (self.line, Ok(text.into_owned())),
+            Err(error) => (self.line, Err(Item::Failed { id, error })),
+        })
     }
 }
 
@@ -271,15 +312,12 @@ pub fn documents(
                     let reader = Box::new(BufReader::new(std::io::stdin()));
                     return Box::new(jsonl_items(p, reader, opts, seen.clone()));
                 }
-                let mut bytes = Vec::new();
-                let item = match std::io::stdin().read_to_end(&mut bytes) {
-                    Ok(_) => bytes_item("-", &bytes, &opts),
-                    Err(e) => Item::Failed {
-                        id: p.clone(),
-                        error: io_error(&p, &e),
-                    },
-                };
-                return Box::new(std::iter::once(item));
+                return Box::new(std::iter::once(read_item(
+                    "-",
+                    std::io::stdin(),
+                    None,
+                    &opts,
+                )));
             }
             let path = Path::new(&p);
             if path.is_dir() {
@@ -300,7 +338,18 @@ pub fn documents(
                             }
                             Ok(entry) => {
                                 let q = entry.path();
-                                if !entry.file_type().is_file() || !has_extension(q, &extensions) {
+                                if !has_extension(q, &extensions) {
+                                    return None;
+                                }
+                                let kind = entry.file_type();
+                                if !kind.is_file() {
+                                    // A FIFO or device would block or never end; say so.
+                                    if !kind.is_dir() {
+                                        eprintln!(
+                                            "whosaid: skipped {}: not a regular file",
+                                            q.display()
+                                        );
+                                    }
                                     return None;
                                 }
                                 let id = q.display().to_string();

@@ -234,7 +234,11 @@ impl Database {
         entries: &[Entry],
         mut after_each: impl FnMut(usize),
     ) -> Result<WriteStats> {
-        let tx = self.conn.transaction()?;
+        // Immediate: a write lock taken at the start waits for another writer (busy_timeout);
+        // a read upgraded to a write later would fail at once with "database is locked".
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut stats = WriteStats::default();
         {
             let mut find =

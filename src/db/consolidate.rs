@@ -60,7 +60,9 @@ impl Database {
     /// Recomputes the quotation and speaker tables, in one transaction, and clears the
     /// `dirty` flag.
     pub fn consolidate(&mut self) -> Result<Consolidated> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut dates: HashMap<i64, String> = HashMap::new();
         {
             let mut stmt = tx.prepare("SELECT doc, date FROM documents WHERE date IS NOT NULL")?;

@@ -33,6 +33,10 @@ declare_rule! {
     pub struct SentenceCue { id: "ATT007", name: "sentence-cue", phase: Context }
 }
 
+/// Most cues of the quote's sentence tried, nearest first: a sentence of many quotes and
+/// cues would otherwise try every cue for every quote.
+const MAX_SENTENCE_CUES: usize = 16;
+
 impl Rule for SentenceCue {
     fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
         let open = c.before.end;
@@ -40,10 +44,7 @@ impl Rule for SentenceCue {
         let floor = c.before.start;
         let end = c.after.end.max(sentence.end.min(ctx.tokens.len()));
         // Candidate cues outside quotes, nearest to the quote first.
-        let mut cues: Vec<usize> = (floor..end)
-            .filter(|&t| !ctx.in_quote[t] && ctx.is_cue(t))
-            .collect();
-        cues.sort_by_key(|&t| t.abs_diff(open));
+        let cues = ctx.cues_nearest(floor..end, open, MAX_SENTENCE_CUES);
         let outside =
             |np: &crate::attribution::np::SpeakerNp| !np.tokens.clone().any(|t| ctx.in_quote[t]);
         for k in cues {

@@ -54,8 +54,11 @@ impl Rule for QuoteDashName {
 /// ("“…”\n\n- Bernie Sanders."): its first token and the end of the line.
 fn signature_line(ctx: &Context, c: &Candidate) -> Option<(usize, usize)> {
     let mut t = ctx.token_at(c.outer.end);
-    // Nothing but the quote's own closing punctuation before the line break.
-    while t < ctx.tokens.len() && !ctx.tokens[t].is_word() && !is_break(ctx, t) {
+    // Nothing but the quote's own closing punctuation before the line break: a few marks,
+    // not a run of them (a walk over every mark after every quote costs the square of a
+    // text of adjacent marks).
+    let limit = ctx.tokens.len().min(t + MAX_CLOSING_TOKENS);
+    while t < limit && !ctx.tokens[t].is_word() && !is_break(ctx, t) {
         if is_dash(ctx, t) {
             return None;
         }
@@ -73,6 +76,10 @@ fn signature_line(ctx: &Context, c: &Candidate) -> Option<(usize, usize)> {
     // A short line: the dash, a name and perhaps a closing stop.
     (end - t <= MAX_SIGNATURE_TOKENS).then_some((t, end))
 }
+
+/// Most punctuation tokens between a quote and the line break before its signature
+/// (`.”)` and the like).
+const MAX_CLOSING_TOKENS: usize = 8;
 
 /// Most tokens of a signature line under a quote ("— Sen. Bernie Sanders, in 2015.").
 const MAX_SIGNATURE_TOKENS: usize = 10;

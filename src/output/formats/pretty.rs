@@ -45,10 +45,35 @@ impl Painter {
 /// `text` on one line: a quote from hard-wrapped text keeps its line breaks in the JSON
 /// (spans point into the original), but a terminal view lays each quote out on its own line.
 fn one_line(text: &str) -> String {
-    text.split(['\n', '\r'])
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    shown(
+        &text
+            .split(['\n', '\r'])
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// `text` with every control character, and every Unicode control of text direction,
+/// escaped (`\u{1b}`): text from a document must not drive the terminal (clear it, retitle
+/// it, reorder what follows).
+fn shown(text: &str) -> String {
+    let hostile = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hostile) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if hostile(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -63,12 +88,13 @@ pub fn render(doc: &Document, colour: bool) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "{}: {}, {}\n",
-        p.paint(bold, &doc.id),
+        p.paint(bold, &shown(&doc.id)),
         plural(doc.quotes.len(), "quote", "quotes"),
         plural(doc.speakers.len(), "speaker", "speakers"),
     ));
     for field in META_FIELDS {
         if let Some(value) = meta_text(doc.meta.as_ref(), field) {
+            let value = one_line(&value);
             out.push_str(&format!(
                 "  {} {value}\n",
                 p.paint(dim, &format!("{field}:"))
@@ -90,9 +116,9 @@ pub fn render(doc: &Document, colour: bool) -> String {
         match &q.speaker {
             Some(s) => {
                 let colour = SPEAKER_COLOURS[(stable_hash(&s.name) % 6) as usize];
-                let mut who = p.paint(colour.on_default().bold(), &s.name);
+                let mut who = p.paint(colour.on_default().bold(), &one_line(&s.name));
                 let mention = one_line(&s.mention);
-                if mention != s.name {
+                if mention != one_line(&s.name) {
                     who.push_str(&format!(" (as “{mention}”)"));
                 }
                 facts.push(who);
@@ -121,9 +147,9 @@ pub fn render_error(id: &str, error: &Error, colour: bool) -> String {
     let p = Painter { colour };
     format!(
         "{}: {} {}\n",
-        p.paint(Style::new().bold(), id),
+        p.paint(Style::new().bold(), &shown(id)),
         p.paint(AnsiColor::Red.on_default().bold(), "error"),
-        error.message
+        one_line(&error.message)
     )
 }
 
@@ -140,6 +166,34 @@ mod tests {
             anstream::adapter::strip_str(&render(&doc, true)).to_string(),
             render(&doc, false)
         );
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        // guards: ESC sequences from the text, id or title reached the terminal as they were.
+        let mut doc = crate::extract(
+            "doc\u{1b}]0;owned\u{7}",
+            "“Clear\u{1b}[2J the screen,” Ann Lee said. “Right\u{202e}left,” she said.",
+            &Default::default(),
+        );
+        let mut meta = serde_json::Map::new();
+        meta.insert("title".into(), "A\u{1b}[31m title".into());
+        doc.meta = Some(meta);
+        let shown = render(&doc, false);
+        assert!(
+            !shown.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{shown:?}"
+        );
+        assert!(
+            shown.starts_with("doc\\u{1b}]0;owned\\u{7}: 2 quotes"),
+            "{shown}"
+        );
+        assert!(shown.contains("“Clear\\u{1b}[2J the screen,”"), "{shown}");
+        assert!(shown.contains("“Right\\u{202e}left,”"), "{shown}");
+        assert!(shown.contains("A\\u{1b}[31m title"), "{shown}");
+        let error = Error::new(crate::input::ErrorKind::Binary, "x\u{1b}[2J: NUL byte");
+        let shown = render_error("x\u{1b}[2J", &error, false);
+        assert!(!shown.contains('\u{1b}'), "{shown:?}");
     }
 
     #[test]

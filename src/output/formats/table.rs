@@ -1,6 +1,10 @@
 //! CSV and TSV: a header row, then one row per quote, quoted as RFC 4180 says (by the `csv`
 //! crate; TSV is the same with a tab as the delimiter).
 //!
+//! A cell that a spreadsheet would read as a formula (one starting with `=`, `+`, `-`, `@`, a
+//! tab or a carriage return) is written with a leading `'`, as OWASP recommends against CSV
+//! injection, unless the caller asks for raw cells.
+//!
 //! A document with no quotes gives no rows. A document that could not be read gives one row
 //! with its id and the `error` column filled in, so it does not vanish from the table.
 
@@ -40,16 +44,38 @@ fn writer(delimiter: u8) -> csv::Writer<Vec<u8>> {
         .from_writer(Vec::new())
 }
 
+/// How cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cells {
+    /// A cell a spreadsheet would run as a formula gets a leading `'`.
+    Neutralised,
+    /// Every cell as it is.
+    Raw,
+}
+
+/// `cell`, with a leading `'` when a spreadsheet would read it as a formula.
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 /// Writes `rows` with `delimiter`; each row ends with `\n`.
-fn render<'r, R, I>(delimiter: u8, rows: R) -> String
+fn render<'r, R, I>(delimiter: u8, cells: Cells, rows: R) -> String
 where
     R: IntoIterator<Item = I>,
     I: IntoIterator<Item = &'r str>,
 {
     let mut w = writer(delimiter);
     for row in rows {
+        let row = row.into_iter().map(|cell| match cells {
+            Cells::Neutralised => neutralised(cell),
+            Cells::Raw => cell.into(),
+        });
         // Writing into a Vec cannot fail: csv reports only I/O errors of its writer.
-        if w.write_record(row).is_err() {
+        if w.write_record(row.map(|c| c.into_owned())).is_err() {
             break;
         }
     }
@@ -60,11 +86,11 @@ where
 
 /// The header row, with its line end.
 pub fn header(delimiter: u8) -> String {
-    render(delimiter, [COLUMNS])
+    render(delimiter, Cells::Raw, [COLUMNS])
 }
 
 /// One row per quote of `doc`, each with its line end; empty for a document without quotes.
-pub fn rows(doc: &Document, delimiter: u8) -> String {
+pub fn rows(doc: &Document, delimiter: u8, cells: Cells) -> String {
     let meta: Vec<String> = META_FIELDS
         .iter()
         .map(|f| meta_text(doc.meta.as_ref(), f).unwrap_or_default())
@@ -97,18 +123,19 @@ pub fn rows(doc: &Document, delimiter: u8) -> String {
         .collect();
     render(
         delimiter,
+        cells,
         records.iter().map(|r| r.iter().map(String::as_str)),
     )
 }
 
 /// The row that stands for a document that could not be read: its id and, in the `error`
 /// column, `kind: message`.
-pub fn error_row(id: &str, error: &Error, delimiter: u8) -> String {
+pub fn error_row(id: &str, error: &Error, delimiter: u8, cells: Cells) -> String {
     let message = format!("{}: {}", error.kind.as_str(), error.message);
     let mut row = [""; 15];
     row[0] = id;
     row[14] = &message;
-    render(delimiter, [row])
+    render(delimiter, cells, [row])
 }
 
 #[cfg(test)]
@@ -132,12 +159,52 @@ mod tests {
             &Default::default(),
         );
         assert_eq!(
-            rows(&doc, CSV),
+            rows(&doc, CSV, Cells::Neutralised),
             "\"a,\"\"b\"\"\nc\",\"Yes, maybe,\",direct,Smith,said,ATT001,0.95,1,12,,,,,,\n"
         );
         assert_eq!(
-            rows(&doc, TSV),
+            rows(&doc, TSV, Cells::Neutralised),
             "\"a,\"\"b\"\"\nc\"\tYes, maybe,\tdirect\tSmith\tsaid\tATT001\t0.95\t1\t12\t\t\t\t\t\t\n"
+        );
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_unless_raw() {
+        // guards: a quote, id or metadata field starting with `=` ran as a formula in a
+        // spreadsheet (CSV injection).
+        let mut doc = crate::extract(
+            "=HYPERLINK(\"http://x\")",
+            "“=1+2” Smith said. “@SUM(A1)” Smith said. “-3” Smith said. “+4” Smith said.",
+            &Default::default(),
+        );
+        let mut meta = serde_json::Map::new();
+        meta.insert("author".into(), "\tTab".into());
+        meta.insert("url".into(), "=cmd|' /C calc'!A0".into());
+        doc.meta = Some(meta);
+        let safe = rows(&doc, CSV, Cells::Neutralised);
+        let cells: Vec<Vec<String>> =
+            csv::Reader::from_reader(format!("{}{safe}", header(CSV)).as_bytes())
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_string).collect())
+                .collect();
+        assert_eq!(cells.len(), 4, "{safe}");
+        let quotes: Vec<&str> = cells.iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(quotes, ["'=1+2", "'@SUM(A1)", "'-3", "'+4"]);
+        for row in &cells {
+            assert_eq!(row[0], "'=HYPERLINK(\"http://x\")");
+            assert_eq!(row[9], "'=cmd|' /C calc'!A0");
+            assert_eq!(row[12], "'\tTab");
+            assert_eq!(row[3], "Smith");
+        }
+        let raw = rows(&doc, TSV, Cells::Raw);
+        assert!(
+            raw.starts_with("\"=HYPERLINK(\"\"http://x\"\")\"\t=1+2\t"),
+            "{raw}"
+        );
+        let error = Error::new(crate::input::ErrorKind::Binary, "-x: NUL byte at 3");
+        assert_eq!(
+            error_row("-x", &error, CSV, Cells::Neutralised),
+            "'-x,,,,,,,,,,,,,,binary: -x: NUL byte at 3\n"
         );
     }
 
@@ -145,7 +212,7 @@ mod tests {
     fn failed_documents_keep_a_row() {
         let error = Error::new(crate::input::ErrorKind::Binary, "x.txt: NUL byte at 3");
         assert_eq!(
-            error_row("x.txt", &error, CSV),
+            error_row("x.txt", &error, CSV, Cells::Neutralised),
             "x.txt,,,,,,,,,,,,,,binary: x.txt: NUL byte at 3\n"
         );
     }
