@@ -900,6 +900,16 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
         return Shape::Phrase;
     }
     if CLAUSE_OPENERS.contains(&first.as_str()) {
+        // "reported Wednesday that the air quality": a short content whose "that" no verb
+        // follows is cut off, no clause.
+        if first == "that" && words.len() <= MAX_CUT_THAT_WORDS {
+            let rest = &words[1..];
+            let verb =
+                (rest.iter().enumerate()).any(|(i, (t, w))| is_finite(ctx, rest, i, *t, w, false));
+            if !verb {
+                return Shape::Phrase;
+            }
+        }
         return Shape::Clause;
     }
     // In a title-case headline ("Okafor Says Bridge Will Reopen") verbs are capitalised too.
@@ -943,6 +953,10 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
         _ => Shape::Phrase,
     }
 }
+
+/// Longest content opened by "that" checked for a verb: a longer one is taken as a clause
+/// whatever its verb (the finite-verb list is not complete).
+const MAX_CUT_THAT_WORDS: usize = 4;
 
 /// Words in -ed that are no past forms ("speed", "hundred", "sacred"; "-eed" words are left
 /// out as a class: "speed", "need", "indeed").
