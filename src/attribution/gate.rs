@@ -70,7 +70,8 @@ pub enum Judgement {
     /// Not reported, and why: `not-a-speaker`, `writer's-voice` (speech in the text's own
     /// "I" or "we"), `no-clause` (a date, a place, a word or two), `no-verb` (the cue word
     /// is a noun or an adjective: "its promising design"), `unresolved-description` ("the
-    /// company said" where nothing names the company).
+    /// company said" where nothing names the company), `misresolved-pronoun` (a plural
+    /// "they" given to one name).
     Drop(&'static str),
 }
 
@@ -88,8 +89,11 @@ pub fn judge(ctx: &Context, found: &IndirectFinding, class: QuoteClass) -> Judge
             if is_first_person(ctx, speaker) {
                 return Judgement::Drop("writer's-voice");
             }
-            if unresolved_description(ctx, speaker) || they_as_one_person(ctx, speaker) {
+            if unresolved_description(ctx, speaker) {
                 return Judgement::Drop("unresolved-description");
+            }
+            if misresolved_pronoun(ctx, speaker) {
+                return Judgement::Drop("misresolved-pronoun");
             }
             // "according to prison records", "Poll: …": what evidence or a label says.
             if evidence_source(ctx, found, speaker) || label_not_person(ctx, found, speaker) {
@@ -329,18 +333,13 @@ fn is_proper(ctx: &Context, t: usize, phrase: &Range<usize>) -> bool {
             // that starts at or before it. A person, an organisation, or a name of two
             // words or more ("Blood tests": one capitalised word opening a sentence is none).
             use crate::mentions::MentionKind;
-            let list = &ctx.mentions.list;
-            let i = list.partition_point(|m| m.tokens.start <= t);
-            i > 0 && list[i - 1].tokens.contains(&t) && {
-                let m = &list[i - 1];
-                match m.kind {
-                    MentionKind::Person | MentionKind::Organisation => true,
-                    // "Graham said": a name that is the whole phrase; not "Blood" of "Blood
-                    // tests revealed".
-                    MentionKind::Proper => m.tokens.len() > 1 || m.tokens == *phrase,
-                    _ => false,
-                }
-            }
+            mention_at(ctx, t).is_some_and(|m| match m.kind {
+                MentionKind::Person | MentionKind::Organisation => true,
+                // "Graham said": a name that is the whole phrase; not "Blood" of "Blood
+                // tests revealed".
+                MentionKind::Proper => m.tokens.len() > 1 || m.tokens == *phrase,
+                _ => false,
+            })
         }
 }
 
@@ -506,27 +505,12 @@ const UNNAMED_BODIES: &[&str] = &[
 /// a body before it. Roles ("the spokesman", "the mayor"), plural heads ("the unions", "his
 /// doctors") and bodies that go unnamed ("the police") stay.
 fn unresolved_description(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
-    let mention = &ctx.text[speaker.mention.clone()];
-    if speaker.entity.is_some() || speaker.name != mention {
+    let Some((first_token, first, head)) = plain_description(ctx, speaker) else {
+        return false;
+    };
+    if !DEFINITE.contains(&first.as_str()) {
         return false;
     }
-    // "once the man mentioned": a clause opener before the description is no part of it.
-    let words: Vec<usize> = token_range(ctx, &speaker.mention)
-        .filter(|&t| ctx.tokens[t].is_word())
-        .skip_while(|&t| super::np::opens_clause(&ascii_lower(ctx.word(t))))
-        .collect();
-    if !(2..=4).contains(&words.len()) {
-        return false;
-    }
-    let first = ascii_lower(ctx.word(words[0]));
-    if !DEFINITE.contains(&first.as_ref())
-        || words[1..]
-            .iter()
-            .any(|&t| !ctx.word(t).starts_with(|c: char| c.is_lowercase()))
-    {
-        return false;
-    }
-    let head = ascii_lower(ctx.word(words[words.len() - 1]));
     if UNNAMED_BODIES.contains(&head.as_ref()) {
         return false;
     }
@@ -536,8 +520,36 @@ fn unresolved_description(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     // A role ("the spokesman", "the mayor") says who speaks; a body or a document ("the
     // company", "the report") says it only where the text names no body before it.
     let person_role = lexicon().is_role_noun(&head) && !lexicon().is_source_noun(&head);
-    let singular = !head.ends_with('s') || head.ends_with("ss");
-    singular && !person_role && names_body_before(ctx, words[0])
+    is_singular(&head) && !person_role && names_body_before(ctx, first_token)
+}
+
+/// True for a noun that does not look plural ("company", "press"; not "unions").
+fn is_singular(noun: &str) -> bool {
+    !noun.ends_with('s') || noun.ends_with("ss")
+}
+
+/// A speaker that nothing resolved and that is a plain description of two to four words,
+/// all in lower case after the first ("the company", "The utility", "his office"; a clause
+/// opener before it left out: "once the man"): its first word token, and its first and
+/// last words in lower case.
+fn plain_description(ctx: &Context, speaker: &ResolvedSpeaker) -> Option<(usize, String, String)> {
+    let mention = &ctx.text[speaker.mention.clone()];
+    if speaker.entity.is_some() || speaker.name != mention {
+        return None;
+    }
+    let words: Vec<usize> = token_range(ctx, &speaker.mention)
+        .filter(|&t| ctx.tokens[t].is_word())
+        .skip_while(|&t| super::np::opens_clause(&ascii_lower(ctx.word(t))))
+        .collect();
+    if !(2..=4).contains(&words.len())
+        || words[1..]
+            .iter()
+            .any(|&t| !ctx.word(t).starts_with(|c: char| c.is_lowercase()))
+    {
+        return None;
+    }
+    let lower = |t: usize| ascii_lower(ctx.word(t)).to_string();
+    Some((words[0], lower(words[0]), lower(words[words.len() - 1])))
 }
 
 /// The body that a singular description of a body points back at in the commonest shapes
@@ -567,25 +579,8 @@ pub fn description_referent(ctx: &Context, found: &IndirectFinding) -> Option<St
         }
         token_range(ctx, &ctx.sentences[sentence - 1]).start
     };
-    let mention = &ctx.text[speaker.mention.clone()];
-    if speaker.entity.is_some() || speaker.name != mention {
-        return None;
-    }
-    let words: Vec<usize> = token_range(ctx, &speaker.mention)
-        .filter(|&t| ctx.tokens[t].is_word())
-        .collect();
-    if !(2..=4).contains(&words.len()) {
-        return None;
-    }
-    let first = ascii_lower(ctx.word(words[0]));
-    let head = ascii_lower(ctx.word(words[words.len() - 1]));
-    if first != "the"
-        || words[1..]
-            .iter()
-            .any(|&t| !ctx.word(t).starts_with(|c: char| c.is_lowercase()))
-        || !lexicon().is_source_noun(&head)
-        || (head.ends_with('s') && !head.ends_with("ss"))
-    {
+    let (_, first, head) = plain_description(ctx, speaker)?;
+    if first != "the" || !lexicon().is_source_noun(&head) || !is_singular(&head) {
         return None;
     }
     let list = &ctx.mentions.list;
@@ -600,12 +595,9 @@ pub fn description_referent(ctx: &Context, found: &IndirectFinding) -> Option<St
             }
     };
     let i = list.partition_point(|m| m.tokens.start < subject_from);
-    if let Some(m) = list.get(i) {
-        if is_body(m) && m.tokens.start < subject_from + 3 {
-            return Some(ctx.text[m.range.clone()].to_string());
-        }
-    }
-    None
+    list.get(i)
+        .filter(|m| is_body(m) && m.tokens.start < subject_from + 3)
+        .map(|m| ctx.text[m.range.clone()].to_string())
 }
 
 /// True when a mention of an organisation or another capitalised name that is no person's
@@ -733,18 +725,22 @@ fn label_not_person(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSp
 /// True when a person's name (a mention of kind `Person`) covers the first word of
 /// `tokens`.
 fn names_person(ctx: &Context, tokens: &Range<usize>) -> bool {
+    mention_at(ctx, tokens.start).is_some_and(|m| m.kind == crate::mentions::MentionKind::Person)
+}
+
+/// The mention that holds token `t`, if any. The mentions are in text order: the one that
+/// may hold it is the last that starts at or before it.
+fn mention_at<'c>(ctx: &'c Context, t: usize) -> Option<&'c crate::mentions::Mention> {
     let list = &ctx.mentions.list;
-    let i = list.partition_point(|m| m.tokens.start <= tokens.start);
-    i > 0
-        && list[i - 1].tokens.contains(&tokens.start)
-        && list[i - 1].kind == crate::mentions::MentionKind::Person
+    let i = list.partition_point(|m| m.tokens.start <= t);
+    list[..i].last().filter(|m| m.tokens.contains(&t))
 }
 
 /// True for a pronoun resolved to what it cannot be: a plural "they" resolved to one name
 /// ("Holcomb and the leaders … they said" given to the one named last; "they note" given
 /// to a city) is a guess, and a wrong speaker is worse than none; "he" or "she" resolved
 /// to a place or a body missed the person.
-fn they_as_one_person(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
+fn misresolved_pronoun(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     let mention = &ctx.text[speaker.mention.clone()];
     let resolved = speaker.entity.is_some() || speaker.name != mention;
     match contracted_base(ctx, speaker).as_str() {
