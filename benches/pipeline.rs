@@ -93,7 +93,14 @@ fn stages(text: &str) -> Stages {
 
 /// The attribution rules over one document (see the module documentation).
 fn attribute(text: &str, s: Stages) -> usize {
-    let ctx = Context::new(text, s.tokens, s.sentences, s.passages, s.mentions);
+    let ctx = Context::new(
+        text,
+        s.tokens,
+        s.sentences,
+        s.passages,
+        s.mentions,
+        whosaid::attribution::rules::indirect_of,
+    );
     let mut found = 0;
     for i in (0..ctx.passages.len()).filter(|&i| ctx.passages[i].depth == 0) {
         let c = ctx.candidate(i);

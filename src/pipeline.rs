@@ -1,16 +1,17 @@
 //! Runs the stages in order on one document and builds the output record.
 
 use std::cell::OnceCell;
-use std::ops::Range;
 
 use foldhash::HashMap;
 
-use crate::attribution::gate::{self, Judgement};
-use crate::attribution::rules::indirect::MIN_CLAUSE_WORDS;
-use crate::attribution::{
-    Candidate, Context, Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, Rule,
-    MAX_QUOTATION_PIECES, RULES,
+use crate::attribution::arbitration::Arbiter;
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{
+    Decided, Finding, IndirectFinding, Phase, ResolvedSpeaker, MAX_QUOTATION_PIECES,
 };
+use crate::attribution::gate::{self, Judgement};
+use crate::attribution::rule::Rule;
+use crate::attribution::rules::RULES;
 use crate::classify;
 use crate::mentions::Mentions;
 use crate::output::{
@@ -79,7 +80,14 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
         })
         .collect();
     let mentions = Mentions::find(text, &tokens, &quoted);
-    let mut ctx = Context::new(text, tokens, sentences, passages, mentions);
+    let mut ctx = Context::new(
+        text,
+        tokens,
+        sentences,
+        passages,
+        mentions,
+        crate::attribution::rules::indirect_of,
+    );
     let candidates: Vec<Candidate> = top.iter().map(|&i| ctx.candidate(i)).collect();
 
     // Phase 1: adjacent rules, then the non-speech checks.
@@ -110,104 +118,21 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
         }
     }
 
-    // Indirect speech, sentence by sentence.
-    let mut indirect_found = Vec::new();
-    // How many of `indirect_found` report each content from each cue: a lead is looked for
-    // among them only when one is there.
-    let mut reported: HashMap<(Range<usize>, Option<Range<usize>>), usize> = HashMap::default();
+    // Indirect speech, sentence by sentence, weighed by the arbiter.
+    let mut arbiter = Arbiter::new();
     let mut pieces = Vec::new();
     for s in 0..ctx.sentences.len() {
-        // A rule's findings stand beside the earlier ones when their content overlaps none of
-        // theirs ("X, Smith said, adding that Y": the fronted clause and the added one), or
-        // when they are reported inside another's content ("Smith said Jones wants a
-        // recount": Jones's wish, inside Smith's words; its cue and content lie within, and
-        // its content is the smaller: the same clause read twice, by two rules or from two
-        // cues, is one report).
-        let first = indirect_found.len();
+        arbiter.start_sentence();
         for r in &indirect {
             pieces.clear();
             r.indirect_all(&ctx, s, &mut pieces);
-            for mut found in pieces.drain(..) {
-                // "The campaign said the rally is on, CNN reported": a report whose cue stands
-                // inside another's content ends where that content ends (what follows is the
-                // outer report's attribution), and is dropped when too little is left.
-                let outer_end = found.finding.cue.as_ref().and_then(|cue| {
-                    indirect_found[first..]
-                        .iter()
-                        .map(|(f, _): &(IndirectFinding, _)| &f.content)
-                        .find(|c| {
-                            c.start <= cue.start
-                                && cue.end <= c.end
-                                && c.start <= found.content.start
-                                && found.content.start < c.end
-                                && c.end < found.content.end
-                        })
-                        .map(|c| c.end)
-                });
-                if let Some(end) = outer_end {
-                    found.content.end = end;
-                    let words = &ctx.text[found.content.clone()];
-                    if crate::attribution::word_count(words, MIN_CLAUSE_WORDS) < MIN_CLAUSE_WORDS {
-                        continue;
-                    }
-                }
-                let overlaps =
-                    indirect_found[first..]
-                        .iter()
-                        .any(|(f, _): &(IndirectFinding, _)| {
-                            let nested = found.finding.cue.as_ref().is_some_and(|cue| {
-                                f.content.start <= cue.start
-                                    && cue.end <= f.content.end
-                                    && found.content.start >= f.content.start
-                                    && found.content.end <= f.content.end
-                                    && found.content != f.content
-                            });
-                            f.content.start < found.content.end
-                                && found.content.start < f.content.end
-                                && !nested
-                        });
-                if !overlaps {
-                    // "The bridge, the mayor said, will reopen": a report whose lead is a part
-                    // an earlier rule reported alone, from the same cue, holds that part.
-                    if let Some(lead) = &found.lead {
-                        let key = (lead.clone(), found.finding.cue.clone());
-                        if let Some(count) = reported.remove(&key) {
-                            let same = |(f, _): &(IndirectFinding, &dyn Rule)| {
-                                f.content == key.0 && f.finding.cue == key.1
-                            };
-                            // Such a part is nearly always this sentence's: only its findings
-                            // are looked at, unless an earlier one is the same part.
-                            let here = indirect_found[first..].iter().filter(|f| same(f)).count();
-                            if here == count {
-                                let mut tail = indirect_found.split_off(first);
-                                tail.retain(|f| !same(f));
-                                indirect_found.append(&mut tail);
-                            } else {
-                                indirect_found.retain(|f| !same(f));
-                            }
-                        }
-                    }
-                    *reported
-                        .entry((found.content.clone(), found.finding.cue.clone()))
-                        .or_default() += 1;
-                    indirect_found.push((found, *r));
-                }
+            for found in pieces.drain(..) {
+                arbiter.offer(&ctx, found, *r);
             }
         }
-        indirect_found[first..].sort_by_key(|(f, _)| f.content.start);
+        arbiter.end_sentence();
     }
-    // A transcript turn holds its whole paragraph: what other rules read in its later
-    // sentences is the same speaker's words. Findings are in text order, so one pass that
-    // remembers where the last turn ends finds them.
-    let mut turn_end = 0;
-    indirect_found.retain(|(f, _)| {
-        if f.verbatim {
-            turn_end = turn_end.max(f.content.end);
-            true
-        } else {
-            f.content.end > turn_end
-        }
-    });
+    let indirect_found = arbiter.finish();
 
     // The history of decided speech, in text order, for the context rules.
     let mut history: Vec<Decided> = Vec::new();
@@ -223,6 +148,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             speaker: found.finding.speaker.clone(),
             cue: found.finding.cue.clone(),
             rule: rule.id(),
+            phase: Some(rule.phase()),
             confidence: found.finding.confidence,
             words: OnceCell::new(),
         });
@@ -344,6 +270,7 @@ fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Deci
         speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
         cue: finding.as_ref().and_then(|f| f.cue.clone()),
         rule,
+        phase: crate::attribution::rules::rule(rule).map(|r| r.phase()),
         confidence: finding.as_ref().map_or(0.0, |f| f.confidence),
         words: OnceCell::new(),
     }

@@ -4,6 +4,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::attribution::finding::IndirectFinding;
 use crate::attribution::rules::ind001_name_cue_that::ThoughtVerbs;
 use crate::attribution::rules::ind006_stance_verb::{stance_verbs, StanceVerbs};
 use crate::attribution::rules::ind011_possessive_stance::StanceNouns;
@@ -42,6 +43,20 @@ const STANCE_NOUN: u8 = 4;
 /// (`data/evidential_cues.txt`, see IND012).
 const EVIDENTIAL: u8 = 8;
 
+/// What the document's paragraph labels say about it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TranscriptShape {
+    /// Turns labelled with a name in capitals.
+    pub(crate) named: usize,
+    /// Whether two different names label turns (a transcript has at least two speakers).
+    pub(crate) two_names: bool,
+    /// Whether `Q:` and `A:` turns occur.
+    pub(crate) question: bool,
+    pub(crate) answer: bool,
+    /// The first person named before the first turn: who answers a `Q:`/`A:` interview.
+    pub(crate) interviewee: Option<usize>,
+}
+
 /// Everything the rules know about one document.
 pub struct Context<'t> {
     /// The original text.
@@ -69,8 +84,7 @@ pub struct Context<'t> {
     /// once, on first use.
     pub(crate) bodies: OnceCell<Vec<Option<SentenceBody>>>,
     /// The document's transcript shape (`rules::att014_transcript_turn`), worked out once.
-    pub(crate) transcript:
-        OnceCell<crate::attribution::rules::att014_transcript_turn::TranscriptShape>,
+    pub(crate) transcript: OnceCell<TranscriptShape>,
     /// For each passage that is a piece of a quotation of several pieces, the index of the
     /// quotation's first piece.
     quotation: Vec<Option<usize>>,
@@ -81,7 +95,14 @@ pub struct Context<'t> {
     /// the nearest ones around every quote, and a scan of the sentence for each quote costs
     /// the square of a long sentence of quotes.
     outside_cues: OnceCell<Vec<usize>>,
+    /// How a rule asks what another rule finds (see [`IndirectOf`]).
+    indirect_of: IndirectOf,
 }
+
+/// Runs the indirect rule with an ID on a sentence, adding its findings: how one rule asks
+/// another what it reads (IND003 asks IND001 whether a clause follows a cue) without
+/// importing it. The rule registry provides it (`rules::indirect_of`).
+pub type IndirectOf = fn(&str, &Context, usize, &mut Vec<IndirectFinding>);
 
 /// The verb lists behind [`Context`]'s per-token verb flags, with one shape table for both.
 struct VerbLists {
@@ -163,6 +184,7 @@ impl<'t> Context<'t> {
         sentences: Vec<Range<usize>>,
         passages: Vec<QuotedPassage>,
         mentions: Mentions,
+        indirect_of: IndirectOf,
     ) -> Self {
         let mut in_quote = vec![false; tokens.len()];
         for p in passages.iter().filter(|p| p.depth == 0) {
@@ -224,6 +246,7 @@ impl<'t> Context<'t> {
             quotation,
             quoted_transcript: OnceCell::new(),
             outside_cues: OnceCell::new(),
+            indirect_of,
             text,
             tokens,
             sentences,
@@ -236,6 +259,11 @@ impl<'t> Context<'t> {
             bodies: OnceCell::new(),
             transcript: OnceCell::new(),
         }
+    }
+
+    /// Adds to `out` what the indirect rule `id` finds in sentence `s` (see [`IndirectOf`]).
+    pub fn indirect_of(&self, id: &str, s: usize, out: &mut Vec<IndirectFinding>) {
+        (self.indirect_of)(id, self, s, out);
     }
 
     /// The first piece of the quotation passage `p` is a piece of, when the quotation has

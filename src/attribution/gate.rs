@@ -26,9 +26,11 @@ use std::sync::LazyLock;
 
 use foldhash::HashSet;
 
-use super::np::NpKind;
-use super::rules::indirect::{is_time_word, MIN_CLAUSE_WORDS};
-use super::{Context, IndirectFinding, ResolvedSpeaker};
+use super::grammar::clause::MIN_CLAUSE_WORDS;
+use super::grammar::np::NpKind;
+use super::grammar::words::is_time_word;
+use crate::attribution::context::Context;
+use crate::attribution::finding::{IndirectFinding, ResolvedSpeaker};
 use crate::mentions::lexicon::{entries, lexicon};
 use crate::output::QuoteClass;
 use crate::text::ascii_lower;
@@ -148,7 +150,7 @@ pub fn judge(ctx: &Context, found: &IndirectFinding, class: QuoteClass) -> Judge
     let main_clause = found.finding.cue.as_ref().is_some_and(|cue| {
         found.content.end <= cue.start
             || (found.content.start <= cue.start && cue.end <= found.content.end)
-            || crate::attribution::cue_head(ctx.text, cue).eq_ignore_ascii_case("according")
+            || crate::attribution::rule::cue_head(ctx.text, cue).eq_ignore_ascii_case("according")
     });
     match clause_shape(ctx, &tokens) {
         // A word or two of it ("Donations, according to the campaign, have doubled") is
@@ -539,7 +541,7 @@ fn plain_description(ctx: &Context, speaker: &ResolvedSpeaker) -> Option<(usize,
     }
     let words: Vec<usize> = token_range(ctx, &speaker.mention)
         .filter(|&t| ctx.tokens[t].is_word())
-        .skip_while(|&t| super::np::opens_clause(&ascii_lower(ctx.word(t))))
+        .skip_while(|&t| super::grammar::np::opens_clause(&ascii_lower(ctx.word(t))))
         .collect();
     if !(2..=4).contains(&words.len())
         || words[1..]
@@ -660,7 +662,7 @@ fn cut_source(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpeaker)
     let Some(cue) = &found.finding.cue else {
         return false;
     };
-    if !crate::attribution::cue_head(ctx.text, cue).eq_ignore_ascii_case("according") {
+    if !crate::attribution::rule::cue_head(ctx.text, cue).eq_ignore_ascii_case("according") {
         return false;
     }
     // "according to Sui Lin of the Ledger": a person's full name stands on its own.
@@ -685,7 +687,7 @@ fn evidence_source(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpe
     let Some(cue) = &found.finding.cue else {
         return false;
     };
-    if !crate::attribution::cue_head(ctx.text, cue).eq_ignore_ascii_case("according") {
+    if !crate::attribution::rule::cue_head(ctx.text, cue).eq_ignore_ascii_case("according") {
         return false;
     }
     let tokens = token_range(ctx, &speaker.mention);
@@ -787,7 +789,7 @@ pub fn aside_start(ctx: &Context, found: &IndirectFinding) -> Option<usize> {
         .find(|&t| ctx.is_punct(t, ';') || (dashes == 1 && is_dash(t) && aside(t)))?;
     let end = ctx.tokens[cut].range.start;
     let text = ctx.text[found.content.start..end].trim_end();
-    let words = crate::attribution::word_count(text, MIN_CLAUSE_WORDS);
+    let words = crate::attribution::words::word_count(text, MIN_CLAUSE_WORDS);
     (words >= MIN_CLAUSE_WORDS).then_some(found.content.start + text.len())
 }
 

@@ -5,7 +5,8 @@
 //! and a speech verb next to it is speech whatever it looks like). Hands on a reason for
 //! each passage that is not speech, and the kind (direct or partial) of those that are.
 
-use crate::attribution::{cue_head, Candidate, Context};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::rule::cue_head;
 use crate::mentions::lexicon::{lexicon, CueClass};
 use crate::output::QuoteKind;
 use crate::text::ascii_lower;
@@ -219,7 +220,7 @@ fn words(text: &str, max: usize) -> Vec<&str> {
 
 fn ends_with_terminal(text: &str) -> bool {
     text.trim_end()
-        .trim_end_matches(|c: char| crate::attribution::np::is_quote_mark(c) || c == ')')
+        .trim_end_matches(|c: char| crate::attribution::grammar::np::is_quote_mark(c) || c == ')')
         .ends_with(['.', '!', '?', '…'])
 }
 

@@ -1,8 +1,10 @@
 //! ATT002 quote-cue-name.
 
-use super::patterns::after_cue_name;
-use crate::attribution::np::NpKind;
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::np::NpKind;
+use crate::attribution::grammar::shapes::after_cue_name;
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # ATT002 quote-cue-name

@@ -1,8 +1,10 @@
 //! ATT004 pronoun-cue.
 
-use super::patterns::{after_cue_name, after_name_cue, before_cue};
-use crate::attribution::np::NpKind;
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::np::NpKind;
+use crate::attribution::grammar::shapes::{after_cue_name, after_name_cue, before_cue};
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # ATT004 pronoun-cue

@@ -1,7 +1,9 @@
 //! ATT005 in-their-words.
 
-use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::mentions::MentionKind;
 use crate::text::tokens::TokenKind;
 

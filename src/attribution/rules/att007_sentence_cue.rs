@@ -1,8 +1,10 @@
 //! ATT007 sentence-cue.
 
-use super::patterns::after_opening_participle;
-use crate::attribution::np::NpKind;
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::np::NpKind;
+use crate::attribution::grammar::shapes::after_opening_participle;
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # ATT007 sentence-cue
@@ -45,8 +47,9 @@ impl Rule for SentenceCue {
         let end = c.after.end.max(sentence.end.min(ctx.tokens.len()));
         // Candidate cues outside quotes, nearest to the quote first.
         let cues = ctx.cues_nearest(floor..end, open, MAX_SENTENCE_CUES);
-        let outside =
-            |np: &crate::attribution::np::SpeakerNp| !np.tokens.clone().any(|t| ctx.in_quote[t]);
+        let outside = |np: &crate::attribution::grammar::np::SpeakerNp| {
+            !np.tokens.clone().any(|t| ctx.in_quote[t])
+        };
         for k in cues {
             // "Perez hammered Trump, calling him a “train wreck”": a participle after a comma
             // reports the words of the sentence's subject, not of the word before it.
@@ -57,7 +60,7 @@ impl Rule for SentenceCue {
                         .iter()
                         .any(|w| ctx.is(k - 1, w))
                     || matches!(ctx.tokens[k - 1].kind,
-                        crate::text::tokens::TokenKind::Punct(c) if crate::attribution::np::is_quote_mark(c)));
+                        crate::text::tokens::TokenKind::Punct(c) if crate::attribution::grammar::np::is_quote_mark(c)));
             if participle && after_comma {
                 let start = after_opening_participle(ctx, floor, k);
                 if let Some(np) = ctx.np_starting_at(start, k).filter(outside) {

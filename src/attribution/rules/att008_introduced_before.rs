@@ -1,8 +1,10 @@
 //! ATT008 introduced-before.
 
-use super::patterns::after_opening_participle;
-use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::grammar::shapes::after_opening_participle;
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::mentions::lexicon::CueClass;
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;

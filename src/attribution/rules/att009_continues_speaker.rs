@@ -1,6 +1,8 @@
 //! ATT009 continues-speaker.
 
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule, RuleInfo};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::rule::{declare_rule, Rule, RuleInfo};
 use crate::mentions::MentionKind;
 use crate::text::tokens::TokenKind;
 

@@ -1,8 +1,9 @@
 //! ATT010 repeats-attributed-words.
 
-use crate::attribution::{
-    declare_rule, lowercase_words, word_count, Candidate, Context, Decided, Finding, Rule,
-};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::rule::{declare_rule, Rule};
+use crate::attribution::words::{lowercase_words, word_count};
 
 declare_rule! {
     /// # ATT010 repeats-attributed-words

@@ -1,8 +1,10 @@
 //! ATT011 quote-dash-name.
 
-use super::patterns::is_dash;
-use crate::attribution::np::NpKind;
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::np::NpKind;
+use crate::attribution::grammar::words::is_dash;
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # ATT011 quote-dash-name

@@ -1,8 +1,10 @@
 //! ATT012 colon-subject.
 
-use super::patterns::speaker_label;
-use crate::attribution::np::NpKind;
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::np::NpKind;
+use crate::attribution::grammar::shapes::speaker_label;
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # ATT012 colon-subject

@@ -1,7 +1,9 @@
 //! ATT013 subject-partial.
 
-use crate::attribution::np::NpKind;
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::np::NpKind;
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # ATT013 subject-partial

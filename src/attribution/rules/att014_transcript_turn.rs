@@ -2,9 +2,10 @@
 
 use std::ops::Range;
 
-pub(crate) use super::labels::is_heading_label;
-use super::labels::{label_finding, label_from, MAX_LABEL_LOOKUP};
-use crate::attribution::{declare_rule, Context, Finding, IndirectFinding, Rule};
+use crate::attribution::context::{Context, TranscriptShape};
+use crate::attribution::finding::{Finding, IndirectFinding};
+use crate::attribution::grammar::labels::{label_finding, label_from, MAX_LABEL_LOOKUP};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::mentions::MentionKind;
 
 declare_rule! {
@@ -42,20 +43,6 @@ declare_rule! {
 
 /// Fewest labelled turns that make a document a transcript.
 pub const MIN_TURNS: usize = 2;
-
-/// What the document's paragraph labels say about it.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TranscriptShape {
-    /// Turns labelled with a name in capitals.
-    named: usize,
-    /// Whether two different names label turns (a transcript has at least two speakers).
-    two_names: bool,
-    /// Whether `Q:` and `A:` turns occur.
-    question: bool,
-    answer: bool,
-    /// The first person named before the first turn: who answers a `Q:`/`A:` interview.
-    interviewee: Option<usize>,
-}
 
 /// The label that opens sentence `s` when the sentence starts a paragraph: the label's
 /// tokens and the colon's token.

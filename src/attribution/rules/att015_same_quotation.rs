@@ -1,6 +1,8 @@
 //! ATT015 same-quotation.
 
-use crate::attribution::{declare_rule, rule, Candidate, Context, Decided, Finding, Phase, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding, Phase};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::layout::starts_label;
 
 declare_rule! {
@@ -42,7 +44,7 @@ const MAX_CONFIDENCE: f64 = 0.8;
 
 /// True when `d` was decided by a rule that reads the quote's own sentence.
 fn own_sentence(d: &Decided) -> bool {
-    rule(d.rule).is_some_and(|r| r.phase() == Phase::Adjacent)
+    d.phase == Some(Phase::Adjacent)
 }
 
 impl Rule for SameQuotation {

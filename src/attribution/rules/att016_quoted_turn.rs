@@ -1,7 +1,9 @@
 //! ATT016 quoted-turn.
 
-use super::labels::{is_question_or_answer, label_finding, label_from};
-use crate::attribution::{declare_rule, Candidate, Context, Decided, Finding, Rule};
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding};
+use crate::attribution::grammar::labels::{is_question_or_answer, label_finding, label_from};
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # ATT016 quoted-turn

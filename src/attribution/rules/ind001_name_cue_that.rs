@@ -1,15 +1,19 @@
 //! IND001 name-cue-that.
 
-use super::indirect::{
-    auxiliary, bytes, interrupted_lead, is_subordinator, is_time_word, opening_clause_end,
-    opens_adverbial, opens_participle_clause, opens_second_report, report, sentence_body,
-    word_count, Auxiliary, MAX_AUXILIARIES, MIN_CLAUSE_WORDS,
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{
+    bytes, interrupted_lead, is_subordinator, opening_clause_end, opens_clause_without_that,
+    opens_participle_clause, opens_second_report, report, sentence_body, word_count,
+    MIN_CLAUSE_WORDS,
 };
-use super::patterns::is_dash;
-use crate::attribution::np::{
+use crate::attribution::grammar::np::{
     is_number, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS, MAX_SUBJECT_TOKENS,
 };
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::grammar::words::is_dash;
+use crate::attribution::grammar::words::is_time_word;
+use crate::attribution::grammar::words::{auxiliary, opens_adverbial, Auxiliary, MAX_AUXILIARIES};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
@@ -88,56 +92,6 @@ declare_rule! {
     /// cut before a relative clause with a cue and a quote that the clause goes on after
     /// (`said the plan, which critics described as “a gift,” would fail` reports "the plan").
     pub struct NameCueThat { id: "IND001", name: "name-cue-that", phase: Indirect }
-}
-
-/// Words that can open a reported clause without "that" (IND013 reads them after its
-/// adjectives too: "sure the plan works").
-pub(crate) fn opens_clause(ctx: &Context, t: usize) -> bool {
-    let w = ascii_lower(ctx.word(t));
-    if matches!(
-        w.as_str(),
-        "he" | "she"
-            | "it"
-            | "they"
-            | "we"
-            | "i"
-            | "there"
-            | "this"
-            | "these"
-            | "those"
-            | "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "no"
-            | "all"
-            | "some"
-            | "many"
-            | "most"
-            | "nobody"
-            | "everyone"
-            | "someone"
-            | "people"
-            | "whether"
-            | "why"
-            | "what"
-            | "how"
-            | "who"
-            | "when"
-            | "where"
-    ) {
-        return true;
-    }
-    ctx.mentions.starting_at(t).is_some_and(|m| {
-        matches!(
-            m.kind,
-            MentionKind::Person | MentionKind::Organisation | MentionKind::Proper
-        )
-    })
 }
 
 /// Verbs of knowing and feeling (`data/thought_verbs.txt`) that report a clause only when
@@ -247,7 +201,7 @@ fn spaced_dash(ctx: &Context, u: usize) -> bool {
 /// failed"), or a common irregular past ("it made", "it took").
 fn verb_like(w: &str) -> bool {
     auxiliary(w).is_some()
-        || !crate::attribution::np::starts_upper(w)
+        || !crate::attribution::grammar::words::starts_upper(w)
             && (w.ends_with("ed")
                 || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
                 || matches!(
@@ -304,39 +258,6 @@ const MAX_INTERJECTED_TOKENS: usize = 12;
 /// workers as recently as October that …").
 const MAX_ADDRESSEE_TOKENS: usize = 8;
 
-/// Reporting verbs that take an addressee before their clause ("assured workers that …").
-pub(crate) fn takes_addressee(word: &str) -> bool {
-    matches!(
-        ascii_lower(word).as_str(),
-        "assured"
-            | "assures"
-            | "reminded"
-            | "reminds"
-            | "warned"
-            | "warns"
-            | "informed"
-            | "informs"
-            | "promised"
-            | "promises"
-            | "convinced"
-            | "persuaded"
-            | "notified"
-            | "advised"
-            | "advises"
-            | "reassured"
-            | "urged"
-            | "showed"
-            | "shows"
-            | "warning"
-            | "reminding"
-            | "assuring"
-            | "informing"
-            | "promising"
-            | "urging"
-            | "telling"
-    )
-}
-
 /// Most tokens between the one told and the subject pronoun of the clause ("told the Ledger
 /// of Newark last week she …").
 const MAX_AFTER_ADDRESSEE_TOKENS: usize = 6;
@@ -377,7 +298,7 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     }
     // "assured workers as recently as October that …", "warned voters that …": a verb
     // with an addressee reports the clause its "that" opens.
-    if takes_addressee(ctx.word(k)) && !ctx.is(t, "that") {
+    if crate::attribution::grammar::words::takes_addressee(ctx.word(k)) && !ctx.is(t, "that") {
         if let Some(u) = (t..end.min(t + MAX_ADDRESSEE_TOKENS)).find(|&u| ctx.is(u, "that")) {
             return Some(u);
         }
@@ -405,7 +326,7 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
             // Short requests keep the one asked ("asked the court to intervene").
             let verb = to + 1 < end
                 && ctx.tokens[to + 1].is_word()
-                && !crate::attribution::np::starts_upper(ctx.word(to + 1))
+                && !crate::attribution::grammar::words::starts_upper(ctx.word(to + 1))
                 && !matches!(
                     ascii_lower(ctx.word(to + 1)).as_str(),
                     "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
@@ -515,7 +436,7 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
                         auxiliary(ctx.word(u + 1)),
                         Some(Auxiliary::Be | Auxiliary::Have | Auxiliary::Modal)
                     ) || ctx.word(u + 1).ends_with("ed")
-                        && !crate::attribution::np::starts_upper(ctx.word(u + 1)))
+                        && !crate::attribution::grammar::words::starts_upper(ctx.word(u + 1)))
             });
             if !relative {
                 return Some(u);
@@ -525,11 +446,11 @@ fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     if let Some(u) = after_adverbial(ctx, t, end) {
         return Some(u);
     }
-    if opens_clause(ctx, t) {
+    if opens_clause_without_that(ctx, t) {
         return Some(t);
     }
     // "Mr. Morgan said, he has …": a comma between the verb and its clause.
-    if ctx.is_punct(t, ',') && t + 1 < end && opens_clause(ctx, t + 1) {
+    if ctx.is_punct(t, ',') && t + 1 < end && opens_clause_without_that(ctx, t + 1) {
         return Some(t + 1);
     }
     // "said on CNN, where he is a contributor, that …", "said — on Twitter, as it happens —
@@ -702,7 +623,7 @@ fn after_adverbial(ctx: &Context, t: usize, end: usize) -> Option<usize> {
     let w = ascii_lower(ctx.word(t));
     if is_time_word(&w) {
         let u = t + 1;
-        return (u < end && (ctx.is(u, "that") || opens_clause(ctx, u))).then_some(u);
+        return (u < end && (ctx.is(u, "that") || opens_clause_without_that(ctx, u))).then_some(u);
     }
     // "has said for weeks he is …", "has argued for years that …": a span of time.
     if w == "for" {
@@ -898,7 +819,7 @@ fn find_from(
             // sentence belongs to a name.
             if k > r.start
                 && ctx.word(k).ends_with("ing")
-                && crate::attribution::np::starts_upper(ctx.word(k))
+                && crate::attribution::grammar::words::starts_upper(ctx.word(k))
             {
                 continue;
             }
@@ -1017,7 +938,7 @@ fn find_from(
                                 && np.tokens.end + 1 == subject_end
                         }),
                 ),
-                Some(w) if super::indirect::takes_subject_gerund(w) => {
+                Some(w) if crate::attribution::grammar::clause::takes_subject_gerund(w) => {
                     Some(ctx.np_starting_at(r.start, subject_end - 1).filter(|np| {
                         matches!(
                             np.kind,
@@ -1043,7 +964,9 @@ fn find_from(
             let np = if participle {
                 // "On Monday, the governor signed the bill, saying …": past an opening phrase.
                 ctx.np_starting_at(r.start, k).or_else(|| {
-                    let after = super::patterns::after_opening_participle(ctx, r.start, k);
+                    let after = crate::attribution::grammar::shapes::after_opening_participle(
+                        ctx, r.start, k,
+                    );
                     (after > r.start)
                         .then(|| ctx.np_starting_at(after, k))
                         .flatten()
@@ -1095,7 +1018,9 @@ fn find_from(
             // only a clause that opens plainly ("that", a pronoun, a determiner, a name) is
             // reported. So too after a restrictive "who" ("partners who expect form …").
             let number = np.kind == NpKind::Description && is_number(ctx.word(np.tokens.end - 1));
-            if (number || restrictive) && !(ctx.is(start, "that") || opens_clause(ctx, start)) {
+            if (number || restrictive)
+                && !(ctx.is(start, "that") || opens_clause_without_that(ctx, start))
+            {
                 continue;
             }
             // The relative's clause ends at its comma, before any quote the sentence goes on
@@ -1184,7 +1109,7 @@ fn before_auxiliaries(ctx: &Context, end: usize, floor: usize, k: usize) -> Opti
                         | "themselves"
                         | "itself"
                 )
-                || crate::attribution::np::is_cue_adverb(&w))
+                || crate::attribution::grammar::np::is_cue_adverb(&w))
     };
     let mut t = end;
     let mut passive = false;

@@ -1,9 +1,12 @@
 //! IND002 as-name-cue.
 
-use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
-use super::patterns::is_dash;
-use crate::attribution::np::{starts_upper, NpKind, SpeakerNp};
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::grammar::words::is_dash;
+use crate::attribution::grammar::words::starts_upper;
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::ascii_lower;
 use std::ops::Range;
 

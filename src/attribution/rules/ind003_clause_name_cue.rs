@@ -1,13 +1,16 @@
 //! IND003 clause-name-cue.
 
-use super::ind001_name_cue_that::NameCueThat;
-use super::indirect::{
-    has_indirect_cue, is_time_word, opens_adverbial, report, sentence_body, word_count,
-    MIN_CLAUSE_WORDS,
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{
+    has_indirect_cue, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
-use super::patterns::{is_dash, skip_appositive};
-use crate::attribution::np::{NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::grammar::np::{NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
+use crate::attribution::grammar::shapes::skip_appositive;
+use crate::attribution::grammar::words::is_dash;
+use crate::attribution::grammar::words::is_time_word;
+use crate::attribution::grammar::words::opens_adverbial;
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
 
@@ -137,7 +140,7 @@ fn role_led_name(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
             || (u == t && w == "and")
             || w.ends_with("ing")
             || crate::mentions::pronoun(w).is_some()
-            || crate::attribution::rules::indirect::auxiliary(w).is_some()
+            || crate::attribution::grammar::words::auxiliary(w).is_some()
         {
             return None;
         }
@@ -209,7 +212,7 @@ fn opens_frame(w: &str) -> bool {
 /// True when IND001 reads a clause after the cue at token `cue` of sentence `s`.
 fn reports_after(ctx: &Context, s: usize, cue: usize) -> bool {
     let mut found = Vec::new();
-    NameCueThat.indirect_all(ctx, s, &mut found);
+    ctx.indirect_of("IND001", s, &mut found);
     let at = ctx.tokens[cue].range.start;
     found
         .iter()
@@ -239,7 +242,7 @@ fn plain_source(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize
         ctx.tokens[u].is_word()
             && (u + 1 == k || !ctx.is_cue(u))
             && crate::mentions::pronoun(w).is_none()
-            && crate::attribution::rules::indirect::auxiliary(w).is_none()
+            && crate::attribution::grammar::words::auxiliary(w).is_none()
             && !opens_scene(&lw)
             && !matches!(
                 lw.as_str(),
@@ -337,9 +340,9 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
         // names Ray in the clause, not as who spoke.
         if (t + 1..np.tokens.start).any(|k| {
             ctx.tokens[k].is_word()
-                && (crate::attribution::rules::indirect::auxiliary(&ascii_lower(ctx.word(k)))
+                && (crate::attribution::grammar::words::auxiliary(&ascii_lower(ctx.word(k)))
                     .is_some()
-                    || crate::attribution::rules::indirect::opens_adverbial(&ascii_lower(
+                    || crate::attribution::grammar::words::opens_adverbial(&ascii_lower(
                         ctx.word(k),
                     )))
         }) {
@@ -363,7 +366,7 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
     if let Some((_, k)) = (t + 1..end.min(t + 4))
         .take_while(|&p| ctx.tokens[p - 1].is_word() && !ctx.is_cue(p - 1))
         .find_map(|p| {
-            let k = super::patterns::skip_source_postmodifier(ctx, p, end);
+            let k = crate::attribution::grammar::shapes::skip_source_postmodifier(ctx, p, end);
             (k > p).then_some((p, k))
         })
     {
@@ -388,7 +391,7 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
     let mut k = skip_appositive(ctx, np.tokens.end, end);
     // "…, a source close to him said": how the source knows stands before its verb.
     if np.kind == NpKind::Description {
-        k = super::patterns::skip_source_postmodifier(ctx, k, end);
+        k = crate::attribution::grammar::shapes::skip_source_postmodifier(ctx, k, end);
     }
     // "a spokeswoman, Ann Ray, said": the name set off after its role closes with a comma.
     if np.tokens.start > t

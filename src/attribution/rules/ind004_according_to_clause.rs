@@ -1,11 +1,13 @@
 //! IND004 according-to-clause.
 
-use super::att006_according_to::{according_to_at, source_phrase, source_phrase_of};
-use super::indirect::{
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{
     bytes, indirect_confidence, opens_appositive, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
-use crate::attribution::np::NpKind;
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::grammar::np::NpKind;
+use crate::attribution::grammar::sources::{according_to_at, source_phrase, source_phrase_of};
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # IND004 according-to-clause
@@ -31,7 +33,7 @@ declare_rule! {
     ///
     /// A source that is no speaker is still the source the sentence cites: `The senator
     /// leads by ten points, according to a CNN poll.` → "a CNN poll" (a noun phrase up to the
-    /// next comma, at most [`super::att006_according_to::MAX_SOURCE_WORDS`] words).
+    /// next comma, at most [`crate::attribution::grammar::sources::MAX_SOURCE_WORDS`] words).
     ///
     /// ## Does not match
     /// Idioms of conformity (`according to plan`, `according to the rules`), and a measure
@@ -49,7 +51,7 @@ fn appositive_name(
     ctx: &Context,
     t: usize,
     end: usize,
-) -> Option<crate::attribution::np::SpeakerNp> {
+) -> Option<crate::attribution::grammar::np::SpeakerNp> {
     if !ctx.is_punct(t, ',') {
         return None;
     }
@@ -75,11 +77,11 @@ fn opens_coordinated_clause(ctx: &Context, t: usize) -> bool {
 /// True when a source phrase without a comma before it ("… by 271 delegates according to a
 /// count by the AP") reads as a source, not a measure ("ranked according to income"): it
 /// names someone, or it is a capitalised name or a document (`data/source_nouns.txt`).
-fn is_cited_source(ctx: &Context, np: &crate::attribution::np::SpeakerNp) -> bool {
+fn is_cited_source(ctx: &Context, np: &crate::attribution::grammar::np::SpeakerNp) -> bool {
     matches!(np.kind, NpKind::Name | NpKind::Pronoun(_))
         || np.tokens.clone().any(|u| {
             ctx.tokens[u].is_word()
-                && (crate::attribution::np::starts_upper(ctx.word(u))
+                && (crate::attribution::grammar::words::starts_upper(ctx.word(u))
                     || crate::mentions::lexicon::lexicon()
                         .is_source_noun(&crate::text::ascii_lower(ctx.word(u))))
         })
@@ -94,7 +96,7 @@ const MAX_APPOSITIVE_WORDS: usize = 6;
 /// few words with a role noun in it, set off by commas, with the clause after it.
 fn role_appositive(
     ctx: &Context,
-    np: &crate::attribution::np::SpeakerNp,
+    np: &crate::attribution::grammar::np::SpeakerNp,
     t: usize,
     end: usize,
 ) -> bool {
@@ -243,9 +245,9 @@ impl Rule for AccordingToClause {
                 if after_is_clause {
                     if word_count(ctx, before.clone()) > 0
                         && !ctx.has_speech_quote(before.clone())
-                        && !super::indirect::opens_adverbial(&crate::text::ascii_lower(
-                            ctx.word(before.start),
-                        ))
+                        && !crate::attribution::grammar::words::opens_adverbial(
+                            &crate::text::ascii_lower(ctx.word(before.start)),
+                        )
                     {
                         out.push(report(before));
                     }
@@ -259,7 +261,7 @@ impl Rule for AccordingToClause {
             }
             // CLAUSE according to X: only a source that cites someone.
             if is_cited_source(ctx, &np)
-                && !super::att006_according_to::heads_conformity(ctx, np.tokens.clone())
+                && !crate::attribution::grammar::sources::heads_conformity(ctx, np.tokens.clone())
                 && clause(before.clone())
             {
                 out.push(report(before));

@@ -1,10 +1,12 @@
 //! IND005 parenthetical-name-cue.
 
-use super::indirect::{
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{
     bytes, has_indirect_cue, opens_appositive, plain_sentence, report, word_count, MIN_CLAUSE_WORDS,
 };
-use super::patterns::skip_appositive;
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::grammar::shapes::skip_appositive;
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -58,7 +60,8 @@ impl Rule for ParentheticalNameCue {
                 };
                 let k = skip_appositive(ctx, np.tokens.end, r.end);
                 // ", a source close to the mayor said,": how the source knows.
-                let k = super::patterns::skip_source_postmodifier(ctx, k, r.end);
+                let k =
+                    crate::attribution::grammar::shapes::skip_source_postmodifier(ctx, k, r.end);
                 let k = ctx.skip_adverbs_forward(k, r.end);
                 if !ctx.is_indirect_cue(k) {
                     continue;

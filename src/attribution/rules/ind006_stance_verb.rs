@@ -3,11 +3,12 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::indirect::{
-    auxiliary, content_end, opening_clause_end, report, sentence_body, Auxiliary, MAX_AUXILIARIES,
-};
-use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{content_end, opening_clause_end, report, sentence_body};
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::grammar::words::{auxiliary, Auxiliary, MAX_AUXILIARIES};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -217,8 +218,8 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
 fn opens_no_object(word: &str) -> bool {
     let w = ascii_lower(word);
     let w = w.as_str();
-    super::indirect::is_time_word(w)
-        || (super::indirect::opens_adverbial(w)
+    crate::attribution::grammar::words::is_time_word(w)
+        || (crate::attribution::grammar::words::opens_adverbial(w)
             && !matches!(w, "to" | "for" | "this" | "last" | "too" | "also" | "then"))
         || matches!(
             w,
@@ -286,7 +287,11 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     if form == Form::Progressive && nearest.is_none() && subject_end == k {
         // "Kell won the race by attacking the levy": a gerund after a preposition, for a
         // plain subject that opens the sentence.
-        if k > r.start && super::indirect::takes_subject_gerund(&ascii_lower(ctx.word(k - 1))) {
+        if k > r.start
+            && crate::attribution::grammar::clause::takes_subject_gerund(&ascii_lower(
+                ctx.word(k - 1),
+            ))
+        {
             return ctx
                 .np_starting_at(r.start, k - 1)
                 .filter(|np| {
@@ -364,7 +369,7 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     }
     // "which Beijing has vowed to ignore": the object went to the front, and is the
     // content's lead.
-    let fronted = super::indirect::object_fronted(ctx, &np, r.start);
+    let fronted = crate::attribution::grammar::clause::object_fronted(ctx, &np, r.start);
     // "what Microsoft wanted to sell" names a thing, not a stance: only a relative after
     // its noun ("the ferry, which she has vowed to protect") fronts a stance's object.
     if fronted
@@ -486,7 +491,8 @@ fn joined_subject(ctx: &Context, r: &Range<usize>, np: &SpeakerNp) -> Option<Spe
 fn opens_clause(ctx: &Context, r: &Range<usize>, t: usize) -> bool {
     t <= r.start || !ctx.tokens[t - 1].is_word() || {
         let w = ascii_lower(ctx.word(t - 1));
-        matches!(w.as_str(), "and" | "but" | "that" | "so") || super::indirect::is_subordinator(&w)
+        matches!(w.as_str(), "and" | "but" | "that" | "so")
+            || crate::attribution::grammar::clause::is_subordinator(&w)
     }
 }
 
@@ -533,12 +539,12 @@ enum Bound {
 fn after_relative_time(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
     let time = |t: usize| {
         let w = ascii_lower(ctx.word(t));
-        super::indirect::is_time_word(&w)
+        crate::attribution::grammar::words::is_time_word(&w)
             || matches!(
                 w.as_str(),
                 "on" | "last" | "this" | "week" | "month" | "year" | "in"
             )
-            || crate::attribution::np::is_number(&w)
+            || crate::attribution::grammar::np::is_number(&w)
     };
     let mut t = end;
     while t > floor && end - t < 3 && ctx.tokens[t - 1].is_word() && time(t - 1) {
@@ -578,7 +584,7 @@ fn reduced_relative(ctx: &Context, r: &Range<usize>, k: usize) -> Option<Speaker
 
 impl Rule for StanceVerb {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        super::indirect::first_finding(self, ctx, s)
+        crate::attribution::rule::first_finding(self, ctx, s)
     }
 
     /// Every stance verb of the sentence with a subject: "Reid blasted Rubio and defended
@@ -654,7 +660,10 @@ impl Rule for StanceVerb {
             let mut found = report(ctx, &np, k..cue_last + 1, start..end);
             if bound == Bound::Fronted {
                 let relative = np.tokens.start - 1;
-                found.lead = Some(super::indirect::bytes(ctx, relative..relative + 1));
+                found.lead = Some(crate::attribution::grammar::clause::bytes(
+                    ctx,
+                    relative..relative + 1,
+                ));
             }
             out.push(found);
         }

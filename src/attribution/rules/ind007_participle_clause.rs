@@ -1,10 +1,13 @@
 //! IND007 participle-clause.
 
 use super::ind006_stance_verb::{stance_at, stance_verbs};
-use super::indirect::{auxiliary, content_end, report, sentence_body, Auxiliary};
-use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{class_by_cue, cue_head};
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{content_end, report, sentence_body};
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::grammar::words::{auxiliary, Auxiliary};
+use crate::attribution::rule::{class_by_cue, cue_head};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::output::QuoteClass;
 use crate::text::ascii_lower;
 

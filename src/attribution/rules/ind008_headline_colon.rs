@@ -1,9 +1,11 @@
 //! IND008 headline-colon.
 
-use super::att014_transcript_turn::is_heading_label;
-use super::indirect::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::np::NpKind;
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use crate::attribution::grammar::labels::is_heading_label;
+use crate::attribution::grammar::np::NpKind;
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -44,7 +46,7 @@ fn capitalised_description(
     ctx: &Context,
     start: usize,
     colon: usize,
-) -> Option<crate::attribution::np::SpeakerNp> {
+) -> Option<crate::attribution::grammar::np::SpeakerNp> {
     if colon - start > MAX_HEADLINE_SPEAKER_WORDS
         || !(start..colon).all(|t| ctx.tokens[t].is_word())
     {

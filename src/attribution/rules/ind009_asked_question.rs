@@ -1,7 +1,11 @@
 //! IND009 asked-question.
 
-use super::indirect::{bytes, report, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::{declare_rule, Context, Finding, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::{Finding, IndirectFinding};
+use crate::attribution::grammar::clause::{
+    bytes, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
+};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::ascii_lower;
 
 declare_rule! {

@@ -1,8 +1,10 @@
 //! IND010 poll-in.
 
-use super::indirect::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
-use super::patterns::is_dash;
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
+use crate::attribution::grammar::words::is_dash;
+use crate::attribution::rule::{declare_rule, Rule};
 
 declare_rule! {
     /// # IND010 poll-in

@@ -2,10 +2,12 @@
 
 use std::sync::OnceLock;
 
-use super::indirect::content_end;
-use super::indirect::{report, sentence_body};
-use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::content_end;
+use crate::attribution::grammar::clause::{report, sentence_body};
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::mentions::MentionKind;
 use crate::text::tokens::TokenKind;
 
@@ -127,7 +129,7 @@ fn possessor(ctx: &Context, t: usize, floor: usize) -> Option<SpeakerNp> {
 
 impl Rule for PossessiveStance {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        super::indirect::first_finding(self, ctx, s)
+        crate::attribution::rule::first_finding(self, ctx, s)
     }
 
     fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {

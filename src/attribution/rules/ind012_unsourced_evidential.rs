@@ -3,11 +3,14 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::indirect::{auxiliary, content_end, Auxiliary};
-use super::indirect::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
-use super::patterns::is_dash;
-use crate::attribution::np::is_quote_mark;
-use crate::attribution::{declare_rule, Context, Finding, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::{Finding, IndirectFinding};
+use crate::attribution::grammar::clause::content_end;
+use crate::attribution::grammar::clause::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
+use crate::attribution::grammar::np::is_quote_mark;
+use crate::attribution::grammar::words::is_dash;
+use crate::attribution::grammar::words::{auxiliary, Auxiliary};
+use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
 
@@ -161,7 +164,7 @@ const MAX_INTENSIFIERS: usize = 2;
 /// particles, determiners, place and time adverbs. "appeared on television", "looked into
 /// the case", "sounded the alarm".
 fn blocks_complement(w: &str) -> bool {
-    super::indirect::is_time_word(w)
+    crate::attribution::grammar::words::is_time_word(w)
         || matches!(
             w,
             "at" | "in"
@@ -303,7 +306,8 @@ fn is_determiner(w: &str) -> bool {
 /// the subject starts after them.
 fn opens_clause(w: &str) -> bool {
     matches!(w, "that" | "but" | "yet" | "so")
-        || (super::indirect::is_subordinator(w) && !matches!(w, "where" | "wherever"))
+        || (crate::attribution::grammar::clause::is_subordinator(w)
+            && !matches!(w, "where" | "wherever"))
 }
 
 /// True when token `t` is a lower-case word (a verb or adjective may stand there; a name
@@ -322,7 +326,9 @@ fn lower_word(ctx: &Context, t: usize, end: usize) -> bool {
 fn infinitive_verb(ctx: &Context, t: usize, end: usize) -> bool {
     lower_word(ctx, t, end) && {
         let w = ascii_lower(ctx.word(t));
-        !is_determiner(&w) && !blocks_complement(&w) && !crate::attribution::np::is_number(&w)
+        !is_determiner(&w)
+            && !blocks_complement(&w)
+            && !crate::attribution::grammar::np::is_number(&w)
     }
 }
 
@@ -525,7 +531,7 @@ fn scan_subject(ctx: &Context, subject_end: usize, floor: usize) -> Option<(usiz
                 }
                 // "Clinton and Sanders seem …": "and" joins the subject.
                 if w != "and" {
-                    if super::indirect::is_subordinator(&w) {
+                    if crate::attribution::grammar::clause::is_subordinator(&w) {
                         return Some((t, Stop::Subordinator));
                     }
                     if opens_clause(&w) || ctx.is_indirect_cue(p) || ctx.is_thought_verb(p) {
@@ -585,7 +591,7 @@ fn subject_start(ctx: &Context, subject_end: usize, floor: usize) -> Option<(usi
 
 impl Rule for UnsourcedEvidential {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        super::indirect::first_finding(self, ctx, s)
+        crate::attribution::rule::first_finding(self, ctx, s)
     }
 
     /// Every hedged clause of the sentence: "The bill seems doomed, but the vote is expected
@@ -662,8 +668,8 @@ impl Rule for UnsourcedEvidential {
             // phrase of time or place is no part of the lead, which is the subject alone.
             let opener = ascii_lower(ctx.word(lead_start));
             let lead_start = if lead_start + 1 < subject_end
-                && (super::indirect::opens_adverbial(&opener)
-                    || super::indirect::is_time_word(&opener))
+                && (crate::attribution::grammar::words::opens_adverbial(&opener)
+                    || crate::attribution::grammar::words::is_time_word(&opener))
             {
                 ctx.np_ending_before(subject_end, lead_start + 1)
                     .map_or(subject_end, |np| np.tokens.start)

@@ -2,11 +2,14 @@
 
 use std::ops::Range;
 
-use super::indirect::{
-    auxiliary, content_end, report, sentence_body, word_count, Auxiliary, MIN_CLAUSE_WORDS,
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{
+    content_end, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
-use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{cue_head, declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::grammar::words::{auxiliary, Auxiliary};
+use crate::attribution::rule::{cue_head, declare_rule, Rule};
 use crate::mentions::lexicon::{lexicon, CueClass};
 use crate::output::QuoteClass;
 use crate::text::ascii_lower;
@@ -184,7 +187,7 @@ fn content_start(ctx: &Context, t: usize, end: usize, takes: &Takes) -> Option<S
     if takes.preps.contains(&w.as_str()) {
         return Some(Start::Object(t + 1));
     }
-    if takes.clause && super::ind001_name_cue_that::opens_clause(ctx, t) {
+    if takes.clause && crate::attribution::grammar::clause::opens_clause_without_that(ctx, t) {
         return Some(Start::Clause(t));
     }
     None
@@ -237,7 +240,7 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
         return None;
     }
     // "what Microsoft wanted to sell": the object went to the front.
-    if super::indirect::object_fronted(ctx, &np, r.start) {
+    if crate::attribution::grammar::clause::object_fronted(ctx, &np, r.start) {
         return None;
     }
     Some(np)
@@ -396,7 +399,7 @@ fn phrase_at(
 
 impl Rule for StancePhrase {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
-        super::indirect::first_finding(self, ctx, s)
+        crate::attribution::rule::first_finding(self, ctx, s)
     }
 
     /// A phrase whose verb is one of saying ("pointed out that") reports speech, one of

@@ -1,10 +1,12 @@
 //! IND014 headline-verb.
 
-use super::att014_transcript_turn::is_heading_label;
 use super::ind006_stance_verb::stance_verbs;
-use super::indirect::{report, sentence_body, word_count};
-use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{class_by_cue, cue_head, declare_rule, Context, IndirectFinding, Rule};
+use crate::attribution::context::Context;
+use crate::attribution::finding::IndirectFinding;
+use crate::attribution::grammar::clause::{report, sentence_body, word_count};
+use crate::attribution::grammar::labels::is_heading_label;
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::rule::{class_by_cue, cue_head, declare_rule, Rule};
 use crate::mentions::lexicon::lexicon;
 use crate::mentions::MentionKind;
 use crate::output::QuoteClass;
@@ -145,8 +147,9 @@ fn subject(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
     if lexicon().is_role_noun(&head) {
         return Some(ctx.description(start..verb));
     }
-    let capitalised = (start..verb)
-        .all(|t| !ctx.tokens[t].is_word() || crate::attribution::np::starts_upper(ctx.word(t)));
+    let capitalised = (start..verb).all(|t| {
+        !ctx.tokens[t].is_word() || crate::attribution::grammar::words::starts_upper(ctx.word(t))
+    });
     capitalised.then(|| SpeakerNp {
         range: ctx.tokens[start].range.start..ctx.tokens[verb - 1].range.end,
         tokens: start..verb,

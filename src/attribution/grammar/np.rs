@@ -4,13 +4,14 @@
 //! return the phrase and what kind of speaker it is, without any parser: names come from
 //! [`crate::mentions`], descriptions end in a role noun from `data/role_nouns.txt`.
 
-use crate::attribution::rules::patterns::is_dash;
+use crate::attribution::grammar::words::is_dash;
 use crate::text::ascii_lower;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::context::Context;
-use crate::mentions::lexicon::{lexicon, Gender};
+use super::words::starts_upper;
+use crate::attribution::context::Context;
+use crate::mentions::lexicon::lexicon;
 use crate::mentions::MentionKind;
 use crate::text::tokens::TokenKind;
 
@@ -96,21 +97,7 @@ static PREMODIFIERS: WordList = WordList::new(&[
     "libertarian",
 ]);
 
-/// What kind of speaker a phrase names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NpKind {
-    /// A person's or an unknown proper name.
-    Name,
-    /// An organisation.
-    Organisation,
-    /// A third-person pronoun.
-    Pronoun(Gender),
-    /// A description ending in a role noun: "a campaign spokesman", "officials".
-    Description,
-    /// "I" or "we" in the text's own voice (an op-ed, a letter, a column): the author, who
-    /// is not named, so it never resolves to a person.
-    FirstPerson,
-}
+pub use crate::attribution::finding::NpKind;
 
 /// A speaker phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,12 +185,6 @@ pub fn is_cue_adverb(word: &str) -> bool {
         && (w.len() > 4 && w.ends_with("ly") && !w.ends_with("ily") || w.ends_with("edly")))
 }
 
-/// True when the word starts with a capital: "Kelly", "Connolly" are names, never adverbs
-/// by their "-ly" (a sentence-opening adverb stands before a comma, not before a cue).
-pub fn starts_upper(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase())
-}
-
 impl<'t> Context<'t> {
     /// True when token `i` is a speech cue word.
     pub fn is_cue(&self, i: usize) -> bool {
@@ -241,8 +222,7 @@ impl<'t> Context<'t> {
                         while v < self.tokens.len()
                             && v < m.tokens.end + 2
                             && self.tokens[v].is_word()
-                            && crate::attribution::rules::indirect::auxiliary(self.word(v))
-                                .is_some()
+                            && crate::attribution::grammar::words::auxiliary(self.word(v)).is_some()
                         {
                             v += 1;
                         }
@@ -1166,7 +1146,7 @@ impl<'t> Context<'t> {
         let boundary = (lowest..verb).rev().find(|&t| {
             self.is_punct(t, ',')
                 || self.is_punct(t, ';')
-                || crate::attribution::rules::patterns::is_dash(self, t)
+                || crate::attribution::grammar::words::is_dash(self, t)
         })?;
         if boundary + 2 == verb && self.is(boundary + 1, "who") {
             return self

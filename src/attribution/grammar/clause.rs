@@ -2,9 +2,10 @@
 
 use std::ops::Range;
 
-use super::ind006_stance_verb::stance_at;
-use super::patterns::is_dash;
+use super::words::{auxiliary, is_dash, Auxiliary, MAX_AUXILIARIES};
 use crate::attribution::context::Context;
+use crate::attribution::rules::ind006_stance_verb::stance_at;
+use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
 
@@ -119,77 +120,23 @@ pub fn word_count(ctx: &Context, r: Range<usize>) -> usize {
 
 /// How sure an indirect-speech rule is of its speaker: less for a pronoun, whose referent is
 /// a guess.
-pub fn indirect_confidence(np: &crate::attribution::np::SpeakerNp) -> f64 {
-    if matches!(np.kind, crate::attribution::np::NpKind::Pronoun(_)) {
+pub fn indirect_confidence(np: &crate::attribution::grammar::np::SpeakerNp) -> f64 {
+    if matches!(np.kind, crate::attribution::grammar::np::NpKind::Pronoun(_)) {
         0.6
     } else {
         0.7
     }
 }
 
-/// Time words that stand alone as an adverbial after a verb ("said Monday the …",
-/// "supported yesterday the …").
-pub fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "again"
-            | "repeatedly"
-            | "privately"
-            | "publicly"
-    )
-}
-
-/// Words that open an adverbial phrase after a reporting verb ("said on Monday", "told
-/// reporters by phone", "said last week that …"), as opposed to the reported clause itself.
-pub fn opens_adverbial(w: &str) -> bool {
-    is_time_word(w)
-        || matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "during"
-                | "after"
-                | "before"
-                | "last"
-                | "this"
-                | "via"
-                | "through"
-                | "by"
-                | "to"
-                | "for"
-                | "from"
-                | "with"
-                | "when"
-                | "while"
-                | "as"
-                | "too"
-                | "also"
-                | "then"
-        )
-}
-
 /// The finding of an indirect rule: `content` (tokens) reported by `np` with the cue at
 /// token `cue`.
 pub fn report(
     ctx: &Context,
-    np: &crate::attribution::np::SpeakerNp,
+    np: &crate::attribution::grammar::np::SpeakerNp,
     cue: Range<usize>,
     content: Range<usize>,
-) -> crate::attribution::IndirectFinding {
-    crate::attribution::IndirectFinding {
+) -> crate::attribution::finding::IndirectFinding {
+    crate::attribution::finding::IndirectFinding {
         content: bytes(ctx, content),
         lead: None,
         finding: ctx.finding(np, cue, indirect_confidence(np)),
@@ -205,7 +152,7 @@ pub fn report(
 pub fn interrupted_lead(
     ctx: &Context,
     r: &Range<usize>,
-    np: &crate::attribution::np::SpeakerNp,
+    np: &crate::attribution::grammar::np::SpeakerNp,
     cue_last: usize,
     start: usize,
 ) -> Option<Range<usize>> {
@@ -265,7 +212,8 @@ pub fn opens_appositive(ctx: &Context, t: usize, end: usize) -> bool {
     ctx.np_starting_at(t, end).is_some_and(|np| {
         matches!(
             np.kind,
-            crate::attribution::np::NpKind::Description | crate::attribution::np::NpKind::Name
+            crate::attribution::grammar::np::NpKind::Description
+                | crate::attribution::grammar::np::NpKind::Name
         ) && (np.tokens.end >= end || ctx.is_punct(np.tokens.end, ',') || {
             let w = crate::text::ascii_lower(ctx.word(np.tokens.end));
             matches!(
@@ -276,66 +224,54 @@ pub fn opens_appositive(ctx: &Context, t: usize, end: usize) -> bool {
     })
 }
 
-/// The first of the findings `rule` reports for sentence `s` with [`Rule::indirect_all`]: the
-/// [`Rule::indirect`] of a rule that reports several a sentence.
-///
-/// [`Rule::indirect_all`]: crate::attribution::Rule::indirect_all
-/// [`Rule::indirect`]: crate::attribution::Rule::indirect
-pub fn first_finding(
-    rule: &dyn crate::attribution::Rule,
-    ctx: &Context,
-    s: usize,
-) -> Option<crate::attribution::IndirectFinding> {
-    let mut found = Vec::new();
-    rule.indirect_all(ctx, s, &mut found);
-    found.into_iter().next()
-}
-
-/// Most auxiliaries, adverbs and negations between a subject and its verb ("did not
-/// publicly endorse", "has long opposed").
-pub const MAX_AUXILIARIES: usize = 4;
-
-/// What a word between a subject and its verb is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Auxiliary {
-    /// A form of "be": a progressive before "-ing", a passive before "-ed".
-    Be,
-    /// A form of "have": a perfect, before a past participle only.
-    Have,
-    /// A modal or "do": before a base form only.
-    Modal,
-    /// An adverb or negation, which changes nothing ("not", "long", "publicly").
-    Adverb,
-}
-
-/// What `word` is when it stands between a subject and its verb, if it may.
-pub(crate) fn auxiliary(word: &str) -> Option<Auxiliary> {
-    let w = ascii_lower(word);
-    match w.as_str() {
-        "is" | "are" | "was" | "were" | "been" | "being" | "be" | "’s" | "'s" | "’re" | "'re" => {
-            Some(Auxiliary::Be)
-        }
-        "has" | "have" | "had" | "’ve" | "'ve" => Some(Auxiliary::Have),
-        "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "cannot"
-        | "did" | "does" | "do" | "’ll" | "'ll" | "’d" | "'d" => Some(Auxiliary::Modal),
-        "not" | "never" | "also" | "still" | "long" | "now" | "already" | "even" | "only"
-        | "just" => Some(Auxiliary::Adverb),
-        // "hasn't endorsed" is a perfect, "isn't backing" a progressive: the contraction
-        // keeps its verb's kind.
-        _ if w.ends_with("n’t") || w.ends_with("n't") => {
-            let stem = w.trim_end_matches("n’t").trim_end_matches("n't");
-            match stem {
-                "has" | "have" | "had" => Some(Auxiliary::Have),
-                "is" | "are" | "was" | "were" => Some(Auxiliary::Be),
-                _ => Some(Auxiliary::Modal),
-            }
-        }
-        // "Kelly", "Connolly": a capitalised "-ly" word is a name.
-        _ if w.len() > 4 && w.ends_with("ly") && !crate::attribution::np::starts_upper(word) => {
-            Some(Auxiliary::Adverb)
-        }
-        _ => None,
+/// Words that can open a reported clause without "that" (IND001 reads them after its cue; IND013 after its
+/// adjectives too: "sure the plan works").
+pub(crate) fn opens_clause_without_that(ctx: &Context, t: usize) -> bool {
+    let w = ascii_lower(ctx.word(t));
+    if matches!(
+        w.as_str(),
+        "he" | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "there"
+            | "this"
+            | "these"
+            | "those"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "no"
+            | "all"
+            | "some"
+            | "many"
+            | "most"
+            | "nobody"
+            | "everyone"
+            | "someone"
+            | "people"
+            | "whether"
+            | "why"
+            | "what"
+            | "how"
+            | "who"
+            | "when"
+            | "where"
+    ) {
+        return true;
     }
+    ctx.mentions.starting_at(t).is_some_and(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Person | MentionKind::Organisation | MentionKind::Proper
+        )
+    })
 }
 
 /// True when token `v` is a verb that attributes: a cue (of speech or of quotes: "and has
@@ -357,7 +293,8 @@ pub fn opens_second_report(ctx: &Context, t: usize, end: usize) -> bool {
     } else if let Some(np) = ctx.np_starting_at(v, end).filter(|np| {
         matches!(
             np.kind,
-            crate::attribution::np::NpKind::Name | crate::attribution::np::NpKind::Organisation
+            crate::attribution::grammar::np::NpKind::Name
+                | crate::attribution::grammar::np::NpKind::Organisation
         )
     }) {
         v = np.tokens.end;
@@ -514,7 +451,11 @@ pub fn opening_clause_end(ctx: &Context, r: &Range<usize>, cue: usize) -> Option
 /// True when the subject `np` stands after a word that fronted the verb's object ("what
 /// Microsoft wanted to sell", "which the mayor was eager to sign"): the verb's content is
 /// then what is left of that object, and the rules that need one report nothing.
-pub fn object_fronted(ctx: &Context, np: &crate::attribution::np::SpeakerNp, floor: usize) -> bool {
+pub fn object_fronted(
+    ctx: &Context,
+    np: &crate::attribution::grammar::np::SpeakerNp,
+    floor: usize,
+) -> bool {
     np.tokens.start > floor
         && matches!(
             ascii_lower(ctx.word(np.tokens.start - 1)).as_str(),

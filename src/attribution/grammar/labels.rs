@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
-use crate::attribution::np::{NpKind, SpeakerNp};
-use crate::attribution::{Context, Finding};
+use crate::attribution::context::Context;
+use crate::attribution::finding::Finding;
+use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::mentions::MentionKind;
 
 /// Most words of a speaker label ("SEN. ELIZABETH WARREN").

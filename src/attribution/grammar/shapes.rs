@@ -1,19 +1,13 @@
 //! Token patterns shared by several rules: where the speaker and the cue stand around a quote.
 
+use super::words::is_dash;
 use crate::attribution::context::{Candidate, Context};
-use crate::attribution::np::{is_quote_mark, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
+use crate::attribution::grammar::np::{is_quote_mark, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
 use crate::text::tokens::TokenKind;
 
 /// How many words may stand between a cue and the quote it introduces
 /// ("said in a statement: “…”").
 pub const MAX_CUE_GAP_WORDS: usize = 5;
-
-/// True for the dashes that can separate a quote from its attribution.
-pub fn is_dash(ctx: &Context, t: usize) -> bool {
-    ctx.tokens
-        .get(t)
-        .is_some_and(|tok| matches!(tok.kind, TokenKind::Punct('—' | '–' | '-' | '―')))
-}
 
 /// The first token after the closing mark, past one comma or dash.
 pub fn after_start(ctx: &Context, c: &Candidate) -> usize {
@@ -33,7 +27,7 @@ pub fn skip_appositive(ctx: &Context, t: usize, end: usize) -> usize {
     // appositive.
     let mut t = t;
     if ctx.is_punct(t, '(') {
-        let limit = end.min(t + 1 + crate::attribution::np::MAX_PARENTHETICAL_TOKENS);
+        let limit = end.min(t + 1 + crate::attribution::grammar::np::MAX_PARENTHETICAL_TOKENS);
         if let Some(close) = (t + 1..limit).find(|&k| ctx.is_punct(k, ')')) {
             t = close + 1;
         }
@@ -82,7 +76,7 @@ pub fn skip_parenthetical(ctx: &Context, t: usize, end: usize) -> usize {
     if !ctx.is_punct(t, '(') {
         return t;
     }
-    let limit = end.min(t + 1 + crate::attribution::np::MAX_PARENTHETICAL_TOKENS);
+    let limit = end.min(t + 1 + crate::attribution::grammar::np::MAX_PARENTHETICAL_TOKENS);
     (t + 1..limit)
         .find(|&k| ctx.is_punct(k, ')'))
         .map_or(t, |k| k + 1)
@@ -103,7 +97,7 @@ pub fn after_name_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)
         let phrase = SpeakerNp {
             range: np.range.start..ctx.tokens[cue - 1].range.end,
             tokens: np.tokens.start..cue,
-            kind: crate::attribution::np::NpKind::Description,
+            kind: crate::attribution::grammar::np::NpKind::Description,
             entity: None,
         };
         return Some((phrase, cue));
@@ -149,7 +143,7 @@ fn capitalised_run(ctx: &Context, start: usize, end: usize) -> std::ops::Range<u
         && t < start + MAX_UNKNOWN_NAME_TOKENS
         && ctx.tokens[t].is_word()
         && !ctx.in_quote[t]
-        && crate::attribution::np::starts_upper(ctx.word(t))
+        && crate::attribution::grammar::words::starts_upper(ctx.word(t))
         && crate::mentions::pronoun(ctx.word(t)).is_none()
         // "Read said": a cue word right before another cue is the name.
         && (!ctx.is_cue(t) || t + 1 < end && ctx.is_cue(t + 1))
@@ -245,7 +239,7 @@ pub fn before_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)> {
 /// Speech verbs whose object is the one addressed ("told reporters", "asked the crowd",
 /// and IND001's verbs that take an addressee before their clause: "assured workers").
 fn takes_addressee(word: &str) -> bool {
-    super::ind001_name_cue_that::takes_addressee(word)
+    super::words::takes_addressee(word)
         || matches!(
             crate::text::ascii_lower(word).as_str(),
             "told" | "tell" | "tells" | "asked" | "ask" | "asks"
@@ -273,7 +267,7 @@ pub fn after_opening_participle(ctx: &Context, floor: usize, limit: usize) -> us
     let adverb = w.len() >= 5 && w.ends_with("ly") && mention.is_none();
     // "Back in 1999, …", "Early in his campaign, …", "In a statement, …".
     let lower = crate::text::ascii_lower(w);
-    let phrase = super::indirect::opens_adverbial(&lower)
+    let phrase = super::words::opens_adverbial(&lower)
         || matches!(
             lower.as_str(),
             "back" | "early" | "late" | "since" | "until" | "despite"

@@ -1,0 +1,13 @@
+//! The grammar layer: what the rules ask of a sentence's words, below every rule and
+//! importing none. Noun phrases and the speaker phrase finders (`np`), resolving a speaker
+//! phrase to a name (`resolve`), clause starts and ends and sentence bodies (`clause`), the
+//! shapes around a quote and a cue (`shapes`), speaker labels (`labels`) and cited sources
+//! (`sources`).
+
+pub mod clause;
+pub mod labels;
+pub mod np;
+pub mod resolve;
+pub mod shapes;
+pub mod sources;
+pub mod words;

@@ -1,0 +1,164 @@
+//! Words of a passage, lower-cased into one buffer, for the rules that compare wording.
+
+use std::ops::Range;
+
+/// Words lower-cased into one buffer: two allocations per passage instead of one per word.
+#[derive(Debug, Clone, Default)]
+pub struct LowerWords {
+    /// The text lower-cased in ASCII, then the non-ASCII words lower-cased in full.
+    buf: String,
+    /// Each word's range in `buf`.
+    spans: Vec<Range<usize>>,
+}
+
+impl LowerWords {
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// True when there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Word `i`.
+    pub fn get(&self, i: usize) -> &str {
+        &self.buf[self.spans[i].clone()]
+    }
+}
+
+/// Number of [`lowercase_words`] of a text, counting no further than `max`.
+pub fn word_count(text: &str, max: usize) -> usize {
+    WordRuns::new(text).take(max).count()
+}
+
+/// The words of a text, lower-cased: runs of letters and digits.
+pub fn lowercase_words(text: &str) -> LowerWords {
+    // The whole text lower-cased in ASCII at once (a vectorised pass): an ASCII word is then
+    // the same range of the copy, with no copy of its own.
+    let mut buf = text.to_ascii_lowercase();
+    // About one word per five bytes of prose: growing the list word by word cost more than
+    // the words themselves.
+    let mut spans = Vec::with_capacity(text.len() / 5 + 1);
+    for (range, ascii) in WordRuns::new(text) {
+        if ascii {
+            spans.push(range);
+        } else {
+            // Each word on its own, as `str::to_lowercase` treats a final sigma by its
+            // context; the ASCII case above gives the same string without the tables.
+            let start = buf.len();
+            buf.push_str(&text[range].to_lowercase());
+            spans.push(start..buf.len());
+        }
+    }
+    LowerWords { buf, spans }
+}
+
+/// The maximal runs of letters and digits ([`crate::text::is_alnum`]) of a text, as byte
+/// ranges with whether the run is all ASCII: the non-empty pieces of
+/// `text.split(|c| !is_alnum(c))`, found a byte at a time where the text is ASCII.
+struct WordRuns<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> WordRuns<'t> {
+    fn new(text: &'t str) -> Self {
+        WordRuns { text, at: 0 }
+    }
+
+    /// Whether the char at byte `i` (a char boundary before the end) is a letter or a
+    /// digit, and its width in bytes.
+    #[inline]
+    fn alnum_at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[i..].chars().next().unwrap_or(' ');
+        (crate::text::is_alnum(c), c.len_utf8())
+    }
+}
+
+impl Iterator for WordRuns<'_> {
+    type Item = (Range<usize>, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        // Skip to the first letter or digit: ASCII bytes that are neither are passed over
+        // a byte at a time, other characters decoded.
+        let start = loop {
+            self.at += bytes
+                .get(self.at..)?
+                .iter()
+                .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())?;
+            let (alnum, width) = self.alnum_at(self.at);
+            if alnum {
+                break self.at;
+            }
+            self.at += width;
+        };
+        let mut ascii = true;
+        loop {
+            self.at += bytes[self.at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - self.at);
+            // The end of the text or of the word (an ASCII byte that is no letter or digit).
+            if bytes.get(self.at).is_none_or(u8::is_ascii) {
+                break;
+            }
+            let (alnum, width) = self.alnum_at(self.at);
+            if !alnum {
+                break;
+            }
+            ascii = false;
+            self.at += width;
+        }
+        Some((start..self.at, ascii))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words as `str::split` on non-alphanumerics gives them: the oracle for [`WordRuns`].
+    fn reference_words(text: &str) -> Vec<String> {
+        text.split(|c: char| !crate::text::is_alnum(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    fn words_of(text: &str) -> Vec<String> {
+        let words = lowercase_words(text);
+        (0..words.len()).map(|i| words.get(i).to_string()).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn lowercase_words_split_like_str_split(
+            text in "[aZ5 .,'\u{2019}\u{2014}\u{201c}\u{e9}\u{c9}\u{3a3}\u{3c3}\u{3b1}\u{301}-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(words_of(&text), reference_words(&text));
+            proptest::prop_assert_eq!(word_count(&text, 5), reference_words(&text).len().min(5));
+        }
+
+        #[test]
+        fn lowercase_words_on_any_string(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(words_of(&text), reference_words(&text));
+        }
+    }
+
+    #[test]
+    fn lowercase_words_keep_a_final_sigma_per_word() {
+        assert_eq!(
+            words_of("ΟΔΟΣ, Don’t STOP—now"),
+            ["\u{3bf}\u{3b4}\u{3bf}\u{3c2}", "don", "t", "stop", "now"]
+        );
+    }
+}
