@@ -31,7 +31,7 @@ enum Verdict {
     Speech {
         kind: QuoteKind,
         finding: Option<Finding>,
-        rule: Option<&'static str>,
+        rule: Option<&'static dyn Rule>,
     },
     NotSpeech(&'static str),
     Pending,
@@ -99,7 +99,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             }
             for r in &adjacent {
                 if let Some(f) = r.attribute(&ctx, c, &[]) {
-                    if let Some(verdict) = attributed(&ctx, c, f, r.id()) {
+                    if let Some(verdict) = attributed(&ctx, c, f, *r) {
                         return verdict;
                     }
                 }
@@ -138,7 +138,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     let mut history: Vec<Decided> = Vec::new();
     for (c, v) in candidates.iter().zip(&verdicts) {
         if let Verdict::Speech { finding, rule, .. } = v {
-            history.push(decided(c, finding, rule.unwrap_or("")));
+            history.push(decided(c, finding, *rule));
         }
     }
     for (found, rule) in &indirect_found {
@@ -171,7 +171,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
         let mut verdict = None;
         for r in &contextual {
             if let Some(f) = r.attribute(&ctx, c, &history[..upto]) {
-                verdict = attributed(&ctx, c, f, r.id());
+                verdict = attributed(&ctx, c, f, *r);
                 if verdict.is_some() {
                     break;
                 }
@@ -191,7 +191,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             }
         });
         if let Verdict::Speech { finding, rule, .. } = &verdict {
-            history.insert(upto, decided(c, finding, rule.unwrap_or("")));
+            history.insert(upto, decided(c, finding, *rule));
         }
         verdicts[i] = verdict;
     }
@@ -240,7 +240,7 @@ fn attributed(
     ctx: &Context,
     c: &Candidate,
     finding: Finding,
-    rule: &'static str,
+    rule: &'static dyn Rule,
 ) -> Option<Verdict> {
     if finding
         .speaker
@@ -263,14 +263,14 @@ fn attributed(
     })
 }
 
-fn decided(c: &Candidate, finding: &Option<Finding>, rule: &'static str) -> Decided {
+fn decided(c: &Candidate, finding: &Option<Finding>, rule: Option<&'static dyn Rule>) -> Decided {
     Decided {
         content: c.content.clone(),
         outer: c.outer.clone(),
         speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
         cue: finding.as_ref().and_then(|f| f.cue.clone()),
-        rule,
-        phase: crate::attribution::rules::rule(rule).map(|r| r.phase()),
+        rule: rule.map_or("", |r| r.id()),
+        phase: rule.map(|r| r.phase()),
         confidence: finding.as_ref().map_or(0.0, |f| f.confidence),
         words: OnceCell::new(),
     }
@@ -302,7 +302,7 @@ fn settle_quotation(
     let mut at = Vec::new();
     for (i, (c, v)) in candidates.iter().zip(verdicts.iter()).enumerate() {
         if let Verdict::Speech { finding, rule, .. } = v {
-            pieces.push(decided(c, finding, rule.unwrap_or("")));
+            pieces.push(decided(c, finding, *rule));
             at.push(i);
         }
     }
@@ -310,10 +310,10 @@ fn settle_quotation(
     for (k, &i) in at.iter().enumerate() {
         let window = &pieces[k.saturating_sub(MAX_QUOTATION_PIECES)
             ..(k + MAX_QUOTATION_PIECES + 1).min(pieces.len())];
-        if let Some((f, r)) = rules.iter().find_map(|r| {
-            r.attribute(ctx, &candidates[i], window)
-                .map(|f| (f, r.id()))
-        }) {
+        if let Some((f, r)) = rules
+            .iter()
+            .find_map(|r| r.attribute(ctx, &candidates[i], window).map(|f| (f, *r)))
+        {
             changed.push((i, f, r));
         }
     }
@@ -398,7 +398,7 @@ fn build_document(
                 kind,
                 QuoteClass::Speech,
                 finding.as_ref(),
-                rule,
+                rule.map(|r| r.id()),
             )),
             Verdict::NotSpeech(reason) => {
                 let (text, span, byte_span) = located(&c.content);
