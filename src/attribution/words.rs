@@ -9,6 +9,8 @@ pub struct LowerWords {
     buf: String,
     /// Each word's range in `buf`.
     spans: Vec<Range<usize>>,
+    /// Each word's [`word_key`].
+    keys: Vec<u32>,
 }
 
 impl LowerWords {
@@ -25,6 +27,23 @@ impl LowerWords {
     /// Word `i`.
     pub fn get(&self, i: usize) -> &str {
         &self.buf[self.spans[i].clone()]
+    }
+
+    /// The [`word_key`] of every word, in order.
+    pub fn keys(&self) -> &[u32] {
+        &self.keys
+    }
+}
+
+/// A word's first three bytes (fewer for a shorter word, the rest zero) as one number: two
+/// words that are equal, or of which one is the start of the other and both have three bytes
+/// or more, have the same key. A comparison of keys turns most pairs of words away at once.
+pub fn word_key(word: &str) -> u32 {
+    match *word.as_bytes() {
+        [] => 0,
+        [a] => u32::from(a),
+        [a, b] => u32::from(a) | u32::from(b) << 8,
+        [a, b, c, ..] => u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16,
     }
 }
 
@@ -52,7 +71,8 @@ pub fn lowercase_words(text: &str) -> LowerWords {
             spans.push(start..buf.len());
         }
     }
-    LowerWords { buf, spans }
+    let keys = spans.iter().map(|r| word_key(&buf[r.clone()])).collect();
+    LowerWords { buf, spans, keys }
 }
 
 /// The maximal runs of letters and digits ([`crate::text::is_alnum`]) of a text, as byte
@@ -139,6 +159,20 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Words that are equal, or of which one starts the other with three bytes or more
+        /// in both, share their key (ATT010 compares keys before words).
+        #[test]
+        fn word_keys_agree_where_words_match(
+            a in "[ab\u{e9}]{1,6}",
+            b in "[ab\u{e9}]{1,6}"
+        ) {
+            let matching = a == b
+                || (a.len().min(b.len()) >= 3 && (a.starts_with(&b) || b.starts_with(&a)));
+            if matching {
+                proptest::prop_assert_eq!(word_key(&a), word_key(&b));
+            }
+        }
 
         #[test]
         fn lowercase_words_split_like_str_split(

@@ -72,9 +72,17 @@ impl Rule for RepeatsAttributedWords {
             }
             budget -= earlier.len();
             let n = fragment.len();
+            // Only where the first words' keys agree can the words be the same
+            // (`words::word_key`): one comparison of numbers turns most places away.
+            let first = fragment.keys()[0];
             let found = earlier.len() >= n
-                && (0..=earlier.len() - n)
-                    .any(|s| (0..n).all(|k| same_word(earlier.get(s + k), fragment.get(k))));
+                && earlier.keys()[..=earlier.len() - n]
+                    .iter()
+                    .enumerate()
+                    .any(|(s, &key)| {
+                        key == first
+                            && (0..n).all(|k| same_word(earlier.get(s + k), fragment.get(k)))
+                    });
             if found {
                 return Some(Finding {
                     speaker: Some(speaker.clone()),
