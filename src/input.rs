@@ -238,19 +238,155 @@ fn fields_one_by_one(record: &str) -> Option<serde_json::Map<String, serde_json:
     Some(map)
 }
 
+/// A JSON Lines record as it is parsed: `id` and `text` apart, the other fields in order.
+/// Only the metadata and the id become `serde_json::Value`s; the text is read straight into
+/// its string (borrowed from the record when it holds no escape).
+enum Record<'a> {
+    /// A JSON object.
+    Object {
+        id: Option<serde_json::Value>,
+        text: Option<TextValue<'a>>,
+        meta: serde_json::Map<String, serde_json::Value>,
+    },
+    /// Valid JSON that is no object.
+    NotObject,
+}
+
+/// The value of a record's `text` field.
+enum TextValue<'a> {
+    Str(Cow<'a, str>),
+    NotString,
+}
+
+/// Reads a value that is not wanted as a `serde_json::Value` would be read, so it meets
+/// the same limits (nesting depth, number range) and gives the same errors.
+fn read_as_value<'de, D: serde::Deserializer<'de>>(value: D) -> Result<(), D::Error> {
+    <serde_json::Value as serde::Deserialize>::deserialize(value).map(drop)
+}
+
+/// The visitor methods for values other than the wanted kind: each is read as a
+/// `serde_json::Value` would be, and yields `$other`.
+macro_rules! other_values {
+    ($other:expr) => {
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            read_as_value(serde::de::value::SeqAccessDeserializer::new(seq))?;
+            Ok($other)
+        }
+    };
+}
+
+impl<'de> serde::Deserialize<'de> for TextValue<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> serde::de::Visitor<'de> for Text {
+            type Value = TextValue<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                s: &'de str,
+            ) -> Result<Self::Value, E> {
+                Ok(TextValue::Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(TextValue::Str(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Self::Value, E> {
+                Ok(TextValue::Str(Cow::Owned(s)))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                read_as_value(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(TextValue::NotString)
+            }
+            other_values!(TextValue::NotString);
+        }
+        deserializer.deserialize_any(Text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Record<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Record<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let (mut id, mut text, mut meta) = (None, None, serde_json::Map::new());
+                // A repeated key keeps its first place and its last value, as in a
+                // `serde_json::Map`.
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "id" => id = Some(map.next_value()?),
+                        "text" => text = Some(map.next_value()?),
+                        _ => {
+                            meta.insert(key, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Record::Object { id, text, meta })
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(Record::NotObject)
+            }
+            other_values!(Record::NotObject);
+        }
+        deserializer.deserialize_any(Fields)
+    }
+}
+
 /// Parses one JSON Lines record. `line` is the 1-based line number, `source` the file name,
 /// both used in error messages and, when the record has no id, as its id.
 pub fn parse_jsonl(source: &str, line: usize, record: &str) -> Result<JsonDoc, (String, Error)> {
-    let fallback_id = format!("{source}:{line}");
-    let value: serde_json::Value = match serde_json::from_str(record) {
-        Ok(value) => value,
+    let fallback_id = || format!("{source}:{line}");
+    let (id, text, meta) = match serde_json::from_str::<Record>(record) {
+        Ok(Record::Object { id, text, meta }) => (id, text, meta),
+        Ok(Record::NotObject) => {
+            return Err((
+                fallback_id(),
+                Error::new(
+                    ErrorKind::MalformedJson,
+                    format!("{source} line {line}: a record must be a JSON object"),
+                ),
+            ))
+        }
         // Valid JSON that serde cannot hold as a value (nested too deep, a number beyond
         // f64) costs the field that holds it, not the document.
         Err(e) => match fields_one_by_one(record) {
-            Some(map) => serde_json::Value::Object(map),
+            Some(mut map) => {
+                let id = map.shift_remove("id");
+                let text = map.shift_remove("text").map(|text| match text {
+                    serde_json::Value::String(text) => TextValue::Str(Cow::Owned(text)),
+                    _ => TextValue::NotString,
+                });
+                (id, text, map)
+            }
             None => {
                 return Err((
-                    fallback_id,
+                    fallback_id(),
                     Error::new(
                         ErrorKind::MalformedJson,
                         format!("{source} line {line}: not valid JSON: {e}"),
@@ -259,27 +395,18 @@ pub fn parse_jsonl(source: &str, line: usize, record: &str) -> Result<JsonDoc, (
             }
         },
     };
-    let serde_json::Value::Object(mut map) = value else {
-        return Err((
-            fallback_id,
-            Error::new(
-                ErrorKind::MalformedJson,
-                format!("{source} line {line}: a record must be a JSON object"),
-            ),
-        ));
-    };
-    let id = match map.shift_remove("id") {
+    let id = match id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => fallback_id,
+        _ => fallback_id(),
     };
-    match map.shift_remove("text") {
-        Some(serde_json::Value::String(text)) => Ok(JsonDoc {
+    match text {
+        Some(TextValue::Str(text)) => Ok(JsonDoc {
             id,
-            text,
-            meta: map,
+            text: text.into_owned(),
+            meta,
         }),
-        Some(_) => Err((
+        Some(TextValue::NotString) => Err((
             id.clone(),
             Error::new(
                 ErrorKind::TextNotString,
@@ -299,6 +426,70 @@ pub fn parse_jsonl(source: &str, line: usize, record: &str) -> Result<JsonDoc, (
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How records were read before [`parse_jsonl`] read them field by field: the whole
+    /// record as a `serde_json::Value`. The reference the differential test holds it to.
+    /// `line` is the 1-based line number, `source` the file name,
+    /// both used in error messages and, when the record has no id, as its id.
+    fn parse_jsonl_via_value(
+        source: &str,
+        line: usize,
+        record: &str,
+    ) -> Result<JsonDoc, (String, Error)> {
+        let fallback_id = format!("{source}:{line}");
+        let value: serde_json::Value = match serde_json::from_str(record) {
+            Ok(value) => value,
+            // Valid JSON that serde cannot hold as a value (nested too deep, a number beyond
+            // f64) costs the field that holds it, not the document.
+            Err(e) => match fields_one_by_one(record) {
+                Some(map) => serde_json::Value::Object(map),
+                None => {
+                    return Err((
+                        fallback_id,
+                        Error::new(
+                            ErrorKind::MalformedJson,
+                            format!("{source} line {line}: not valid JSON: {e}"),
+                        ),
+                    ))
+                }
+            },
+        };
+        let serde_json::Value::Object(mut map) = value else {
+            return Err((
+                fallback_id,
+                Error::new(
+                    ErrorKind::MalformedJson,
+                    format!("{source} line {line}: a record must be a JSON object"),
+                ),
+            ));
+        };
+        let id = match map.shift_remove("id") {
+            Some(serde_json::Value::String(s)) => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => fallback_id,
+        };
+        match map.shift_remove("text") {
+            Some(serde_json::Value::String(text)) => Ok(JsonDoc {
+                id,
+                text,
+                meta: map,
+            }),
+            Some(_) => Err((
+                id.clone(),
+                Error::new(
+                    ErrorKind::TextNotString,
+                    format!("{source} line {line} (id {id}): `text` is not a string"),
+                ),
+            )),
+            None => Err((
+                id.clone(),
+                Error::new(
+                    ErrorKind::MissingText,
+                    format!("{source} line {line} (id {id}): no `text` field"),
+                ),
+            )),
+        }
+    }
 
     #[test]
     fn bom_is_dropped_and_utf16_decoded() {
@@ -329,6 +520,113 @@ mod tests {
             decode("d", b"abcd", &small).unwrap_err().kind,
             ErrorKind::TooLarge
         );
+    }
+
+    /// Both readers on one record: the same document, or the same error, message and all.
+    fn reads_as_via_value(record: &str) {
+        assert_eq!(
+            parse_jsonl("in", 9, record),
+            parse_jsonl_via_value("in", 9, record),
+            "{record}"
+        );
+    }
+
+    #[test]
+    fn field_by_field_reads_as_the_whole_value_did() {
+        // guards: reading `id` and `text` apart changing what a record means: repeated keys,
+        // escaped keys, ids of every type, texts that are no string, records that are no
+        // object, malformed JSON and the values serde cannot hold.
+        let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        let owned = [
+            format!(r#"{{"id": "d", "nested": {}, "text": "t"}}"#, nested(127)),
+            format!(
+                r#"{{"id": "d", "nested": {}, "text": "t", "u": 1}}"#,
+                nested(200)
+            ),
+            format!(r#"{{"id": "d", "text": {}}}"#, nested(127)),
+            format!(r#"{{"id": "d", "text": {}}}"#, nested(200)),
+            format!(r#"{{"id": {}, "text": "t"}}"#, nested(200)),
+            nested(200),
+            nested(20),
+        ];
+        let records = [
+            r#"{"id": 7, "url": "u", "text": "t"}"#,
+            r#"{"text": "a\nb \"q\" \u00e9 \ud83d\ude00", "id": "x", "z": [1, {"a": null}], "url": "u"}"#,
+            r#"{"id": "a", "url": 1, "text": "t", "url": 2, "id": "b"}"#,
+            r#"{"text": "first", "text": 5}"#,
+            r#"{"text": 5, "text": "second"}"#,
+            r#"{"t\u0065xt": "escaped key", "\u0069d": "i"}"#,
+            r#"{"id": null, "text": "t"}"#,
+            r#"{"id": [1], "text": "t"}"#,
+            r#"{"id": 1.50, "text": "t"}"#,
+            r#"{"id": -3, "text": "t"}"#,
+            r#"{"id": 18446744073709551616, "text": "t"}"#,
+            r#"{"id": 1e999999, "text": "t"}"#,
+            r#"{"score": 1e999999, "text": "t", "url": "u"}"#,
+            r#"{"text": {"a": [1]}}"#,
+            r#"{"text": [1, 2]}"#,
+            r#"{"text": null}"#,
+            r#"{"text": true, "id": "x"}"#,
+            r#"{"text": "t", "whosaid_warnings": 1}"#,
+            r#"{}"#,
+            r#"[1, 2]"#,
+            r#"[{"text": "t"}]"#,
+            r#""text""#,
+            "3",
+            "-1.5",
+            "null",
+            "true",
+            "{oops",
+            r#"{"text": "t""#,
+            r#"{"text": "t"} x"#,
+            r#"{"text": "t",}"#,
+            "{\"text\": \"raw \u{1} control\"}",
+            r#"{"text": "bad \q escape"}"#,
+            r#"{"text": "lone \ud800 surrogate"}"#,
+            r#"{"a" 1, "text": "t"}"#,
+            r#"{1: 2}"#,
+            "",
+            "   ",
+            r#" {"text" : "spaced" } "#,
+        ];
+        for record in owned.iter().map(String::as_str).chain(records) {
+            reads_as_via_value(record);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn random_records_read_as_via_value(
+            fields in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["id", "text", "url", "t\\u0065xt", "meta"]),
+                    proptest::sample::select(vec![
+                        "\"s\"", "\"a\\n\\\"b\\\" \\u00e9\"", "\"\u{201c}q\u{201d}\"", "7", "-2",
+                        "1.50", "1e999999", "null", "true", "[1, [2, {}]]", "{\"k\": \"v\"}",
+                        "[[[[[[[[[[1]]]]]]]]]]", "\"\\ud800\"", "[1,", "}", "\"open",
+                    ]),
+                ),
+                0..5,
+            ),
+            cut in proptest::option::of(0usize..80),
+        ) {
+            let body: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+            let mut record = format!("{{{}}}", body.join(", "));
+            if let Some(cut) = cut {
+                let mut at = cut.min(record.len());
+                while !record.is_char_boundary(at) {
+                    at -= 1;
+                }
+                record.truncate(at);
+            }
+            proptest::prop_assert_eq!(
+                parse_jsonl("in", 9, &record),
+                parse_jsonl_via_value("in", 9, &record),
+                "{}", record
+            );
+        }
     }
 
     #[test]

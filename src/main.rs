@@ -238,7 +238,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         cli::format::Format::Jsonl => run(items, args.input.run_options(), |id, text, meta| {
             let mut doc = whosaid::extract(id, text, &config);
             doc.meta = meta;
-            to_json(&doc, false)
+            whosaid::output::json::to_json_line(&doc)
         }),
         // One document in, its record out; several, one array of them.
         cli::format::Format::Json if args.input.one_document() => {

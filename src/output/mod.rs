@@ -5,6 +5,7 @@
 //! both end-exclusive, into the original text.
 
 pub mod formats;
+pub mod json;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
