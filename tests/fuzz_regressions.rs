@@ -55,3 +55,32 @@ fn quotes_fixtures() {
         invariants::check_quotes(t);
     });
 }
+
+/// JSON Lines records: the raw bytes of each fixture are the record (no generator).
+#[test]
+fn jsonl_fixtures() {
+    for path in fixtures("jsonl") {
+        let data = std::fs::read(&path).expect("read fixture");
+        let record = String::from_utf8(data).expect("a UTF-8 record");
+        let result = std::panic::catch_unwind(|| invariants::check_jsonl(&record));
+        assert!(result.is_ok(), "{} fails its invariants", path.display());
+    }
+}
+
+/// `db` query strings, against one database of invented documents.
+#[test]
+fn db_query_fixtures() {
+    let dir =
+        std::env::temp_dir().join(format!("whosaid-db-query-fixtures-{}", std::process::id()));
+    let db = invariants::fuzz_database(&dir);
+    for path in fixtures("db_query") {
+        let data = std::fs::read(&path).expect("read fixture");
+        let text = String::from_utf8(data).expect("a UTF-8 query");
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            invariants::check_db_query(&db, &text)
+        }));
+        assert!(result.is_ok(), "{} fails its invariants", path.display());
+    }
+    drop(db);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -373,3 +373,86 @@ pub fn fuzz_text(data: &[u8]) -> Option<String> {
         _ => std::str::from_utf8(data).ok().map(str::to_string),
     }
 }
+
+/// The JSON Lines reader on one record: no panic; a record that serde_json reads as an
+/// object with a string `text` gives that text and the id a reader expects (a string id, a
+/// number's decimal form, or `source:line`); an object without a string text is refused; an
+/// error record keeps an id.
+pub fn check_jsonl(record: &str) {
+    let parsed = whosaid::input::parse_jsonl("fuzz.jsonl", 7, record);
+    let value: Option<serde_json::Value> = serde_json::from_str(record).ok();
+    let object = value.as_ref().and_then(|v| v.as_object());
+    match (&parsed, object.and_then(|o| o.get("text"))) {
+        (Ok(doc), Some(serde_json::Value::String(text))) => {
+            assert_eq!(
+                &doc.text, text,
+                "text differs from serde_json's for {record:?}"
+            );
+            let id = match object.and_then(|o| o.get("id")) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => "fuzz.jsonl:7".to_string(),
+            };
+            assert_eq!(doc.id, id, "id differs for {record:?}");
+            assert!(
+                !doc.meta.contains_key("text") && !doc.meta.contains_key("id"),
+                "id or text left in the metadata of {record:?}"
+            );
+        }
+        (Err(_), Some(serde_json::Value::String(_))) => {
+            panic!("a record serde_json reads, with a string text, was refused: {record:?}")
+        }
+        (Ok(_), _) if object.is_some() => {
+            panic!("an object without a string text was accepted: {record:?}")
+        }
+        (Err((id, _)), _) => assert!(!id.is_empty(), "an error record without an id"),
+        // Valid JSON that serde_json cannot hold as a value (nested deeper than its limit, a
+        // number beyond f64) may still give a document: the metadata field that holds it is
+        // dropped with a warning, the text kept.
+        (Ok(_), _) => {}
+    }
+}
+
+/// Invented documents for [`fuzz_database`]: enough rows for every query shape to reach
+/// SQLite's matcher and ranking, with FTS5 operator words in the text.
+const DB_TEXTS: &[&str] = &[
+    "“The ferry is late again,” said Ann Lee, a harbour pilot. “We will sail at noon.”",
+    "Taxpayers are “tired of waiting,” the mayor said on Monday. “It’s not a levy, it’s a fee.”",
+    "“Nobody NEAR the river AND the bridge (or the road) was told,” Omar Diaz said.",
+];
+
+/// A database built from [`DB_TEXTS`] in a new directory under `dir`.
+pub fn fuzz_database(dir: &std::path::Path) -> whosaid::db::Database {
+    use whosaid::db::build::{Entry, Settings};
+    std::fs::create_dir_all(dir).expect("database directory");
+    let mut db = whosaid::db::Database::open(dir.join("fuzz.sqlite")).expect("open database");
+    let settings = Settings::default();
+    let entries: Vec<Entry> = DB_TEXTS
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Entry::extract(&format!("doc-{i}"), text, None, &settings))
+        .collect();
+    db.write_batch(&entries, |_| {})
+        .expect("write the documents");
+    db.consolidate().expect("consolidate");
+    db
+}
+
+/// `db search` and `db speaker` on any string a user may type: no panic and no SQLite error
+/// (the FTS5 query built from user text is always valid), balanced double quotes in the
+/// query.
+pub fn check_db_query(db: &whosaid::db::Database, text: &str) {
+    if let Some(query) = whosaid::db::query::fts_query(text) {
+        assert_eq!(
+            query.matches('"').count() % 2,
+            0,
+            "unbalanced quotes in {query:?} from {text:?}"
+        );
+    }
+    if let Err(e) = db.search(text, 10) {
+        panic!("search {text:?}: {e}");
+    }
+    if let Err(e) = db.speaker(text) {
+        panic!("speaker {text:?}: {e}");
+    }
+}
