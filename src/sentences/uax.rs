@@ -23,31 +23,19 @@
 //!   so cutting the text after it cannot matter either.
 //!
 //! Windows at the very start or end of the text simply extend to it. Non-ASCII characters
-//! count as possible terminators unless they are alphabetic or in [`NEVER_TERMINATORS`]; a
-//! test checks that claim against unicode-segmentation for every Unicode scalar value.
+//! count as possible terminators unless they are alphabetic or among a few frequent marks
+//! ([`crate::text::may_end_sentence`]); a test checks that claim against unicode-segmentation
+//! for every Unicode scalar value.
+//!
+//! The positions of the possible terminators come either from a byte scan ([`segments`]) or
+//! from the tokenizer, which meets every character anyway ([`segments_at`]).
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Frequent non-alphabetic, non-ASCII characters of English prose that are none of
-/// `STerm`, `ATerm` or `Sep`, so they need no window (quotes, dashes, currency, spaces).
-const NEVER_TERMINATORS: &[char] = &[
-    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{201E}', '\u{00AB}', '\u{00BB}', '\u{2013}',
-    '\u{2014}', '\u{2026}', '\u{00A0}', '\u{00A3}', '\u{20AC}', '\u{00B0}', '\u{00A9}', '\u{00AE}',
-    '\u{2122}', '\u{00B7}', '\u{2022}', '\u{2032}', '\u{2033}', '\u{00BD}', '\u{00BC}', '\u{00BE}',
-    '\u{2009}', '\u{202F}',
-];
+use crate::text::may_end_sentence as may_terminate;
 
-/// Whether `c` may be a `STerm`, `ATerm` or `Sep` character, or a CR or LF: a character
-/// after which unicode-segmentation may put a boundary. Conservative: `true` is safe.
-pub(super) fn may_terminate(c: char) -> bool {
-    if c.is_ascii() {
-        return matches!(c, '.' | '!' | '?' | '\n' | '\r');
-    }
-    !(crate::text::is_alpha(c) || NEVER_TERMINATORS.contains(&c))
-}
-
-/// The bytes that may start a terminator (see [`may_terminate`]): `.`, `!`, `?`, CR, LF and
-/// the lead bytes of multi-byte characters, which are decoded and checked.
+/// The bytes that may start a terminator (see [`crate::text::may_end_sentence`]): `.`, `!`,
+/// `?`, CR, LF and the lead bytes of multi-byte characters, which are decoded and checked.
 const MAY_START_TERMINATOR: [bool; 256] = {
     let mut table = [false; 256];
     table[b'.' as usize] = true;
@@ -65,17 +53,59 @@ const MAY_START_TERMINATOR: [bool; 256] = {
 
 /// The segments of `text` exactly as `text.split_sentence_bound_indices()` yields them:
 /// `(offset, segment)` pairs, in order, covering `text`.
-pub(super) fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let breaks = boundaries(text);
+#[cfg(test)]
+fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    pieces(text, scanned_boundaries(text))
+}
+
+/// [`segments`] from [`listed_boundaries`].
+#[cfg(test)]
+fn segments_at<'t>(
+    text: &'t str,
+    terminators: &[usize],
+    offset: usize,
+) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    pieces(text, listed_boundaries(text, terminators, offset))
+}
+
+/// The segments of `text` between `breaks` (see [`boundaries`]): `(offset, segment)` pairs.
+pub(super) fn pieces(text: &str, breaks: Vec<usize>) -> impl Iterator<Item = (usize, &str)> + '_ {
     (0..breaks.len()).map(move |k| {
         let end = breaks.get(k + 1).copied().unwrap_or(text.len());
         (breaks[k], &text[breaks[k]..end])
     })
 }
 
+/// The UAX #29 boundaries of `text` (see [`boundaries`]), its possible terminators found by
+/// a byte scan.
+pub(super) fn scanned_boundaries(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    // Straight to the next byte that may start a terminator.
+    boundaries(text, |i| {
+        bytes[i..]
+            .iter()
+            .position(|&b| MAY_START_TERMINATOR[usize::from(b)])
+            .map(|skip| i + skip)
+    })
+}
+
+/// [`scanned_boundaries`], with the possible terminators given: `terminators` holds, in
+/// ascending order, `offset` plus the position in `text` of every character of `text` that
+/// [`crate::text::may_end_sentence`] accepts (and may hold other character positions), as
+/// the tokenizer's [`crate::text::tokens::Lexed::terminators`] does for a text that holds
+/// `text` at `offset`.
+pub(super) fn listed_boundaries(text: &str, terminators: &[usize], offset: usize) -> Vec<usize> {
+    let first = terminators.partition_point(|&at| at < offset);
+    let last = terminators.partition_point(|&at| at < offset + text.len());
+    let mut listed = terminators[first..last].iter().map(|&at| at - offset);
+    boundaries(text, |i| listed.find(|&at| at >= i))
+}
+
 /// Every boundary of `text` except its end: 0 (for a non-empty text) and the boundaries
-/// inside, ascending.
-fn boundaries(text: &str) -> Vec<usize> {
+/// inside, ascending. `next_candidate(i)` is the first position at or after `i` that may
+/// start a terminator (every position where [`MAY_START_TERMINATOR`] holds and
+/// [`may_terminate`] accepts the character, perhaps more), or `None`.
+fn boundaries(text: &str, mut next_candidate: impl FnMut(usize) -> Option<usize>) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut breaks = Vec::new();
     if text.is_empty() {
@@ -86,17 +116,13 @@ fn boundaries(text: &str) -> Vec<usize> {
     let mut window: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // Straight to the next byte that may start a terminator.
-        match bytes[i..]
-            .iter()
-            .position(|&b| MAY_START_TERMINATOR[usize::from(b)])
-        {
-            Some(skip) => i += skip,
-            None => break,
+        match next_candidate(i) {
+            Some(at) if at < bytes.len() => i = at,
+            _ => break,
         }
         let b = bytes[i];
         let (is_terminator, width) = if b < 0x80 {
-            (true, 1)
+            (MAY_START_TERMINATOR[usize::from(b)], 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (may_terminate(c), c.len_utf8())
@@ -223,6 +249,16 @@ mod tests {
         let fast: Vec<_> = segments(text).collect();
         let reference: Vec<_> = text.split_sentence_bound_indices().collect();
         assert_eq!(fast, reference, "text: {text:?}");
+        assert_eq!(lexed(text), reference, "text: {text:?}");
+    }
+
+    /// [`segments_at`] on `text` as a piece of a longer text, with the tokenizer's
+    /// terminators of that text.
+    fn lexed(text: &str) -> Vec<(usize, &str)> {
+        let whole = format!("x. {text}. Next");
+        let offset = "x. ".len();
+        let terminators = crate::text::tokens::lex(&whole).terminators;
+        segments_at(text, &terminators, offset).collect()
     }
 
     #[test]
@@ -347,14 +383,16 @@ mod tests {
         ) {
             let fast: Vec<_> = segments(&text).collect();
             let reference: Vec<_> = text.split_sentence_bound_indices().collect();
-            proptest::prop_assert_eq!(fast, reference);
+            proptest::prop_assert_eq!(&fast, &reference);
+            proptest::prop_assert_eq!(lexed(&text), reference);
         }
 
         #[test]
         fn matches_full_pass_on_any_string(text in proptest::prelude::any::<String>()) {
             let fast: Vec<_> = segments(&text).collect();
             let reference: Vec<_> = text.split_sentence_bound_indices().collect();
-            proptest::prop_assert_eq!(fast, reference);
+            proptest::prop_assert_eq!(&fast, &reference);
+            proptest::prop_assert_eq!(lexed(&text), reference);
         }
     }
 }
