@@ -31,16 +31,6 @@ pub fn continues_word(c: char) -> bool {
     is_alnum(c) || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
-/// Frequent non-alphabetic, non-ASCII characters of English prose that are none of UAX #29's
-/// `STerm`, `ATerm` or `Sep` (quotes, dashes, currency, spaces): no sentence boundary can
-/// follow them, so the sentence splitter need not look at them.
-const NEVER_END_SENTENCES: &[char] = &[
-    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{201E}', '\u{00AB}', '\u{00BB}', '\u{2013}',
-    '\u{2014}', '\u{2026}', '\u{00A0}', '\u{00A3}', '\u{20AC}', '\u{00B0}', '\u{00A9}', '\u{00AE}',
-    '\u{2122}', '\u{00B7}', '\u{2022}', '\u{2032}', '\u{2033}', '\u{00BD}', '\u{00BC}', '\u{00BE}',
-    '\u{2009}', '\u{202F}',
-];
-
 /// Whether `c` may be a UAX #29 `STerm`, `ATerm` or `Sep` character, or a CR or LF: a
 /// character after which a sentence boundary may come. Conservative: `true` is safe (the
 /// splitter then asks unicode-segmentation); a test in `sentences` checks every `false`
@@ -49,7 +39,39 @@ pub fn may_end_sentence(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c, '.' | '!' | '?' | '\n' | '\r');
     }
-    !(is_alpha(c) || NEVER_END_SENTENCES.contains(&c))
+    // Frequent non-alphabetic, non-ASCII characters of English prose that are none of
+    // `STerm`, `ATerm` or `Sep` (quotes, dashes, currency, spaces), answered before the
+    // Unicode tables are asked.
+    let never = matches!(
+        c,
+        '\u{2018}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2026}'
+            | '\u{00A0}'
+            | '\u{00A3}'
+            | '\u{20AC}'
+            | '\u{00B0}'
+            | '\u{00A9}'
+            | '\u{00AE}'
+            | '\u{2122}'
+            | '\u{00B7}'
+            | '\u{2022}'
+            | '\u{2032}'
+            | '\u{2033}'
+            | '\u{00BD}'
+            | '\u{00BC}'
+            | '\u{00BE}'
+            | '\u{2009}'
+            | '\u{202F}'
+    );
+    !(never || is_alpha(c))
 }
 
 /// Longest word [`ascii_lower`] keeps on the stack.

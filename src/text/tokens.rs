@@ -175,7 +175,7 @@ impl Listed {
     /// Records character `c` at byte `at` in the lists it belongs to. Called once for every
     /// character of the text but the ASCII letters, digits and spaces, none of which is
     /// listed.
-    #[inline]
+    #[inline(always)]
     fn note(&mut self, at: usize, c: char) {
         if c.is_ascii() {
             let flags = ASCII_LISTED[c as usize];
@@ -219,12 +219,12 @@ pub fn lex(text: &str) -> Lexed {
         };
         let i = pos;
         pos += c.len_utf8();
-        // Every character is met once: here, unless it is an ASCII letter or digit, or in
-        // the loops below, which note the characters they take in.
-        if !ASCII_ALNUM[usize::from(first)] {
-            listed.note(i, c);
-        }
+        // Every character is met once and noted (ASCII letters and digits need not be):
+        // here, or in the loops below, which note the characters they take in.
         if crate::text::is_alnum(c) {
+            if first >= 0x80 {
+                listed.note(i, c);
+            }
             let mut end = pos;
             loop {
                 // Most of a word is ASCII letters and digits: skip them a byte at a time
@@ -282,6 +282,7 @@ pub fn lex(text: &str) -> Lexed {
                 kind: TokenKind::Word,
             });
         } else if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+            listed.note(i, c);
             while let Some(d) = char_at(text, pos) {
                 if d == '\n' || d == '\r' || crate::text::is_space(d) {
                     listed.note(pos, d);
@@ -295,6 +296,7 @@ pub fn lex(text: &str) -> Lexed {
                 kind: TokenKind::Break,
             });
         } else if c.is_whitespace() {
+            listed.note(i, c);
             continue;
         } else if is_apostrophe(c)
             && tokens
@@ -302,6 +304,7 @@ pub fn lex(text: &str) -> Lexed {
                 .is_some_and(|t: &Token| t.is_word() && t.range.end == i)
         {
             // ’s after a word, or a lone ’ after a plural ending in s.
+            listed.note(i, c);
             let after = pos;
             let s_follows = matches!(bytes.get(after), Some(b's') | Some(b'S'))
                 && !char_at(text, after + 1).is_some_and(crate::text::is_alnum);
@@ -318,6 +321,7 @@ pub fn lex(text: &str) -> Lexed {
                 });
             }
         } else {
+            listed.note(i, c);
             tokens.push(Token {
                 range: i..pos,
                 kind: TokenKind::Punct(c),
