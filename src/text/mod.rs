@@ -74,6 +74,27 @@ pub fn may_end_sentence(c: char) -> bool {
     !(never || is_alpha(c))
 }
 
+/// The position of the first non-ASCII byte of `bytes` at or after `from`, read eight bytes
+/// at a time: most of a news text is ASCII.
+pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let high = u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|skip| at + skip)
+}
+
 /// Longest word [`ascii_lower`] keeps on the stack.
 const INLINE_WORD: usize = 24;
 
@@ -255,6 +276,27 @@ mod tests {
     }
 
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The word-at-a-time scan finds what a byte-at-a-time one finds, from any start.
+        #[test]
+        fn next_non_ascii_as_byte_by_byte(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    3 => proptest::prelude::Just(b'a'),
+                    1 => proptest::prelude::any::<u8>(),
+                ],
+                0..40,
+            ),
+            from in 0usize..41,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = bytes[from..].iter().position(|b| !b.is_ascii()).map(|p| from + p);
+            proptest::prop_assert_eq!(next_non_ascii(&bytes, from), expected);
+        }
+    }
 
     #[test]
     fn ascii_offsets_are_bytes() {
