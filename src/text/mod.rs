@@ -103,8 +103,10 @@ const INLINE_WORD: usize = 24;
 pub enum AsciiLower<'w> {
     /// The word itself, which has no upper-case ASCII letter (the usual case: no copy).
     Same(&'w str),
-    /// A short word, lower-cased on the stack.
-    Inline([u8; INLINE_WORD], usize),
+    /// A short word, lower-cased on the stack: a string copied from a string and changed
+    /// in place, so it is never validated as UTF-8 again (as a byte buffer would be at each
+    /// look).
+    Inline(arrayvec::ArrayString<INLINE_WORD>),
     /// A long word.
     Long(String),
 }
@@ -114,8 +116,7 @@ impl AsciiLower<'_> {
     pub fn as_str(&self) -> &str {
         match self {
             AsciiLower::Same(s) => s,
-            // Only ASCII bytes were changed, to ASCII bytes, so this is still UTF-8.
-            AsciiLower::Inline(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or_default(),
+            AsciiLower::Inline(s) => s,
             AsciiLower::Long(s) => s,
         }
     }
@@ -140,14 +141,13 @@ pub fn ascii_lower(word: &str) -> AsciiLower<'_> {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return AsciiLower::Same(word);
     }
-    if word.len() > INLINE_WORD {
-        return AsciiLower::Long(word.to_ascii_lowercase());
+    match arrayvec::ArrayString::from(word) {
+        Ok(mut short) => {
+            short.make_ascii_lowercase();
+            AsciiLower::Inline(short)
+        }
+        Err(_) => AsciiLower::Long(word.to_ascii_lowercase()),
     }
-    let mut buf = [0u8; INLINE_WORD];
-    for (d, b) in buf.iter_mut().zip(word.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    AsciiLower::Inline(buf, word.len())
 }
 
 /// Block size of the [`CharOffsets`] checkpoint table, in bytes. Small, because each
@@ -296,6 +296,34 @@ mod tests {
             let expected = bytes[from..].iter().position(|b| !b.is_ascii()).map(|p| from + p);
             proptest::prop_assert_eq!(next_non_ascii(&bytes, from), expected);
         }
+    }
+
+    #[test]
+    fn ascii_lower_as_to_ascii_lowercase() {
+        let exactly_inline = "A".repeat(INLINE_WORD);
+        let longer = "B".repeat(INLINE_WORD + 1);
+        for word in [
+            "",
+            "said",
+            "Said",
+            "McCAIN",
+            "Élan",
+            "ÉLAN",
+            &exactly_inline,
+            &longer,
+        ] {
+            assert_eq!(
+                ascii_lower(word).as_str(),
+                word.to_ascii_lowercase(),
+                "{word:?}"
+            );
+        }
+        assert!(matches!(ascii_lower("said"), AsciiLower::Same(_)));
+        assert!(matches!(
+            ascii_lower(&exactly_inline),
+            AsciiLower::Inline(_)
+        ));
+        assert!(matches!(ascii_lower(&longer), AsciiLower::Long(_)));
     }
 
     #[test]
