@@ -200,8 +200,10 @@ impl Listed {
 pub fn lex(text: &str) -> Lexed {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut listed = Listed {
-        terminators: Vec::with_capacity(text.len() / 64),
-        quote_candidates: Vec::with_capacity(text.len() / 128),
+        // Room for a sentence end every 32 bytes and as many quote marks, dashes and line
+        // breaks: news text rarely needs more, so the lists are seldom moved while they grow.
+        terminators: Vec::with_capacity(text.len() / 32),
+        quote_candidates: Vec::with_capacity(text.len() / 32),
     };
     let bytes = text.as_bytes();
     let mut pos = 0;
