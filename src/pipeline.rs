@@ -18,7 +18,7 @@ use crate::output::{
     Cue, Document, NonSpeech, Part, Quote, QuoteClass, QuoteKind, Speaker, SpeakerSummary,
     SCHEMA_VERSION,
 };
-use crate::text::tokens::tokenize;
+use crate::text::tokens::lex;
 use crate::text::view::View;
 use crate::text::CharOffsets;
 use crate::Config;
@@ -66,9 +66,12 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     // so a span of one is a span of the other.
     let joined = crate::text::layout::reading_view(normalised);
     let text: &str = &joined;
-    let tokens = tokenize(text);
-    let sentences = crate::sentences::split(text);
-    let passages = crate::quotes::scan(text);
+    // One pass over the text gives the tokens and where sentence ends and quote marks may
+    // be; the splitter and the quote scanner start from those positions.
+    let lexed = lex(text);
+    let sentences = crate::sentences::split_lexed(text, &lexed);
+    let passages = crate::quotes::scan_lexed(text, &lexed);
+    let tokens = lexed.tokens;
     let top: Vec<usize> = (0..passages.len())
         .filter(|&i| passages[i].depth == 0)
         .collect();

@@ -82,6 +82,42 @@ pub(crate) fn next_event(bytes: &[u8], mut pos: usize) -> (Found, usize) {
     (Found::End, pos)
 }
 
+/// [`next_event`], looking only at the positions of `candidates` from index `*cursor` on
+/// (ascending positions, among them every byte the hot loop of [`next_event`] stops at:
+/// [`crate::text::tokens::Lexed::quote_candidates`] lists them); moves `*cursor` past the
+/// positions looked at. Calls must ask for ascending `pos`.
+pub(crate) fn next_listed_event(
+    bytes: &[u8],
+    pos: usize,
+    candidates: &[usize],
+    cursor: &mut usize,
+) -> (Found, usize) {
+    while let Some(&at) = candidates.get(*cursor) {
+        *cursor += 1;
+        if at < pos {
+            continue;
+        }
+        let Some(&b) = bytes.get(at) else { break };
+        match CLASS[b as usize] {
+            PLAIN => {}
+            LINE_BREAK => {
+                let end = if b == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                    at + 2
+                } else {
+                    at + 1
+                };
+                return (Found::Break(at, end), end);
+            }
+            _ => {
+                if let Some((len, mark)) = decode(bytes, at) {
+                    return (Found::Mark(at, len, mark), at + len);
+                }
+            }
+        }
+    }
+    (Found::End, bytes.len())
+}
+
 fn decode(bytes: &[u8], pos: usize) -> Option<(usize, Mark)> {
     match bytes[pos] {
         b'"' => Some((1, Mark::StraightDouble)),

@@ -104,3 +104,54 @@ pub const MAX_NESTING: usize = 8;
 pub fn scan(text: &str) -> Vec<QuotedPassage> {
     pairing::scan(text)
 }
+
+/// [`scan`], finding the marks among the positions the tokenizer listed while it read
+/// `text` (`lexed` must be [`crate::text::tokens::lex`]`(text)`) instead of reading the
+/// whole text again. The same passages as [`scan`].
+pub fn scan_lexed(text: &str, lexed: &crate::text::tokens::Lexed) -> Vec<QuotedPassage> {
+    pairing::scan_listed(text, &lexed.quote_candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    fn same_as_scan(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let lexed = crate::text::tokens::lex(text);
+        proptest::prop_assert_eq!(super::scan_lexed(text, &lexed), super::scan(text));
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The tokenizer's candidates give the passages of the byte scan.
+        #[test]
+        fn lexed_scan_is_the_same(
+            text in "[aZs ,.:'\"\u{2018}\u{2019}\u{201c}\u{201d}\u{201e}\u{ab}\u{bb}\u{2039}\u{203a}\u{a0}\u{2014}\n\r]{0,40}"
+        ) {
+            same_as_scan(&text)?;
+        }
+
+        #[test]
+        fn lexed_scan_is_the_same_on_any_string(text in proptest::prelude::any::<String>()) {
+            same_as_scan(&text)?;
+        }
+    }
+
+    #[test]
+    fn lexed_scan_is_the_same_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for entry in walkdir::WalkDir::new(dir) {
+            let path = entry.expect("corpus entry").into_path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("corpus text");
+                let lexed = crate::text::tokens::lex(&text);
+                assert_eq!(
+                    super::scan_lexed(&text, &lexed),
+                    super::scan(&text),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+    }
+}

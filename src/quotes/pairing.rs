@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::marks::{is_space, next_event, Found, Mark, Token};
+use super::marks::{is_space, next_event, next_listed_event, Found, Mark, Token};
 use super::{MarkStyle, QuotedPassage, MAX_NESTING};
 
 /// How far into a paragraph a `Name said: “` lead-in may reach and still count as "near the
@@ -54,6 +54,11 @@ struct Scanner<'t> {
     /// Openers beyond the nesting cap, kept only so their closers are recognised and ignored.
     overflow: Vec<(MarkStyle, Mark)>,
     tokens: Vec<Token>,
+    /// The positions where marks and line breaks may be (see [`next_listed_event`]), when
+    /// the tokenizer listed them; `None`: the text is scanned.
+    candidates: Option<&'t [usize]>,
+    /// The first of `candidates` not yet looked at.
+    cursor: usize,
 }
 
 /// Whether `tok` closes a passage of `style` that was opened with `opener`.
@@ -159,13 +164,24 @@ fn continues(opener: Mark, c: char) -> bool {
 }
 
 impl<'t> Scanner<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, candidates: Option<&'t [usize]>) -> Self {
         Scanner {
             text,
             slots: Vec::new(),
             stack: Vec::with_capacity(MAX_NESTING),
             overflow: Vec::new(),
             tokens: Vec::new(),
+            candidates,
+            cursor: 0,
+        }
+    }
+
+    /// The next mark or line break at or after `pos`.
+    fn next_event(&mut self, pos: usize) -> (Found, usize) {
+        let bytes = self.text.as_bytes();
+        match self.candidates {
+            Some(candidates) => next_listed_event(bytes, pos, candidates, &mut self.cursor),
+            None => next_event(bytes, pos),
         }
     }
 
@@ -178,7 +194,7 @@ impl<'t> Scanner<'t> {
             self.tokens.clear();
             let mut p = pos;
             let (para_end, next_pos) = loop {
-                match next_event(bytes, p) {
+                match self.next_event(p) {
                     (Found::Mark(s, len, mark), np) => {
                         self.tokens.push(Token::read(self.text, s, s + len, mark));
                         p = np;
@@ -438,5 +454,11 @@ impl<'t> Scanner<'t> {
 
 /// Runs the scanner over `text`.
 pub(crate) fn scan(text: &str) -> Vec<QuotedPassage> {
-    Scanner::new(text).run()
+    Scanner::new(text, None).run()
+}
+
+/// Runs the scanner over `text`, looking for marks only at `candidates` (see
+/// [`next_listed_event`]).
+pub(crate) fn scan_listed(text: &str, candidates: &[usize]) -> Vec<QuotedPassage> {
+    Scanner::new(text, Some(candidates)).run()
 }

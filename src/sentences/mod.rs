@@ -149,6 +149,19 @@ pub const RULES: &[SentenceRule] = &[
 ///
 /// Never panics; linear in the length of `text`.
 pub fn split(text: &str) -> Vec<Range<usize>> {
+    split_from(text, None)
+}
+
+/// [`split`], starting from the possible sentence ends that the tokenizer listed while it
+/// read `text` (`lexed` must be [`crate::text::tokens::lex`]`(text)`) instead of reading the
+/// whole text again. The same sentences as [`split`].
+pub fn split_lexed(text: &str, lexed: &crate::text::tokens::Lexed) -> Vec<Range<usize>> {
+    split_from(text, Some(&lexed.terminators))
+}
+
+/// [`split`], with the possible terminators of `text` listed or, for `None`, found by a
+/// byte scan.
+fn split_from(text: &str, terminators: Option<&[usize]>) -> Vec<Range<usize>> {
     let mut builder = Builder {
         text,
         sentences: Vec::new(),
@@ -163,7 +176,11 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut chunk_start = 0;
     for chunk_end in seams(text).chain(std::iter::once(text.len())) {
         let chunk = &text[chunk_start..chunk_end];
-        for (i, (offset, segment)) in uax::segments(chunk).enumerate() {
+        let breaks = match terminators {
+            Some(listed) => uax::listed_boundaries(chunk, listed, chunk_start),
+            None => uax::scanned_boundaries(chunk),
+        };
+        for (i, (offset, segment)) in uax::pieces(chunk, breaks).enumerate() {
             let origin = if i == 0 && chunk_start > 0 {
                 Origin::Seam
             } else {
@@ -387,7 +404,32 @@ mod tests {
     use std::collections::HashSet;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text).into_iter().map(|r| &text[r]).collect()
+        let ranges = split(text);
+        let lexed = crate::text::tokens::lex(text);
+        assert_eq!(split_lexed(text, &lexed), ranges, "{text:?}");
+        ranges.into_iter().map(|r| &text[r]).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The tokenizer's terminators give the same sentences as the byte scan, long runs
+        /// (seams) included.
+        #[test]
+        fn lexed_split_is_the_same(
+            parts in proptest::collection::vec(
+                ("[ 9.!?,\n\u{a0}\u{2014}\u{2026}\u{201c}\u{201d}\u{3002}]{0,40}", "[aZ]{0,3}|Mr|U\\.S|No"), 0..10)
+        ) {
+            let text: String = parts.into_iter().map(|(run, letters)| run + &letters).collect();
+            let lexed = crate::text::tokens::lex(&text);
+            proptest::prop_assert_eq!(split_lexed(&text, &lexed), split(&text));
+        }
+
+        #[test]
+        fn lexed_split_is_the_same_on_any_string(text in proptest::prelude::any::<String>()) {
+            let lexed = crate::text::tokens::lex(&text);
+            proptest::prop_assert_eq!(split_lexed(&text, &lexed), split(&text));
+        }
     }
 
     #[test]

@@ -98,11 +98,14 @@ pub(crate) fn decide(b: &Boundary<'_>) -> Decision {
         if let Some(d) = spaced_ellipsis(left, right) {
             return d;
         }
-        if let Some(d) = abbreviation(left, right) {
-            return d;
-        }
-        if let Some(d) = initials(left, right) {
-            return d;
+        // Both read the same last token: found once.
+        if let Some(token) = last_token(left) {
+            if let Some(d) = abbreviation(left, token, right) {
+                return d;
+            }
+            if let Some(d) = initials(left, token, right) {
+                return d;
+            }
         }
     }
     if let Some(d) = quote_then_speaker(left, right) {
@@ -164,8 +167,8 @@ pub(crate) const NO_SPACE_END: &str = "SEN015";
 /// # Known false positives
 /// A time before a title joins when the sentence opens with a preposition (`At 6 a.m. Mr.
 /// Lee left.`), and also in `In June we met at 6 p.m. Mr. Lee came late.`
-fn abbreviation(left: &str, right: &str) -> Option<Decision> {
-    let token = last_token(left)?;
+fn abbreviation(left: &str, token: &str, right: &str) -> Option<Decision> {
+    // `token` is the last token of `left` ([`last_token`]), found once by `decide`.
     let class = abbreviations::lookup(token)?;
     let digit = right.starts_with(|c: char| c.is_ascii_digit());
     Some(match class {
@@ -255,8 +258,8 @@ fn opens_with_preposition(left: &str) -> bool {
 /// A next word that typically starts a sentence: `He got an A. The rest failed.` splits.
 /// `I.` after a word in lower case or a comma is the pronoun ending a sentence (`you and I.
 /// Did you…`), unlike `Albert I. Jones`: split before a capital.
-fn initials(left: &str, right: &str) -> Option<Decision> {
-    let token = last_token(left)?;
+fn initials(left: &str, token: &str, right: &str) -> Option<Decision> {
+    // `token` is the last token of `left` ([`last_token`]), found once by `decide`.
     if token.is_empty() {
         return None;
     }

@@ -23,31 +23,19 @@
 //!   so cutting the text after it cannot matter either.
 //!
 //! Windows at the very start or end of the text simply extend to it. Non-ASCII characters
-//! count as possible terminators unless they are alphabetic or in [`NEVER_TERMINATORS`]; a
-//! test checks that claim against unicode-segmentation for every Unicode scalar value.
+//! count as possible terminators unless they are alphabetic or among a few frequent marks
+//! ([`crate::text::may_end_sentence`]); a test checks that claim against unicode-segmentation
+//! for every Unicode scalar value.
+//!
+//! The positions of the possible terminators come either from a byte scan ([`segments`]) or
+//! from the tokenizer, which meets every character anyway ([`segments_at`]).
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Frequent non-alphabetic, non-ASCII characters of English prose that are none of
-/// `STerm`, `ATerm` or `Sep`, so they need no window (quotes, dashes, currency, spaces).
-const NEVER_TERMINATORS: &[char] = &[
-    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{201E}', '\u{00AB}', '\u{00BB}', '\u{2013}',
-    '\u{2014}', '\u{2026}', '\u{00A0}', '\u{00A3}', '\u{20AC}', '\u{00B0}', '\u{00A9}', '\u{00AE}',
-    '\u{2122}', '\u{00B7}', '\u{2022}', '\u{2032}', '\u{2033}', '\u{00BD}', '\u{00BC}', '\u{00BE}',
-    '\u{2009}', '\u{202F}',
-];
+use crate::text::may_end_sentence as may_terminate;
 
-/// Whether `c` may be a `STerm`, `ATerm` or `Sep` character, or a CR or LF: a character
-/// after which unicode-segmentation may put a boundary. Conservative: `true` is safe.
-pub(super) fn may_terminate(c: char) -> bool {
-    if c.is_ascii() {
-        return matches!(c, '.' | '!' | '?' | '\n' | '\r');
-    }
-    !(crate::text::is_alpha(c) || NEVER_TERMINATORS.contains(&c))
-}
-
-/// The bytes that may start a terminator (see [`may_terminate`]): `.`, `!`, `?`, CR, LF and
-/// the lead bytes of multi-byte characters, which are decoded and checked.
+/// The bytes that may start a terminator (see [`crate::text::may_end_sentence`]): `.`, `!`,
+/// `?`, CR, LF and the lead bytes of multi-byte characters, which are decoded and checked.
 const MAY_START_TERMINATOR: [bool; 256] = {
     let mut table = [false; 256];
     table[b'.' as usize] = true;
@@ -65,17 +53,89 @@ const MAY_START_TERMINATOR: [bool; 256] = {
 
 /// The segments of `text` exactly as `text.split_sentence_bound_indices()` yields them:
 /// `(offset, segment)` pairs, in order, covering `text`.
-pub(super) fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let breaks = boundaries(text);
+#[cfg(test)]
+fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    pieces(text, scanned_boundaries(text))
+}
+
+/// [`segments`] from [`listed_boundaries`].
+#[cfg(test)]
+fn segments_at<'t>(
+    text: &'t str,
+    terminators: &[usize],
+    offset: usize,
+) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    pieces(text, listed_boundaries(text, terminators, offset))
+}
+
+/// The segments of `text` between `breaks` (see [`boundaries`]): `(offset, segment)` pairs.
+pub(super) fn pieces(text: &str, breaks: Vec<usize>) -> impl Iterator<Item = (usize, &str)> + '_ {
     (0..breaks.len()).map(move |k| {
         let end = breaks.get(k + 1).copied().unwrap_or(text.len());
         (breaks[k], &text[breaks[k]..end])
     })
 }
 
+/// The UAX #29 boundaries of `text` (see [`boundaries`]), its possible terminators found by
+/// a byte scan.
+pub(super) fn scanned_boundaries(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    boundaries(text, |i| next_possible_terminator(bytes, i))
+}
+
+/// The first position at or after `from` of a byte that may start a terminator
+/// ([`MAY_START_TERMINATOR`]), read eight bytes at a time: most of a text is none.
+fn next_possible_terminator(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `word` equal to `b`; a byte above an equal one may be
+    // flagged too (the borrow of the subtraction), so only the lowest flag is exact.
+    let equal = |word: u64, b: u8| {
+        let diff = word ^ (ONES * u64::from(b));
+        diff.wrapping_sub(ONES) & !diff & HIGH
+    };
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk);
+        // Lead bytes of multi-byte characters: the two high bits set.
+        let found = (word & (word << 1) & HIGH)
+            | equal(word, b'.')
+            | equal(word, b'!')
+            | equal(word, b'?')
+            | equal(word, b'\n')
+            | equal(word, b'\r');
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|&b| MAY_START_TERMINATOR[usize::from(b)])
+        .map(|skip| at + skip)
+}
+
+/// [`scanned_boundaries`], with the possible terminators given: `terminators` holds, in
+/// ascending order, `offset` plus the position in `text` of every character of `text` that
+/// [`crate::text::may_end_sentence`] accepts (and may hold other character positions), as
+/// the tokenizer's [`crate::text::tokens::Lexed::terminators`] does for a text that holds
+/// `text` at `offset`.
+pub(super) fn listed_boundaries(text: &str, terminators: &[usize], offset: usize) -> Vec<usize> {
+    let first = terminators.partition_point(|&at| at < offset);
+    let last = terminators.partition_point(|&at| at < offset + text.len());
+    let mut listed = terminators[first..last].iter().map(|&at| at - offset);
+    boundaries(text, |i| listed.find(|&at| at >= i))
+}
+
 /// Every boundary of `text` except its end: 0 (for a non-empty text) and the boundaries
-/// inside, ascending.
-fn boundaries(text: &str) -> Vec<usize> {
+/// inside, ascending. `next_candidate(i)` is the first position at or after `i` that may
+/// start a terminator (every position where [`MAY_START_TERMINATOR`] holds and
+/// [`may_terminate`] accepts the character, perhaps more), or `None`.
+fn boundaries(text: &str, mut next_candidate: impl FnMut(usize) -> Option<usize>) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut breaks = Vec::new();
     if text.is_empty() {
@@ -86,17 +146,13 @@ fn boundaries(text: &str) -> Vec<usize> {
     let mut window: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // Straight to the next byte that may start a terminator.
-        match bytes[i..]
-            .iter()
-            .position(|&b| MAY_START_TERMINATOR[usize::from(b)])
-        {
-            Some(skip) => i += skip,
-            None => break,
+        match next_candidate(i) {
+            Some(at) if at < bytes.len() => i = at,
+            _ => break,
         }
         let b = bytes[i];
         let (is_terminator, width) = if b < 0x80 {
-            (true, 1)
+            (MAY_START_TERMINATOR[usize::from(b)], 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (may_terminate(c), c.len_utf8())
@@ -137,7 +193,8 @@ fn boundaries(text: &str) -> Vec<usize> {
 /// Appends the boundaries strictly inside `start..end` found by the original segmenter.
 fn window_breaks(text: &str, start: usize, end: usize, breaks: &mut Vec<usize>) {
     let before = breaks.len();
-    if usual_sentence_end(&text.as_bytes()[start..end], breaks) {
+    let window = &text.as_bytes()[start..end];
+    if usual_sentence_end(window, breaks) || (end == text.len() && usual_text_end(window, breaks)) {
         for at in &mut breaks[before..] {
             *at += start;
         }
@@ -165,6 +222,19 @@ fn window_breaks(text: &str, start: usize, end: usize, breaks: &mut Vec<usize>) 
 ///   (`x.\n\nY`, `x.”\n\n“Y`, `x\ny`): SB11 (after a terminator) or SB4 breaks after
 ///   the first line feed, and SB4 after each further one.
 ///
+/// Before the terminator of either shape may come:
+/// - letters joined by periods (`U.S. Army`, `Ph.D. The`): no boundary among them, by SB7
+///   (`x.Y`) or SB8 (`x.y`); a window that is nothing else (`t.c` of `Microsoft.com`) has
+///   no boundary at all;
+/// - ASCII characters other than letters, terminators and line breaks (`in 2015. The`,
+///   `(AP). The`, `5%. But`, `said:\n\nThe`): no boundary falls among them, and no rule
+///   looks back past a terminator through them (only SB7 looks back, and only when a
+///   capital letter follows the terminator at once).
+///
+/// The spaces may be U+00A0 (Sp too); after the line feeds may come such plain characters
+/// (`x.\n- Y`, `x\n    Y`). A period before a digit with only plain characters after it
+/// (`5.5 million`) is no boundary (SB6).
+///
 /// The marks are `"`, `'`, `(`, `)`, `‘`, `’`, `“` and `”`, all SentenceBreak=Close.
 fn usual_sentence_end(window: &[u8], breaks: &mut Vec<usize>) -> bool {
     let [first, inner @ .., last] = window else {
@@ -173,18 +243,37 @@ fn usual_sentence_end(window: &[u8], breaks: &mut Vec<usize>) -> bool {
     if !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
         return false;
     }
-    let (term, rest) = match inner {
+    let mut inner = inner;
+    while let [b'.', letter, tail @ ..] = inner {
+        if !letter.is_ascii_alphabetic() {
+            break;
+        }
+        inner = tail;
+    }
+    if inner == b"." {
+        return true;
+    }
+    let plain = inner.iter().take_while(|&&b| is_plain(b)).count();
+    let (term, rest) = match &inner[plain..] {
         [t @ (b'.' | b'!' | b'?'), tail @ ..] => (Some(*t), tail),
-        _ => (None, inner),
+        other => (None, other),
     };
+    // `5.5`, `$2.4 million`: SB6 joins a period to the digit after it, and nothing after
+    // it can end a sentence before the letter.
+    if term == Some(b'.')
+        && rest.first().is_some_and(u8::is_ascii_digit)
+        && rest.iter().all(|&b| is_plain(b))
+    {
+        return true;
+    }
     let rest = skip_marks(rest);
     // Offset in `window` of the start of a suffix of `inner`.
     let offset = |suffix: &[u8]| window.len() - 1 - suffix.len();
-    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    let space_len = spaces(rest);
     let newlines = rest.iter().take_while(|&&b| b == b'\n').count();
-    if spaces > 0 {
+    if space_len > 0 {
         let Some(term) = term else { return false };
-        let after = &rest[spaces..];
+        let after = &rest[space_len..];
         if !skip_marks(after).is_empty() {
             return false;
         }
@@ -193,7 +282,8 @@ fn usual_sentence_end(window: &[u8], breaks: &mut Vec<usize>) -> bool {
         }
         true
     } else if newlines > 0 {
-        if !skip_marks(&rest[newlines..]).is_empty() {
+        // After the line feeds, no boundary before the letter unless a terminator comes.
+        if !skip_marks(&rest[newlines..]).iter().all(|&b| is_plain(b)) {
             return false;
         }
         let at = offset(rest);
@@ -201,6 +291,49 @@ fn usual_sentence_end(window: &[u8], breaks: &mut Vec<usize>) -> bool {
         true
     } else {
         false
+    }
+}
+
+/// The usual end of a text, handled like [`usual_sentence_end`]: a window that runs to the
+/// text end with no letter after its first character, which is an ASCII letter, followed
+/// by a terminator or not, closing marks and only line feeds (`x.\n`, `x.”`, `x\n\n`).
+/// SB11 or SB4 breaks after each line feed; the one after the last is the text end.
+fn usual_text_end(window: &[u8], breaks: &mut Vec<usize>) -> bool {
+    let [first, inner @ ..] = window else {
+        return false;
+    };
+    if !first.is_ascii_alphabetic() {
+        return false;
+    }
+    let (term, rest) = match inner {
+        [b'.' | b'!' | b'?', tail @ ..] => (true, tail),
+        _ => (false, inner),
+    };
+    let rest = skip_marks(rest);
+    if !rest.iter().all(|&b| b == b'\n') || (!term && rest.is_empty()) {
+        return false;
+    }
+    let at = window.len() - rest.len();
+    breaks.extend((1..rest.len()).map(|k| at + k));
+    true
+}
+
+/// An ASCII character that is no letter, terminator or line break: no boundary comes after
+/// it, and no rule looks back through it past a terminator (see [`usual_sentence_end`]).
+fn is_plain(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphabetic() && !matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r')
+}
+
+/// Length of the run of spaces (` ` or U+00A0, both SentenceBreak=Sp) at the start of
+/// `bytes`.
+fn spaces(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    loop {
+        match bytes[at..] {
+            [b' ', ..] => at += 1,
+            [0xC2, 0xA0, ..] => at += 2,
+            _ => return at,
+        }
     }
 }
 
@@ -223,6 +356,16 @@ mod tests {
         let fast: Vec<_> = segments(text).collect();
         let reference: Vec<_> = text.split_sentence_bound_indices().collect();
         assert_eq!(fast, reference, "text: {text:?}");
+        assert_eq!(lexed(text), reference, "text: {text:?}");
+    }
+
+    /// [`segments_at`] on `text` as a piece of a longer text, with the tokenizer's
+    /// terminators of that text.
+    fn lexed(text: &str) -> Vec<(usize, &str)> {
+        let whole = format!("x. {text}. Next");
+        let offset = "x. ".len();
+        let terminators = crate::text::tokens::lex(&whole).terminators;
+        segments_at(text, &terminators, offset).collect()
     }
 
     #[test]
@@ -271,6 +414,40 @@ mod tests {
             "end.’ \"next",
             "end.) \n\nNext",
             "end.\r\nNext",
+            "U.S. Army",
+            "U.S. army",
+            "the U.S.\n\nNext",
+            "Microsoft.com is",
+            "Ph.D. The",
+            "e.g. this",
+            "U.S.A. Next",
+            "x.y.z",
+            "in 2015. The",
+            "in 2015! the",
+            "by 5%. But",
+            "(AP). The",
+            "said (5).” Next",
+            "pay $5,000.\n\nThen",
+            "at 10:30. Then",
+            "no. 5. Then",
+            "it 3.5. Then",
+            "to 5.\rNext",
+            "said:\n\nThe",
+            "end.\n- Next",
+            "end\n    next",
+            "a 9.9% rise",
+            "a $2.4 million",
+            "up 2.5. Then",
+            "end.\u{a0}Next",
+            "end. \u{a0}next",
+            "end.\n",
+            "end.”\n",
+            "end.\n\n",
+            "end\n",
+            "end.",
+            "end!\n\n\n",
+            "x 5\nY",
+            "it, \nthen",
         ] {
             same_as_reference(text);
         }
@@ -286,6 +463,62 @@ mod tests {
         assert_eq!(ends(b"d.\xE2\x80\x9DH"), None);
         assert_eq!(ends(b"d. \nH"), None);
         assert_eq!(ends(b"d H"), None);
+        // Letters joined by periods, and plain characters before the terminator.
+        assert_eq!(ends(b"U.S. A"), Some(vec![5]));
+        assert_eq!(ends(b"U.S. a"), Some(vec![]));
+        assert_eq!(ends(b"t.c"), Some(vec![]));
+        assert_eq!(ends(b"U.S.A"), Some(vec![]));
+        assert_eq!(ends(b"n 2015. T"), Some(vec![8]));
+        assert_eq!(ends(b"n 2015? t"), Some(vec![8]));
+        assert_eq!(ends(b"P). T"), Some(vec![4]));
+        assert_eq!(ends(b"n 5.\n\nT"), Some(vec![5, 6]));
+        assert_eq!(ends(b"n 5\nT"), Some(vec![4]));
+        assert_eq!(ends(b"a:\n\nT"), Some(vec![3, 4]));
+        assert_eq!(ends(b"d.\n- T"), Some(vec![3]));
+        assert_eq!(ends(b"d.\xC2\xA0T"), Some(vec![4]));
+        assert_eq!(ends(b"n 9.9% a"), Some(vec![]));
+        assert_eq!(ends(b"n 9.9. A"), None);
+        let text_end = |w: &[u8]| {
+            let mut breaks = Vec::new();
+            usual_text_end(w, &mut breaks).then_some(breaks)
+        };
+        assert_eq!(text_end(b"d.\n\n"), Some(vec![3]));
+        assert_eq!(text_end(b"d."), Some(vec![]));
+        assert_eq!(text_end(b"d.\xE2\x80\x9D\n"), Some(vec![]));
+        assert_eq!(text_end(b"d\n"), Some(vec![]));
+        assert_eq!(text_end(b"d"), None);
+        assert_eq!(text_end(b"d. "), None);
+        assert_eq!(ends(b"n 5. 6 T"), None);
+        assert_eq!(ends(b"n \xC2\xA0. T"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The word-at-a-time scan finds what a byte-at-a-time one finds, from any start.
+        #[test]
+        fn next_possible_terminator_as_byte_by_byte(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just(b'a'),
+                    proptest::prelude::Just(b'.'),
+                    proptest::prelude::Just(b'!'),
+                    proptest::prelude::Just(b'?'),
+                    proptest::prelude::Just(b'\n'),
+                    proptest::prelude::Just(b'\r'),
+                    proptest::prelude::any::<u8>(),
+                ],
+                0..40,
+            ),
+            from in 0usize..41,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = bytes[from..]
+                .iter()
+                .position(|&b| MAY_START_TERMINATOR[usize::from(b)])
+                .map(|p| from + p);
+            proptest::prop_assert_eq!(next_possible_terminator(&bytes, from), expected);
+        }
     }
 
     /// The bundled corpus, whole documents and all of them joined into one text.
@@ -347,14 +580,16 @@ mod tests {
         ) {
             let fast: Vec<_> = segments(&text).collect();
             let reference: Vec<_> = text.split_sentence_bound_indices().collect();
-            proptest::prop_assert_eq!(fast, reference);
+            proptest::prop_assert_eq!(&fast, &reference);
+            proptest::prop_assert_eq!(lexed(&text), reference);
         }
 
         #[test]
         fn matches_full_pass_on_any_string(text in proptest::prelude::any::<String>()) {
             let fast: Vec<_> = segments(&text).collect();
             let reference: Vec<_> = text.split_sentence_bound_indices().collect();
-            proptest::prop_assert_eq!(fast, reference);
+            proptest::prop_assert_eq!(&fast, &reference);
+            proptest::prop_assert_eq!(lexed(&text), reference);
         }
     }
 }

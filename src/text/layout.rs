@@ -279,13 +279,23 @@ enum Family {
 /// closes after a letter or punctuation (not a digit: 5'10") when no letter or digit follows,
 /// and opens after a space, a bracket or a dash before a non-space; other straight marks are
 /// skipped.
+///
+/// Jumps from one byte that may start a double mark (`"`, and the lead bytes 0xE2 of “ „ ”
+/// and 0xC2 of « ») to the next; a line is read character by character only around them.
 fn double_marks(line: &str) -> impl Iterator<Item = (Family, bool)> + '_ {
-    let mut prev: Option<char> = None;
-    let mut chars = line.chars().peekable();
+    let bytes = line.as_bytes();
+    let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(c) = chars.next() {
-            let before = prev.replace(c);
-            let after = chars.peek().copied();
+        while let Some(skip) = memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[from..]) {
+            let at = from + skip;
+            // `"` and lead bytes: `at` is a character boundary.
+            let c = line[at..].chars().next()?;
+            from = at + c.len_utf8();
+            if !matches!(c, '“' | '„' | '”' | '«' | '»' | '"') {
+                continue;
+            }
+            let before = line[..at].chars().next_back();
+            let after = line[from..].chars().next();
             let space_before = before.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
             let space_after = after.is_none_or(char::is_whitespace);
             let found = match c {
@@ -470,6 +480,54 @@ pub fn connector_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`double_marks`] read character by character, as it was written first.
+    fn double_marks_charwise(line: &str) -> Vec<(Family, bool)> {
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            let before = prev.replace(c);
+            let after = chars.peek().copied();
+            let space_before = before.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+            let space_after = after.is_none_or(char::is_whitespace);
+            let found = match c {
+                '“' | '„' => Some((Family::Curly, false)),
+                '”' => Some((
+                    Family::Curly,
+                    !(space_before && after.is_some_and(char::is_alphabetic)),
+                )),
+                '«' => Some((Family::Guillemet, false)),
+                '»' => Some((Family::Guillemet, true)),
+                '"' if space_before && !space_after => Some((Family::Straight, false)),
+                '"' if !space_before
+                    && !before.is_some_and(|p| p.is_ascii_digit())
+                    && !after.is_some_and(char::is_alphanumeric) =>
+                {
+                    Some((Family::Straight, true))
+                }
+                _ => None,
+            };
+            out.extend(found);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn double_marks_as_charwise(
+            line in "[a5 (\"\u{201c}\u{201d}\u{201e}\u{ab}\u{bb}\u{2014}\u{2019}\u{a0}\u{e9}-]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(double_marks(&line).collect::<Vec<_>>(), double_marks_charwise(&line));
+        }
+
+        #[test]
+        fn double_marks_as_charwise_on_any_string(line in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(double_marks(&line).collect::<Vec<_>>(), double_marks_charwise(&line));
+        }
+    }
 
     /// [`has_single_break`] read byte by byte, as it was written first.
     fn has_single_break_bytewise(bytes: &[u8]) -> bool {

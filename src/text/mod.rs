@@ -31,6 +31,70 @@ pub fn continues_word(c: char) -> bool {
     is_alnum(c) || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
+/// Whether `c` may be a UAX #29 `STerm`, `ATerm` or `Sep` character, or a CR or LF: a
+/// character after which a sentence boundary may come. Conservative: `true` is safe (the
+/// splitter then asks unicode-segmentation); a test in `sentences` checks every `false`
+/// against unicode-segmentation for every Unicode scalar value.
+pub fn may_end_sentence(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?' | '\n' | '\r');
+    }
+    // Frequent non-alphabetic, non-ASCII characters of English prose that are none of
+    // `STerm`, `ATerm` or `Sep` (quotes, dashes, currency, spaces), answered before the
+    // Unicode tables are asked.
+    let never = matches!(
+        c,
+        '\u{2018}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2026}'
+            | '\u{00A0}'
+            | '\u{00A3}'
+            | '\u{20AC}'
+            | '\u{00B0}'
+            | '\u{00A9}'
+            | '\u{00AE}'
+            | '\u{2122}'
+            | '\u{00B7}'
+            | '\u{2022}'
+            | '\u{2032}'
+            | '\u{2033}'
+            | '\u{00BD}'
+            | '\u{00BC}'
+            | '\u{00BE}'
+            | '\u{2009}'
+            | '\u{202F}'
+    );
+    !(never || is_alpha(c))
+}
+
+/// The position of the first non-ASCII byte of `bytes` at or after `from`, read eight bytes
+/// at a time: most of a news text is ASCII.
+pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let high = u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|skip| at + skip)
+}
+
 /// Longest word [`ascii_lower`] keeps on the stack.
 const INLINE_WORD: usize = 24;
 
@@ -39,8 +103,10 @@ const INLINE_WORD: usize = 24;
 pub enum AsciiLower<'w> {
     /// The word itself, which has no upper-case ASCII letter (the usual case: no copy).
     Same(&'w str),
-    /// A short word, lower-cased on the stack.
-    Inline([u8; INLINE_WORD], usize),
+    /// A short word, lower-cased on the stack: a string copied from a string and changed
+    /// in place, so it is never validated as UTF-8 again (as a byte buffer would be at each
+    /// look).
+    Inline(arrayvec::ArrayString<INLINE_WORD>),
     /// A long word.
     Long(String),
 }
@@ -50,8 +116,7 @@ impl AsciiLower<'_> {
     pub fn as_str(&self) -> &str {
         match self {
             AsciiLower::Same(s) => s,
-            // Only ASCII bytes were changed, to ASCII bytes, so this is still UTF-8.
-            AsciiLower::Inline(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or_default(),
+            AsciiLower::Inline(s) => s,
             AsciiLower::Long(s) => s,
         }
     }
@@ -76,14 +141,13 @@ pub fn ascii_lower(word: &str) -> AsciiLower<'_> {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return AsciiLower::Same(word);
     }
-    if word.len() > INLINE_WORD {
-        return AsciiLower::Long(word.to_ascii_lowercase());
+    match arrayvec::ArrayString::from(word) {
+        Ok(mut short) => {
+            short.make_ascii_lowercase();
+            AsciiLower::Inline(short)
+        }
+        Err(_) => AsciiLower::Long(word.to_ascii_lowercase()),
     }
-    let mut buf = [0u8; INLINE_WORD];
-    for (d, b) in buf.iter_mut().zip(word.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    AsciiLower::Inline(buf, word.len())
 }
 
 /// Block size of the [`CharOffsets`] checkpoint table, in bytes. Small, because each
@@ -212,6 +276,55 @@ mod tests {
     }
 
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The word-at-a-time scan finds what a byte-at-a-time one finds, from any start.
+        #[test]
+        fn next_non_ascii_as_byte_by_byte(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    3 => proptest::prelude::Just(b'a'),
+                    1 => proptest::prelude::any::<u8>(),
+                ],
+                0..40,
+            ),
+            from in 0usize..41,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = bytes[from..].iter().position(|b| !b.is_ascii()).map(|p| from + p);
+            proptest::prop_assert_eq!(next_non_ascii(&bytes, from), expected);
+        }
+    }
+
+    #[test]
+    fn ascii_lower_as_to_ascii_lowercase() {
+        let exactly_inline = "A".repeat(INLINE_WORD);
+        let longer = "B".repeat(INLINE_WORD + 1);
+        for word in [
+            "",
+            "said",
+            "Said",
+            "McCAIN",
+            "Élan",
+            "ÉLAN",
+            &exactly_inline,
+            &longer,
+        ] {
+            assert_eq!(
+                ascii_lower(word).as_str(),
+                word.to_ascii_lowercase(),
+                "{word:?}"
+            );
+        }
+        assert!(matches!(ascii_lower("said"), AsciiLower::Same(_)));
+        assert!(matches!(
+            ascii_lower(&exactly_inline),
+            AsciiLower::Inline(_)
+        ));
+        assert!(matches!(ascii_lower(&longer), AsciiLower::Long(_)));
+    }
 
     #[test]
     fn ascii_offsets_are_bytes() {

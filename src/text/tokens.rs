@@ -5,6 +5,11 @@
 //! apostrophes (don’t, O’Regan), hyphens (laser-focused), periods between letters
 //! (U.S., Microsoft.com) and the period of an initial or title (J., Mr.). A possessive ’s is
 //! split off into its own token so that "Guthrie’s" yields the name "Guthrie".
+//!
+//! [`lex`] hands on, with the tokens, the positions that the sentence splitter and the
+//! quote scanner start from (possible sentence terminators, possible quote marks and line
+//! breaks), recorded while the tokenizer meets each character anyway, so that neither stage
+//! reads the whole text again.
 
 use std::ops::Range;
 
@@ -125,7 +130,81 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 
 /// Splits `text` into tokens. Spaces are dropped; line breaks become one [`TokenKind::Break`].
 pub fn tokenize(text: &str) -> Vec<Token> {
+    lex(text).tokens
+}
+
+/// What one pass over a text finds: its tokens, and the positions the later stages start
+/// from. Each list is ascending and holds the byte offsets of the first bytes of characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexed {
+    /// The tokens, as [`tokenize`] gives them.
+    pub tokens: Vec<Token>,
+    /// Every character after which a sentence may end ([`crate::text::may_end_sentence`]:
+    /// `.`, `!`, `?`, line breaks and the non-ASCII characters that may be UAX #29
+    /// terminators), for the sentence splitter.
+    pub terminators: Vec<usize>,
+    /// Every `"`, `'`, CR and LF, and every character whose UTF-8 starts with the byte 0xC2
+    /// (U+0080 to U+00BF: « ») or 0xE2 (U+2000 to U+2FFF: “ ” ‘ ’ „ ‹ ›), for the quote
+    /// scanner, which finds its marks and line breaks among them.
+    pub quote_candidates: Vec<usize>,
+}
+
+/// Flags of ASCII characters in [`Lexed`]'s lists.
+const TERMINATOR: u8 = 1;
+const QUOTE_CANDIDATE: u8 = 2;
+
+static ASCII_LISTED: [u8; 128] = {
+    let mut table = [0u8; 128];
+    table[b'.' as usize] = TERMINATOR;
+    table[b'!' as usize] = TERMINATOR;
+    table[b'?' as usize] = TERMINATOR;
+    table[b'\n' as usize] = TERMINATOR | QUOTE_CANDIDATE;
+    table[b'\r' as usize] = TERMINATOR | QUOTE_CANDIDATE;
+    table[b'"' as usize] = QUOTE_CANDIDATE;
+    table[b'\'' as usize] = QUOTE_CANDIDATE;
+    table
+};
+
+/// The position lists of [`Lexed`] while they are filled.
+struct Listed {
+    terminators: Vec<usize>,
+    quote_candidates: Vec<usize>,
+}
+
+impl Listed {
+    /// Records character `c` at byte `at` in the lists it belongs to. Called once for every
+    /// character of the text but the ASCII letters, digits and spaces, none of which is
+    /// listed.
+    #[inline(always)]
+    fn note(&mut self, at: usize, c: char) {
+        if c.is_ascii() {
+            let flags = ASCII_LISTED[c as usize];
+            if flags & TERMINATOR != 0 {
+                self.terminators.push(at);
+            }
+            if flags & QUOTE_CANDIDATE != 0 {
+                self.quote_candidates.push(at);
+            }
+            return;
+        }
+        if crate::text::may_end_sentence(c) {
+            self.terminators.push(at);
+        }
+        if matches!(u32::from(c), 0x80..=0xBF | 0x2000..=0x2FFF) {
+            self.quote_candidates.push(at);
+        }
+    }
+}
+
+/// Splits `text` into tokens and lists the positions of [`Lexed`], in one pass.
+pub fn lex(text: &str) -> Lexed {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut listed = Listed {
+        // Room for a sentence end every 32 bytes and as many quote marks, dashes and line
+        // breaks: news text rarely needs more, so the lists are seldom moved while they grow.
+        terminators: Vec::with_capacity(text.len() / 32),
+        quote_candidates: Vec::with_capacity(text.len() / 32),
+    };
     let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(&first) = bytes.get(pos) {
@@ -142,7 +221,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let i = pos;
         pos += c.len_utf8();
+        // Every character is met once and noted (ASCII letters and digits need not be):
+        // here, or in the loops below, which note the characters they take in.
         if crate::text::is_alnum(c) {
+            if first >= 0x80 {
+                listed.note(i, c);
+            }
             let mut end = pos;
             loop {
                 // Most of a word is ASCII letters and digits: skip them a byte at a time
@@ -157,6 +241,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
                 if crate::text::continues_word(d) {
+                    listed.note(end, d);
                     end += d.len_utf8();
                     continue;
                 }
@@ -171,6 +256,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let after = end + d.len_utf8();
                 let next_alnum = char_at(text, after).is_some_and(crate::text::is_alnum);
                 if (d == '-' || d == '.' || d == '\u{2011}') && next_alnum {
+                    listed.note(end, d);
                     end = after;
                     continue;
                 }
@@ -181,6 +267,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if is_possessive {
                         break;
                     }
+                    listed.note(end, d);
                     end = after;
                     continue;
                 }
@@ -188,6 +275,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             // The period of an initial or a title belongs to it.
             if bytes.get(end) == Some(&b'.') && keeps_period(&text[i..end]) {
+                listed.note(end, '.');
                 end += 1;
             }
             pos = end;
@@ -196,8 +284,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Word,
             });
         } else if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+            listed.note(i, c);
             while let Some(d) = char_at(text, pos) {
                 if d == '\n' || d == '\r' || crate::text::is_space(d) {
+                    listed.note(pos, d);
                     pos += d.len_utf8();
                 } else {
                     break;
@@ -208,6 +298,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Break,
             });
         } else if c.is_whitespace() {
+            listed.note(i, c);
             continue;
         } else if is_apostrophe(c)
             && tokens
@@ -215,6 +306,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 .is_some_and(|t: &Token| t.is_word() && t.range.end == i)
         {
             // ’s after a word, or a lone ’ after a plural ending in s.
+            listed.note(i, c);
             let after = pos;
             let s_follows = matches!(bytes.get(after), Some(b's') | Some(b'S'))
                 && !char_at(text, after + 1).is_some_and(crate::text::is_alnum);
@@ -231,13 +323,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 });
             }
         } else {
+            listed.note(i, c);
             tokens.push(Token {
                 range: i..pos,
                 kind: TokenKind::Punct(c),
             });
         }
     }
-    tokens
+    Lexed {
+        tokens,
+        terminators: listed.terminators,
+        quote_candidates: listed.quote_candidates,
+    }
 }
 
 /// Index of the first token that starts at or after byte `at` (binary search).
@@ -368,6 +465,49 @@ mod tests {
         }
     }
 
+    /// The lists of [`Lexed`] as their documentation defines them, character by character.
+    fn listed_reference(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let terminators = text
+            .char_indices()
+            .filter(|&(_, c)| crate::text::may_end_sentence(c))
+            .map(|(i, _)| i)
+            .collect();
+        let quote_candidates = text
+            .char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '"' | '\'' | '\n' | '\r') || matches!(text.as_bytes()[i], 0xC2 | 0xE2)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        (terminators, quote_candidates)
+    }
+
+    fn same_lists_as_reference(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let lexed = lex(text);
+        let (terminators, quote_candidates) = listed_reference(text);
+        proptest::prop_assert_eq!(lexed.terminators, terminators);
+        proptest::prop_assert_eq!(lexed.quote_candidates, quote_candidates);
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Every character is noted where the tokenizer takes it in: inside words (connectors,
+        /// combining marks, digits of other scripts), in line-break runs, after words.
+        #[test]
+        fn lists_every_listed_character(
+            text in "[aZs5 .!?,'\"\u{2019}\u{2018}\u{201c}\u{2011}\n\r\t\u{2028}\u{85}\u{a0}\u{ab}\u{e9}\u{301}\u{663}\u{964}\u{3002}\u{2026}-]{0,40}"
+        ) {
+            same_lists_as_reference(&text)?;
+        }
+
+        #[test]
+        fn lists_every_listed_character_of_any_string(text in proptest::prelude::any::<String>()) {
+            same_lists_as_reference(&text)?;
+        }
+    }
+
     #[test]
     fn same_tokens_on_the_corpus() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
@@ -376,6 +516,15 @@ mod tests {
             if path.extension().is_some_and(|e| e == "txt") {
                 let text = std::fs::read_to_string(&path).expect("corpus text");
                 assert_eq!(tokenize(&text), reference(&text), "{}", path.display());
+                let lexed = lex(&text);
+                let (terminators, quote_candidates) = listed_reference(&text);
+                assert_eq!(lexed.terminators, terminators, "{}", path.display());
+                assert_eq!(
+                    lexed.quote_candidates,
+                    quote_candidates,
+                    "{}",
+                    path.display()
+                );
             }
         }
     }
