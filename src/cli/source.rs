@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use whosaid::input::{decode, parse_jsonl, DecodeOptions, Error, ErrorKind};
+use whosaid::input::{decode, parse_jsonl, DecodeOptions, Error, ErrorKind, JsonDoc};
 
 /// One input document, or the error in its place.
 pub enum Item {
@@ -118,8 +118,9 @@ fn bytes_item(id: &str, bytes: &[u8], opts: &SourceOptions) -> Item {
     }
 }
 
-/// Reads JSON Lines records one at a time: each line's text, or the item that stands for
-/// the line without parsing (an error, an empty document for a blank line).
+/// Reads JSON Lines records one at a time: each line's document, parsed where the line was
+/// read (one line buffer for the whole file, no copy of the line), or the item that stands
+/// for the line (an error, an empty document for a blank line).
 struct JsonlReader {
     name: String,
     reader: Box<dyn BufRead>,
@@ -130,7 +131,7 @@ struct JsonlReader {
 }
 
 impl Iterator for JsonlReader {
-    type Item = (usize, Result<String, Item>);
+    type Item = (usize, Result<JsonDoc, Item>);
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
@@ -174,10 +175,13 @@ impl Iterator for JsonlReader {
             );
             return Some((self.line, Err(Item::Failed { id, error })));
         }
-        Some(match decode(&id, record, &self.opts.decode) {
-            Ok(text) => (self.line, Ok(text.into_owned())),
-            Err(error) => (self.line, Err(Item::Failed { id, error })),
-        })
+        let parsed = decode(&id, record, &self.opts.decode)
+            .map_err(|error| (id, error))
+            .and_then(|record| parse_jsonl(&self.name, self.line, &record));
+        Some((
+            self.line,
+            parsed.map_err(|(id, error)| Item::Failed { id, error }),
+        ))
     }
 }
 
@@ -211,26 +215,23 @@ fn jsonl_items(
     }
     .map(move |(line, record)| match record {
         Err(item) => item,
-        Ok(record) => match parse_jsonl(&source, line, &record) {
-            Err((id, error)) => Item::Failed { id, error },
-            Ok(doc) => {
-                if !seen.borrow_mut().insert(&doc.id) {
-                    let error = Error::new(
-                        ErrorKind::DuplicateId,
-                        format!(
-                            "{source} line {line}: id {:?} was already used by an earlier record",
-                            doc.id
-                        ),
-                    );
-                    return Item::Failed { id: doc.id, error };
-                }
-                Item::Doc {
-                    id: doc.id,
-                    text: doc.text,
-                    meta: Some(doc.meta),
-                }
+        Ok(doc) => {
+            if !seen.borrow_mut().insert(&doc.id) {
+                let error = Error::new(
+                    ErrorKind::DuplicateId,
+                    format!(
+                        "{source} line {line}: id {:?} was already used by an earlier record",
+                        doc.id
+                    ),
+                );
+                return Item::Failed { id: doc.id, error };
             }
-        },
+            Item::Doc {
+                id: doc.id,
+                text: doc.text,
+                meta: Some(doc.meta),
+            }
+        }
     })
 }
 

@@ -16,10 +16,16 @@ use super::{
     Cue, Document, NonSpeech, Part, Quote, QuoteClass, QuoteKind, Span, Speaker, SpeakerSummary,
 };
 
+/// Most bytes the per-thread buffer of [`to_json_line`] keeps between records: a record
+/// larger than this takes the buffer with it, so one huge document does not leave its
+/// size behind in every thread for the rest of the run.
+pub const KEPT_BUFFER_BYTES: usize = 4 << 20;
+
 /// The record of `doc` as one line of JSON (without its line end).
 ///
-/// Writes into a buffer kept per thread, so a long run grows it to the size of its largest
-/// record once, and returns a copy of just the right size.
+/// Writes into a buffer kept per thread, so records grow it once rather than each its own
+/// string, and returns a copy of just the right size (or, for a record over
+/// [`KEPT_BUFFER_BYTES`], the buffer itself).
 pub fn to_json_line(doc: &Document) -> String {
     thread_local! {
         static BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
@@ -28,7 +34,11 @@ pub fn to_json_line(doc: &Document) -> String {
         Ok(mut buffer) => {
             buffer.clear();
             write_document(&mut buffer, doc);
-            buffer.as_str().to_owned()
+            if buffer.capacity() > KEPT_BUFFER_BYTES {
+                std::mem::take(&mut *buffer)
+            } else {
+                buffer.as_str().to_owned()
+            }
         }
         // Only reached if writing a record ever started another on the same thread.
         Err(_) => {
@@ -408,6 +418,28 @@ mod tests {
         assert!(!needs_escape(u64::from_le_bytes([
             0xE2, 0x80, 0x9C, 0x7F, 0x20, 0x21, 0x23, 0x5D
         ])));
+    }
+
+    #[test]
+    fn records_around_one_over_the_kept_size_are_whole() {
+        // guards: a record larger than the kept buffer hands the buffer over; the records
+        // after it, smaller and larger, are written from an empty one.
+        let doc = |text: String| Document {
+            id: "d".to_string(),
+            schema_version: 2,
+            meta: None,
+            quotes: Vec::new(),
+            speakers: vec![SpeakerSummary {
+                name: text,
+                aliases: Vec::new(),
+                quotes: 1,
+            }],
+            non_speech: None,
+        };
+        for size in [10, KEPT_BUFFER_BYTES + 1, 3, KEPT_BUFFER_BYTES * 2, 0] {
+            let doc = doc("\"é\n".repeat(size / 4 + 1));
+            assert_eq!(to_json_line(&doc), serde_json::to_string(&doc).unwrap());
+        }
     }
 
     #[test]
