@@ -101,7 +101,7 @@ pub struct SentencesRequest {
 
 /// The raw body of a request that carries documents, read up to `--max-body`; `T` is what
 /// one document looks like, for the OpenAPI description.
-pub struct DocBody<T>(pub Bytes, PhantomData<T>);
+pub struct DocBody<T>(pub Bytes, pub PhantomData<T>);
 
 impl<T> FromRequest<Arc<App>> for DocBody<T> {
     type Rejection = ApiError;

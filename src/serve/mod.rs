@@ -1,6 +1,6 @@
 //! `whosaid serve`: the extractor as an HTTP service (axum on tokio). Arguments, limits,
 //! the router and its OpenAPI description, and graceful shutdown; the handlers are in
-//! [`api`], the error responses in [`error`].
+//! [`api`], the error responses in [`error`], the page at `/` in [`page`].
 //!
 //! Production habits: loopback by default; a body limit (413); a time limit per request
 //! (503 while queued, 504 while extracting); at most `--concurrency` documents extracted at
@@ -10,6 +10,7 @@
 
 mod api;
 mod error;
+mod page;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -191,6 +192,7 @@ pub fn router(app: Arc<App>) -> axum::Router {
         ..OpenApi::default()
     };
     let router = ApiRouter::new()
+        .api_route("/", get_with(page::page, page::describe))
         .api_route(
             "/v1/extract",
             post_with(api::extract, api::describe_extract),
@@ -199,6 +201,7 @@ pub fn router(app: Arc<App>) -> axum::Router {
             "/v1/sentences",
             post_with(api::sentences, api::describe_sentences),
         )
+        .api_route("/v1/report", post_with(page::report, page::describe_report))
         .api_route("/v1/rules", get_with(api::rules, api::describe_rules))
         .api_route("/v1/rules/{id}", get_with(api::rule, api::describe_rule))
         .api_route("/healthz", get_with(api::health, api::describe_health))
