@@ -1,6 +1,8 @@
 //! The `whosaid` command line. Arguments, I/O and exit codes only; no extraction logic.
 
 mod cli;
+#[cfg(feature = "serve")]
+mod serve;
 
 use std::process::ExitCode;
 
@@ -53,6 +55,12 @@ enum Command {
     /// Compare two extraction runs over the same documents.
     #[command(after_help = "Example:\n  whosaid diff old.jsonl new.jsonl")]
     Diff(cli::diff::DiffArgs),
+    /// Serve the extractor over HTTP: a JSON API and a page to try it (loopback by default).
+    #[cfg(feature = "serve")]
+    #[command(
+        after_help = "Examples:\n  whosaid serve\n  whosaid serve --addr 0.0.0.0:8080 --concurrency 4 --timeout 10\n  curl -s localhost:8080/v1/extract -H 'Content-Type: application/json' \\\n       -d '{\"text\": \"\\u201cIt works,\\u201d she said.\"}'\n\nThe endpoints: GET /openapi.json; a page to paste text into: GET /."
+    )]
+    Serve(serve::ServeArgs),
     /// List the attribution rules in the order they are tried, then the sentence rules.
     #[command(after_help = "Example:\n  whosaid rules")]
     Rules,
@@ -154,6 +162,8 @@ fn main() -> ExitCode {
             }),
         Command::Eval(args) => cli::eval::run(&args),
         Command::Diff(args) => cli::diff::run(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
         Command::Db(args) => cli::db::run(args),
         Command::Rules => {
             let attribution = whosaid::attribution::RULES

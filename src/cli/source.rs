@@ -198,6 +198,17 @@ impl SeenIds {
     }
 }
 
+/// The documents of one JSON Lines stream named `name`, read as `--jsonl` reads a file
+/// (blank lines, size limit, duplicate ids), for `whosaid serve`'s batches.
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
+pub fn jsonl_documents(
+    name: String,
+    reader: Box<dyn BufRead>,
+    opts: SourceOptions,
+) -> impl Iterator<Item = Item> {
+    jsonl_items(name, reader, opts, Default::default())
+}
+
 fn jsonl_items(
     name: String,
     reader: Box<dyn BufRead>,

@@ -20,11 +20,15 @@ use crate::input::Error;
 use crate::output::formats::{meta_text, stable_hash, META_FIELDS};
 use crate::output::{Document, Quote};
 
-const STYLE: &str = include_str!("report.css");
-const SCRIPT: &str = include_str!("report.js");
+/// The page's stylesheet, also used by other pages that show [`Section`]s.
+pub const STYLE: &str = include_str!("report.css");
+/// The page's script (quote panel, routing, filter), also used by other pages that show
+/// [`Section`]s: it expects the elements `#info` (with `#info-close` and a `dl`) and
+/// `#filter`.
+pub const SCRIPT: &str = include_str!("report.js");
 /// Runs before anything else on the page: any script error is recorded on the root element
 /// (`data-js-errors`), where a reader or a headless-browser test can see it.
-const ERROR_CATCHER: &str = include_str!("errors.js");
+pub const ERROR_CATCHER: &str = include_str!("errors.js");
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -91,6 +95,11 @@ impl Section {
     /// The document's index row.
     pub fn entry(&self) -> &IndexEntry {
         &self.entry
+    }
+
+    /// The document's HTML: heading, legend and highlighted text.
+    pub fn body(&self) -> &str {
+        &self.body
     }
 }
 
