@@ -78,8 +78,9 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             p.open.start..p.close.as_ref().map_or(p.content.end, |c| c.end)
         })
         .collect();
-    let mentions = Mentions::find(text, &tokens, &quoted);
-    let mut ctx = Context::new(text, tokens, sentences, passages, mentions);
+    let words = crate::lexicon::words_of(text, &tokens);
+    let mentions = Mentions::find(text, &tokens, &words, &quoted);
+    let mut ctx = Context::new(text, tokens, words, sentences, passages, mentions);
     let candidates: Vec<Candidate> = top.iter().map(|&i| ctx.candidate(i)).collect();
 
     // Phase 1: adjacent rules, then the non-speech checks.

@@ -1,10 +1,10 @@
 //! IND014 headline-verb.
 
 use super::att014_transcript_turn::is_heading_label;
-use super::ind006_stance_verb::stance_verbs;
 use super::indirect::{report, sentence_body, word_count};
 use crate::attribution::np::{NpKind, SpeakerNp};
 use crate::attribution::{class_by_cue, cue_head, declare_rule, Context, IndirectFinding, Rule};
+use crate::lexicon::class::{CUE, STANCE_VERB};
 use crate::mentions::lexicon::lexicon;
 use crate::mentions::MentionKind;
 use crate::output::QuoteClass;
@@ -118,7 +118,7 @@ fn is_headline_verb(ctx: &Context, t: usize) -> bool {
         return false;
     }
     let lower = ascii_lower(w);
-    lexicon().cue(&lower).is_some() || stance_verbs().is_form(lower.as_bytes())
+    crate::lexicon::lookup(&lower).has(CUE | STANCE_VERB)
 }
 
 /// The speaker phrase of words `start..verb`: the mention ending before the verb (a name or

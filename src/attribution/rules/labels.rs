@@ -19,8 +19,7 @@ pub(crate) fn is_heading_label(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {
-            crate::mentions::lexicon::entries(include_str!("../../../data/heading_labels.txt"))
-                .collect()
+            crate::lexicon::words(include_str!("../../../data/heading_labels.txt")).collect()
         })
         .contains(&word)
 }
