@@ -6,6 +6,11 @@
 //! each passage that is not speech, and the kind (direct or partial) of those that are.
 
 use crate::attribution::{cue_head, Candidate, Context};
+use crate::lexicon::class::{
+    FUNCTION_WORD, NAMING_PREFIX, NAMING_WORD, PASSAGE_DETERMINER, TITLE_PREPOSITION,
+    TITLE_SMALL_WORD,
+};
+use crate::lexicon::lookup;
 use crate::mentions::lexicon::{lexicon, CueClass};
 use crate::output::QuoteKind;
 use crate::text::ascii_lower;
@@ -13,198 +18,6 @@ use crate::text::tokens::TokenKind;
 
 /// Longest passage (in words) that can be a title.
 pub const MAX_TITLE_WORDS: usize = 14;
-
-/// Words that may stay lower case in a title ("A New Age of Trust in the Cloud").
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by", "from", "vs",
-    "as", "into", "is", "nor", "but", "per", "via",
-];
-
-/// Words before a passage that introduce a name, not speech ("so-called", "titled").
-const NAMING_WORDS: &[&str] = &[
-    "called",
-    "titled",
-    "entitled",
-    "dubbed",
-    "named",
-    "nicknamed",
-    "labeled",
-    "labelled",
-    "branded",
-    "so-called",
-    "term",
-    "terms",
-    "word",
-    "words",
-    "phrase",
-    "phrases",
-    "slogan",
-    "tagline",
-    "motto",
-    "hashtag",
-    "label",
-    "name",
-    "nickname",
-    "known",
-    "coined",
-    "headline",
-    "headlined",
-    "book",
-    "film",
-    "movie",
-    "song",
-    "album",
-    "show",
-    "series",
-    "article",
-    "column",
-    "blog",
-    "post",
-    "essay",
-    "report",
-    "campaign",
-    "program",
-    "programme",
-];
-
-/// Words that continue a sentence after a passage rather than being modified by it:
-/// prepositions, conjunctions, auxiliaries and sentence adverbs.
-const FUNCTION_WORDS: &[&str] = &[
-    "to",
-    "and",
-    "or",
-    "but",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "for",
-    "in",
-    "on",
-    "of",
-    "with",
-    "as",
-    "by",
-    "at",
-    "from",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "because",
-    "if",
-    "when",
-    "while",
-    "than",
-    "then",
-    "so",
-    "since",
-    "about",
-    "into",
-    "over",
-    "after",
-    "before",
-    "during",
-    "despite",
-    "against",
-    "among",
-    "amid",
-    "through",
-    "throughout",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "upon",
-    "within",
-    "without",
-    "where",
-    "whereas",
-    "though",
-    "although",
-    "unless",
-    "whether",
-    "even",
-    "just",
-    "also",
-    "now",
-    "there",
-    "here",
-    "not",
-    "only",
-    "yet",
-    "again",
-    "too",
-    "instead",
-    "rather",
-    "across",
-    "around",
-    "behind",
-    "beyond",
-    "like",
-    "unlike",
-    "per",
-    "via",
-    "off",
-    "out",
-    "up",
-    "down",
-    "onto",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "they",
-    "he",
-    "she",
-    "we",
-    "you",
-    "i",
-    "his",
-    "her",
-    "their",
-    "our",
-    "your",
-    "my",
-    "a",
-    "an",
-    "the",
-    "all",
-    "both",
-    "either",
-    "neither",
-    "nor",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "said",
-    "says",
-];
-
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
-    "your",
-];
 
 /// The first `max` words of a passage: runs of letters and digits with inner apostrophes
 /// and hyphens. The checks below only need to know whether a passage has more words than a
@@ -229,29 +42,11 @@ fn is_capitalised_word(w: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
-/// Words that, right before the opening mark, make the passage a name whatever speech verb
-/// is near: "the so-called “community partners”", "a scheme dubbed ‘Project Lantern’".
-// "called" is left out: "Trump called “the worst deal ever”" reports his words.
-const NAMING_PREFIXES: &[&str] = &[
-    "so-called",
-    "titled",
-    "entitled",
-    "dubbed",
-    "nicknamed",
-    "labeled",
-    "labelled",
-    "branded",
-    "termed",
-    "coined",
-];
-
 /// True when a naming word stands right before the opening mark; such a passage is not
 /// speech even when a speech verb is near (checked before any attribution rule).
 pub fn introduced_as_name(ctx: &Context, c: &Candidate) -> bool {
     let t = c.before.end;
-    t > c.before.start
-        && ctx.tokens[t - 1].is_word()
-        && NAMING_PREFIXES.contains(&ascii_lower(ctx.word(t - 1)).as_str())
+    t > c.before.start && ctx.tokens[t - 1].is_word() && ctx.classes(t - 1) & NAMING_PREFIX != 0
 }
 
 /// Most words of a passage that reads as a name when it modifies the noun after it ("the
@@ -369,9 +164,7 @@ fn named_just_before(ctx: &Context, c: &Candidate) -> bool {
     }
     let words: Vec<usize> = prev.filter(|&t| ctx.tokens[t].is_word()).collect();
     words.len() <= MAX_NAMING_SENTENCE_WORDS
-        && words
-            .iter()
-            .any(|&t| NAMING_WORDS.contains(&ascii_lower(ctx.word(t)).as_str()))
+        && words.iter().any(|&t| ctx.classes(t) & NAMING_WORD != 0)
 }
 
 /// True when the quote opens its sentence and a verb follows it straight away, with no
@@ -411,7 +204,7 @@ fn embedded_title(ctx: &Context, c: &Candidate, content: &str) -> bool {
     // "called" is what something is called (`a script called “Wild Rose,”`): no cue near
     // them makes them speech.
     let last = c.before.end - 1;
-    if ctx.tokens[last].is_word() && PREPOSITIONS.contains(&ascii_lower(ctx.word(last)).as_str()) {
+    if ctx.classes(last) & TITLE_PREPOSITION != 0 {
         return true;
     }
     let cue_before = (c
@@ -436,11 +229,6 @@ fn in_headline(ctx: &Context, c: &Candidate) -> bool {
     (2..=MAX_HEADLINE_WORDS).contains(&before.len()) && title_case(&before)
 }
 
-/// Prepositions after which a quoted title is the name of something.
-const PREPOSITIONS: &[&str] = &[
-    "on", "in", "of", "at", "from", "about", "for", "with", "into", "onto", "like", "than",
-];
-
 /// True for a form of "call" (naming, not saying, before a title).
 fn is_calling(word: &str) -> bool {
     matches!(
@@ -457,9 +245,9 @@ fn is_describing(word: &str) -> bool {
 
 /// True when every word is capitalised, but for small words after the first.
 fn title_case(ws: &[&str]) -> bool {
-    ws.iter().enumerate().all(|(i, w)| {
-        is_capitalised_word(w) || (i > 0 && TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
-    })
+    ws.iter()
+        .enumerate()
+        .all(|(i, w)| is_capitalised_word(w) || (i > 0 && lookup(w).lower & TITLE_SMALL_WORD != 0))
 }
 
 /// True when a determiner or a possessive stands right before the opening mark, or before
@@ -473,8 +261,7 @@ fn determined(ctx: &Context, c: &Candidate) -> bool {
         if !ctx.tokens[t].is_word() {
             return false;
         }
-        let w = ascii_lower(ctx.word(t));
-        DETERMINERS.contains(&w.as_str()) && w != "that"
+        ctx.classes(t) & PASSAGE_DETERMINER != 0 && !ctx.is(t, "that")
     };
     let t = c.before.end;
     if t == c.before.start {
@@ -506,7 +293,7 @@ fn modifies_next_noun(ctx: &Context, c: &Candidate, content: &str, max_words: us
             .next()
             .is_some_and(|ch| ch.is_lowercase())
         && !ctx.is_cue(after)
-        && !FUNCTION_WORDS.contains(&ascii_lower(ctx.word(after)).as_str())
+        && ctx.classes(after) & FUNCTION_WORD == 0
 }
 
 /// Why the passage is not speech, judged from its own shape and its neighbours, or `None`.
@@ -526,11 +313,10 @@ pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
             continue;
         }
         looked += 1;
-        let w = ascii_lower(ctx.word(t));
-        if NAMING_WORDS.contains(&w.as_str()) {
+        if ctx.classes(t) & NAMING_WORD != 0 {
             return Some("naming-phrase");
         }
-        if !DETERMINERS.contains(&w.as_str()) && w != "as" {
+        if ctx.classes(t) & PASSAGE_DETERMINER == 0 && !ctx.is(t, "as") {
             break;
         }
     }
@@ -558,8 +344,7 @@ pub fn not_said_by_cue(
     // "our worst fears": a determiner or a possessive shortly before makes the word a noun.
     let t = ctx.token_at(cue.start);
     if (t.saturating_sub(2)..t).any(|u| {
-        ctx.tokens[u].kind == TokenKind::Possessive
-            || (ctx.tokens[u].is_word() && DETERMINERS.contains(&ascii_lower(ctx.word(u)).as_str()))
+        ctx.tokens[u].kind == TokenKind::Possessive || ctx.classes(u) & PASSAGE_DETERMINER != 0
     }) {
         return None;
     }

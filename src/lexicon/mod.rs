@@ -91,6 +91,26 @@ pub mod class {
     pub const STANCE_NOUN: u64 = 1 << 20;
     /// An evidential word (`data/evidential_cues.txt`), in lower case only.
     pub const EVIDENTIAL: u64 = 1 << 21;
+    /// A word that may stay in lower case in a title (`data/title_small_words.txt`), in any case.
+    pub const TITLE_SMALL_WORD: u64 = 1 << 22;
+    /// A word that introduces a name before a quoted passage (`data/naming_words.txt`), in any ASCII case.
+    pub const NAMING_WORD: u64 = 1 << 23;
+    /// A word that continues a sentence after a quoted passage (`data/function_words.txt`), in any ASCII case.
+    pub const FUNCTION_WORD: u64 = 1 << 24;
+    /// A determiner before a quoted passage (`data/passage_determiners.txt`), in any ASCII case.
+    pub const PASSAGE_DETERMINER: u64 = 1 << 25;
+    /// A word right before a quoted name (`data/naming_prefixes.txt`), in any ASCII case.
+    pub const NAMING_PREFIX: u64 = 1 << 26;
+    /// A preposition before a quoted title (`data/title_prepositions.txt`), in any ASCII case.
+    pub const TITLE_PREPOSITION: u64 = 1 << 27;
+    /// A finite verb form (`data/finite_verbs.txt`), as written.
+    pub const FINITE_VERB: u64 = 1 << 28;
+    /// A noun that may head a described speaker (`data/speaker_nouns.txt`), as written.
+    pub const SPEAKER_NOUN: u64 = 1 << 29;
+    /// A noun of data and records (`data/evidence_nouns.txt`), as written.
+    pub const EVIDENCE_NOUN: u64 = 1 << 30;
+    /// A word that labels a heading, not a speaker (`data/heading_labels.txt`), as written.
+    pub const HEADING_LABEL: u64 = 1 << 31;
 }
 
 /// How a list reads the case of a word.
@@ -294,8 +314,8 @@ impl Table {
             for w in [word, word.rsplit(' ').next().unwrap_or(word)] {
                 t.add(w, Case::Exact, classes);
                 if w.len() > 2 {
-                    let plural = (classes & SOURCE_NOUN) * (SOURCE_PLURAL / SOURCE_NOUN)
-                        | (classes & ROLE_NOUN) * (ROLE_PLURAL / ROLE_NOUN);
+                    let plural = ((classes & SOURCE_NOUN) * (SOURCE_PLURAL / SOURCE_NOUN))
+                        | ((classes & ROLE_NOUN) * (ROLE_PLURAL / ROLE_NOUN));
                     t.add(&format!("{w}s"), Case::Exact, plural);
                 }
             }
@@ -307,6 +327,26 @@ impl Table {
             NON_NAME,
         );
         exact(&mut t, include_str!("../../data/places.txt"), PLACE);
+        exact(
+            &mut t,
+            include_str!("../../data/finite_verbs.txt"),
+            FINITE_VERB,
+        );
+        exact(
+            &mut t,
+            include_str!("../../data/speaker_nouns.txt"),
+            SPEAKER_NOUN,
+        );
+        exact(
+            &mut t,
+            include_str!("../../data/evidence_nouns.txt"),
+            EVIDENCE_NOUN,
+        );
+        exact(
+            &mut t,
+            include_str!("../../data/heading_labels.txt"),
+            HEADING_LABEL,
+        );
         for (cue, tags) in entries(include_str!("../../data/cues.txt")) {
             let mut classes = CUE;
             for tag in tags.split_whitespace() {
@@ -322,6 +362,43 @@ impl Table {
         }
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
+        }
+        let cased: [(&'static str, Case, u64); 6] = [
+            (
+                include_str!("../../data/title_small_words.txt"),
+                Case::Any,
+                TITLE_SMALL_WORD,
+            ),
+            (
+                include_str!("../../data/naming_words.txt"),
+                Case::AnyAscii,
+                NAMING_WORD,
+            ),
+            (
+                include_str!("../../data/function_words.txt"),
+                Case::AnyAscii,
+                FUNCTION_WORD,
+            ),
+            (
+                include_str!("../../data/passage_determiners.txt"),
+                Case::AnyAscii,
+                PASSAGE_DETERMINER,
+            ),
+            (
+                include_str!("../../data/naming_prefixes.txt"),
+                Case::AnyAscii,
+                NAMING_PREFIX,
+            ),
+            (
+                include_str!("../../data/title_prepositions.txt"),
+                Case::AnyAscii,
+                TITLE_PREPOSITION,
+            ),
+        ];
+        for (list, case, classes) in cased {
+            for word in words(list) {
+                t.add(word, case, classes);
+            }
         }
         let with_attrs: [(List, &'static str, u64); 3] = [
             (
@@ -633,6 +710,21 @@ mod tests {
         assert!(lookup("Wants").lower & STANCE_VERB != 0);
         // Thought verbs in any ASCII case.
         assert!(lookup("Knows").has(THOUGHT_VERB));
+    }
+
+    #[test]
+    fn lists_of_the_later_stages_read_case_as_their_headers_say() {
+        // Any ASCII case.
+        assert!(lookup("Dubbed").has(NAMING_WORD));
+        assert!(lookup("WHICH").has(FUNCTION_WORD));
+        assert!(lookup("His").has(PASSAGE_DETERMINER));
+        // As written.
+        assert!(lookup("would").has(FINITE_VERB));
+        assert!(!lookup("Would").has(FINITE_VERB));
+        assert!(lookup("UPDATE").has(HEADING_LABEL));
+        assert!(!lookup("Update").has(HEADING_LABEL));
+        // In any case, through the word lower-cased.
+        assert!(lookup("OF").lower & TITLE_SMALL_WORD != 0);
     }
 
     #[test]
