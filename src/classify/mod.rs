@@ -76,7 +76,9 @@ pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
         return Some("naming-phrase");
     }
     let content = &ctx.text[c.content.clone()];
-    if embedded_title(ctx, c, content) {
+    // Every check below asks for fewer words than a title may have: split once.
+    let ws = words(content, MAX_TITLE_WORDS + 1);
+    if embedded_title(ctx, c, &ws) {
         return Some("title-case");
     }
     // Inside a reported clause a quoted word or two before a noun may be the speaker's
@@ -92,10 +94,10 @@ pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
         .any(|t| {
             ctx.tokens[t].is_word() && (is_calling(ctx.word(t)) || is_describing(ctx.word(t)))
         });
-    if modifies_next_noun(ctx, c, content, MAX_MODIFIER_WORDS)
+    if modifies_next_noun(ctx, c, content, ws.len(), MAX_MODIFIER_WORDS)
         && determined(ctx, c)
         && !cue_near
-        && (words(content, MAX_SPEAKERS_MODIFIER_WORDS + 1).len() > MAX_SPEAKERS_MODIFIER_WORDS
+        && (ws.len() > MAX_SPEAKERS_MODIFIER_WORDS
             || !(c.before.clone()).any(|t| ctx.cue_flag(t) == 2))
     {
         return Some("compound-modifier");
@@ -103,7 +105,7 @@ pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
     if named_just_before(ctx, c) {
         return Some("naming-phrase");
     }
-    if used_as_subject(ctx, c, content) || used_as_noun(ctx, c, content) {
+    if used_as_subject(ctx, c, content) || used_as_noun(ctx, c, content, ws.len()) {
         return Some("quoted-subject");
     }
     None
@@ -116,10 +118,11 @@ const MAX_QUOTED_NOUN_WORDS: usize = 3;
 /// goes on from with a verb or a relative pronoun: the marks set apart a term used as a
 /// noun (`when the “reset” proved to be …`, `a “clean-up campaign” which acted as …`),
 /// not words someone said.
-fn used_as_noun(ctx: &Context, c: &Candidate, content: &str) -> bool {
-    let ws = words(content, MAX_QUOTED_NOUN_WORDS + 1);
-    if ws.is_empty()
-        || ws.len() > MAX_QUOTED_NOUN_WORDS
+/// `word_count` is the number of words of the passage, or more than
+/// [`MAX_QUOTED_NOUN_WORDS`].
+fn used_as_noun(ctx: &Context, c: &Candidate, content: &str, word_count: usize) -> bool {
+    if word_count == 0
+        || word_count > MAX_QUOTED_NOUN_WORDS
         || !content.starts_with(char::is_lowercase)
         || content
             .trim_end()
@@ -187,9 +190,9 @@ fn used_as_subject(ctx: &Context, c: &Candidate, content: &str) -> bool {
 }
 
 /// True for a title-case passage inside the writer's sentence, away from any cue.
-fn embedded_title(ctx: &Context, c: &Candidate, content: &str) -> bool {
-    let ws = words(content, MAX_TITLE_WORDS + 1);
-    if ws.is_empty() || ws.len() > MAX_TITLE_WORDS || !title_case(&ws) {
+/// `ws` holds the passage's first words, one more than a title may have.
+fn embedded_title(ctx: &Context, c: &Candidate, ws: &[&str]) -> bool {
+    if ws.is_empty() || ws.len() > MAX_TITLE_WORDS || !title_case(ws) {
         return false;
     }
     // A passage that opens its sentence or follows a colon stands as an utterance.
@@ -278,10 +281,15 @@ fn determined(ctx: &Context, c: &Candidate) -> bool {
 /// modifies: a noun ("approach", "campaign"), not a function word that continues the
 /// sentence ("a “no-brainer” to prosecute") or a cue. A passage that ends with a comma, a
 /// semicolon or a colon ends a phrase of the sentence (`as a “strong leader,” comparing`).
-fn modifies_next_noun(ctx: &Context, c: &Candidate, content: &str, max_words: usize) -> bool {
-    if words(content, max_words + 1).len() > max_words
-        || content.trim_end().ends_with([',', ';', ':'])
-    {
+/// `word_count` is the number of words of the passage, or more than `max_words`.
+fn modifies_next_noun(
+    ctx: &Context,
+    c: &Candidate,
+    content: &str,
+    word_count: usize,
+    max_words: usize,
+) -> bool {
+    if word_count > max_words || content.trim_end().ends_with([',', ';', ':']) {
         return false;
     }
     let after = c.after.start;
@@ -365,7 +373,11 @@ pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static s
         return Some("coined-term");
     }
     // A longer modifier: “the ‘you will like it’ approach”.
-    if determined(ctx, c) && modifies_next_noun(ctx, c, content, MAX_TITLE_WORDS) && !terminal {
+    let word_count = || words(content, MAX_TITLE_WORDS + 1).len();
+    if determined(ctx, c)
+        && modifies_next_noun(ctx, c, content, word_count(), MAX_TITLE_WORDS)
+        && !terminal
+    {
         return Some("compound-modifier");
     }
     None
