@@ -71,6 +71,7 @@ fn quoted(passages: &[QuotedPassage]) -> Vec<Range<usize>> {
 #[derive(Clone)]
 struct Stages {
     tokens: Vec<Token>,
+    words: Vec<whosaid::lexicon::WordInfo>,
     sentences: Vec<Range<usize>>,
     passages: Vec<QuotedPassage>,
     quoted: Vec<Range<usize>>,
@@ -81,10 +82,12 @@ fn stages(text: &str) -> Stages {
     let tokens = tokenize(text);
     let passages = whosaid::quotes::scan(text);
     let quoted = quoted(&passages);
-    let mentions = Mentions::find(text, &tokens, &quoted);
+    let words = whosaid::lexicon::words_of(text, &tokens);
+    let mentions = Mentions::find(text, &tokens, &words, &quoted);
     Stages {
         sentences: whosaid::sentences::split(text),
         tokens,
+        words,
         passages,
         quoted,
         mentions,
@@ -96,6 +99,7 @@ fn attribute(text: &str, s: Stages) -> usize {
     let ctx = Context::new(
         text,
         s.tokens,
+        s.words,
         s.sentences,
         s.passages,
         s.mentions,
@@ -156,7 +160,7 @@ fn bench(c: &mut Criterion) {
             docs.iter()
                 .zip(&computed)
                 .map(|(d, s)| {
-                    Mentions::find(black_box(d), &s.tokens, &s.quoted)
+                    Mentions::find(black_box(d), &s.tokens, &s.words, &s.quoted)
                         .entities
                         .len()
                 })

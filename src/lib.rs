@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module per stage, each working on byte ranges into the original text:
 //! [`text::layout`] (which line breaks only wrap a line) → [`sentences`] → [`quotes`] →
-//! [`mentions`] → [`classify`] → [`attribution`] → [`output`].
+//! [`lexicon`] (every word looked up once) → [`mentions`] → [`classify`] → [`attribution`] → [`output`].
 //! [`extract`] runs all of it on one document.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -12,6 +12,7 @@ pub mod classify;
 pub mod db;
 pub mod eval;
 pub mod input;
+pub mod lexicon;
 pub mod mentions;
 pub mod output;
 pub mod quotes;

@@ -82,10 +82,12 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             p.open.start..p.close.as_ref().map_or(p.content.end, |c| c.end)
         })
         .collect();
-    let mentions = Mentions::find(text, &tokens, &quoted);
+    let words = crate::lexicon::words_of(text, &tokens);
+    let mentions = Mentions::find(text, &tokens, &words, &quoted);
     let mut ctx = Context::new(
         text,
         tokens,
+        words,
         sentences,
         passages,
         mentions,

@@ -2,14 +2,12 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::attribution::finding::IndirectFinding;
-use crate::attribution::rules::ind001_name_cue_that::ThoughtVerbs;
-use crate::attribution::rules::ind006_stance_verb::{stance_verbs, StanceVerbs};
-use crate::attribution::rules::ind011_possessive_stance::StanceNouns;
-use crate::attribution::rules::ind012_unsourced_evidential::EvidentialCues;
-use crate::mentions::lexicon::ShapeTable;
+use crate::lexicon::class::{
+    CUE, CUE_INDIRECT, EVIDENTIAL, STANCE_NOUN, STANCE_VERB, THOUGHT_VERB,
+};
+use crate::lexicon::WordInfo;
 use crate::mentions::{MentionKind, Mentions};
 use crate::quotes::{is_quote_mark, QuotedPassage};
 use crate::text::tokens::{first_at_or_after, Token, TokenKind};
@@ -29,19 +27,6 @@ pub const MAX_QUOTED_TAIL_CUE_WORDS: usize = 4;
 
 /// A sentence's token range without its final punctuation, and whether it holds a quote.
 pub(crate) type SentenceBody = (Range<usize>, bool);
-
-/// Bit of [`Context`]'s per-token verb flags: a verb of knowing or feeling
-/// (`data/thought_verbs.txt`, see IND001).
-const THOUGHT_VERB: u8 = 1;
-/// Bit of [`Context`]'s per-token verb flags: a stance verb form written in lower case
-/// (`data/stance_verbs.txt`, see IND006).
-const STANCE_VERB: u8 = 2;
-/// Bit of [`Context`]'s per-token verb flags: a stance noun written in lower case
-/// (`data/stance_nouns.txt`, see IND011).
-const STANCE_NOUN: u8 = 4;
-/// Bit of [`Context`]'s per-token verb flags: an evidential word written in lower case
-/// (`data/evidential_cues.txt`, see IND012).
-const EVIDENTIAL: u8 = 8;
 
 /// What the document's paragraph labels say about it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -73,10 +58,9 @@ pub struct Context<'t> {
     pub in_quote: Vec<bool>,
     /// For each token: 0 no cue, 1 a cue for quotes, 2 a cue that also reports speech.
     cue_flags: Vec<u8>,
-    /// For each token, [`THOUGHT_VERB`], [`STANCE_VERB`], [`STANCE_NOUN`] and [`EVIDENTIAL`]
-    /// bits: the indirect rules ask of
-    /// every word of every sentence, so the word lists are asked once.
-    verb_flags: Vec<u8>,
+    /// For each token, what the lexicon knows of it ([`WordInfo::NONE`] for no word): the
+    /// rules ask of every word which lists hold it, so each word is looked up once.
+    pub words: Vec<WordInfo>,
     /// For each token, true inside a passage already judged not to be speech.
     not_speech: Vec<bool>,
     /// Per sentence, its body and whether that holds a quote (see
@@ -104,61 +88,6 @@ pub struct Context<'t> {
 /// importing it. The rule registry provides it (`rules::indirect_of`).
 pub type IndirectOf = fn(&str, &Context, usize, &mut Vec<IndirectFinding>);
 
-/// The verb lists behind [`Context`]'s per-token verb flags, with one shape table for both.
-struct VerbLists {
-    thought: &'static ThoughtVerbs,
-    stance: &'static StanceVerbs,
-    nouns: &'static StanceNouns,
-    evidential: &'static EvidentialCues,
-    /// [`THOUGHT_VERB`], [`STANCE_VERB`], [`STANCE_NOUN`] and [`EVIDENTIAL`] bits by word
-    /// shape.
-    shapes: ShapeTable,
-}
-
-/// The [`THOUGHT_VERB`], [`STANCE_VERB`], [`STANCE_NOUN`] and [`EVIDENTIAL`] bits of each
-/// token of `text`.
-fn verb_flags(text: &str, tokens: &[Token]) -> Vec<u8> {
-    static LISTS: OnceLock<VerbLists> = OnceLock::new();
-    let lists = LISTS.get_or_init(|| {
-        let (thought, stance, nouns) = (ThoughtVerbs::get(), stance_verbs(), StanceNouns::get());
-        let evidential = EvidentialCues::get();
-        let mut shapes = ShapeTable::new();
-        shapes.add(thought.words(), THOUGHT_VERB);
-        shapes.add(stance.forms(), STANCE_VERB);
-        shapes.add(nouns.nouns(), STANCE_NOUN);
-        shapes.add(evidential.words(), EVIDENTIAL);
-        VerbLists {
-            thought,
-            stance,
-            nouns,
-            evidential,
-            shapes,
-        }
-    });
-    tokens
-        .iter()
-        .map(|t| {
-            // Both lists hold only words of lower-case letters.
-            if !t.is_word() {
-                return 0;
-            }
-            let w = &text.as_bytes()[t.range.clone()];
-            let maybe = lists.shapes.may_hold(w);
-            if maybe == 0 {
-                return 0;
-            }
-            let thought = maybe & THOUGHT_VERB != 0 && lists.thought.contains(w);
-            let stance = maybe & STANCE_VERB != 0 && lists.stance.is_form(w);
-            let noun = maybe & STANCE_NOUN != 0 && lists.nouns.contains(w);
-            let evidential = maybe & EVIDENTIAL != 0 && lists.evidential.contains(w);
-            (u8::from(thought) * THOUGHT_VERB)
-                | (u8::from(stance) * STANCE_VERB)
-                | (u8::from(noun) * STANCE_NOUN)
-                | (u8::from(evidential) * EVIDENTIAL)
-        })
-        .collect()
-}
-
 /// A top-level quoted passage under consideration, with its surroundings as token ranges.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -177,10 +106,12 @@ pub struct Candidate {
 }
 
 impl<'t> Context<'t> {
-    /// Builds the context of `text` from its stages' outputs.
+    /// Builds the context of `text` from its stages' outputs; `words` is
+    /// [`crate::lexicon::words_of`] of the tokens.
     pub fn new(
         text: &'t str,
         tokens: Vec<Token>,
+        words: Vec<WordInfo>,
         sentences: Vec<Range<usize>>,
         passages: Vec<QuotedPassage>,
         mentions: Mentions,
@@ -195,17 +126,13 @@ impl<'t> Context<'t> {
                 *flag = true;
             }
         }
-        // Every rule asks whether a token is a cue, many times over; ask the lexicon once.
-        let lex = crate::mentions::lexicon::lexicon();
-        let mut cue_flags: Vec<u8> = tokens
+        // Every rule asks whether a token is a cue, many times over: the flags say it.
+        let mut cue_flags: Vec<u8> = words
             .iter()
-            .map(|t| {
-                let maybe = t.is_word() && lex.may_be_cue(&text.as_bytes()[t.range.clone()]);
-                match maybe.then(|| lex.cue(&text[t.range.clone()])).flatten() {
-                    None => 0,
-                    Some(false) => 1,
-                    Some(true) => 2,
-                }
+            .map(|w| match (w.has(CUE), w.has(CUE_INDIRECT)) {
+                (false, _) => 0,
+                (true, false) => 1,
+                (true, true) => 2,
             })
             .collect();
         // "shot back", "cut in", "chimed in": a verb that speaks only with its particle.
@@ -232,7 +159,6 @@ impl<'t> Context<'t> {
                 }
             }
         }
-        let verb_flags = verb_flags(text, &tokens);
         // Pieces follow their previous pieces, so one pass links each to the first.
         let mut quotation = vec![None; passages.len()];
         for i in 0..passages.len() {
@@ -255,7 +181,7 @@ impl<'t> Context<'t> {
             not_speech: vec![false; in_quote.len()],
             in_quote,
             cue_flags,
-            verb_flags,
+            words,
             bodies: OnceCell::new(),
             transcript: OnceCell::new(),
         }
@@ -278,39 +204,43 @@ impl<'t> Context<'t> {
         self.cue_flags.get(i).copied().unwrap_or(0)
     }
 
+    /// The lexicon's classes of token `i` as written (`crate::lexicon::class`; 0 for no word).
+    #[inline]
+    pub fn classes(&self, i: usize) -> u64 {
+        self.words.get(i).map_or(0, |w| w.classes)
+    }
+
     /// True when token `i` is a verb of knowing or feeling (`data/thought_verbs.txt`).
     #[inline]
     pub fn is_thought_verb(&self, i: usize) -> bool {
-        self.verb_flags
-            .get(i)
-            .is_some_and(|f| f & THOUGHT_VERB != 0)
+        self.classes(i) & THOUGHT_VERB != 0
     }
 
     /// True when token `i` is a stance verb form in lower case (`data/stance_verbs.txt`).
     #[inline]
     pub fn is_stance_verb(&self, i: usize) -> bool {
-        self.verb_flags.get(i).is_some_and(|f| f & STANCE_VERB != 0)
+        self.classes(i) & STANCE_VERB != 0
     }
 
     /// True when token `i` is a stance noun in lower case (`data/stance_nouns.txt`).
     #[inline]
     pub fn is_stance_noun(&self, i: usize) -> bool {
-        self.verb_flags.get(i).is_some_and(|f| f & STANCE_NOUN != 0)
+        self.classes(i) & STANCE_NOUN != 0
     }
 
     /// True when token `i` is an evidential word in lower case (`data/evidential_cues.txt`).
     #[inline]
     pub fn is_evidential(&self, i: usize) -> bool {
-        self.verb_flags.get(i).is_some_and(|f| f & EVIDENTIAL != 0)
+        self.classes(i) & EVIDENTIAL != 0
     }
 
     /// The first token of `from..end` that is an evidential word (IND012 asks this of every
-    /// sentence: one scan of the flags).
+    /// sentence: one scan of the classes).
     pub fn next_evidential(&self, from: usize, end: usize) -> Option<usize> {
         let from = from.min(end);
-        self.verb_flags[from..end]
+        self.words[from..end]
             .iter()
-            .position(|&f| f & EVIDENTIAL != 0)
+            .position(|w| w.has(EVIDENTIAL))
             .map(|p| from + p)
     }
 
@@ -321,8 +251,8 @@ impl<'t> Context<'t> {
         let from = from.min(end);
         self.cue_flags[from..end]
             .iter()
-            .zip(&self.verb_flags[from..end])
-            .position(|(&cue, &verb)| cue == 2 || verb & THOUGHT_VERB != 0)
+            .zip(&self.words[from..end])
+            .position(|(&cue, w)| cue == 2 || w.has(THOUGHT_VERB))
             .map(|p| from + p)
     }
 

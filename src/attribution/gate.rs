@@ -22,16 +22,15 @@
 //!   no one's quoted words, so such a finding is not speech (it stays in the other classes).
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use foldhash::HashSet;
 
 use super::grammar::clause::MIN_CLAUSE_WORDS;
 use super::grammar::np::NpKind;
 use super::grammar::words::is_time_word;
 use crate::attribution::context::Context;
 use crate::attribution::finding::{IndirectFinding, ResolvedSpeaker};
-use crate::mentions::lexicon::{entries, lexicon};
+use crate::lexicon::class::{EVIDENCE_NOUN, FINITE_VERB, SPEAKER_NOUN};
+use crate::lexicon::lookup;
+use crate::mentions::lexicon::lexicon;
 use crate::output::QuoteClass;
 use crate::text::ascii_lower;
 use crate::text::tokens::{first_at_or_after, TokenKind};
@@ -43,10 +42,6 @@ pub const MAX_SUBJECT_WORDS: usize = 8;
 /// Tokens before a cue searched for a negation or a refusal ("declined to say", "did not
 /// say", "would not reveal").
 const MAX_NEGATION_TOKENS: usize = 3;
-
-/// The finite verb forms of `data/finite_verbs.txt`.
-static FINITE_VERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../../data/finite_verbs.txt")).collect());
 
 /// Determiners and possessive pronouns: after one, a cue word is a noun or an adjective.
 const DETERMINERS: &[&str] = &[
@@ -191,11 +186,8 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
         let (written, w) = (ctx.word(t), lower(t));
         let lower_case = written.starts_with(|c: char| c.is_lowercase());
         ADVERBS.contains(&w.as_str())
-            || (lower_case && FINITE_VERBS.contains(w.as_str()))
-            || (lower_case
-                && w.len() > 4
-                && w.ends_with("ly")
-                && !SPEAKER_NOUNS.contains(w.as_str()))
+            || (lower_case && is_finite_verb(&w))
+            || (lower_case && w.len() > 4 && w.ends_with("ly") && !is_speaker_noun(&w))
     });
     // A phrase that ends in "to" is the start of a verb phrase ("His refusal to").
     if runs_on || lower(words[words.len() - 1]) == "to" {
@@ -297,7 +289,7 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
                     (is_proper(ctx, t, &tokens) && !matches!(w.as_str(), "the" | "a" | "an"))
                         || lexicon().is_role_noun(&w)
                         || lexicon().is_source_noun(&w)
-                        || SPEAKER_NOUNS.contains(w.as_str())
+                        || is_speaker_noun(&w)
                         || names_an_agent(&w)
                 })
         }
@@ -357,10 +349,6 @@ const POSTMODIFIER_OPENERS: &[&str] = &[
 const QUANTITIES: &[&str] = &[
     "most", "all", "both", "several", "few", "none", "each", "many", "some", "half",
 ];
-
-/// The nouns of `data/speaker_nouns.txt`: bodies and people in general.
-static SPEAKER_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../../data/speaker_nouns.txt")).collect());
 
 /// True for "I" and "we" in the text's own voice, contracted too ("We've", "we’ll").
 fn is_first_person(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
@@ -676,10 +664,6 @@ fn cut_source(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpeaker)
         && !found.content.contains(&ctx.tokens[end].range.start)
 }
 
-/// The nouns of data and records of `data/evidence_nouns.txt`.
-static EVIDENCE_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../../data/evidence_nouns.txt")).collect());
-
 /// True for "according to" data or records: the speaker phrase's last word, or the noun
 /// after its possessive ("according to the researchers' calculations"), is a noun of
 /// `data/evidence_nouns.txt`.
@@ -704,7 +688,7 @@ fn evidence_source(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpe
     {
         head = after + 1;
     }
-    EVIDENCE_NOUNS.contains::<str>(ascii_lower(ctx.word(head)).as_ref())
+    lookup(&ascii_lower(ctx.word(head))).has(EVIDENCE_NOUN)
 }
 
 /// True for a report whose cue is a colon after a label that is no person's name with a
@@ -930,12 +914,12 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
         .iter()
         .skip(1)
         .take(MAX_SUBJECT_WORDS)
-        .any(|(_, w)| FINITE_VERBS.contains(w.as_str()));
+        .any(|(_, w)| is_finite_verb(w));
     let opens_phrase = first == "to" || (gerund && !listed_verb);
     match verb_at {
         // "The hard part, as Vell points out, IS that …": the subject stands before the
         // attribution, and an auxiliary or a copula opens the rest.
-        Some(0) if FINITE_VERBS.contains(first.as_str()) => Shape::Clause,
+        Some(0) if is_finite_verb(first) => Shape::Clause,
         Some(i) if !opens_phrase && i > 0 => {
             // A relative pronoun before the verb makes the words a noun phrase with its
             // relative clause ("wait times that exceeded two hours").
@@ -995,7 +979,7 @@ fn is_finite(
     if i > 0 && words[i - 1].1 == "to" {
         return false;
     }
-    FINITE_VERBS.contains(w)
+    is_finite_verb(w)
         || (w.len() > 4
             && w.ends_with("ed")
             && !w.ends_with("eed")
@@ -1019,4 +1003,15 @@ fn is_finite(
                 words[i - 1].1.as_str(),
                 "he" | "she" | "it" | "they" | "we" | "i" | "you"
             ))
+}
+
+/// True for a finite verb form of `data/finite_verbs.txt`, as written (the list is in lower
+/// case).
+fn is_finite_verb(word: &str) -> bool {
+    lookup(word).has(FINITE_VERB)
+}
+
+/// True for a noun of `data/speaker_nouns.txt` (bodies and people in general), as written.
+fn is_speaker_noun(word: &str) -> bool {
+    lookup(word).has(SPEAKER_NOUN)
 }

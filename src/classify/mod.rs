@@ -7,6 +7,11 @@
 
 use crate::attribution::context::{Candidate, Context};
 use crate::attribution::rule::cue_head;
+use crate::lexicon::class::{
+    FUNCTION_WORD, NAMING_PREFIX, NAMING_WORD, PASSAGE_DETERMINER, TITLE_PREPOSITION,
+    TITLE_SMALL_WORD,
+};
+use crate::lexicon::lookup;
 use crate::mentions::lexicon::{lexicon, CueClass};
 use crate::output::QuoteKind;
 use crate::text::ascii_lower;
@@ -14,198 +19,6 @@ use crate::text::tokens::TokenKind;
 
 /// Longest passage (in words) that can be a title.
 pub const MAX_TITLE_WORDS: usize = 14;
-
-/// Words that may stay lower case in a title ("A New Age of Trust in the Cloud").
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by", "from", "vs",
-    "as", "into", "is", "nor", "but", "per", "via",
-];
-
-/// Words before a passage that introduce a name, not speech ("so-called", "titled").
-const NAMING_WORDS: &[&str] = &[
-    "called",
-    "titled",
-    "entitled",
-    "dubbed",
-    "named",
-    "nicknamed",
-    "labeled",
-    "labelled",
-    "branded",
-    "so-called",
-    "term",
-    "terms",
-    "word",
-    "words",
-    "phrase",
-    "phrases",
-    "slogan",
-    "tagline",
-    "motto",
-    "hashtag",
-    "label",
-    "name",
-    "nickname",
-    "known",
-    "coined",
-    "headline",
-    "headlined",
-    "book",
-    "film",
-    "movie",
-    "song",
-    "album",
-    "show",
-    "series",
-    "article",
-    "column",
-    "blog",
-    "post",
-    "essay",
-    "report",
-    "campaign",
-    "program",
-    "programme",
-];
-
-/// Words that continue a sentence after a passage rather than being modified by it:
-/// prepositions, conjunctions, auxiliaries and sentence adverbs.
-const FUNCTION_WORDS: &[&str] = &[
-    "to",
-    "and",
-    "or",
-    "but",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "for",
-    "in",
-    "on",
-    "of",
-    "with",
-    "as",
-    "by",
-    "at",
-    "from",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "because",
-    "if",
-    "when",
-    "while",
-    "than",
-    "then",
-    "so",
-    "since",
-    "about",
-    "into",
-    "over",
-    "after",
-    "before",
-    "during",
-    "despite",
-    "against",
-    "among",
-    "amid",
-    "through",
-    "throughout",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "upon",
-    "within",
-    "without",
-    "where",
-    "whereas",
-    "though",
-    "although",
-    "unless",
-    "whether",
-    "even",
-    "just",
-    "also",
-    "now",
-    "there",
-    "here",
-    "not",
-    "only",
-    "yet",
-    "again",
-    "too",
-    "instead",
-    "rather",
-    "across",
-    "around",
-    "behind",
-    "beyond",
-    "like",
-    "unlike",
-    "per",
-    "via",
-    "off",
-    "out",
-    "up",
-    "down",
-    "onto",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "they",
-    "he",
-    "she",
-    "we",
-    "you",
-    "i",
-    "his",
-    "her",
-    "their",
-    "our",
-    "your",
-    "my",
-    "a",
-    "an",
-    "the",
-    "all",
-    "both",
-    "either",
-    "neither",
-    "nor",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "said",
-    "says",
-];
-
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
-    "your",
-];
 
 /// The first `max` words of a passage: runs of letters and digits with inner apostrophes
 /// and hyphens. The checks below only need to know whether a passage has more words than a
@@ -230,29 +43,11 @@ fn is_capitalised_word(w: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
-/// Words that, right before the opening mark, make the passage a name whatever speech verb
-/// is near: "the so-called “community partners”", "a scheme dubbed ‘Project Lantern’".
-// "called" is left out: "Trump called “the worst deal ever”" reports his words.
-const NAMING_PREFIXES: &[&str] = &[
-    "so-called",
-    "titled",
-    "entitled",
-    "dubbed",
-    "nicknamed",
-    "labeled",
-    "labelled",
-    "branded",
-    "termed",
-    "coined",
-];
-
 /// True when a naming word stands right before the opening mark; such a passage is not
 /// speech even when a speech verb is near (checked before any attribution rule).
 pub fn introduced_as_name(ctx: &Context, c: &Candidate) -> bool {
     let t = c.before.end;
-    t > c.before.start
-        && ctx.tokens[t - 1].is_word()
-        && NAMING_PREFIXES.contains(&ascii_lower(ctx.word(t - 1)).as_str())
+    t > c.before.start && ctx.tokens[t - 1].is_word() && ctx.classes(t - 1) & NAMING_PREFIX != 0
 }
 
 /// Most words of a passage that reads as a name when it modifies the noun after it ("the
@@ -282,7 +77,9 @@ pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
         return Some("naming-phrase");
     }
     let content = &ctx.text[c.content.clone()];
-    if embedded_title(ctx, c, content) {
+    // Every check below asks for fewer words than a title may have: split once.
+    let ws = words(content, MAX_TITLE_WORDS + 1);
+    if embedded_title(ctx, c, &ws) {
         return Some("title-case");
     }
     // Inside a reported clause a quoted word or two before a noun may be the speaker's
@@ -298,10 +95,10 @@ pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
         .any(|t| {
             ctx.tokens[t].is_word() && (is_calling(ctx.word(t)) || is_describing(ctx.word(t)))
         });
-    if modifies_next_noun(ctx, c, content, MAX_MODIFIER_WORDS)
+    if modifies_next_noun(ctx, c, content, ws.len(), MAX_MODIFIER_WORDS)
         && determined(ctx, c)
         && !cue_near
-        && (words(content, MAX_SPEAKERS_MODIFIER_WORDS + 1).len() > MAX_SPEAKERS_MODIFIER_WORDS
+        && (ws.len() > MAX_SPEAKERS_MODIFIER_WORDS
             || !(c.before.clone()).any(|t| ctx.cue_flag(t) == 2))
     {
         return Some("compound-modifier");
@@ -309,7 +106,7 @@ pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
     if named_just_before(ctx, c) {
         return Some("naming-phrase");
     }
-    if used_as_subject(ctx, c, content) || used_as_noun(ctx, c, content) {
+    if used_as_subject(ctx, c, content) || used_as_noun(ctx, c, content, ws.len()) {
         return Some("quoted-subject");
     }
     None
@@ -322,10 +119,11 @@ const MAX_QUOTED_NOUN_WORDS: usize = 3;
 /// goes on from with a verb or a relative pronoun: the marks set apart a term used as a
 /// noun (`when the “reset” proved to be …`, `a “clean-up campaign” which acted as …`),
 /// not words someone said.
-fn used_as_noun(ctx: &Context, c: &Candidate, content: &str) -> bool {
-    let ws = words(content, MAX_QUOTED_NOUN_WORDS + 1);
-    if ws.is_empty()
-        || ws.len() > MAX_QUOTED_NOUN_WORDS
+/// `word_count` is the number of words of the passage, or more than
+/// [`MAX_QUOTED_NOUN_WORDS`].
+fn used_as_noun(ctx: &Context, c: &Candidate, content: &str, word_count: usize) -> bool {
+    if word_count == 0
+        || word_count > MAX_QUOTED_NOUN_WORDS
         || !content.starts_with(char::is_lowercase)
         || content
             .trim_end()
@@ -370,9 +168,7 @@ fn named_just_before(ctx: &Context, c: &Candidate) -> bool {
     }
     let words: Vec<usize> = prev.filter(|&t| ctx.tokens[t].is_word()).collect();
     words.len() <= MAX_NAMING_SENTENCE_WORDS
-        && words
-            .iter()
-            .any(|&t| NAMING_WORDS.contains(&ascii_lower(ctx.word(t)).as_str()))
+        && words.iter().any(|&t| ctx.classes(t) & NAMING_WORD != 0)
 }
 
 /// True when the quote opens its sentence and a verb follows it straight away, with no
@@ -395,9 +191,9 @@ fn used_as_subject(ctx: &Context, c: &Candidate, content: &str) -> bool {
 }
 
 /// True for a title-case passage inside the writer's sentence, away from any cue.
-fn embedded_title(ctx: &Context, c: &Candidate, content: &str) -> bool {
-    let ws = words(content, MAX_TITLE_WORDS + 1);
-    if ws.is_empty() || ws.len() > MAX_TITLE_WORDS || !title_case(&ws) {
+/// `ws` holds the passage's first words, one more than a title may have.
+fn embedded_title(ctx: &Context, c: &Candidate, ws: &[&str]) -> bool {
+    if ws.is_empty() || ws.len() > MAX_TITLE_WORDS || !title_case(ws) {
         return false;
     }
     // A passage that opens its sentence or follows a colon stands as an utterance.
@@ -412,7 +208,7 @@ fn embedded_title(ctx: &Context, c: &Candidate, content: &str) -> bool {
     // "called" is what something is called (`a script called “Wild Rose,”`): no cue near
     // them makes them speech.
     let last = c.before.end - 1;
-    if ctx.tokens[last].is_word() && PREPOSITIONS.contains(&ascii_lower(ctx.word(last)).as_str()) {
+    if ctx.classes(last) & TITLE_PREPOSITION != 0 {
         return true;
     }
     let cue_before = (c
@@ -437,11 +233,6 @@ fn in_headline(ctx: &Context, c: &Candidate) -> bool {
     (2..=MAX_HEADLINE_WORDS).contains(&before.len()) && title_case(&before)
 }
 
-/// Prepositions after which a quoted title is the name of something.
-const PREPOSITIONS: &[&str] = &[
-    "on", "in", "of", "at", "from", "about", "for", "with", "into", "onto", "like", "than",
-];
-
 /// True for a form of "call" (naming, not saying, before a title).
 fn is_calling(word: &str) -> bool {
     matches!(
@@ -458,9 +249,9 @@ fn is_describing(word: &str) -> bool {
 
 /// True when every word is capitalised, but for small words after the first.
 fn title_case(ws: &[&str]) -> bool {
-    ws.iter().enumerate().all(|(i, w)| {
-        is_capitalised_word(w) || (i > 0 && TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
-    })
+    ws.iter()
+        .enumerate()
+        .all(|(i, w)| is_capitalised_word(w) || (i > 0 && lookup(w).lower & TITLE_SMALL_WORD != 0))
 }
 
 /// True when a determiner or a possessive stands right before the opening mark, or before
@@ -474,8 +265,7 @@ fn determined(ctx: &Context, c: &Candidate) -> bool {
         if !ctx.tokens[t].is_word() {
             return false;
         }
-        let w = ascii_lower(ctx.word(t));
-        DETERMINERS.contains(&w.as_str()) && w != "that"
+        ctx.classes(t) & PASSAGE_DETERMINER != 0 && !ctx.is(t, "that")
     };
     let t = c.before.end;
     if t == c.before.start {
@@ -492,10 +282,15 @@ fn determined(ctx: &Context, c: &Candidate) -> bool {
 /// modifies: a noun ("approach", "campaign"), not a function word that continues the
 /// sentence ("a “no-brainer” to prosecute") or a cue. A passage that ends with a comma, a
 /// semicolon or a colon ends a phrase of the sentence (`as a “strong leader,” comparing`).
-fn modifies_next_noun(ctx: &Context, c: &Candidate, content: &str, max_words: usize) -> bool {
-    if words(content, max_words + 1).len() > max_words
-        || content.trim_end().ends_with([',', ';', ':'])
-    {
+/// `word_count` is the number of words of the passage, or more than `max_words`.
+fn modifies_next_noun(
+    ctx: &Context,
+    c: &Candidate,
+    content: &str,
+    word_count: usize,
+    max_words: usize,
+) -> bool {
+    if word_count > max_words || content.trim_end().ends_with([',', ';', ':']) {
         return false;
     }
     let after = c.after.start;
@@ -507,7 +302,7 @@ fn modifies_next_noun(ctx: &Context, c: &Candidate, content: &str, max_words: us
             .next()
             .is_some_and(|ch| ch.is_lowercase())
         && !ctx.is_cue(after)
-        && !FUNCTION_WORDS.contains(&ascii_lower(ctx.word(after)).as_str())
+        && ctx.classes(after) & FUNCTION_WORD == 0
 }
 
 /// Why the passage is not speech, judged from its own shape and its neighbours, or `None`.
@@ -527,11 +322,10 @@ pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
             continue;
         }
         looked += 1;
-        let w = ascii_lower(ctx.word(t));
-        if NAMING_WORDS.contains(&w.as_str()) {
+        if ctx.classes(t) & NAMING_WORD != 0 {
             return Some("naming-phrase");
         }
-        if !DETERMINERS.contains(&w.as_str()) && w != "as" {
+        if ctx.classes(t) & PASSAGE_DETERMINER == 0 && !ctx.is(t, "as") {
             break;
         }
     }
@@ -559,8 +353,7 @@ pub fn not_said_by_cue(
     // "our worst fears": a determiner or a possessive shortly before makes the word a noun.
     let t = ctx.token_at(cue.start);
     if (t.saturating_sub(2)..t).any(|u| {
-        ctx.tokens[u].kind == TokenKind::Possessive
-            || (ctx.tokens[u].is_word() && DETERMINERS.contains(&ascii_lower(ctx.word(u)).as_str()))
+        ctx.tokens[u].kind == TokenKind::Possessive || ctx.classes(u) & PASSAGE_DETERMINER != 0
     }) {
         return None;
     }
@@ -581,7 +374,11 @@ pub fn soft_non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static s
         return Some("coined-term");
     }
     // A longer modifier: “the ‘you will like it’ approach”.
-    if determined(ctx, c) && modifies_next_noun(ctx, c, content, MAX_TITLE_WORDS) && !terminal {
+    let word_count = || words(content, MAX_TITLE_WORDS + 1).len();
+    if determined(ctx, c)
+        && modifies_next_noun(ctx, c, content, word_count(), MAX_TITLE_WORDS)
+        && !terminal
+    {
         return Some("compound-modifier");
     }
     None

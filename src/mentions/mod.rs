@@ -10,8 +10,12 @@ pub mod lexicon;
 
 use std::ops::Range;
 
+use crate::lexicon::class::{
+    CUE, GIVEN_NAME, NON_NAME, ORG_WORD, PLACE, SOURCE_NOUN, SOURCE_PLURAL,
+};
+use crate::lexicon::{lookup, WordInfo};
 use crate::text::tokens::{Token, TokenKind};
-use lexicon::{lexicon, Gender};
+use lexicon::{given_gender, is_role_noun, is_title, lexicon, Gender};
 
 /// How many person mentions a pronoun looks back over to find its antecedent.
 pub const MAX_ANTECEDENT_LOOKBACK: usize = 40;
@@ -180,17 +184,23 @@ fn is_dotted_initials(word: &str) -> bool {
 /// `start..run_end`, is a surname: it ends the run and follows a given name, perhaps with a
 /// middle initial ("Ian Read said", "Anna M. Warned"). A cue that opens a headline's next
 /// capitalised word ("Hillary Says Trump …") still splits the run.
-fn surname_cue(text: &str, tokens: &[Token], start: usize, k: usize, run_end: usize) -> bool {
+fn surname_cue(
+    text: &str,
+    tokens: &[Token],
+    words: &[WordInfo],
+    start: usize,
+    k: usize,
+    run_end: usize,
+) -> bool {
     if k + 1 != run_end || k == start {
         return false;
     }
     let word = |i: usize| &text[tokens[i].range.clone()];
-    let lex = lexicon();
     let mut given = k - 1;
     if given > start && word(given).len() == 2 && word(given).ends_with('.') {
         given -= 1;
     }
-    lex.given_name(word(given)).is_some()
+    words[given].has(GIVEN_NAME)
 }
 
 fn is_particle(word: &str) -> bool {
@@ -288,8 +298,12 @@ impl Mentions {
     /// Finds the mentions in `text`. `quoted` lists the byte ranges of quoted passages.
     // Index loops: entries are rewritten while their neighbours are read.
     #[allow(clippy::needless_range_loop)]
-    pub fn find(text: &str, tokens: &[Token], quoted: &[Range<usize>]) -> Mentions {
-        let lex = lexicon();
+    pub fn find(
+        text: &str,
+        tokens: &[Token],
+        words: &[WordInfo],
+        quoted: &[Range<usize>],
+    ) -> Mentions {
         // Roughly one mention per eight tokens in news prose: fewer regrowths on the way.
         let mut list: Vec<Mention> = Vec::with_capacity(tokens.len() / 8 + 4);
         let mut genders: Vec<Gender> = Vec::with_capacity(tokens.len() / 8 + 4);
@@ -345,8 +359,8 @@ impl Mentions {
                 while v < tokens.len() && v < i + 4 && is_word(v) && is_auxiliary(word(v)) {
                     v += 1;
                 }
-                let next_is_cue = v < tokens.len() && is_word(v) && lex.cue(word(v)).is_some();
-                let prev_is_cue = i > 0 && is_word(i - 1) && lex.cue(word(i - 1)).is_some();
+                let next_is_cue = v < tokens.len() && words[v].has(CUE);
+                let prev_is_cue = i > 0 && words[i - 1].has(CUE);
                 // "the F.B.I. has said": an acronym with periods too, of three letters or more
                 // ("the U.S. said" stays a place).
                 let dotted = is_dotted_initials(w) && w.bytes().filter(|&b| b != b'.').count() >= 3;
@@ -390,17 +404,18 @@ impl Mentions {
                 // "Mr. King", "Ms. Bishop": after an honorific the next word is a surname,
                 // whatever else it can be.
                 let after_honorific = k > i && start == k && is_honorific(word(k - 1));
-                let cue = k < run_end && lex.cue(word(k)).is_some();
+                let cue = k < run_end && words[k].has(CUE);
                 let splits_here = k == run_end
                     || (!after_honorific
-                        && (lex.is_non_name(word(k)) || lex.is_title(word(k)) || cue)
-                        && !(cue && surname_cue(text, tokens, start, k, run_end)));
+                        && (words[k].has(NON_NAME) || is_title(word(k), words[k]) || cue)
+                        && !(cue && surname_cue(text, tokens, words, start, k, run_end)));
                 if splits_here {
                     if start < k {
-                        let before_role =
-                            start > 0 && is_word(start - 1) && lex.is_role_noun(word(start - 1));
+                        let before_role = start > 0
+                            && is_word(start - 1)
+                            && is_role_noun(word(start - 1), words[start - 1]);
                         if let Some((kind, gender)) =
-                            classify_run(text, tokens, start..k, title_gender, before_role)
+                            classify_run(text, tokens, words, start..k, title_gender, before_role)
                         {
                             list.push(Mention {
                                 range: tokens[start].range.start..tokens[k - 1].range.end,
@@ -412,8 +427,8 @@ impl Mentions {
                             genders.push(gender);
                         }
                     }
-                    if k < run_end && lex.is_title(word(k)) {
-                        title_gender = Some(lex.title_gender(word(k)));
+                    if k < run_end && is_title(word(k), words[k]) {
+                        title_gender = Some(lexicon().title_gender(word(k)));
                     } else {
                         title_gender = None;
                     }
@@ -439,12 +454,8 @@ impl Mentions {
                 continue;
             }
             let r = list[idx].tokens.clone();
-            let next_is_cue = tokens
-                .get(r.end)
-                .is_some_and(|t| t.is_word() && lex.cue(&text[t.range.clone()]).is_some());
-            let prev_is_cue = r.start > 0
-                && tokens[r.start - 1].is_word()
-                && lex.cue(word(r.start - 1)).is_some();
+            let next_is_cue = words.get(r.end).is_some_and(|w| w.has(CUE));
+            let prev_is_cue = r.start > 0 && words[r.start - 1].has(CUE);
             if next_is_cue || prev_is_cue {
                 list[idx].kind = MentionKind::Person;
             }
@@ -456,8 +467,8 @@ impl Mentions {
             ends_at_token: vec![NONE; tokens.len()],
             starts_at_token: vec![NONE; tokens.len()],
         };
-        mentions.group_entities(text, tokens, &genders);
-        mentions.collect_roles(text, tokens);
+        mentions.group_entities(text, tokens, words, &genders);
+        mentions.collect_roles(text, tokens, words);
         for (idx, m) in mentions.list.iter().enumerate() {
             mentions.ends_at_token[m.tokens.end - 1] = idx as u32;
             mentions.starts_at_token[m.tokens.start] = idx as u32;
@@ -468,7 +479,13 @@ impl Mentions {
     /// Groups person mentions into entities; single names join the full name they end
     /// (or, for a given name, start) with.
     #[allow(clippy::needless_range_loop)]
-    fn group_entities(&mut self, text: &str, tokens: &[Token], genders: &[Gender]) {
+    fn group_entities(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        words: &[WordInfo],
+        genders: &[Gender],
+    ) {
         // Per-document maps of names, probed for every mention: a fast hasher (see lexicon.rs).
         use foldhash::HashMap;
         let lex = lexicon();
@@ -511,7 +528,9 @@ impl Mentions {
             let entity = *by_full.entry(full.clone()).or_insert_with(|| {
                 let first = &text[tokens[m.tokens.start].range.clone()];
                 let gender = match genders[idx] {
-                    Gender::Unknown => lex.given_name(first).unwrap_or(Gender::Unknown),
+                    Gender::Unknown => {
+                        given_gender(words[m.tokens.start]).unwrap_or(Gender::Unknown)
+                    }
                     g => g,
                 };
                 self.entities.push(Entity {
@@ -557,7 +576,7 @@ impl Mentions {
             let surname_first = person && !by_last.contains_key(w);
             let candidates = by_last
                 .get(w)
-                .or_else(|| lex.given_name(w).and_then(|_| by_first.get(w)))
+                .or_else(|| given_gender(words[m.tokens.start]).and_then(|_| by_first.get(w)))
                 .or_else(|| by_first_of_two.get(w).filter(|_| surname_first));
             let mut chosen =
                 candidates.and_then(|es| nearest_entity(es, &self.list, m.range.start));
@@ -631,7 +650,9 @@ impl Mentions {
                             name: w.to_string(),
                             forms: vec![w.to_string()],
                             gender: match genders[idx] {
-                                Gender::Unknown => lex.given_name(w).unwrap_or(Gender::Unknown),
+                                Gender::Unknown => {
+                                    given_gender(words[t0]).unwrap_or(Gender::Unknown)
+                                }
                                 g => g,
                             },
                             roles: Vec::new(),
@@ -648,8 +669,7 @@ impl Mentions {
     /// Records the roles and titles written next to each person's mentions: before the name
     /// ("Detective Inspector Roisin Kavanagh", "managing director, Adebayo Okonkwo") and in an
     /// appositive after it ("Okafor, the board's chair,").
-    fn collect_roles(&mut self, text: &str, tokens: &[Token]) {
-        let lex = lexicon();
+    fn collect_roles(&mut self, text: &str, tokens: &[Token], words: &[WordInfo]) {
         let role_of = |t: usize| -> Option<String> {
             let tok = &tokens[t];
             if !tok.is_word() {
@@ -658,10 +678,10 @@ impl Mentions {
             let w = &text[tok.range.clone()];
             // "Chen, the company's vice president": "company" is not Chen's role, or "the
             // company said" would mean Chen.
-            if lex.is_source_noun(&w.to_lowercase()) {
+            if words[t].lower & (SOURCE_NOUN | SOURCE_PLURAL) != 0 {
                 return None;
             }
-            if lex.is_role_noun(w) || lex.is_title(w) {
+            if is_role_noun(w, words[t]) || is_title(w, words[t]) {
                 Some(title_noun(w))
             } else {
                 None
@@ -815,8 +835,10 @@ fn nearest_entity(entities: &[usize], list: &[Mention], at: usize) -> Option<usi
     if entities.len() == 1 {
         return entities.first().copied();
     }
-    list.iter()
-        .filter(|m| m.range.start < at)
+    // The list is in text order: the mentions before `at` are a prefix of it.
+    let before = list.partition_point(|m| m.range.start < at);
+    list[..before]
+        .iter()
         .rev()
         .filter_map(|m| m.entity)
         .find(|e| entities.contains(e))
@@ -850,27 +872,29 @@ fn is_honorific(word: &str) -> bool {
 fn classify_run(
     text: &str,
     tokens: &[Token],
+    infos: &[WordInfo],
     run: Range<usize>,
     title: Option<Gender>,
     after_role_noun: bool,
 ) -> Option<(MentionKind, Gender)> {
-    let lex = lexicon();
     if run.len() > MAX_NAME_TOKENS {
         return None;
     }
-    let words: Vec<&str> = tokens[run.clone()]
-        .iter()
-        .map(|t| &text[t.range.clone()])
-        .collect();
-    if words.iter().any(|w| lex.is_org_word(w)) {
+    if infos[run.clone()].iter().any(|w| w.has(ORG_WORD)) {
         return Some((MentionKind::Organisation, Gender::Unknown));
     }
-    let phrase = &text[tokens[run.start].range.start..tokens[run.end - 1].range.end];
-    let given = lex.given_name(words[0]);
+    let given = given_gender(infos[run.start]);
     if let Some(g) = title {
         return Some((MentionKind::Person, g));
     }
-    if lex.is_place(phrase) {
+    // A run of one word is its own phrase, whose classes are known.
+    let place = if run.len() == 1 {
+        infos[run.start].has(PLACE)
+    } else {
+        let phrase = &text[tokens[run.start].range.start..tokens[run.end - 1].range.end];
+        lookup(phrase).has(PLACE)
+    };
+    if place {
         // Kept as a name of unknown kind: "Israel said" is Rep. Steve Israel.
         return Some((MentionKind::Proper, Gender::Unknown));
     }
@@ -879,7 +903,7 @@ fn classify_run(
         // name followed by a surname, or alone elsewhere, is a person.
         return Some((MentionKind::Person, g));
     }
-    if after_role_noun && words.len() >= 2 {
+    if after_role_noun && run.len() >= 2 {
         return Some((MentionKind::Person, Gender::Unknown));
     }
     Some((MentionKind::Proper, Gender::Unknown))
@@ -891,7 +915,8 @@ mod tests {
     use crate::text::tokens::tokenize;
 
     fn find(text: &str) -> Mentions {
-        Mentions::find(text, &tokenize(text), &[])
+        let tokens = tokenize(text);
+        Mentions::find(text, &tokens, &crate::lexicon::words_of(text, &tokens), &[])
     }
 
     #[test]

@@ -17,13 +17,7 @@ pub const MAX_LABEL_LOOKUP: usize = 500;
 
 /// Words that label a heading or a link, not a speaker (`data/heading_labels.txt`).
 pub(crate) fn is_heading_label(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            crate::mentions::lexicon::entries(include_str!("../../../data/heading_labels.txt"))
-                .collect()
-        })
-        .contains(&word)
+    crate::lexicon::lookup(word).has(crate::lexicon::class::HEADING_LABEL)
 }
 
 /// A word of a speaker label: capitals, with inner periods or apostrophes ("MR.", "O'BRIEN").

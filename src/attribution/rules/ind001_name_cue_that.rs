@@ -94,43 +94,6 @@ declare_rule! {
     pub struct NameCueThat { id: "IND001", name: "name-cue-that", phase: Indirect }
 }
 
-/// Verbs of knowing and feeling (`data/thought_verbs.txt`) that report a clause only when
-/// "that" or a subject pronoun opens it. [`Context::is_thought_verb`] holds the answer for
-/// each token.
-pub(crate) struct ThoughtVerbs {
-    set: foldhash::HashSet<&'static str>,
-    /// The verbs' shapes (first and last byte, length): most words fail this and are
-    /// never lower-cased or hashed (this runs for every word of a document).
-    shapes: crate::mentions::lexicon::Shapes,
-}
-
-impl ThoughtVerbs {
-    /// The list, read once.
-    pub(crate) fn get() -> &'static Self {
-        static VERBS: std::sync::OnceLock<ThoughtVerbs> = std::sync::OnceLock::new();
-        VERBS.get_or_init(|| {
-            let set: foldhash::HashSet<&'static str> =
-                crate::mentions::lexicon::entries(include_str!("../../../data/thought_verbs.txt"))
-                    .collect();
-            let shapes = crate::mentions::lexicon::Shapes::of(set.iter().copied());
-            ThoughtVerbs { set, shapes }
-        })
-    }
-
-    /// The verbs, in lower case.
-    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.set.iter().copied()
-    }
-
-    /// True when the word with these bytes is one of the verbs, in any ASCII case.
-    #[inline]
-    pub(crate) fn contains(&self, word: &[u8]) -> bool {
-        !word.is_empty()
-            && self.shapes.may_hold_bytes(word)
-            && std::str::from_utf8(word).is_ok_and(|w| self.set.contains(ascii_lower(w).as_str()))
-    }
-}
-
 /// True when a person or organisation named at token `t` is the subject of a clause: its
 /// verb follows as an auxiliary or modal ("Clinton knows Sanders will run to the end").
 fn opens_with_named_subject(ctx: &Context, t: usize) -> bool {

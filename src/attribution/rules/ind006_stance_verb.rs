@@ -1,7 +1,6 @@
 //! IND006 stance-verb.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
@@ -9,6 +8,7 @@ use crate::attribution::grammar::clause::{content_end, opening_clause_end, repor
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::words::{auxiliary, Auxiliary, MAX_AUXILIARIES};
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::{self, List};
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -88,55 +88,14 @@ enum Follows {
 /// Most tokens from a stance verb to the "as" its [`Follows::As`] entry needs.
 const MAX_AS_DISTANCE: usize = 10;
 
-/// The stance verbs of `data/stance_verbs.txt`, by lower-case form.
-pub(crate) struct StanceVerbs {
-    forms: foldhash::HashMap<&'static [u8], Vec<Follows>>,
-    /// The forms' shapes (first and last byte, length): most words fail this and are never
-    /// looked up (the rule asks it of every word of every sentence).
-    shapes: crate::mentions::lexicon::Shapes,
-}
-
-impl StanceVerbs {
-    /// The forms, in lower case.
-    pub(crate) fn forms(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.forms
-            .keys()
-            .filter_map(|f| std::str::from_utf8(f).ok())
+/// What the attributes of a line of `data/stance_verbs.txt` ask to follow the verb.
+fn follows(attrs: &'static str) -> Follows {
+    match attrs {
+        "" => Follows::Object,
+        "[to]" => Follows::Infinitive,
+        "[as]" => Follows::As,
+        particles => Follows::Particle(particles),
     }
-
-    /// True when `word` is a stance verb form as written in running text: in lower case
-    /// ("Rejects" in a headline is not one). [`Context::is_stance_verb`] holds the answer
-    /// for each token.
-    #[inline]
-    pub(crate) fn is_form(&self, word: &[u8]) -> bool {
-        word.first().is_some_and(u8::is_ascii_lowercase)
-            && self.shapes.may_hold_bytes(word)
-            && self.forms.contains_key(word)
-    }
-}
-
-/// The stance verbs, read once.
-pub(crate) fn stance_verbs() -> &'static StanceVerbs {
-    static VERBS: OnceLock<StanceVerbs> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        let mut forms: foldhash::HashMap<&'static [u8], Vec<Follows>> = Default::default();
-        for line in
-            crate::mentions::lexicon::entries(include_str!("../../../data/stance_verbs.txt"))
-        {
-            let (form, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-            let follows = match rest.trim() {
-                "" => Follows::Object,
-                "[to]" => Follows::Infinitive,
-                "[as]" => Follows::As,
-                p => Follows::Particle(p),
-            };
-            forms.entry(form.as_bytes()).or_default().push(follows);
-        }
-        let shapes = crate::mentions::lexicon::Shapes::of(
-            forms.keys().filter_map(|f| std::str::from_utf8(f).ok()),
-        );
-        StanceVerbs { forms, shapes }
-    })
 }
 
 /// How the stance verb at token `k` is used, if it is one: the cue's last token and where the
@@ -145,10 +104,8 @@ pub(crate) fn stance_at(ctx: &Context, k: usize, end: usize) -> Option<(usize, u
     if !ctx.is_stance_verb(k) {
         return None;
     }
-    let w = &ctx.text.as_bytes()[ctx.tokens[k].range.clone()];
-    let follows = stance_verbs().forms.get(w)?;
-    for &f in follows {
-        match f {
+    for &attrs in lexicon::attrs(List::StanceVerbs, ctx.word(k)) {
+        match follows(attrs) {
             Follows::Object => {
                 // "backed out", "supported in 2007" (the object went elsewhere): no object.
                 // A reporting verb ("announced", "cited") takes a noun phrase here: not "to

@@ -1,6 +1,6 @@
 //! IND007 participle-clause.
 
-use super::ind006_stance_verb::{stance_at, stance_verbs};
+use super::ind006_stance_verb::stance_at;
 use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{content_end, report, sentence_body};
@@ -8,6 +8,7 @@ use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::words::{auxiliary, Auxiliary};
 use crate::attribution::rule::{class_by_cue, cue_head};
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::{self, class};
 use crate::output::QuoteClass;
 use crate::text::ascii_lower;
 
@@ -132,7 +133,9 @@ impl Rule for ParticipleClause {
     /// saying ("adding that …") speech, of thinking a thought.
     fn class_of(&self, text: &str, cue: Option<&std::ops::Range<usize>>) -> QuoteClass {
         match cue {
-            Some(cue) if stance_verbs().is_form(ascii_lower(cue_head(text, cue)).as_bytes()) => {
+            Some(cue)
+                if lexicon::lookup(&ascii_lower(cue_head(text, cue))).has(class::STANCE_VERB) =>
+            {
                 QuoteClass::Stance
             }
             _ => class_by_cue(QuoteClass::Speech, text, cue),

@@ -1,13 +1,12 @@
 //! IND011 possessive-stance.
 
-use std::sync::OnceLock;
-
 use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::content_end;
 use crate::attribution::grammar::clause::{report, sentence_body};
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::{self, List};
 use crate::mentions::MentionKind;
 use crate::text::tokens::TokenKind;
 
@@ -40,53 +39,6 @@ declare_rule! {
     /// conjunction closes it ("… a recount drew jeers").
     pub struct PossessiveStance {
         id: "IND011", name: "possessive-stance", phase: Indirect, class: Stance
-    }
-}
-
-/// Whether the word after a stance noun stays in the content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct NounEntry {
-    next: &'static str,
-    /// "to" and "that" open the content; "for", "of", "on" … belong to the cue.
-    keeps_next: bool,
-}
-
-/// Stance nouns by lower-case form (`data/stance_nouns.txt`). [`Context`] flags the tokens
-/// that are one ([`Context::is_stance_noun`]), so the rule looks up only those.
-pub(crate) struct StanceNouns {
-    map: foldhash::HashMap<&'static str, Vec<NounEntry>>,
-}
-
-impl StanceNouns {
-    /// The list, read once.
-    pub(crate) fn get() -> &'static StanceNouns {
-        static NOUNS: OnceLock<StanceNouns> = OnceLock::new();
-        NOUNS.get_or_init(|| {
-            let mut map: foldhash::HashMap<&'static str, Vec<NounEntry>> = Default::default();
-            for line in
-                crate::mentions::lexicon::entries(include_str!("../../../data/stance_nouns.txt"))
-            {
-                let mut parts = line.split_whitespace();
-                let (Some(noun), Some(next)) = (parts.next(), parts.next()) else {
-                    continue;
-                };
-                let keeps_next = matches!(next, "to" | "that");
-                map.entry(noun)
-                    .or_default()
-                    .push(NounEntry { next, keeps_next });
-            }
-            StanceNouns { map }
-        })
-    }
-
-    /// The nouns, for the shape table of [`Context`]'s per-token flags.
-    pub(crate) fn nouns(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.map.keys().copied()
-    }
-
-    /// True when `word` (exact bytes, lower case) is a stance noun.
-    pub(crate) fn contains(&self, word: &[u8]) -> bool {
-        std::str::from_utf8(word).is_ok_and(|w| self.map.contains_key(w))
     }
 }
 
@@ -136,17 +88,20 @@ impl Rule for PossessiveStance {
         let Some(r) = sentence_body(ctx, s) else {
             return;
         };
-        let nouns = StanceNouns::get();
         for k in r.start + 1..r.end.saturating_sub(2) {
             if !ctx.is_stance_noun(k) || ctx.in_quote[k] {
                 continue;
             }
-            let Some(entries) = nouns.map.get(ctx.word(k)) else {
+            // Each line of the noun in `data/stance_nouns.txt` names a word that must follow.
+            let Some(next) = lexicon::attrs(List::StanceNouns, ctx.word(k))
+                .iter()
+                .filter_map(|a| a.split_whitespace().next())
+                .find(|&next| ctx.word(k + 1) == next)
+            else {
                 continue;
             };
-            let Some(entry) = entries.iter().find(|e| ctx.word(k + 1) == e.next) else {
-                continue;
-            };
+            // "to" and "that" open the content; "for", "of", "on" … belong to the cue.
+            let keeps_next = matches!(next, "to" | "that");
             // "his repeated calls for …": one adjective may stand before the noun.
             let np = possessor(ctx, k, r.start).or_else(|| {
                 (k >= r.start + 2 && ctx.tokens[k - 1].is_word())
@@ -156,7 +111,7 @@ impl Rule for PossessiveStance {
             let Some(np) = np.filter(|np| !ctx.has_quote(np.tokens.clone())) else {
                 continue;
             };
-            let (cue_end, start) = if entry.keeps_next {
+            let (cue_end, start) = if keeps_next {
                 (k + 1, k + 1)
             } else {
                 (k + 2, k + 2)

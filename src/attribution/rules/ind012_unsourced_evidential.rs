@@ -1,7 +1,6 @@
 //! IND012 unsourced-evidential.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::attribution::context::Context;
 use crate::attribution::finding::{Finding, IndirectFinding};
@@ -11,6 +10,7 @@ use crate::attribution::grammar::np::is_quote_mark;
 use crate::attribution::grammar::words::is_dash;
 use crate::attribution::grammar::words::{auxiliary, Auxiliary};
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::{self, List};
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
 
@@ -100,54 +100,19 @@ enum Class {
     Adverb,
 }
 
-/// The evidential words by lower-case form.
-pub(crate) struct EvidentialCues {
-    map: foldhash::HashMap<&'static [u8], Class>,
-}
-
-impl EvidentialCues {
-    /// The list, read once.
-    pub(crate) fn get() -> &'static EvidentialCues {
-        static CUES: OnceLock<EvidentialCues> = OnceLock::new();
-        CUES.get_or_init(|| {
-            let mut map: foldhash::HashMap<&'static [u8], Class> = Default::default();
-            for line in
-                crate::mentions::lexicon::entries(include_str!("../../../data/evidential_cues.txt"))
-            {
-                let mut parts = line.split_whitespace();
-                let (Some(word), Some(tag)) = (parts.next(), parts.next()) else {
-                    continue;
-                };
-                let class = match tag {
-                    "[seem]" => Class::Seem,
-                    "[appear]" => Class::Appear,
-                    "[look]" => Class::Look,
-                    "[to]" => Class::To,
-                    "[to-be]" => Class::ToBe,
-                    "[as]" => Class::As,
-                    "[complement]" => Class::Complement,
-                    "[adverb]" => Class::Adverb,
-                    _ => continue,
-                };
-                map.insert(word.as_bytes(), class);
-            }
-            EvidentialCues { map }
-        })
-    }
-
-    /// The words, for the shape table of [`Context`]'s per-token flags.
-    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.map.keys().filter_map(|w| std::str::from_utf8(w).ok())
-    }
-
-    /// True when `word` (exact bytes, lower case) is an evidential word.
-    pub(crate) fn contains(&self, word: &[u8]) -> bool {
-        self.map.contains_key(word)
-    }
-
-    fn class(&self, word: &[u8]) -> Option<Class> {
-        self.map.get(word).copied()
-    }
+/// The class of an evidential word by its attribute in `data/evidential_cues.txt`.
+fn class_of(attr: &str) -> Option<Class> {
+    Some(match attr {
+        "[seem]" => Class::Seem,
+        "[appear]" => Class::Appear,
+        "[look]" => Class::Look,
+        "[to]" => Class::To,
+        "[to-be]" => Class::ToBe,
+        "[as]" => Class::As,
+        "[complement]" => Class::Complement,
+        "[adverb]" => Class::Adverb,
+        _ => return None,
+    })
 }
 
 /// Most words from the start of the subject to the cue's auxiliaries.
@@ -396,7 +361,11 @@ struct Cue {
 
 /// The evidential cue at token `k`. `None` when the word is not used as a hedge here.
 fn cue_at(ctx: &Context, k: usize, r: &Range<usize>) -> Option<Cue> {
-    let class = EvidentialCues::get().class(ctx.word(k).as_bytes())?;
+    // A word listed twice takes its last line's class.
+    let class = lexicon::attrs(List::EvidentialCues, ctx.word(k))
+        .iter()
+        .rev()
+        .find_map(|a| class_of(a.split_whitespace().next()?))?;
     let end = r.end;
     let (subject_end, nearest_at) = step_back(ctx, k, r.start);
     if subject_end <= r.start {

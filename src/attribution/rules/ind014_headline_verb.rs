@@ -1,12 +1,12 @@
 //! IND014 headline-verb.
 
-use super::ind006_stance_verb::stance_verbs;
 use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{report, sentence_body, word_count};
 use crate::attribution::grammar::labels::is_heading_label;
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::rule::{class_by_cue, cue_head, declare_rule, Rule};
+use crate::lexicon::class::{CUE, STANCE_VERB};
 use crate::mentions::lexicon::lexicon;
 use crate::mentions::MentionKind;
 use crate::output::QuoteClass;
@@ -120,7 +120,7 @@ fn is_headline_verb(ctx: &Context, t: usize) -> bool {
         return false;
     }
     let lower = ascii_lower(w);
-    lexicon().cue(&lower).is_some() || stance_verbs().is_form(lower.as_bytes())
+    crate::lexicon::lookup(&lower).has(CUE | STANCE_VERB)
 }
 
 /// The speaker phrase of words `start..verb`: the mention ending before the verb (a name or
