@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
+use super::stance::stance_at;
 use super::words::{auxiliary, is_dash, Auxiliary, MAX_AUXILIARIES};
 use crate::attribution::context::Context;
-use crate::attribution::rules::ind006_stance_verb::stance_at;
 use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;

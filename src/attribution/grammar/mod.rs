@@ -2,7 +2,7 @@
 //! importing none. Noun phrases and the speaker phrase finders (`np`), resolving a speaker
 //! phrase to a name (`resolve`), clause starts and ends and sentence bodies (`clause`), the
 //! shapes around a quote and a cue (`shapes`), speaker labels (`labels`) and cited sources
-//! (`sources`).
+//! (`sources`), stance verbs in use (`stance`).
 
 pub mod clause;
 pub mod labels;
@@ -10,4 +10,5 @@ pub mod np;
 pub mod resolve;
 pub mod shapes;
 pub mod sources;
+pub mod stance;
 pub mod words;

@@ -1,10 +1,10 @@
 //! IND007 participle-clause.
 
-use super::ind006_stance_verb::stance_at;
 use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{content_end, report, sentence_body};
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::grammar::stance::stance_at;
 use crate::attribution::grammar::words::{auxiliary, Auxiliary};
 use crate::attribution::rule::{class_by_cue, cue_head};
 use crate::attribution::rule::{declare_rule, Rule};
