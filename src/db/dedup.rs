@@ -9,10 +9,11 @@
 //!   a spun copy of 001, turns "customer needs" into "client wants" and keeps 9 of 15 bigrams).
 //!
 //! A quotation is a connected component of these links. Candidates come from an index of
-//! bigram → forms, so the work is near-linear in the number of forms rather than all pairs;
-//! bigrams shared by more than [`MAX_POSTINGS`] forms ("of the") are too common to propose
-//! candidates and are skipped. The components depend only on the set of forms, never on the
-//! order documents arrived in.
+//! bigram → forms, read rarest bigram first ("customer needs" before "of the"), at most
+//! [`MAX_CANDIDATE_POSTINGS`] postings per form, so the work is linear in the number of forms
+//! rather than all pairs, whatever the vocabulary; each candidate is then checked on its whole
+//! set of bigrams. The components depend only on the set of forms, never on the order
+//! documents arrived in.
 
 use std::collections::HashMap;
 
@@ -25,14 +26,32 @@ pub const MIN_FRAGMENT_TOKENS: usize = 4;
 pub const MIN_NEAR_TOKENS: usize = 6;
 /// Least Jaccard similarity of the word-bigram sets for a near-duplicate link.
 pub const NEAR_JACCARD: f64 = 0.5;
-/// A bigram held by more forms than this proposes no candidates.
-pub const MAX_POSTINGS: usize = 1000;
+/// Most postings a form reads, rarest bigrams first, to find the earlier forms it may join:
+/// the bound that keeps clustering linear when the same word pairs recur in most quotations
+/// (a small vocabulary). A form whose every bigram is that common ("it is going to be")
+/// may miss a longer form that holds it.
+pub const MAX_CANDIDATE_POSTINGS: usize = 256;
 
 /// Groups `forms` (distinct normal forms) into quotations: returns, for each form, the index
 /// of the smallest form of its group.
 pub fn cluster(forms: &[&str]) -> Vec<usize> {
+    cluster_counting(forms).0
+}
+
+/// [`cluster`], and the work it did: postings read and candidate pairs checked (at most
+/// [`MAX_CANDIDATE_POSTINGS`] and one per bigram for each form).
+fn cluster_counting(forms: &[&str]) -> (Vec<usize>, u64) {
+    let mut work = 0u64;
     let words: Vec<Vec<&str>> = forms.iter().map(|f| tokens(f)).collect();
     let bigrams: Vec<Vec<u64>> = words.iter().map(|w| bigram_set(w)).collect();
+    // How many forms hold each bigram: a form looks for candidates through its rarest
+    // bigrams first, which a containing or near-duplicate form shares as well as any other.
+    let mut frequency: HashMap<u64, u32> = HashMap::new();
+    for set in &bigrams {
+        for &b in set {
+            *frequency.entry(b).or_default() += 1;
+        }
+    }
     let mut order: Vec<usize> = (0..forms.len()).collect();
     // Longest first, so every fragment finds the longer forms that may contain it already
     // indexed; ties by text, so the run is the same whatever order the forms came in.
@@ -45,31 +64,45 @@ pub fn cluster(forms: &[&str]) -> Vec<usize> {
 
     let mut groups = UnionFind::new(forms.len());
     let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
-    let mut shared: HashMap<u32, usize> = HashMap::new();
+    let mut rarest_first: Vec<u64> = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
     for &f in &order {
-        shared.clear();
-        let mut usable = 0;
-        for b in &bigrams[f] {
+        rarest_first.clear();
+        rarest_first.extend_from_slice(&bigrams[f]);
+        rarest_first.sort_by_key(|b| (frequency[b], *b));
+        candidates.clear();
+        let mut budget = MAX_CANDIDATE_POSTINGS;
+        for b in &rarest_first {
+            work += 1;
+            if budget == 0 {
+                break;
+            }
             let Some(postings) = index.get(b) else {
-                usable += 1;
                 continue;
             };
-            if postings.len() > MAX_POSTINGS {
+            let read = &postings[..postings.len().min(budget)];
+            budget -= read.len();
+            work += read.len() as u64;
+            candidates.extend_from_slice(read);
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        work += candidates.len() as u64;
+        for &c in &candidates {
+            let c = c as usize;
+            if groups.find(f) == groups.find(c) {
                 continue;
             }
-            usable += 1;
-            for &c in postings {
-                *shared.entry(c).or_default() += 1;
-            }
-        }
-        for (&c, &n) in &shared {
-            let c = c as usize;
+            let shared = bigrams[f]
+                .iter()
+                .filter(|b| bigrams[c].binary_search(b).is_ok())
+                .count();
             let contained = words[f].len() >= MIN_FRAGMENT_TOKENS
-                && n == usable
+                && shared == bigrams[f].len()
                 && contains_run(&words[c], &words[f]);
             let near = words[f].len() >= MIN_NEAR_TOKENS
                 && words[c].len() >= MIN_NEAR_TOKENS
-                && jaccard(n, bigrams[f].len(), bigrams[c].len()) >= NEAR_JACCARD;
+                && jaccard(shared, bigrams[f].len(), bigrams[c].len()) >= NEAR_JACCARD;
             if contained || near {
                 groups.union(f, c);
             }
@@ -83,7 +116,8 @@ pub fn cluster(forms: &[&str]) -> Vec<usize> {
         let root = groups.find(f);
         smallest[root] = smallest[root].min(f);
     }
-    (0..forms.len()).map(|f| smallest[groups.find(f)]).collect()
+    let groups = (0..forms.len()).map(|f| smallest[groups.find(f)]).collect();
+    (groups, work)
 }
 
 /// Whether `needle` occurs as a contiguous run of words in `haystack`.
@@ -218,6 +252,53 @@ mod tests {
         assert_eq!(forward[0], forward[2]);
         assert_eq!(forward[0], forward[3]);
         assert_ne!(forward[0], forward[1]);
+    }
+
+    /// `n` distinct quotes of 6 to 14 words drawn from 12 words (a fixed pseudo-random walk).
+    fn small_vocabulary(n: usize) -> Vec<String> {
+        let words: Vec<&str> = "we will need more time to make the plan work for people"
+            .split_whitespace()
+            .collect();
+        let mut state = 25u64;
+        let mut next = |m: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        let mut quotes = std::collections::BTreeSet::new();
+        while quotes.len() < n {
+            let len = 6 + next(9);
+            let quote: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
+            quotes.insert(quote.join(" "));
+        }
+        quotes.into_iter().collect()
+    }
+
+    // guards: on quotes of a small vocabulary every word pair recurs in most quotations, and
+    // each quotation was compared with every earlier one that shared a pair (up to
+    // 1000 of them per pair): consolidation grew with the square of the quotations.
+    #[test]
+    fn clustering_work_grows_linearly_on_a_small_vocabulary() {
+        let small = small_vocabulary(4_000);
+        let large = small_vocabulary(32_000);
+        let work = |texts: &[String]| {
+            let forms: Vec<&str> = texts.iter().map(String::as_str).collect();
+            cluster_counting(&forms).1
+        };
+        let (w_small, w_large) = (work(&small), work(&large));
+        let growth = w_large as f64 / w_small.max(1) as f64;
+        assert!(
+            growth <= 9.0,
+            "8 times the quotes cost {growth:.1} times the work ({w_small} → {w_large})"
+        );
+        // Each form reads at most MAX_CANDIDATE_POSTINGS postings, checks as many candidates
+        // and walks its 13 bigrams at most.
+        let per_form = w_large as f64 / large.len() as f64;
+        assert!(
+            per_form <= (2 * MAX_CANDIDATE_POSTINGS + 13) as f64,
+            "{per_form:.0} units of work per form"
+        );
     }
 
     #[test]
