@@ -9,12 +9,12 @@
 //! (set by `.ci/run`), which makes a missing browser a failure.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 #[path = "support/process.rs"]
 mod support;
 
-use support::{whosaid, TempDir};
+use support::{chromium, headless, root_attribute, whosaid, TempDir};
 
 /// Writes the report of `inputs` into `dir` and returns its path and text.
 fn report(dir: &TempDir, inputs: &[&str], stdin: Option<&str>) -> (PathBuf, String, Output) {
@@ -121,54 +121,6 @@ fn what_documents_bring_is_escaped_and_failures_are_shown() {
     assert!(html.contains("<section class=\"doc failed\" id=\"d2\">"));
     assert!(html.contains("malformed_json: - line 2: not valid JSON"));
     assert!(html.contains("2 documents · 1 quote · <span class=\"error\">1 failed</span>"));
-}
-
-/// Debian's chromium, or the browser named by `WHOSAID_CHROMIUM`.
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("WHOSAID_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    path.is_file().then_some(path)
-}
-
-/// Runs headless chromium on `url` with `args` (`--dump-dom`, `--screenshot=…`) in a fresh
-/// profile, with everything that could reach the network off.
-fn headless(browser: &Path, url: &str, args: &[&str]) -> Output {
-    let profile = TempDir::in_target("profile");
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(args)
-        .arg(url)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-/// The value of attribute `name` on the root element of a dumped DOM.
-fn root_attribute(dom: &str, name: &str) -> Option<String> {
-    let start = dom.find("<html")?;
-    let tag = &dom[start..start + dom[start..].find('>')?];
-    let key = format!(" {name}=\"");
-    let at = tag.find(&key)? + key.len();
-    Some(tag[at..at + tag[at..].find('"')?].to_string())
 }
 
 fn target_dir() -> PathBuf {

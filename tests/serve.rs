@@ -7,15 +7,15 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 #[path = "support/process.rs"]
 mod support;
 
-use support::{whosaid, TempDir, BIN};
+use support::{chromium, headless, root_attribute, whosaid, BIN};
 
 /// A running server, killed on drop.
 struct Server {
@@ -627,54 +627,6 @@ fn wrong_arguments_are_refused_with_a_message() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
-}
-
-/// Debian's chromium, or the browser named by `WHOSAID_CHROMIUM` (as tests/report.rs).
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("WHOSAID_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    path.is_file().then_some(path)
-}
-
-/// Runs headless chromium on `url` with `args` in a fresh profile, background networking
-/// off (the page talks to the server on loopback only).
-fn headless(browser: &Path, url: &str, args: &[&str]) -> Output {
-    let profile = TempDir::in_target("profile");
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--virtual-time-budget=10000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(args)
-        .arg(url)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-/// The value of attribute `name` on the root element of a dumped DOM.
-fn root_attribute(dom: &str, name: &str) -> Option<String> {
-    let start = dom.find("<html")?;
-    let tag = &dom[start..start + dom[start..].find('>')?];
-    let key = format!(" {name}=\"");
-    let at = tag.find(&key)? + key.len();
-    Some(tag[at..at + tag[at..].find('"')?].to_string())
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Running the `whosaid` binary from the integration tests (`tests/cli.rs`, `tests/db.rs`,
-//! `tests/report.rs`), and temporary directories for its files.
+//! `tests/report.rs`, `tests/serve.rs`), temporary directories for its files, and headless
+//! Chromium for the pages (the report, the server's page).
 
 #![allow(dead_code)]
 
@@ -96,4 +97,53 @@ pub fn whosaid_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) ->
         return out;
     }
     child.wait_with_output().unwrap()
+}
+
+/// Debian's chromium, or the browser named by `WHOSAID_CHROMIUM`.
+pub fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("WHOSAID_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    path.is_file().then_some(path)
+}
+
+/// Runs headless chromium on `url` with `args` (`--dump-dom`, `--screenshot=…`) in a fresh
+/// profile, with everything that could reach the network off (a page talks to loopback
+/// only).
+pub fn headless(browser: &Path, url: &str, args: &[&str]) -> Output {
+    let profile = TempDir::in_target("profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--virtual-time-budget=10000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run chromium");
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The value of attribute `name` on the root element of a dumped DOM.
+pub fn root_attribute(dom: &str, name: &str) -> Option<String> {
+    let start = dom.find("<html")?;
+    let tag = &dom[start..start + dom[start..].find('>')?];
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    Some(tag[at..at + tag[at..].find('"')?].to_string())
 }
