@@ -377,7 +377,7 @@ pub fn fuzz_text(data: &[u8]) -> Option<String> {
 /// The JSON Lines reader on one record: no panic; a record that serde_json reads as an
 /// object with a string `text` gives that text and the id a reader expects (a string id, a
 /// number's decimal form, or `source:line`); an object without a string text is refused; an
-/// error record keeps an id.
+/// error record keeps the record's own id, or the line's when it has none.
 pub fn check_jsonl(record: &str) {
     let parsed = whosaid::input::parse_jsonl("fuzz.jsonl", 7, record);
     let value: Option<serde_json::Value> = serde_json::from_str(record).ok();
@@ -405,7 +405,17 @@ pub fn check_jsonl(record: &str) {
         (Ok(_), _) if object.is_some() => {
             panic!("an object without a string text was accepted: {record:?}")
         }
-        (Err((id, _)), _) => assert!(!id.is_empty(), "an error record without an id"),
+        // An error record keeps the record's own id when it has one (even an empty one),
+        // else the line's.
+        (Err((id, _)), _) => {
+            let expected = match object.and_then(|o| o.get("id")) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ if object.is_some() => "fuzz.jsonl:7".to_string(),
+                _ => return,
+            };
+            assert_eq!(id, &expected, "error record id for {record:?}");
+        }
         // Valid JSON that serde_json cannot hold as a value (nested deeper than its limit, a
         // number beyond f64) may still give a document: the metadata field that holds it is
         // dropped with a warning, the text kept.
