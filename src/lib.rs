@@ -36,6 +36,9 @@ pub struct Config {
     /// Which classes of findings to report: speech only by default (quoted passages are
     /// always speech; reports without quote marks may be thoughts, stances or evidentials).
     pub include: output::Classes,
+    /// The rules to run: the built-in ones when `None`, or a set with a user's patterns
+    /// ([`attribution::RuleSet::with_files`]).
+    pub rules: Option<&'static attribution::RuleSet>,
 }
 
 /// Extracts the quotes of one document. `id` is copied into the result.

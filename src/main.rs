@@ -62,13 +62,29 @@ enum Command {
     )]
     Serve(serve::ServeArgs),
     /// List the attribution rules in the order they are tried, then the sentence rules.
-    #[command(after_help = "Example:\n  whosaid rules")]
-    Rules,
+    #[command(after_help = "Examples:\n  whosaid rules\n  whosaid rules --patterns house.pat")]
+    Rules {
+        #[command(flatten)]
+        patterns: cli::PatternArgs,
+    },
     /// Print the documentation of one rule.
-    #[command(after_help = "Example:\n  whosaid rule ATT001")]
+    #[command(
+        after_help = "Examples:\n  whosaid rule ATT001\n  whosaid rule HOUSE01 --patterns house.pat"
+    )]
     Rule {
         /// The rule ID, e.g. ATT001 or SEN005.
         id: String,
+        #[command(flatten)]
+        patterns: cli::PatternArgs,
+    },
+    /// Run the examples of attribution patterns, which are their tests: each example must be
+    /// attributed as it says, each counter-example not at all. Exit status 1 when one fails.
+    #[command(
+        after_help = "Examples:\n  whosaid test-patterns house.pat\n  whosaid test-patterns          # the built-in patterns\n\nThe pattern language: docs/patterns.md in the source repository."
+    )]
+    TestPatterns {
+        /// Pattern files; none: the built-in patterns.
+        files: Vec<std::path::PathBuf>,
     },
 }
 
@@ -95,6 +111,8 @@ struct ExtractArgs {
     /// Run only these attribution rules (comma-separated IDs).
     #[arg(long, value_delimiter = ',')]
     rules: Option<Vec<String>>,
+    #[command(flatten)]
+    patterns: cli::PatternArgs,
     #[command(flatten)]
     include: cli::input::IncludeArgs,
     /// Output format: jsonl (default), json (= --pretty), csv, tsv, annotation (W3C Web
@@ -165,36 +183,9 @@ fn main() -> ExitCode {
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&args),
         Command::Db(args) => cli::db::run(args),
-        Command::Rules => {
-            let attribution = whosaid::attribution::RULES
-                .iter()
-                .map(|r| (r.id(), r.name(), format!("{:?}", r.phase())));
-            let sentences = whosaid::sentences::RULES
-                .iter()
-                .map(|r| (r.id, r.name, "Sentence".to_string()));
-            let list: String = attribution
-                .chain(sentences)
-                .map(|(id, name, phase)| format!("{id}  {name:<28} {phase}\n"))
-                .collect();
-            print_out(&list)
-        }
-        Command::Rule { id } => {
-            let sentence_rule = whosaid::sentences::RULES
-                .iter()
-                .find(|r| r.id.eq_ignore_ascii_case(&id));
-            match (whosaid::attribution::rule(&id), sentence_rule) {
-                (Some(r), _) => print_out(r.doc()),
-                (None, Some(r)) => print_out(&format!(
-                    "{} {}: a correction of the sentence splitter.\n\n{}\n",
-                    r.id, r.name, r.summary
-                )),
-                (None, None) => Err(cli::Failure::new(
-                    2,
-                    format!("no rule {id}; `whosaid rules` lists them"),
-                )
-                .into()),
-            }
-        }
+        Command::Rules { patterns } => list_rules(&patterns),
+        Command::TestPatterns { files } => test_patterns(&files),
+        Command::Rule { id, patterns } => show_rule(&id, &patterns),
     };
     match result {
         Ok(code) => code,
@@ -206,12 +197,92 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs `whosaid rules`.
+fn list_rules(patterns: &cli::PatternArgs) -> anyhow::Result<ExitCode> {
+    use whosaid::attribution::Origin;
+    let set = patterns
+        .rule_set()?
+        .unwrap_or_else(whosaid::attribution::RuleSet::builtin);
+    let attribution = set.entries().iter().map(|(r, origin)| {
+        let from = match origin {
+            Origin::Builtin => String::new(),
+            Origin::Added(file) => format!("  (added by {file})"),
+            Origin::Replaced(file) => format!("  (replaced by {file})"),
+        };
+        (r.id(), r.name(), format!("{:?}{from}", r.phase()))
+    });
+    let sentences = whosaid::sentences::RULES
+        .iter()
+        .map(|r| (r.id, r.name, "Sentence".to_string()));
+    let mut list: String = attribution
+        .chain(sentences)
+        .map(|(id, name, phase)| format!("{id}  {name:<28} {phase}\n"))
+        .collect();
+    for id in set.disabled() {
+        list.push_str(&format!("{id}  disabled by --patterns\n"));
+    }
+    print_out(&list)
+}
+
+/// Runs `whosaid rule ID`.
+fn show_rule(id: &str, patterns: &cli::PatternArgs) -> anyhow::Result<ExitCode> {
+    let set = patterns
+        .rule_set()?
+        .unwrap_or_else(whosaid::attribution::RuleSet::builtin);
+    let sentence_rule = whosaid::sentences::RULES
+        .iter()
+        .find(|r| r.id.eq_ignore_ascii_case(id));
+    match (set.rule(id), sentence_rule) {
+        (Some(r), _) => print_out(r.doc()),
+        (None, Some(r)) => print_out(&format!(
+            "{} {}: a correction of the sentence splitter.\n\n{}\n",
+            r.id, r.name, r.summary
+        )),
+        (None, None) => {
+            Err(cli::Failure::new(2, format!("no rule {id}; `whosaid rules` lists them")).into())
+        }
+    }
+}
+
+/// Runs `whosaid test-patterns`.
+fn test_patterns(files: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
+    use whosaid::attribution::patterns::{builtin, examples};
+    let set = if files.is_empty() {
+        whosaid::attribution::RuleSet::builtin()
+    } else {
+        let read = cli::read_pattern_files(files)?;
+        whosaid::attribution::RuleSet::with_files(&read)
+            .map_err(|e| cli::Failure::new(2, e.to_string()))?
+    };
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    let patterns: Vec<&whosaid::attribution::patterns::PatternRule> = if files.is_empty() {
+        builtin().iter().collect()
+    } else {
+        set.patterns().filter(|p| names.contains(&p.file)).collect()
+    };
+    if patterns.is_empty() {
+        return Err(cli::Failure::new(1, format!("no pattern in {}", names.join(", "))).into());
+    }
+    let outcomes: Vec<_> = patterns
+        .iter()
+        .flat_map(|p| examples::run(set, p))
+        .collect();
+    print_out(&examples::render(&outcomes))?;
+    Ok(if outcomes.iter().all(|o| o.passed()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
 /// Runs `whosaid extract`.
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    cli::check_rules(args.rules.as_deref())?;
+    let set = args.patterns.rule_set()?;
+    cli::check_rules(args.rules.as_deref(), set)?;
     let config = whosaid::Config {
         explain: args.explain,
         only_rules: args.rules.clone(),
+        rules: set,
         include: args.include.include,
     };
     if let Some(other) = args

@@ -11,7 +11,7 @@ use crate::attribution::finding::{
 };
 use crate::attribution::gate::{self, Judgement};
 use crate::attribution::rule::Rule;
-use crate::attribution::rules::RULES;
+use crate::attribution::rules::RuleSet;
 use crate::classify;
 use crate::mentions::Mentions;
 use crate::output::{
@@ -42,9 +42,9 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     // taken back to `original` when the document is built.
     let view = View::of(original);
     let normalised = view.as_ref().map_or(original, |v| v.text.as_str());
-    let rules: Vec<&'static dyn Rule> = RULES
-        .iter()
-        .copied()
+    let set = config.rules.unwrap_or_else(RuleSet::builtin);
+    let rules: Vec<&'static dyn Rule> = set
+        .rules()
         .filter(|r| {
             config
                 .only_rules

@@ -549,7 +549,7 @@ fn rules_lists_every_rule() {
         .collect();
     assert_eq!(listed, registered);
     assert!(out.contains("SEN005  initials"), "{out}");
-    for r in whosaid::attribution::RULES {
+    for r in whosaid::attribution::RULES.iter() {
         assert!(out.contains(r.name()), "{} missing", r.name());
     }
 }

@@ -140,6 +140,7 @@ fn config() -> impl Strategy<Value = Config> {
             explain,
             only_rules,
             include,
+            rules: None,
         })
 }
 
@@ -285,7 +286,7 @@ proptest! {
 
     #[test]
     fn extract_never_panics_on_arbitrary_strings(text in any::<String>()) {
-        let config = Config { explain: true, only_rules: None, include: Classes::ALL };
+        let config = Config { explain: true, only_rules: None, include: Classes::ALL, rules: None };
         let doc = whosaid::extract("p", &text, &config);
         if let Err(e) = check_document(&text, &config, &doc) {
             return Err(TestCaseError::fail(format!("{e}\ntext: {text:?}")));

@@ -121,6 +121,7 @@ fn extract(
         explain,
         only_rules: checked_rules(rules)?,
         include: classes(include.as_deref())?,
+        rules: None,
     };
     let id = id.unwrap_or_else(|| DEFAULT_ID.to_string());
     let text = match text_of(&id, "the text", text) {
@@ -201,6 +202,7 @@ impl Extractor {
                 explain,
                 only_rules: rules,
                 include,
+                rules: None,
             },
             seen: HashSet::new(),
             hasher: Default::default(),

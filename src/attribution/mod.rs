@@ -15,6 +15,7 @@ pub mod context;
 pub mod finding;
 pub mod gate;
 pub mod grammar;
+pub mod patterns;
 pub mod rule;
 pub mod rules;
 pub mod words;
@@ -25,5 +26,5 @@ pub use finding::{
     MAX_SUBJECT_SENTENCES,
 };
 pub use rule::{class_by_cue, cue_head, Rule, RuleInfo};
-pub use rules::{check_rule_ids, rule, RULES};
+pub use rules::{check_rule_ids, rule, Origin, RuleSet, RULES};
 pub use words::{lowercase_words, word_count, LowerWords};

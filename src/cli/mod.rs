@@ -46,13 +46,56 @@ impl std::fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
-/// Checks `--rules`: exit status 2, and the valid IDs, for an unknown or empty ID.
-pub fn check_rules(rules: Option<&[String]>) -> Result<(), Failure> {
+/// Checks `--rules` against the rules that will run: exit status 2, and the valid IDs, for
+/// an unknown or empty ID.
+pub fn check_rules(
+    rules: Option<&[String]>,
+    set: Option<&'static whosaid::attribution::RuleSet>,
+) -> Result<(), Failure> {
+    let set = set.unwrap_or_else(whosaid::attribution::RuleSet::builtin);
     match rules {
-        Some(ids) => whosaid::attribution::check_rule_ids(ids)
+        Some(ids) => set
+            .check_ids(ids)
             .map_err(|message| Failure::new(2, format!("--rules: {message}"))),
         None => Ok(()),
     }
+}
+
+/// `--patterns FILE`: attribution patterns of the user's, added to the built-in rules.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct PatternArgs {
+    /// A file of attribution patterns (see docs/patterns.md) that adds rules to the built-in
+    /// ones, replaces some by ID, or disables some; may be given several times.
+    #[arg(long = "patterns", value_name = "FILE")]
+    pub patterns: Vec<std::path::PathBuf>,
+}
+
+impl PatternArgs {
+    /// The rule set with the files' patterns, `None` without `--patterns`; a file that
+    /// cannot be read or holds a mistake is exit status 2, the mistake named by
+    /// file:line:column.
+    pub fn rule_set(&self) -> Result<Option<&'static whosaid::attribution::RuleSet>, Failure> {
+        if self.patterns.is_empty() {
+            return Ok(None);
+        }
+        let files = read_pattern_files(&self.patterns)?;
+        whosaid::attribution::RuleSet::with_files(&files)
+            .map(Some)
+            .map_err(|e| Failure::new(2, e.to_string()))
+    }
+}
+
+/// Reads pattern files: each file's name as given and its text.
+pub fn read_pattern_files(paths: &[std::path::PathBuf]) -> Result<Vec<(String, String)>, Failure> {
+    paths
+        .iter()
+        .map(|p| {
+            let name = p.display().to_string();
+            std::fs::read_to_string(p)
+                .map(|text| (name.clone(), text))
+                .map_err(|e| Failure::new(2, format!("cannot read the pattern file {name}: {e}")))
+        })
+        .collect()
 }
 
 /// `1 document`, `2 documents`.

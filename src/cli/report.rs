@@ -44,11 +44,12 @@ impl Sink<Section> for Report<BufWriter<File>> {
 
 /// Runs `whosaid report`.
 pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    super::check_rules(args.rules.as_deref())?;
+    super::check_rules(args.rules.as_deref(), None)?;
     let config = whosaid::Config {
         // Non-speech passages are greyed out on the page.
         explain: true,
         only_rules: args.rules.clone(),
+        rules: None,
         include: args.include.include,
     };
     let items = args.input.documents()?;

@@ -271,6 +271,7 @@ pub fn config(
     Ok(whosaid::Config {
         explain,
         only_rules: rules,
+        rules: None,
         include,
     })
 }

@@ -33,60 +33,257 @@ pub mod ind012_unsourced_evidential;
 pub mod ind013_stance_phrase;
 pub mod ind014_headline_verb;
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
 use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
-use crate::attribution::rule::Rule;
+use crate::attribution::patterns::{self, parse_file, PatternError, PatternRule};
+use crate::attribution::rule::{Rule, RuleInfo};
 
-/// Every rule, in the order the sieve tries them.
-pub static RULES: &[&dyn Rule] = &[
+/// A place in the sieve: a rule in Rust, or a built-in pattern (`data/patterns/`) by ID.
+enum Slot {
+    Code(&'static dyn Rule),
+    Pattern(&'static str),
+}
+
+/// Every built-in rule, in the order the sieve tries them.
+static ORDER: &[Slot] = &[
     // A quoted transcript turn names its speaker in its label, whatever follows it.
-    &att016_quoted_turn::QuotedTurn,
-    &att001_quote_name_cue::QuoteNameCue,
-    &att002_quote_cue_name::QuoteCueName,
-    &att003_name_cue_quote::NameCueQuote,
-    &att004_pronoun_cue::PronounCue,
-    &att005_in_their_words::InTheirWords,
-    &att006_according_to::AccordingTo,
-    &att011_quote_dash_name::QuoteDashName,
-    &att012_colon_subject::ColonSubject,
-    &att007_sentence_cue::SentenceCue,
-    &att010_repeats_attributed_words::RepeatsAttributedWords,
-    &att008_introduced_before::IntroducedBefore,
-    &att009_continues_speaker::ContinuesSpeaker,
-    &att013_subject_partial::SubjectPartial,
+    Slot::Code(&att016_quoted_turn::QuotedTurn),
+    Slot::Code(&att001_quote_name_cue::QuoteNameCue),
+    Slot::Code(&att002_quote_cue_name::QuoteCueName),
+    Slot::Code(&att003_name_cue_quote::NameCueQuote),
+    Slot::Code(&att004_pronoun_cue::PronounCue),
+    Slot::Code(&att005_in_their_words::InTheirWords),
+    Slot::Code(&att006_according_to::AccordingTo),
+    Slot::Code(&att011_quote_dash_name::QuoteDashName),
+    Slot::Code(&att012_colon_subject::ColonSubject),
+    Slot::Pattern("ATT018"),
+    Slot::Pattern("ATT019"),
+    Slot::Code(&att007_sentence_cue::SentenceCue),
+    Slot::Code(&att010_repeats_attributed_words::RepeatsAttributedWords),
+    Slot::Code(&att008_introduced_before::IntroducedBefore),
+    Slot::Code(&att009_continues_speaker::ContinuesSpeaker),
+    Slot::Code(&att013_subject_partial::SubjectPartial),
     // Once every quote is decided, the pieces of one quotation take one speaker.
-    &att015_same_quotation::SameQuotation,
-    &att017_quotation_after_portrait::QuotationAfterPortrait,
+    Slot::Code(&att015_same_quotation::SameQuotation),
+    Slot::Code(&att017_quotation_after_portrait::QuotationAfterPortrait),
     // A transcript turn ("BANKOLE: …", "A: …") is one speaker's paragraph, whatever verbs
     // it holds; "According to X, …" frames the whole sentence: both go before the verb rules.
-    &att014_transcript_turn::TranscriptTurn,
-    &ind004_according_to_clause::AccordingToClause,
+    Slot::Code(&att014_transcript_turn::TranscriptTurn),
+    Slot::Code(&ind004_according_to_clause::AccordingToClause),
     // A trailing attribution ("…, the report said") claims its whole clause before IND001
     // reads a verb inside it ("Many found it odd, Ray said"); IND001's reports inside that
     // clause stand beside it, cut at its end.
-    &ind003_clause_name_cue::ClauseNameCue,
-    &ind001_name_cue_that::NameCueThat,
-    &ind002_as_name_cue::AsNameCue,
-    &ind005_parenthetical_name_cue::ParentheticalNameCue,
-    &ind006_stance_verb::StanceVerb,
-    &ind007_participle_clause::ParticipleClause,
-    &ind008_headline_colon::HeadlineColon,
-    &ind009_asked_question::AskedQuestion,
-    &ind010_poll_in::PollIn,
-    &ind011_possessive_stance::PossessiveStance,
-    &ind013_stance_phrase::StancePhrase,
-    &ind014_headline_verb::HeadlineVerb,
+    Slot::Code(&ind003_clause_name_cue::ClauseNameCue),
+    Slot::Code(&ind001_name_cue_that::NameCueThat),
+    Slot::Code(&ind002_as_name_cue::AsNameCue),
+    Slot::Code(&ind005_parenthetical_name_cue::ParentheticalNameCue),
+    Slot::Code(&ind006_stance_verb::StanceVerb),
+    Slot::Code(&ind007_participle_clause::ParticipleClause),
+    Slot::Code(&ind008_headline_colon::HeadlineColon),
+    Slot::Code(&ind009_asked_question::AskedQuestion),
+    Slot::Code(&ind010_poll_in::PollIn),
+    Slot::Code(&ind011_possessive_stance::PossessiveStance),
+    Slot::Code(&ind013_stance_phrase::StancePhrase),
+    Slot::Code(&ind014_headline_verb::HeadlineVerb),
     // Hedges and expectations without a source come last: a clause another rule reports
     // is left to it.
-    &ind012_unsourced_evidential::UnsourcedEvidential,
+    Slot::Code(&ind012_unsourced_evidential::UnsourcedEvidential),
 ];
+
+/// Every built-in rule, in the order the sieve tries them: the rules in Rust and the
+/// built-in patterns in their places.
+pub static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
+    let builtin = patterns::builtin();
+    ORDER
+        .iter()
+        .map(|slot| match slot {
+            Slot::Code(r) => *r,
+            Slot::Pattern(id) => match builtin.iter().find(|p| p.id() == *id) {
+                Some(p) => p as &'static dyn Rule,
+                // Checked by a test: the order names only patterns that exist.
+                None => panic!("the rule order names a built-in pattern {id} that no file holds"),
+            },
+        })
+        .collect()
+});
+
+/// Pattern files: each a name for messages and the file's text.
+type Files = Vec<(String, String)>;
+
+/// Where a rule of a [`RuleSet`] comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A built-in rule (in Rust or a built-in pattern).
+    Builtin,
+    /// A pattern of a user's file, added after the built-in rules of its phase.
+    Added(String),
+    /// A pattern of a user's file that took a built-in rule's place.
+    Replaced(String),
+}
+
+/// The rules one extraction runs, in order: the built-in ones, or those with a user's
+/// patterns added, replacing or disabling some.
+pub struct RuleSet {
+    rules: Vec<(&'static dyn Rule, Origin)>,
+    /// IDs of the built-in rules the user's files disabled.
+    disabled: Vec<&'static str>,
+    /// The patterns of the user's files, in file order.
+    patterns: Vec<&'static PatternRule>,
+}
+
+impl std::fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleSet")
+            .field(
+                "rules",
+                &self.rules.iter().map(|(r, _)| r.id()).collect::<Vec<_>>(),
+            )
+            .field("disabled", &self.disabled)
+            .finish()
+    }
+}
+
+impl RuleSet {
+    /// The built-in rules.
+    pub fn builtin() -> &'static RuleSet {
+        static SET: LazyLock<RuleSet> = LazyLock::new(|| RuleSet {
+            rules: RULES.iter().map(|&r| (r, Origin::Builtin)).collect(),
+            disabled: Vec::new(),
+            patterns: Vec::new(),
+        });
+        &SET
+    }
+
+    /// The built-in rules with the patterns of `files` (each a name for messages and the
+    /// file's text): a `pattern` is added after the built-in rules of its phase, a `replace`
+    /// takes the place of the rule with its ID, a `disable` line takes rules out. The same
+    /// files give the same set, compiled once for the life of the process.
+    pub fn with_files(files: &[(String, String)]) -> Result<&'static RuleSet, PatternError> {
+        static SETS: LazyLock<Mutex<HashMap<Files, &'static RuleSet>>> =
+            LazyLock::new(|| Mutex::new(HashMap::new()));
+        if let Some(&set) = SETS.lock().unwrap_or_else(|e| e.into_inner()).get(files) {
+            return Ok(set);
+        }
+        let set: &'static RuleSet = Box::leak(Box::new(RuleSet::build(files)?));
+        SETS.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(files.to_vec(), set);
+        Ok(set)
+    }
+
+    fn build(files: &[(String, String)]) -> Result<RuleSet, PatternError> {
+        let mut rules: Vec<(&'static dyn Rule, Origin)> =
+            RULES.iter().map(|&r| (r, Origin::Builtin)).collect();
+        let mut disabled = Vec::new();
+        let mut patterns = Vec::new();
+        for (name, source) in files {
+            let file = parse_file(source, name)?;
+            let err = |pos: patterns::Pos, message: String| PatternError {
+                file: name.clone(),
+                line: pos.line,
+                column: pos.column,
+                message,
+            };
+            for def in file.patterns {
+                let pos = def.pos;
+                let existing = rules
+                    .iter()
+                    .position(|(r, _)| r.id().eq_ignore_ascii_case(&def.id));
+                let rule: &'static PatternRule = Box::leak(Box::new(PatternRule::new(def, name)));
+                patterns.push(rule);
+                match (rule.def.replaces, existing) {
+                    (false, Some(i)) => {
+                        return Err(err(
+                            pos,
+                            format!(
+                                "{} is already a rule ({}); write `replace {}` to take its place, or choose another ID",
+                                rule.id(),
+                                rules[i].0.name(),
+                                rule.id()
+                            ),
+                        ))
+                    }
+                    (true, None) => {
+                        return Err(err(
+                            pos,
+                            format!("no rule {} to replace; `whosaid rules` lists them", rule.id()),
+                        ))
+                    }
+                    (true, Some(i)) => rules[i] = (rule, Origin::Replaced(name.clone())),
+                    (false, None) => {
+                        // After the last rule of its phase.
+                        let at = rules
+                            .iter()
+                            .rposition(|(r, _)| r.phase() == rule.phase())
+                            .map_or(rules.len(), |i| i + 1);
+                        rules.insert(at, (rule, Origin::Added(name.clone())));
+                    }
+                }
+            }
+            for (id, pos) in file.disabled {
+                let Some(i) = rules
+                    .iter()
+                    .position(|(r, _)| r.id().eq_ignore_ascii_case(&id))
+                else {
+                    return Err(err(
+                        pos,
+                        format!("no rule {id} to disable; `whosaid rules` lists them"),
+                    ));
+                };
+                disabled.push(rules.remove(i).0.id());
+            }
+        }
+        Ok(RuleSet {
+            rules,
+            disabled,
+            patterns,
+        })
+    }
+
+    /// The rules, in the order they are tried.
+    pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+        self.rules.iter().map(|(r, _)| *r)
+    }
+
+    /// The patterns of the user's files, in file order (a disabled one included).
+    pub fn patterns(&self) -> impl Iterator<Item = &'static PatternRule> + '_ {
+        self.patterns.iter().copied()
+    }
+
+    /// The rules with where each comes from.
+    pub fn entries(&self) -> &[(&'static dyn Rule, Origin)] {
+        &self.rules
+    }
+
+    /// IDs of the rules the user's files disabled.
+    pub fn disabled(&self) -> &[&'static str] {
+        &self.disabled
+    }
+
+    /// The rule with this ID (any case).
+    pub fn rule(&self, id: &str) -> Option<&'static dyn Rule> {
+        self.rules().find(|r| r.id().eq_ignore_ascii_case(id))
+    }
+
+    /// Checks rule IDs as [`check_rule_ids`] does, against this set.
+    pub fn check_ids(&self, ids: &[String]) -> Result<(), String> {
+        check_ids_in(self, ids)
+    }
+}
 
 /// Checks the rule IDs that [`crate::Config::only_rules`] will hold (case-insensitive): an
 /// error message when the list is empty, holds an empty ID or an ID no rule has, naming the
 /// valid IDs.
 pub fn check_rule_ids(ids: &[String]) -> Result<(), String> {
+    check_ids_in(RuleSet::builtin(), ids)
+}
+
+fn check_ids_in(set: &RuleSet, ids: &[String]) -> Result<(), String> {
     let valid = || {
-        let mut all: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+        let mut all: Vec<&str> = set.rules().map(|r| r.id()).collect();
         all.sort_unstable();
         all.join(", ")
     };
@@ -96,7 +293,7 @@ pub fn check_rule_ids(ids: &[String]) -> Result<(), String> {
     let unknown: Vec<&str> = ids
         .iter()
         .map(|id| id.trim())
-        .filter(|id| rule(id).is_none())
+        .filter(|id| set.rule(id).is_none())
         .map(|id| if id.is_empty() { "''" } else { id })
         .collect();
     match unknown.as_slice() {
@@ -134,7 +331,7 @@ mod tests {
     #[test]
     fn rule_ids_are_unique_and_well_formed() {
         let mut seen = HashSet::new();
-        for r in RULES {
+        for r in RULES.iter() {
             assert!(seen.insert(r.id()), "duplicate rule id {}", r.id());
             assert!(r.id().len() == 6, "{}", r.id());
             assert!(r.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
@@ -143,7 +340,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_the_doc_headings() {
-        for r in RULES {
+        for r in RULES.iter() {
             for heading in [
                 "What it matches",
                 "Why",

@@ -1,0 +1,39 @@
+# Built-in attribution patterns of whosaid, in the pattern language of docs/patterns.md.
+#
+# Each pattern is a rule like those in src/attribution/rules/: a stable ID, a kebab-case
+# name, what it matches, why, examples (which are its tests: `whosaid test-patterns`) and
+# sentences it must not match. Where a pattern stands in the sieve is set by the rule order
+# in src/attribution/rules/mod.rs.
+
+pattern ATT018 quote-was-how-name-put-it
+  kind       direct
+  match      $QUOTE ,? (was|is|’s|'s) how $SPEAKER{name|org|desc|pronoun} $CUE(put it|phrased it|described it|summed it up) $END
+  confidence 0.9
+  about      A quote, then "was how" and a speaker who "put it": the quote is what the speaker said, named after it.
+  why        A common way to close a paragraph on someone's words; no speech verb stands next to the quote, so the verb rules miss it.
+  false-positive A quote the speaker is paraphrasing from someone else: “…” was how she put it, quoting her father.
+  false-positive Without a comma inside the marks (“…” was how Lopez put it) the quote reads as the subject of "was", which the non-speech checks judge before any rule runs: not reported.
+  example    “We are out of money,” was how Maria Lopez put it.
+    speaker  Maria Lopez
+    quote    We are out of money,
+    cue      put it
+  example    “A slow-motion disaster,” is how the union’s president described it.
+    speaker  the union’s president
+    cue      described it
+  counter    “We are out of money” was how the headline put it, and nobody laughed.
+  counter    “We are out of money” was the headline.
+
+pattern ATT019 quote-came-the-reply-from-name
+  kind       direct
+  match      $QUOTE ,? $CUE(came) the? (reply|response|answer|retort) from $SPEAKER{name|org|desc}
+  confidence 0.9
+  about      A quote, then "came the reply from" and the speaker.
+  why        An inverted attribution with no speech verb: the quote is the speaker's reply.
+  false-positive None known.
+  example    “Not this year,” came the reply from Dana Whitfield.
+    speaker  Dana Whitfield
+    quote    Not this year,
+    cue      came
+  example    “Absolutely not.” came the response from a spokeswoman for the agency.
+    speaker  a spokeswoman
+  counter    “Not this year,” came the reply, and Dana Whitfield left.

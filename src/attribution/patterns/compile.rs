@@ -1,0 +1,560 @@
+//! A template compiled into a program over tokens, and the matcher that runs it.
+//!
+//! The matcher is a backtracker that remembers every (instruction, token) pair it has tried:
+//! whether a pair leads to a match depends on nothing else (captures only record where things
+//! were), so a pair that failed once fails again and is never tried twice. A pattern thus
+//! costs at most its program's length times the tokens of its window, whatever it holds.
+
+use std::ops::Range;
+
+use super::syntax::{Class, Kind, Node, SpeakerKinds, Test};
+use crate::attribution::context::Context;
+use crate::attribution::grammar::clause::MIN_CLAUSE_WORDS;
+use crate::attribution::grammar::np::{is_cue_adverb, is_number, NpKind, SpeakerNp};
+use crate::quotes::is_quote_mark;
+use crate::text::tokens::TokenKind;
+
+/// Most instructions a compiled pattern may hold: a pattern past it is refused.
+pub const MAX_PROGRAM: usize = 512;
+
+/// One instruction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inst {
+    /// Consume a token that passes the test.
+    Token(Test),
+    /// Consume a speaker noun phrase of one of these kinds.
+    Speaker(SpeakerKinds),
+    /// Mark the start / end of the cue.
+    CueStart,
+    /// See [`Inst::CueStart`].
+    CueEnd,
+    /// Mark the start / end of the clause.
+    ClauseStart,
+    /// See [`Inst::ClauseStart`].
+    ClauseEnd,
+    /// Consume a token of a clause: anything but a quote mark or a line break.
+    ClauseToken,
+    /// Consume a word of a clause.
+    ClauseWord,
+    /// Consume the quoted passage.
+    Quote,
+    /// Only at the start of the window.
+    Start,
+    /// Only at the end of the window.
+    End,
+    /// Try the first instruction, then the second.
+    Split(usize, usize),
+    /// Go on at this instruction.
+    Jump(usize),
+    /// A match.
+    Accept,
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// The instructions; the last is [`Inst::Accept`].
+    pub insts: Vec<Inst>,
+    /// Classes of [`crate::lexicon::class`] of which a sentence must hold a word for the
+    /// pattern to match there (0: no such requirement), from the cue.
+    pub needs_classes: u64,
+    /// Whether the sentence must hold a speech cue / a reporting cue.
+    pub needs_speech: bool,
+    /// See [`Program::needs_speech`].
+    pub needs_report: bool,
+}
+
+/// Checks what a pattern of `kind` must hold: its slots, each once, and repetitions that
+/// end. The message says what is wrong.
+pub fn check(node: &Node, kind: Kind) -> Result<(), String> {
+    let mut count = Counts::default();
+    walk(node, false, &mut count)?;
+    let (slot, other) = match kind {
+        Kind::Direct => ("$QUOTE", "$CLAUSE"),
+        Kind::Indirect => ("$CLAUSE", "$QUOTE"),
+    };
+    let (own, others) = match kind {
+        Kind::Direct => (count.quote, count.clause),
+        Kind::Indirect => (count.clause, count.quote),
+    };
+    let kind_name = match kind {
+        Kind::Direct => "direct",
+        Kind::Indirect => "indirect",
+    };
+    if own != 1 {
+        return Err(format!(
+            "a {kind_name} pattern holds {slot} once (found {own} times)"
+        ));
+    }
+    if others != 0 {
+        return Err(format!("a {kind_name} pattern holds no {other}"));
+    }
+    if count.speaker != 1 {
+        return Err(format!(
+            "a pattern holds $SPEAKER once, outside any repetition or alternative (found {} times)",
+            count.speaker
+        ));
+    }
+    if count.cue > 1 {
+        return Err("a pattern holds $CUE at most once".into());
+    }
+    let program = compile(node);
+    if program.insts.len() > MAX_PROGRAM {
+        return Err(format!(
+                "the pattern compiles to {} steps, more than {MAX_PROGRAM}: use fewer or smaller counted repetitions",
+            program.insts.len()
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Counts {
+    quote: usize,
+    clause: usize,
+    speaker: usize,
+    cue: usize,
+}
+
+/// Counts the slots and refuses slots inside repetitions or alternatives (they must match
+/// exactly once) and repetitions of what can match nothing.
+fn walk(node: &Node, nested: bool, count: &mut Counts) -> Result<(), String> {
+    let once = |name: &str| -> Result<(), String> {
+        if nested {
+            Err(format!(
+                "{name} stands inside a repetition or an alternative; it must match exactly once"
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    match node {
+        Node::Token(_) | Node::Start | Node::End => Ok(()),
+        Node::Quote => {
+            once("$QUOTE")?;
+            count.quote += 1;
+            Ok(())
+        }
+        Node::Clause => {
+            once("$CLAUSE")?;
+            count.clause += 1;
+            Ok(())
+        }
+        Node::Speaker(_) => {
+            once("$SPEAKER")?;
+            count.speaker += 1;
+            Ok(())
+        }
+        Node::Cue(inner) => {
+            once("$CUE")?;
+            count.cue += 1;
+            if can_be_empty(inner) {
+                return Err("$CUE(…) must hold at least one token".into());
+            }
+            walk(inner, true, count)
+        }
+        Node::Seq(items) => items.iter().try_for_each(|n| walk(n, nested, count)),
+        Node::Alt(alts) => alts.iter().try_for_each(|n| walk(n, true, count)),
+        Node::Repeat { node, max, .. } => {
+            if can_be_empty(node) {
+                return Err("a repetition of something that can match nothing never ends".into());
+            }
+            if max.is_none() && !matches!(**node, Node::Token(_)) && has_unbounded(node) {
+                return Err("an unbounded repetition inside another".into());
+            }
+            walk(node, true, count)
+        }
+    }
+}
+
+fn has_unbounded(node: &Node) -> bool {
+    match node {
+        Node::Repeat { max: None, .. } => true,
+        Node::Repeat { node, .. } | Node::Cue(node) => has_unbounded(node),
+        Node::Seq(v) | Node::Alt(v) => v.iter().any(has_unbounded),
+        _ => false,
+    }
+}
+
+/// True when `node` can match no token at all.
+pub fn can_be_empty(node: &Node) -> bool {
+    match node {
+        Node::Token(_) | Node::Speaker(_) | Node::Quote | Node::Clause => false,
+        Node::Start | Node::End => true,
+        Node::Cue(inner) => can_be_empty(inner),
+        Node::Seq(items) => items.iter().all(can_be_empty),
+        Node::Alt(alts) => alts.iter().any(can_be_empty),
+        Node::Repeat { node, min, .. } => *min == 0 || can_be_empty(node),
+    }
+}
+
+/// Compiles a checked template.
+pub fn compile(node: &Node) -> Program {
+    let mut insts = Vec::new();
+    emit(node, &mut insts);
+    insts.push(Inst::Accept);
+    let (mut needs_classes, mut needs_speech, mut needs_report) = (0u64, false, false);
+    if let Some(test) = cue_test(node) {
+        match test {
+            Test::Class(Class::Lexicon(bits)) => needs_classes = *bits,
+            Test::Class(Class::Speech) => needs_speech = true,
+            Test::Class(Class::Report) => needs_report = true,
+            _ => {}
+        }
+    }
+    Program {
+        insts,
+        needs_classes,
+        needs_speech,
+        needs_report,
+    }
+}
+
+/// The cue's test when the cue is one class test (the common `$CUE`, `$CUE{@report}`).
+fn cue_test(node: &Node) -> Option<&Test> {
+    match node {
+        Node::Cue(inner) => match &**inner {
+            Node::Token(t) => Some(t),
+            _ => None,
+        },
+        Node::Seq(items) => items.iter().find_map(cue_test),
+        _ => None,
+    }
+}
+
+fn emit(node: &Node, out: &mut Vec<Inst>) {
+    match node {
+        Node::Token(t) => out.push(Inst::Token(t.clone())),
+        Node::Speaker(k) => out.push(Inst::Speaker(*k)),
+        Node::Quote => out.push(Inst::Quote),
+        Node::Start => out.push(Inst::Start),
+        Node::End => out.push(Inst::End),
+        Node::Cue(inner) => {
+            out.push(Inst::CueStart);
+            emit(inner, out);
+            out.push(Inst::CueEnd);
+        }
+        Node::Clause => {
+            // A word, then at least MIN_CLAUSE_WORDS - 1 more, each after any other tokens,
+            // as many as there are: the clause starts and ends on a word.
+            out.push(Inst::ClauseStart);
+            out.push(Inst::ClauseWord);
+            for _ in 1..MIN_CLAUSE_WORDS {
+                clause_gap(out);
+                out.push(Inst::ClauseWord);
+            }
+            // (gap word)*
+            let top = out.len();
+            out.push(Inst::Split(top + 1, usize::MAX));
+            clause_gap(out);
+            out.push(Inst::ClauseWord);
+            out.push(Inst::Jump(top));
+            let exit = out.len();
+            out[top] = Inst::Split(top + 1, exit);
+            out.push(Inst::ClauseEnd);
+        }
+        Node::Seq(items) => items.iter().for_each(|n| emit(n, out)),
+        Node::Alt(alts) => {
+            // Split(a, next) a Jump(end) Split(b, next) b Jump(end) … last
+            let mut jumps = Vec::new();
+            for (i, alt) in alts.iter().enumerate() {
+                if i + 1 < alts.len() {
+                    let split = out.len();
+                    out.push(Inst::Split(split + 1, usize::MAX));
+                    emit(alt, out);
+                    jumps.push(out.len());
+                    out.push(Inst::Jump(usize::MAX));
+                    let next = out.len();
+                    out[split] = Inst::Split(split + 1, next);
+                } else {
+                    emit(alt, out);
+                }
+            }
+            let end = out.len();
+            for j in jumps {
+                out[j] = Inst::Jump(end);
+            }
+        }
+        Node::Repeat { node, min, max } => {
+            for _ in 0..*min {
+                emit(node, out);
+            }
+            match max {
+                None => {
+                    let top = out.len();
+                    out.push(Inst::Split(top + 1, usize::MAX));
+                    emit(node, out);
+                    out.push(Inst::Jump(top));
+                    let exit = out.len();
+                    out[top] = Inst::Split(top + 1, exit);
+                }
+                Some(max) => {
+                    // Each optional copy: Split(copy, end).
+                    let mut splits = Vec::new();
+                    for _ in *min..*max {
+                        splits.push(out.len());
+                        out.push(Inst::Split(usize::MAX, usize::MAX));
+                        emit(node, out);
+                    }
+                    let end = out.len();
+                    for s in splits {
+                        out[s] = Inst::Split(s + 1, end);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Any tokens of a clause that are not words, greedily: `ClauseToken*` without words.
+fn clause_gap(out: &mut Vec<Inst>) {
+    let top = out.len();
+    out.push(Inst::Split(top + 1, usize::MAX));
+    out.push(Inst::ClauseToken);
+    out.push(Inst::Jump(top));
+    let exit = out.len();
+    out[top] = Inst::Split(top + 1, exit);
+}
+
+/// Where a program runs: the tokens it may read, and for a direct pattern the quote.
+#[derive(Debug, Clone)]
+pub struct Window {
+    /// Tokens before the quote (direct) or of the sentence (indirect).
+    pub before: Range<usize>,
+    /// For a direct pattern, the tokens after the quote's closing mark; the quote's tokens
+    /// run from `before.end` to `after.start`.
+    pub after: Option<Range<usize>>,
+}
+
+impl Window {
+    fn positions(&self) -> usize {
+        self.before.len() + 1 + self.after.as_ref().map_or(0, |a| a.len() + 1)
+    }
+
+    /// The memo index of token position `t`, or `None` outside the window.
+    fn index(&self, t: usize) -> Option<usize> {
+        if self.before.contains(&t) || t == self.before.end {
+            return Some(t - self.before.start);
+        }
+        let a = self.after.as_ref()?;
+        (a.contains(&t) || t == a.end).then(|| self.before.len() + 1 + t - a.start)
+    }
+
+    /// Where a token test at `t` may read up to.
+    fn limit(&self, t: usize) -> usize {
+        match &self.after {
+            Some(a) if t >= a.start => a.end,
+            _ => self.before.end,
+        }
+    }
+}
+
+/// What a match captured.
+#[derive(Debug, Clone)]
+pub struct Match {
+    /// The speaker phrase.
+    pub speaker: SpeakerNp,
+    /// The cue's tokens (empty when the pattern has no cue).
+    pub cue: Range<usize>,
+    /// The clause's tokens (indirect patterns).
+    pub clause: Range<usize>,
+}
+
+#[derive(Clone, Copy)]
+enum Job {
+    Explore(usize, usize),
+    Restore(usize, usize),
+}
+
+/// Capture slots.
+const SPEAKER: usize = 0;
+const CUE_START: usize = 1;
+const CUE_END: usize = 2;
+const CLAUSE_START: usize = 3;
+const CLAUSE_END: usize = 4;
+
+/// The first match of `program` in `window`, trying each start position in order.
+pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> {
+    let positions = window.positions();
+    let n = program.insts.len();
+    let mut tried = vec![0u64; (n * positions).div_ceil(64)];
+    let mut stack: Vec<Job> = Vec::new();
+    let mut caps = [usize::MAX; 5];
+    // `$END` stands before the window's closing punctuation: “…” was how she put it.
+    let window_end = window.after.as_ref().map_or(window.before.end, |a| a.end);
+    let floor = window
+        .after
+        .as_ref()
+        .map_or(window.before.start, |a| a.start);
+    let mut end_at = window_end;
+    while end_at > floor
+        && matches!(ctx.tokens[end_at - 1].kind, TokenKind::Punct(c) if !is_quote_mark(c))
+    {
+        end_at -= 1;
+    }
+    let starts = window.before.start..=window.before.end;
+    for start in starts {
+        stack.clear();
+        stack.push(Job::Explore(0, start));
+        while let Some(job) = stack.pop() {
+            let (mut pc, mut t) = match job {
+                Job::Restore(slot, old) => {
+                    caps[slot] = old;
+                    continue;
+                }
+                Job::Explore(pc, t) => (pc, t),
+            };
+            while let Some(ix) = window.index(t) {
+                let bit = pc * positions + ix;
+                if tried[bit / 64] & (1 << (bit % 64)) != 0 {
+                    break;
+                }
+                tried[bit / 64] |= 1 << (bit % 64);
+                match &program.insts[pc] {
+                    Inst::Accept => {
+                        let speaker_at = caps[SPEAKER];
+                        let speaker = speaker_np(ctx, speaker_at, window.limit(speaker_at))?;
+                        let cue = if caps[CUE_START] == usize::MAX {
+                            0..0
+                        } else {
+                            caps[CUE_START]..caps[CUE_END]
+                        };
+                        let clause = if caps[CLAUSE_START] == usize::MAX {
+                            0..0
+                        } else {
+                            caps[CLAUSE_START]..caps[CLAUSE_END]
+                        };
+                        return Some(Match {
+                            speaker,
+                            cue,
+                            clause,
+                        });
+                    }
+                    Inst::Token(test) => {
+                        if t < window.limit(t) && passes(ctx, test, t) {
+                            pc += 1;
+                            t += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::ClauseToken => {
+                        if t < window.limit(t)
+                            && !matches!(ctx.tokens[t].kind, TokenKind::Break)
+                            && !matches!(ctx.tokens[t].kind, TokenKind::Punct(c) if is_quote_mark(c))
+                        {
+                            pc += 1;
+                            t += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::ClauseWord => {
+                        if t < window.limit(t) && ctx.tokens[t].is_word() {
+                            pc += 1;
+                            t += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::Speaker(kinds) => {
+                        let limit = window.limit(t);
+                        match speaker_np(ctx, t, limit).filter(|np| accepts(kinds, np.kind)) {
+                            Some(np) => {
+                                stack.push(Job::Restore(SPEAKER, caps[SPEAKER]));
+                                caps[SPEAKER] = t;
+                                pc += 1;
+                                t = np.tokens.end;
+                            }
+                            None => break,
+                        }
+                    }
+                    Inst::Quote => match &window.after {
+                        Some(a) if t == window.before.end => {
+                            pc += 1;
+                            t = a.start;
+                        }
+                        _ => break,
+                    },
+                    Inst::Start => {
+                        if t == window.before.start {
+                            pc += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::End => {
+                        if t == window_end || t == end_at {
+                            pc += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::CueStart | Inst::CueEnd | Inst::ClauseStart | Inst::ClauseEnd => {
+                        let slot = match program.insts[pc] {
+                            Inst::CueStart => CUE_START,
+                            Inst::CueEnd => CUE_END,
+                            Inst::ClauseStart => CLAUSE_START,
+                            _ => CLAUSE_END,
+                        };
+                        stack.push(Job::Restore(slot, caps[slot]));
+                        caps[slot] = t;
+                        pc += 1;
+                    }
+                    Inst::Split(a, b) => {
+                        stack.push(Job::Explore(*b, t));
+                        pc = *a;
+                    }
+                    Inst::Jump(a) => pc = *a,
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The speaker phrase starting at token `t`.
+fn speaker_np(ctx: &Context, t: usize, limit: usize) -> Option<SpeakerNp> {
+    ctx.np_starting_at(t, limit)
+}
+
+fn accepts(kinds: &SpeakerKinds, kind: NpKind) -> bool {
+    match kind {
+        NpKind::Name => kinds.name,
+        NpKind::Organisation => kinds.org,
+        NpKind::Description => kinds.desc,
+        NpKind::Pronoun(_) => kinds.pronoun,
+        NpKind::FirstPerson => false,
+    }
+}
+
+/// True when token `t` passes `test`.
+fn passes(ctx: &Context, test: &Test, t: usize) -> bool {
+    let tok = &ctx.tokens[t];
+    match test {
+        Test::Word(w) => {
+            let word = ctx.word(t);
+            tok.is_word()
+                && if word.is_ascii() {
+                    word.eq_ignore_ascii_case(w)
+                } else {
+                    word.to_lowercase() == *w
+                }
+        }
+        Test::Punct(c) => tok.kind == TokenKind::Punct(*c),
+        Test::Dash => matches!(tok.kind, TokenKind::Punct('—' | '–' | '―' | '-')),
+        Test::Possessive => tok.kind == TokenKind::Possessive,
+        Test::AnyWord => tok.is_word(),
+        Test::Class(class) => {
+            tok.is_word()
+                && match class {
+                    Class::Lexicon(bits) => ctx.classes(t) & bits != 0,
+                    Class::Speech => ctx.is_cue(t),
+                    Class::Report => ctx.is_indirect_cue(t),
+                    Class::Adverb => is_cue_adverb(ctx.word(t)),
+                    Class::Capitalised => ctx.word(t).starts_with(char::is_uppercase),
+                    Class::Number => is_number(ctx.word(t)),
+                }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Rules as data: attribution patterns written in plain text (`data/patterns/*.pat` for the
+//! built-in ones, any file a user gives with `--patterns`), compiled once into programs over
+//! tokens.
+//!
+//! A pattern is a template over slots and word classes: `$QUOTE , $SPEAKER $CUE` reads
+//! “…,” Smith said. Direct patterns (holding `$QUOTE`) run with the adjacent rules on each
+//! quote, over the words of its sentence; indirect patterns (holding `$CLAUSE`) run with the
+//! indirect rules on each sentence without quote marks. Their findings pass the same checks
+//! as the built-in rules' (is the speaker a speaker, is the quote speech). The language is
+//! described for users in `docs/patterns.md`.
+
+pub mod compile;
+pub mod examples;
+pub mod syntax;
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+use compile::{find, Program, Window};
+pub use syntax::{parse_file, FileDef, Kind, PatternDef, PatternError, Pos};
+
+use crate::attribution::context::{Candidate, Context};
+use crate::attribution::finding::{Decided, Finding, IndirectFinding, Phase};
+use crate::attribution::grammar::clause::{bytes, indirect_confidence, plain_sentence};
+use crate::attribution::rule::{Rule, RuleInfo};
+use crate::output::QuoteClass;
+
+/// Most tokens of a sentence an indirect pattern reads: a longer sentence (a list flattened
+/// into one, a table) is not read, so that a pattern's memory stays bounded.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// Confidence of a direct pattern's finding when its file does not say.
+pub const DEFAULT_DIRECT_CONFIDENCE: f64 = 0.9;
+
+/// A compiled pattern: a rule like the others.
+#[derive(Debug)]
+pub struct PatternRule {
+    id: &'static str,
+    name: &'static str,
+    doc: &'static str,
+    /// What it reports.
+    pub kind: Kind,
+    class: QuoteClass,
+    confidence: Option<f64>,
+    program: Program,
+    /// The pattern as written.
+    pub def: PatternDef,
+    /// The file it comes from.
+    pub file: String,
+}
+
+impl PatternRule {
+    /// Compiles a checked definition read from `file`.
+    pub fn new(def: PatternDef, file: &str) -> PatternRule {
+        PatternRule {
+            id: intern(&def.id),
+            name: intern(&def.name),
+            doc: intern(&doc_of(&def, file)),
+            kind: def.kind,
+            class: def.class,
+            confidence: def.confidence,
+            program: compile::compile(&def.template),
+            def,
+            file: file.to_string(),
+        }
+    }
+}
+
+impl RuleInfo for PatternRule {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn doc(&self) -> &'static str {
+        self.doc
+    }
+    fn phase(&self) -> Phase {
+        match self.kind {
+            Kind::Direct => Phase::Adjacent,
+            Kind::Indirect => Phase::Indirect,
+        }
+    }
+    fn class(&self) -> QuoteClass {
+        self.class
+    }
+}
+
+impl Rule for PatternRule {
+    fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
+        if self.kind != Kind::Direct {
+            return None;
+        }
+        let window = Window {
+            before: c.before.clone(),
+            after: Some(c.after.clone()),
+        };
+        let m = find(ctx, &self.program, &window)?;
+        Some(ctx.finding(
+            &m.speaker,
+            m.cue,
+            self.confidence.unwrap_or(DEFAULT_DIRECT_CONFIDENCE),
+        ))
+    }
+
+    fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
+        if self.kind != Kind::Indirect {
+            return None;
+        }
+        let body = plain_sentence(ctx, s)?;
+        if body.len() > MAX_SENTENCE_TOKENS || !self.may_match(ctx, body.clone()) {
+            return None;
+        }
+        let window = Window {
+            before: body,
+            after: None,
+        };
+        let m = find(ctx, &self.program, &window)?;
+        let confidence = self
+            .confidence
+            .unwrap_or_else(|| indirect_confidence(&m.speaker));
+        Some(IndirectFinding {
+            content: bytes(ctx, m.clause),
+            lead: None,
+            finding: ctx.finding(&m.speaker, m.cue, confidence),
+            verbatim: false,
+        })
+    }
+}
+
+impl PatternRule {
+    /// False when the sentence lacks the word the pattern's cue needs: no search then.
+    fn may_match(&self, ctx: &Context, body: std::ops::Range<usize>) -> bool {
+        let p = &self.program;
+        if p.needs_speech && !body.clone().any(|t| ctx.is_cue(t)) {
+            return false;
+        }
+        if p.needs_report && !body.clone().any(|t| ctx.is_indirect_cue(t)) {
+            return false;
+        }
+        p.needs_classes == 0
+            || body
+                .into_iter()
+                .any(|t| ctx.classes(t) & p.needs_classes != 0)
+    }
+}
+
+/// Keeps one copy of each distinct string for the life of the process: rule IDs, names
+/// and docs are `&'static str` everywhere, and a pattern file read again (a Python caller
+/// passing the same file to every call) adds nothing.
+fn intern(s: &str) -> &'static str {
+    static SEEN: LazyLock<Mutex<HashMap<String, &'static str>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&s) = seen.get(s) {
+        return s;
+    }
+    let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
+    seen.insert(s.to_string(), leaked);
+    leaked
+}
+
+/// The doc `whosaid rule ID` prints for a pattern, with the headings of a rule's doc.
+fn doc_of(def: &PatternDef, file: &str) -> String {
+    let mut doc = format!(
+        "# {} {}\n\nA pattern of {file} (line {}), {}.\n\n    {}\n\n## What it matches\n{}\n\n## Why\n{}\n\n## Example\n",
+        def.id,
+        def.name,
+        def.pos.line,
+        match def.kind {
+            Kind::Direct => "direct",
+            Kind::Indirect => "indirect",
+        },
+        def.source,
+        or_none(&def.about),
+        or_none(&def.why),
+    );
+    for e in &def.examples {
+        doc.push_str(&format!("`{}`", e.text));
+        if let Some(s) = &e.speaker {
+            doc.push_str(&format!(" → {s}"));
+        }
+        doc.push('\n');
+    }
+    doc.push_str("\n## Does not match\n");
+    if def.counters.is_empty() {
+        doc.push_str("(no counter-example given)\n");
+    }
+    for e in &def.counters {
+        doc.push_str(&format!("`{}`\n", e.text));
+    }
+    doc.push_str(&format!(
+        "\n## Known false positives\n{}\n",
+        or_none(&def.false_positives)
+    ));
+    doc
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() {
+        "(not stated)"
+    } else {
+        s
+    }
+}
+
+/// The built-in pattern files, compiled into the binary.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[(
+    "data/patterns/builtin.pat",
+    include_str!("../../../data/patterns/builtin.pat"),
+)];
+
+/// The built-in patterns, compiled once.
+pub fn builtin() -> &'static [PatternRule] {
+    static BUILTIN: LazyLock<Vec<PatternRule>> = LazyLock::new(|| {
+        BUILTIN_FILES
+            .iter()
+            .flat_map(|(name, source)| {
+                // The built-in files are checked by a test; a mistake there is a bug of
+                // the build, not of the user's input.
+                let file = parse_file(source, name)
+                    .unwrap_or_else(|e| panic!("built-in pattern file: {e}"));
+                file.patterns
+                    .into_iter()
+                    .map(|def| PatternRule::new(def, name))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    });
+    &BUILTIN
+}

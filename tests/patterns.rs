@@ -1,0 +1,326 @@
+//! The pattern language: built-in patterns pass their own examples, a user's file adds,
+//! replaces and disables rules, mistakes are named by file:line:column, and random files
+//! never panic.
+
+use proptest::prelude::*;
+use whosaid::attribution::patterns::{builtin, examples, parse_file};
+use whosaid::attribution::{RuleInfo, RuleSet};
+use whosaid::output::Classes;
+use whosaid::Config;
+
+fn files(source: &str) -> Vec<(String, String)> {
+    vec![("house.pat".to_string(), source.to_string())]
+}
+
+fn extract_with(set: &'static RuleSet, text: &str) -> whosaid::Document {
+    whosaid::extract(
+        "t",
+        text,
+        &Config {
+            include: Classes::ALL,
+            rules: Some(set),
+            ..Config::default()
+        },
+    )
+}
+
+/// A direct pattern of a house style: "X tells Y:" with nothing else between.
+const TELLS: &str = "\
+# A house style.
+pattern HOUSE01 name-tells-listener-colon
+  kind       direct
+  match      $SPEAKER{name|desc} $CUE{tells} _{1,3} : $QUOTE
+  about      A speaker, \"tells\", the listener, a colon, the quote.
+  example    Dana Whitfield tells the Courier: “We have no plan B.”
+    speaker  Dana Whitfield
+    quote    We have no plan B.
+    cue      tells
+  counter    Dana Whitfield tells the Courier that there is a plan: “We have no plan B.”
+";
+
+#[test]
+fn every_builtin_pattern_passes_its_examples_and_counters() {
+    let set = RuleSet::builtin();
+    for p in builtin() {
+        assert!(
+            !p.def.examples.is_empty() && !p.def.counters.is_empty(),
+            "{}: a built-in pattern has examples and counter-examples",
+            p.id()
+        );
+        for o in examples::run(set, p) {
+            assert!(
+                o.passed(),
+                "{} {}:{}: {}",
+                p.id(),
+                p.file,
+                o.example.pos.line,
+                o.failure.unwrap_or_default()
+            );
+        }
+    }
+}
+
+#[test]
+fn builtin_patterns_stand_in_the_rule_order_with_a_full_doc() {
+    for p in builtin() {
+        let r = whosaid::attribution::rule(p.id()).expect("a built-in pattern is a rule");
+        for heading in ["What it matches", "Why", "Example", "Does not match"] {
+            assert!(r.doc().contains(heading), "{}: {heading}", p.id());
+        }
+    }
+}
+
+#[test]
+fn an_added_pattern_attributes_a_quote() {
+    let text = "Dana Whitfield tells the Courier: “We have no plan B.”";
+    let set = RuleSet::with_files(&files(TELLS)).expect("a good file");
+    let doc = whosaid::extract(
+        "t",
+        text,
+        &Config {
+            only_rules: Some(vec!["HOUSE01".into()]),
+            rules: Some(set),
+            ..Config::default()
+        },
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.rule.as_deref() == Some("HOUSE01"))
+        .unwrap_or_else(|| panic!("HOUSE01 attributes the quote: {:?}", doc.quotes));
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Dana Whitfield")
+    );
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("tells"));
+    // Its own examples pass.
+    let p = set.patterns().next().expect("one pattern");
+    assert!(examples::run(set, p).iter().all(|o| o.passed()));
+}
+
+#[test]
+fn an_added_pattern_goes_after_the_builtin_rules_of_its_phase() {
+    let set = RuleSet::with_files(&files(TELLS)).expect("a good file");
+    let ids: Vec<&str> = set.rules().map(|r| r.id()).collect();
+    let at = ids.iter().position(|&id| id == "HOUSE01").expect("listed");
+    let last_adjacent = set
+        .rules()
+        .enumerate()
+        .filter(|(_, r)| r.phase() == whosaid::attribution::Phase::Adjacent)
+        .map(|(i, _)| i)
+        .max();
+    assert_eq!(Some(at), last_adjacent);
+}
+
+#[test]
+fn replace_takes_the_place_and_disable_takes_out() {
+    let source = "\
+replace ATT001 quote-name-said-only
+  kind    direct
+  match   $QUOTE ,? $SPEAKER $CUE{said} $END
+  example “We will see,” Lee said.
+    speaker Lee
+disable ATT002
+";
+    let set = RuleSet::with_files(&files(source)).expect("a good file");
+    let builtin: Vec<&str> = RuleSet::builtin().rules().map(|r| r.id()).collect();
+    let ids: Vec<&str> = set.rules().map(|r| r.id()).collect();
+    assert!(!ids.contains(&"ATT002"));
+    assert_eq!(set.disabled(), ["ATT002"]);
+    let pos = |v: &[&str], id| v.iter().position(|&x| x == id);
+    assert_eq!(pos(&ids, "ATT001"), pos(&builtin, "ATT001"));
+    assert_eq!(
+        set.rule("ATT001").map(|r| r.name()),
+        Some("quote-name-said-only")
+    );
+    // The replacement reads only "said": "wrote" is no longer ATT001's.
+    let doc = extract_with(set, "“We will see,” Lee wrote.");
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| q.rule.as_deref() != Some("ATT001")));
+    let doc = extract_with(set, "“We will see,” Lee said.");
+    assert!(doc
+        .quotes
+        .iter()
+        .any(|q| q.rule.as_deref() == Some("ATT001")));
+}
+
+#[test]
+fn an_indirect_pattern_reports_its_clause() {
+    let source = "\
+pattern HOUSE02 name-let-it-be-known-that
+  kind       indirect
+  match      $SPEAKER $CUE(let it be known) that? $CLAUSE $END
+  example    The mayor let it be known that the budget would be cut in March.
+    speaker  The mayor
+    content  the budget would be cut in March
+    cue      let it be known
+  counter    The mayor let it be known.
+";
+    let set = RuleSet::with_files(&files(source)).expect("a good file");
+    let p = set.patterns().next().expect("one pattern");
+    for o in examples::run(set, p) {
+        assert!(o.passed(), "{:?}", o.failure);
+    }
+}
+
+#[test]
+fn a_pattern_sees_the_checks_every_finding_passes() {
+    // "Syrian" is no speaker: the gate drops it whatever rule proposes it.
+    let source = "\
+pattern HOUSE03 any-capitalised-said
+  kind    direct
+  match   $QUOTE , $SPEAKER{name|org|desc} $CUE
+  example “We will see,” Lee said.
+";
+    let set = RuleSet::with_files(&files(source)).expect("a good file");
+    let doc = extract_with(set, "“We will see,” Syrian officials said nothing.");
+    for q in &doc.quotes {
+        if q.rule.as_deref() == Some("HOUSE03") {
+            assert_ne!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Syrian"));
+        }
+    }
+}
+
+/// The error of `source`, as `file:line:column: message`.
+fn error_of(source: &str) -> String {
+    match RuleSet::with_files(&files(source)) {
+        Ok(_) => panic!("accepted: {source}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn mistakes_are_named_by_line_and_column() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKR $CUE\n  example a\n",
+            "house.pat:3:18: unknown slot `$SPEAKR`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind sideways\n",
+            "house.pat:2:8: expected `direct` or `indirect`, found `sideways`",
+        ),
+        ("pattern house01 x\n", "house.pat:1:9: expected a rule ID"),
+        (
+            "pattern HOUSE01 Bad_Name\n",
+            "house.pat:1:17: expected a kebab-case name",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER (said\n  example a\n",
+            "house.pat:3:27: expected `)` to close this `(`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER @verbs\n  example a\n",
+            "house.pat:3:27: unknown class `@verbs`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER _{2,99}\n  example a\n",
+            "house.pat:3:29: a count is at most 16, found 99",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE “ $SPEAKER\n  example a\n",
+            "house.pat:3:16: a quote mark",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $SPEAKER $CUE\n  example a\n",
+            "house.pat:3:9: a direct pattern holds $QUOTE once (found 0 times)",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER (_?)*\n  example a\n",
+            "house.pat:3:9: a repetition of something that can match nothing never ends",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER\n",
+            "house.pat:1:1: pattern HOUSE01 has no `example` line",
+        ),
+        (
+            "pattern ATT001 x\n  kind direct\n  match $QUOTE , $SPEAKER\n  example a\n",
+            "house.pat:1:1: ATT001 is already a rule (quote-name-cue); write `replace ATT001`",
+        ),
+        (
+            "disable ATT999\n",
+            "house.pat:1:9: no rule ATT999 to disable",
+        ),
+        (
+            "  kind direct\n",
+            "house.pat:1:3: expected `pattern ID name` before an indented line",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  speaker Lee\n",
+            "house.pat:3:3: expected an `example` line before `speaker`",
+        ),
+    ];
+    for (source, want) in cases {
+        let got = error_of(source);
+        assert!(
+            got.starts_with(want),
+            "for {source:?}\n got: {got}\nwant: {want}…"
+        );
+    }
+}
+
+#[test]
+fn a_pattern_matches_in_time_linear_in_its_window() {
+    // A pattern that would backtrack exponentially without its memo: nested choices over a
+    // long sentence of words that almost match.
+    let source = "\
+pattern HOUSE04 many-choices
+  kind    indirect
+  match   $SPEAKER $CUE (_ _? _?)+ , $CLAUSE $END
+  example Lee said that much, the plan would fail in May.
+";
+    let set = RuleSet::with_files(&files(source)).expect("a good file");
+    let mut text = String::from("Lee said ");
+    for _ in 0..240 {
+        text.push_str("word ");
+    }
+    text.push_str("ends.");
+    // Finishes (a backtracker without memo would not, in any reasonable time), and finds
+    // nothing: there is no comma.
+    let doc = extract_with(set, &text);
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| q.rule.as_deref() != Some("HOUSE04")));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Any text read as a pattern file gives a set or an error with a position, never a
+    /// panic; a set runs on a sample text without panic.
+    #[test]
+    fn random_pattern_files_never_panic(
+        lines in proptest::collection::vec(
+            prop_oneof![
+                Just("pattern HOUSE09 random-one".to_string()),
+                Just("  kind direct".to_string()),
+                Just("  kind indirect".to_string()),
+                Just("  example “Yes,” Lee said.".to_string()),
+                Just("  counter Lee left.".to_string()),
+                "  match [$@_(){}|?*+,:;—a-zA-Z0-9 ’'\"“”\\\\]{0,40}".prop_map(|s| s),
+                "  match (\\$QUOTE|\\$CLAUSE|\\$SPEAKER|\\$CUE|\\$END|\\$START|_|,|said|@speech|\\(|\\)|\\||\\?|\\*|\\+|\\{1,3\\}| ){1,12}".prop_map(|s| s),
+                "[ -~]{0,30}".prop_map(|s| s),
+            ],
+            0..10,
+        )
+    ) {
+        let source = lines.join("\n");
+        let _ = parse_file(&source, "random.pat");
+        match RuleSet::with_files(&files(&source)) {
+            Ok(set) => {
+                let doc = extract_with(
+                    set,
+                    "“We will see,” Lee said on Monday. Lee said that the plan would work well.",
+                );
+                prop_assert!(doc.quotes.iter().all(|q| q.rule.is_some() || q.speaker.is_none()));
+            }
+            Err(e) => {
+                prop_assert!(e.line >= 1 && e.column >= 1, "{e}");
+                prop_assert!(!e.message.is_empty());
+            }
+        }
+    }
+}
