@@ -137,7 +137,7 @@ const MAX_UNKNOWN_NAME_TOKENS: usize = 3;
 
 /// The capitalised words from `start` (at most [`MAX_UNKNOWN_NAME_TOKENS`], no pronoun, no
 /// cue, no quote), up to `end`.
-fn capitalised_run(ctx: &Context, start: usize, end: usize) -> std::ops::Range<usize> {
+pub fn capitalised_run(ctx: &Context, start: usize, end: usize) -> std::ops::Range<usize> {
     let mut t = start;
     while t < end
         && t < start + MAX_UNKNOWN_NAME_TOKENS

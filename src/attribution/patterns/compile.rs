@@ -7,10 +7,11 @@
 
 use std::ops::Range;
 
-use super::syntax::{Class, Kind, Node, SpeakerKinds, Test};
+use super::syntax::{Class, Kind, Node, SpeakerKinds, Test, MAX_COUNT};
 use crate::attribution::context::Context;
 use crate::attribution::grammar::clause::MIN_CLAUSE_WORDS;
 use crate::attribution::grammar::np::{is_cue_adverb, is_number, NpKind, SpeakerNp};
+use crate::attribution::grammar::shapes::capitalised_run;
 use crate::quotes::is_quote_mark;
 use crate::text::tokens::TokenKind;
 
@@ -64,97 +65,111 @@ pub struct Program {
     pub needs_report: bool,
 }
 
-/// Checks what a pattern of `kind` must hold: its slots, each once, and repetitions that
-/// end. The message says what is wrong.
+/// Checks what a pattern of `kind` must hold: on every way through the template, its own
+/// slot and `$SPEAKER` once and `$CUE` at most once; no slot inside a repetition; and
+/// repetitions that end. The message says what is wrong.
 pub fn check(node: &Node, kind: Kind) -> Result<(), String> {
-    let mut count = Counts::default();
-    walk(node, false, &mut count)?;
-    let (slot, other) = match kind {
-        Kind::Direct => ("$QUOTE", "$CLAUSE"),
-        Kind::Indirect => ("$CLAUSE", "$QUOTE"),
+    walk(node)?;
+    let (slot, other, kind_name) = match kind {
+        Kind::Direct => (SlotName::Quote, SlotName::Clause, "direct"),
+        Kind::Indirect => (SlotName::Clause, SlotName::Quote, "indirect"),
     };
-    let (own, others) = match kind {
-        Kind::Direct => (count.quote, count.clause),
-        Kind::Indirect => (count.clause, count.quote),
+    let once = |name: SlotName, what: &str| -> Result<(), String> {
+        match count(node, name) {
+            (1, 1) => Ok(()),
+            (min, max) if min == max => Err(format!(
+                "a {kind_name} pattern holds {what} once (found {min} times)"
+            )),
+            _ => Err(format!(
+                "a {kind_name} pattern holds {what} once on every way through it (some ways hold it more or fewer times)"
+            )),
+        }
     };
-    let kind_name = match kind {
-        Kind::Direct => "direct",
-        Kind::Indirect => "indirect",
-    };
-    if own != 1 {
-        return Err(format!(
-            "a {kind_name} pattern holds {slot} once (found {own} times)"
-        ));
+    once(slot, slot.text())?;
+    if count(node, other).1 != 0 {
+        return Err(format!("a {kind_name} pattern holds no {}", other.text()));
     }
-    if others != 0 {
-        return Err(format!("a {kind_name} pattern holds no {other}"));
-    }
-    if count.speaker != 1 {
-        return Err(format!(
-            "a pattern holds $SPEAKER once, outside any repetition or alternative (found {} times)",
-            count.speaker
-        ));
-    }
-    if count.cue > 1 {
+    once(SlotName::Speaker, "$SPEAKER")?;
+    if count(node, SlotName::Cue).1 > 1 {
         return Err("a pattern holds $CUE at most once".into());
     }
     let program = compile(node);
     if program.insts.len() > MAX_PROGRAM {
         return Err(format!(
-                "the pattern compiles to {} steps, more than {MAX_PROGRAM}: use fewer or smaller counted repetitions",
+            "the pattern compiles to {} steps, more than {MAX_PROGRAM}: use fewer or smaller counted repetitions",
             program.insts.len()
         ));
     }
     Ok(())
 }
 
-#[derive(Default)]
-struct Counts {
-    quote: usize,
-    clause: usize,
-    speaker: usize,
-    cue: usize,
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SlotName {
+    Quote,
+    Clause,
+    Speaker,
+    Cue,
 }
 
-/// Counts the slots and refuses slots inside repetitions or alternatives (they must match
-/// exactly once) and repetitions of what can match nothing.
-fn walk(node: &Node, nested: bool, count: &mut Counts) -> Result<(), String> {
-    let once = |name: &str| -> Result<(), String> {
-        if nested {
-            Err(format!(
-                "{name} stands inside a repetition or an alternative; it must match exactly once"
-            ))
-        } else {
-            Ok(())
+impl SlotName {
+    fn text(self) -> &'static str {
+        match self {
+            SlotName::Quote => "$QUOTE",
+            SlotName::Clause => "$CLAUSE",
+            SlotName::Speaker => "$SPEAKER",
+            SlotName::Cue => "$CUE",
         }
-    };
+    }
+
+    fn is(self, node: &Node) -> bool {
+        matches!(
+            (self, node),
+            (SlotName::Quote, Node::Quote)
+                | (SlotName::Clause, Node::Clause)
+                | (SlotName::Speaker, Node::Speaker(_))
+                | (SlotName::Cue, Node::Cue(_))
+        )
+    }
+}
+
+/// The fewest and most times a way through `node` passes the slot `name`.
+fn count(node: &Node, name: SlotName) -> (u32, u32) {
+    let own = u32::from(name.is(node));
     match node {
-        Node::Token(_) | Node::Start | Node::End => Ok(()),
-        Node::Quote => {
-            once("$QUOTE")?;
-            count.quote += 1;
-            Ok(())
-        }
-        Node::Clause => {
-            once("$CLAUSE")?;
-            count.clause += 1;
-            Ok(())
-        }
-        Node::Speaker(_) => {
-            once("$SPEAKER")?;
-            count.speaker += 1;
-            Ok(())
-        }
         Node::Cue(inner) => {
-            once("$CUE")?;
-            count.cue += 1;
+            let (a, b) = count(inner, name);
+            (a + own, b + own)
+        }
+        Node::Seq(items) => items.iter().fold((0, 0), |(a, b), n| {
+            let (x, y) = count(n, name);
+            (a + x, b + y)
+        }),
+        Node::Alt(alts) => alts.iter().fold((u32::MAX, 0), |(a, b), n| {
+            let (x, y) = count(n, name);
+            (a.min(x), b.max(y))
+        }),
+        Node::Repeat { node, min, max } => {
+            let (x, y) = count(node, name);
+            (
+                x.saturating_mul(*min),
+                y.saturating_mul(max.unwrap_or(MAX_COUNT)),
+            )
+        }
+        _ => (own, own),
+    }
+}
+
+/// Refuses slots inside repetitions (a slot is one thing) and repetitions of what can
+/// match nothing.
+fn walk(node: &Node) -> Result<(), String> {
+    match node {
+        Node::Cue(inner) => {
             if can_be_empty(inner) {
                 return Err("$CUE(…) must hold at least one token".into());
             }
-            walk(inner, true, count)
+            walk(inner)
         }
-        Node::Seq(items) => items.iter().try_for_each(|n| walk(n, nested, count)),
-        Node::Alt(alts) => alts.iter().try_for_each(|n| walk(n, true, count)),
+        Node::Seq(items) | Node::Alt(items) => items.iter().try_for_each(walk),
         Node::Repeat { node, max, .. } => {
             if can_be_empty(node) {
                 return Err("a repetition of something that can match nothing never ends".into());
@@ -162,8 +177,22 @@ fn walk(node: &Node, nested: bool, count: &mut Counts) -> Result<(), String> {
             if max.is_none() && !matches!(**node, Node::Token(_)) && has_unbounded(node) {
                 return Err("an unbounded repetition inside another".into());
             }
-            walk(node, true, count)
+            for name in [
+                SlotName::Quote,
+                SlotName::Clause,
+                SlotName::Speaker,
+                SlotName::Cue,
+            ] {
+                if count(node, name).1 > 0 {
+                    return Err(format!(
+                        "{} stands inside a repetition; it must match exactly once",
+                        name.text()
+                    ));
+                }
+            }
+            walk(node)
         }
+        _ => Ok(()),
     }
 }
 
@@ -372,6 +401,8 @@ const CUE_START: usize = 1;
 const CUE_END: usize = 2;
 const CLAUSE_START: usize = 3;
 const CLAUSE_END: usize = 4;
+/// The instruction that read the speaker (its kinds say how to read it again).
+const SPEAKER_PC: usize = 5;
 
 /// The first match of `program` in `window`, trying each start position in order.
 pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> {
@@ -379,7 +410,7 @@ pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> 
     let n = program.insts.len();
     let mut tried = vec![0u64; (n * positions).div_ceil(64)];
     let mut stack: Vec<Job> = Vec::new();
-    let mut caps = [usize::MAX; 5];
+    let mut caps = [usize::MAX; 6];
     // `$END` stands before the window's closing punctuation: “…” was how she put it.
     let window_end = window.after.as_ref().map_or(window.before.end, |a| a.end);
     let floor = window
@@ -413,7 +444,10 @@ pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> 
                 match &program.insts[pc] {
                     Inst::Accept => {
                         let speaker_at = caps[SPEAKER];
-                        let speaker = speaker_np(ctx, speaker_at, window.limit(speaker_at))?;
+                        let Inst::Speaker(kinds) = &program.insts[caps[SPEAKER_PC]] else {
+                            return None;
+                        };
+                        let speaker = speaker_np(ctx, kinds, speaker_at, window.limit(speaker_at))?;
                         let cue = if caps[CUE_START] == usize::MAX {
                             0..0
                         } else {
@@ -459,10 +493,12 @@ pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> 
                     }
                     Inst::Speaker(kinds) => {
                         let limit = window.limit(t);
-                        match speaker_np(ctx, t, limit).filter(|np| accepts(kinds, np.kind)) {
+                        match speaker_np(ctx, kinds, t, limit) {
                             Some(np) => {
                                 stack.push(Job::Restore(SPEAKER, caps[SPEAKER]));
+                                stack.push(Job::Restore(SPEAKER_PC, caps[SPEAKER_PC]));
                                 caps[SPEAKER] = t;
+                                caps[SPEAKER_PC] = pc;
                                 pc += 1;
                                 t = np.tokens.end;
                             }
@@ -484,7 +520,7 @@ pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> 
                         }
                     }
                     Inst::End => {
-                        if t == window_end || t == end_at {
+                        if (end_at..=window_end).contains(&t) {
                             pc += 1;
                         } else {
                             break;
@@ -513,9 +549,24 @@ pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> 
     None
 }
 
-/// The speaker phrase starting at token `t`.
-fn speaker_np(ctx: &Context, t: usize, limit: usize) -> Option<SpeakerNp> {
-    ctx.np_starting_at(t, limit)
+/// The speaker phrase of one of `kinds` starting at token `t`: the noun phrase the rules
+/// read there, else (for `capitalised`) the capitalised words there.
+fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Option<SpeakerNp> {
+    if kinds.wants_phrase() {
+        if let Some(np) = ctx
+            .np_starting_at(t, limit)
+            .filter(|np| accepts(kinds, np.kind))
+        {
+            return Some(np);
+        }
+    }
+    if kinds.capitalised {
+        let run = capitalised_run(ctx, t, limit);
+        if !run.is_empty() {
+            return Some(ctx.name_phrase(run));
+        }
+    }
+    None
 }
 
 fn accepts(kinds: &SpeakerKinds, kind: NpKind) -> bool {
@@ -524,7 +575,7 @@ fn accepts(kinds: &SpeakerKinds, kind: NpKind) -> bool {
         NpKind::Organisation => kinds.org,
         NpKind::Description => kinds.desc,
         NpKind::Pronoun(_) => kinds.pronoun,
-        NpKind::FirstPerson => false,
+        NpKind::FirstPerson => kinds.first,
     }
 }
 

@@ -196,16 +196,28 @@ pub struct SpeakerKinds {
     pub desc: bool,
     /// A third-person pronoun.
     pub pronoun: bool,
+    /// "I" or "we" in the text's own voice.
+    pub first: bool,
+    /// Up to three capitalised words that are no pronoun, read as a name where no other
+    /// kind is found ("said Baron", a name the mention finder does not know).
+    pub capitalised: bool,
 }
 
 impl SpeakerKinds {
-    /// Every kind but the pronoun: what a bare `$SPEAKER` accepts.
+    /// Names, organisations and descriptions: what a bare `$SPEAKER` accepts.
     pub const DEFAULT: SpeakerKinds = SpeakerKinds {
         name: true,
         org: true,
         desc: true,
         pronoun: false,
+        first: false,
+        capitalised: false,
     };
+
+    /// True when a kind other than `capitalised` is asked for.
+    pub fn wants_phrase(&self) -> bool {
+        self.name || self.org || self.desc || self.pronoun || self.first
+    }
 }
 
 /// The `@` classes, their names and what they are, for the docs and error messages.
@@ -907,6 +919,8 @@ impl<'a> Template<'a> {
                     org: false,
                     desc: false,
                     pronoun: false,
+                    first: false,
+                    capitalised: false,
                 };
                 let inner: String = self.chars[end + 1..close].iter().collect();
                 for k in inner.split(['|', ',']).map(str::trim) {
@@ -915,10 +929,12 @@ impl<'a> Template<'a> {
                         "org" => kinds.org = true,
                         "desc" => kinds.desc = true,
                         "pronoun" => kinds.pronoun = true,
+                        "first" => kinds.first = true,
+                        "capitalised" => kinds.capitalised = true,
                         _ => {
                             return Err(self.error(
                                 end + 1,
-                                format!("unknown speaker kind `{k}`; expected name, org, desc or pronoun, separated by `|`"),
+                                format!("unknown speaker kind `{k}`; expected name, org, desc, pronoun, first or capitalised, separated by `|`"),
                             ))
                         }
                     }

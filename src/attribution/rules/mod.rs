@@ -2,7 +2,6 @@
 //! the grammar, the context and the rule trait, never another rule.
 
 pub mod att001_quote_name_cue;
-pub mod att002_quote_cue_name;
 pub mod att003_name_cue_quote;
 pub mod att004_pronoun_cue;
 pub mod att005_in_their_words;
@@ -37,7 +36,7 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 use crate::attribution::context::Context;
-use crate::attribution::finding::IndirectFinding;
+use crate::attribution::finding::{IndirectFinding, Phase};
 use crate::attribution::patterns::{self, parse_file, PatternError, PatternRule};
 use crate::attribution::rule::{Rule, RuleInfo};
 
@@ -52,15 +51,13 @@ static ORDER: &[Slot] = &[
     // A quoted transcript turn names its speaker in its label, whatever follows it.
     Slot::Code(&att016_quoted_turn::QuotedTurn),
     Slot::Code(&att001_quote_name_cue::QuoteNameCue),
-    Slot::Code(&att002_quote_cue_name::QuoteCueName),
+    Slot::Pattern("ATT002"),
     Slot::Code(&att003_name_cue_quote::NameCueQuote),
     Slot::Code(&att004_pronoun_cue::PronounCue),
     Slot::Code(&att005_in_their_words::InTheirWords),
     Slot::Code(&att006_according_to::AccordingTo),
     Slot::Code(&att011_quote_dash_name::QuoteDashName),
     Slot::Code(&att012_colon_subject::ColonSubject),
-    Slot::Pattern("ATT018"),
-    Slot::Pattern("ATT019"),
     Slot::Code(&att007_sentence_cue::SentenceCue),
     Slot::Code(&att010_repeats_attributed_words::RepeatsAttributedWords),
     Slot::Code(&att008_introduced_before::IntroducedBefore),
@@ -94,10 +91,11 @@ static ORDER: &[Slot] = &[
 ];
 
 /// Every built-in rule, in the order the sieve tries them: the rules in Rust and the
-/// built-in patterns in their places.
+/// built-in patterns in their places. A built-in pattern that [`ORDER`] does not name is
+/// tried after the built-in rules of its phase, in file order, as a user's pattern is.
 pub static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
     let builtin = patterns::builtin();
-    ORDER
+    let mut rules: Vec<&'static dyn Rule> = ORDER
         .iter()
         .map(|slot| match slot {
             Slot::Code(r) => *r,
@@ -107,8 +105,24 @@ pub static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
                 None => panic!("the rule order names a built-in pattern {id} that no file holds"),
             },
         })
-        .collect()
+        .collect();
+    for p in builtin {
+        if !rules.iter().any(|r| r.id() == p.id()) {
+            insert_after_phase(&mut rules, p, |r| r.phase());
+        }
+    }
+    rules
 });
+
+/// Puts `rule` after the last rule of its phase in `rules` (at the end when none).
+fn insert_after_phase<T>(rules: &mut Vec<T>, rule: T, phase: impl Fn(&T) -> Phase) {
+    let p = phase(&rule);
+    let at = rules
+        .iter()
+        .rposition(|r| phase(r) == p)
+        .map_or(rules.len(), |i| i + 1);
+    rules.insert(at, rule);
+}
 
 /// Pattern files: each a name for messages and the file's text.
 type Files = Vec<(String, String)>;
@@ -214,12 +228,11 @@ impl RuleSet {
                     }
                     (true, Some(i)) => rules[i] = (rule, Origin::Replaced(name.clone())),
                     (false, None) => {
-                        // After the last rule of its phase.
-                        let at = rules
-                            .iter()
-                            .rposition(|(r, _)| r.phase() == rule.phase())
-                            .map_or(rules.len(), |i| i + 1);
-                        rules.insert(at, (rule, Origin::Added(name.clone())));
+                        insert_after_phase(
+                            &mut rules,
+                            (rule, Origin::Added(name.clone())),
+                            |(r, _)| r.phase(),
+                        );
                     }
                 }
             }
