@@ -108,7 +108,7 @@ fn id_of(item: &Bound<'_, PyDict>, fallback: String) -> PyResult<String> {
 
 /// Extracts the quotes of one text: the CLI's JSON record, or its error record.
 #[pyfunction]
-#[pyo3(signature = (text, id=None, explain=false, rules=None, include=None))]
+#[pyo3(signature = (text, id=None, explain=false, rules=None, include=None, patterns=None))]
 fn extract(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -116,12 +116,14 @@ fn extract(
     explain: bool,
     rules: Option<Vec<String>>,
     include: Option<String>,
+    patterns: Option<Vec<String>>,
 ) -> PyResult<String> {
+    let set = rule_set(patterns)?;
     let config = whosaid::Config {
         explain,
-        only_rules: checked_rules(rules)?,
+        only_rules: checked_rules(rules, set)?,
         include: classes(include.as_deref())?,
-        rules: None,
+        rules: set,
     };
     let id = id.unwrap_or_else(|| DEFAULT_ID.to_string());
     let text = match text_of(&id, "the text", text) {
@@ -139,13 +141,44 @@ fn classes(include: Option<&str>) -> PyResult<whosaid::output::Classes> {
     })
 }
 
-/// The rule IDs of `rules=`, checked: a `ValueError` naming the valid IDs for an unknown
-/// or empty one, or an empty list.
-fn checked_rules(rules: Option<Vec<String>>) -> PyResult<Option<Vec<String>>> {
+/// The rule IDs of `rules=`, checked against the rules that will run: a `ValueError`
+/// naming the valid IDs for an unknown or empty one, or an empty list.
+fn checked_rules(
+    rules: Option<Vec<String>>,
+    set: Option<&'static whosaid::attribution::RuleSet>,
+) -> PyResult<Option<Vec<String>>> {
     if let Some(ids) = &rules {
-        whosaid::attribution::check_rule_ids(ids).map_err(PyValueError::new_err)?;
+        set.unwrap_or_else(whosaid::attribution::RuleSet::builtin)
+            .check_ids(ids)
+            .map_err(PyValueError::new_err)?;
     }
     Ok(rules)
+}
+
+/// The rules with the pattern files of `patterns=` (paths): `None` without any; an
+/// `OSError` for a file that cannot be read, a `ValueError` naming file:line:column for a
+/// mistake in one.
+fn rule_set(
+    patterns: Option<Vec<String>>,
+) -> PyResult<Option<&'static whosaid::attribution::RuleSet>> {
+    let Some(paths) = patterns.filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let files = paths
+        .into_iter()
+        .map(|path| {
+            std::fs::read_to_string(&path)
+                .map(|text| (path.clone(), text))
+                .map_err(|e| {
+                    pyo3::exceptions::PyOSError::new_err(format!(
+                        "cannot read the pattern file {path}: {e}"
+                    ))
+                })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    whosaid::attribution::RuleSet::with_files(&files)
+        .map(Some)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// The sentences of one text: the JSON record of `whosaid sentences`, or an error record.
@@ -180,15 +213,17 @@ struct Extractor {
 impl Extractor {
     /// A new extractor with `threads` worker threads (default: one per core).
     #[new]
-    #[pyo3(signature = (threads=None, explain=false, rules=None, include=None))]
+    #[pyo3(signature = (threads=None, explain=false, rules=None, include=None, patterns=None))]
     fn new(
         threads: Option<usize>,
         explain: bool,
         rules: Option<Vec<String>>,
         include: Option<String>,
+        patterns: Option<Vec<String>>,
     ) -> PyResult<Self> {
         let include = classes(include.as_deref())?;
-        let rules = checked_rules(rules)?;
+        let set = rule_set(patterns)?;
+        let rules = checked_rules(rules, set)?;
         let mut builder = rayon::ThreadPoolBuilder::new();
         if let Some(n) = threads {
             builder = builder.num_threads(n.max(1));
@@ -202,7 +237,7 @@ impl Extractor {
                 explain,
                 only_rules: rules,
                 include,
-                rules: None,
+                rules: set,
             },
             seen: HashSet::new(),
             hasher: Default::default(),

@@ -249,3 +249,38 @@ def test_the_namespace_is_the_api_and_the_version_is_the_package_version() -> No
     stubs = (Path(whosaid.__file__).parent / "__init__.pyi").read_text()
     assert '"lead": NotRequired[Part]' in stubs
     assert "def extract_table(" in stubs and "__version__: str" in stubs
+
+
+HOUSE_PATTERNS = """\
+pattern HOUSE01 name-speaking-to-colon-quote
+  kind       direct
+  match      $SPEAKER{name|desc} , $CUE{speaking} (to|at|with) _{1,6} : $QUOTE
+  example    Maria Lopez, speaking to reporters on Monday: “We are out of money.”
+    speaker  Maria Lopez
+"""
+
+
+def test_patterns_add_a_rule_as_the_cli_does(tmp_path: Path) -> None:
+    pat = tmp_path / "house.pat"
+    pat.write_text(HOUSE_PATTERNS, encoding="utf-8")
+    text = "Maria Lopez, speaking to reporters on Monday: “We are out of money.”"
+    assert whosaid.extract(text)["quotes"][0]["rule"] is None
+    for patterns in (pat, str(pat), [pat]):
+        record = whosaid.extract(text, patterns=patterns)
+        assert record["quotes"][0]["rule"] == "HOUSE01"
+        assert record["quotes"][0]["speaker"]["name"] == "Maria Lopez"
+    [many] = list(whosaid.extract_many([text], patterns=pat, rules=["HOUSE01"]))
+    assert many["quotes"][0]["rule"] == "HOUSE01"
+    with pytest.raises(ValueError, match="unknown rule ID HOUSE01"):
+        whosaid.extract(text, rules=["HOUSE01"])
+
+
+def test_a_mistake_in_a_pattern_file_is_a_value_error_naming_line_and_column(
+    tmp_path: Path,
+) -> None:
+    pat = tmp_path / "bad.pat"
+    pat.write_text(HOUSE_PATTERNS.replace("@capitalised", "@nope"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.pat:3:.*unknown class `@nope`"):
+        whosaid.extract("“Yes,” Lee said.", patterns=pat)
+    with pytest.raises(OSError, match="cannot read the pattern file"):
+        whosaid.extract("“Yes,” Lee said.", patterns=tmp_path / "missing.pat")

@@ -17,6 +17,7 @@ from __future__ import annotations
 # the package's own API. (The `from __future__` line binds `annotations`; it is deleted below.)
 import itertools as _itertools
 import json as _json
+import os as _os
 import typing as _typing
 
 from . import _native
@@ -81,6 +82,15 @@ def _rules(rules: Optional[Iterable[str]]) -> Optional[List[str]]:
     return None if rules is None else list(rules)
 
 
+def _patterns(patterns: Any) -> Optional[List[str]]:
+    # The CLI's --patterns: one path or several.
+    if patterns is None:
+        return None
+    if isinstance(patterns, (str, bytes)) or hasattr(patterns, "__fspath__"):
+        return [_os.fsdecode(patterns)]
+    return [_os.fsdecode(p) for p in patterns]
+
+
 def _include(include: Optional[Union[str, Iterable[str]]]) -> Optional[str]:
     # The CLI's --include value: class names separated by commas.
     if include is None or isinstance(include, str):
@@ -95,21 +105,29 @@ def extract(
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
     include: Optional[Union[str, Sequence[str]]] = None,
+    patterns: Optional[Union[str, Sequence[str]]] = None,
 ) -> Dict[str, Any]:
     """Extracts the quotes of one document; the record ``whosaid extract`` prints for it.
 
     ``text`` is a str (taken as is) or bytes (decoded as the CLI decodes a file: UTF-8, a
     BOM dropped, or UTF-16 with a BOM). ``id`` is copied into the record (default ``"-"``, the
     CLI's id for standard input). ``explain`` adds ``non_speech``; ``rules`` runs only these
-    attribution rules (IDs such as ``"ATT001"``). Only speech is reported unless ``include``
+    attribution rules (IDs such as ``"ATT001"``); ``patterns`` is a pattern file (a path, or a
+    list of paths) whose patterns add to, replace or disable the built-in rules, as the CLI's
+    ``--patterns`` (docs/patterns.md). Only speech is reported unless ``include``
     names more classes (``"thought"``, ``"stance"``, ``"evidential"``, a list of them, or
     ``"all"``), as the CLI's ``--include``. The GIL is released while Rust works.
 
     Raises :class:`Error` for input that is not text (bytes that do not decode, NUL bytes, a
-    str with lone surrogates, anything but str or bytes), and ``ValueError`` for an unknown
-    class in ``include``.
+    str with lone surrogates, anything but str or bytes), ``ValueError`` for an unknown
+    class in ``include`` or a mistake in a pattern file (naming file:line:column), and
+    ``OSError`` for a pattern file that cannot be read.
     """
-    record = _json.loads(_native.extract(text, id, explain, _rules(rules), _include(include)))
+    record = _json.loads(
+        _native.extract(
+            text, id, explain, _rules(rules), _include(include), _patterns(patterns)
+        )
+    )
     if "error" in record:
         raise Error.from_record(record)
     return record
@@ -122,6 +140,7 @@ def extract_many(
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
     include: Optional[Union[str, Sequence[str]]] = None,
+    patterns: Optional[Union[str, Sequence[str]]] = None,
 ) -> Iterator[Dict[str, Any]]:
     """Extracts the quotes of many documents in parallel; yields one record each, in order.
 
@@ -135,10 +154,10 @@ def extract_many(
     :meth:`Error.from_record`). A repeated id is an error (``duplicate_id``), as in the CLI.
 
     Items are read lazily, :data:`CHUNK_SIZE` at a time; each chunk runs on ``threads`` worker
-    threads (default: one per core) with the GIL released. ``explain``, ``rules`` and
-    ``include`` are those of :func:`extract`.
+    threads (default: one per core) with the GIL released. ``explain``, ``rules``,
+    ``include`` and ``patterns`` are those of :func:`extract`.
     """
-    for item, line in _run(items, threads, explain, rules, include):
+    for item, line in _run(items, threads, explain, rules, include, patterns):
         record = _json.loads(line)
         if isinstance(item, dict) and "error" not in record:
             record = _with_meta(record, item)
@@ -152,6 +171,7 @@ def extract_many_json(
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
     include: Optional[Union[str, Sequence[str]]] = None,
+    patterns: Optional[Union[str, Sequence[str]]] = None,
 ) -> Iterator[str]:
     """As :func:`extract_many`, but yields each record as the JSON text the CLI prints, and
     without a dict item's metadata (``meta``), which the caller keeps.
@@ -159,7 +179,7 @@ def extract_many_json(
     For pipelines that hand the JSON on (the Spark job parses it in the JVM): no Python
     object is built for the result.
     """
-    for _, line in _run(items, threads, explain, rules, include):
+    for _, line in _run(items, threads, explain, rules, include, patterns):
         yield line
 
 
@@ -169,9 +189,12 @@ def _run(
     explain: bool,
     rules: Optional[Sequence[str]],
     include: Optional[Union[str, Sequence[str]]],
+    patterns: Any = None,
 ) -> Iterator[Tuple[Any, str]]:
     """Each item with its JSON record, computed a chunk at a time."""
-    extractor = _native.Extractor(threads, explain, _rules(rules), _include(include))
+    extractor = _native.Extractor(
+        threads, explain, _rules(rules), _include(include), _patterns(patterns)
+    )
     iterator = iter(items)
     while True:
         chunk = list(_itertools.islice(iterator, CHUNK_SIZE))
@@ -237,6 +260,7 @@ def extract_table(
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
     include: Optional[Union[str, Sequence[str]]] = None,
+    patterns: Optional[Union[str, Sequence[str]]] = None,
 ) -> pyarrow.Table:
     """Extracts many documents (as :func:`extract_many`) into one ``pyarrow.Table``, one row
     per quote, with flat, typed columns (:data:`TABLE_COLUMNS`): the CSV's columns, then
@@ -259,7 +283,9 @@ def extract_table(
     if isinstance(items, (str, bytes)):
         items = [items]
     columns: Dict[str, List[Any]] = {name: [] for name in TABLE_COLUMNS}
-    for record in extract_many(items, threads, explain=explain, rules=rules, include=include):
+    for record in extract_many(
+        items, threads, explain=explain, rules=rules, include=include, patterns=patterns
+    ):
         if "error" in record:
             row: Dict[str, Any] = {"id": record["id"]}
             row["error"] = f"{record['error']['kind']}: {record['error']['message']}"

@@ -2,6 +2,8 @@
 
 from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, TypedDict, Union
 
+from os import PathLike
+
 import pyarrow
 from typing_extensions import NotRequired
 
@@ -104,6 +106,7 @@ def extract(
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
     include: Optional[Union[str, Sequence[str]]] = None,
+    patterns: Optional[Union[str, PathLike[str], Sequence[Union[str, PathLike[str]]]]] = None,
 ) -> Document:
     """Extracts the quotes of one document; raises :class:`Error` for input that is not text."""
 
@@ -114,6 +117,7 @@ def extract_many(
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
     include: Optional[Union[str, Sequence[str]]] = None,
+    patterns: Optional[Union[str, PathLike[str], Sequence[Union[str, PathLike[str]]]]] = None,
 ) -> Iterator[Union[Document, ErrorRecord]]:
     """Extracts many documents in parallel, in order; a bad one yields an error record."""
 
@@ -124,6 +128,7 @@ def extract_many_json(
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
     include: Optional[Union[str, Sequence[str]]] = None,
+    patterns: Optional[Union[str, PathLike[str], Sequence[Union[str, PathLike[str]]]]] = None,
 ) -> Iterator[str]:
     """As :func:`extract_many`, as the CLI's JSON text, without a dict item's ``meta``."""
 
@@ -137,5 +142,6 @@ def extract_table(
     explain: bool = False,
     rules: Optional[Sequence[str]] = None,
     include: Optional[Union[str, Sequence[str]]] = None,
+    patterns: Optional[Union[str, PathLike[str], Sequence[Union[str, PathLike[str]]]]] = None,
 ) -> pyarrow.Table:
     """Many documents as one Arrow table, one row per quote, columns :data:`TABLE_COLUMNS`."""

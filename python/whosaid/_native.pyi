@@ -11,6 +11,7 @@ def extract(
     explain: bool = False,
     rules: Optional[List[str]] = None,
     include: Optional[str] = None,
+    patterns: Optional[List[str]] = None,
 ) -> str: ...
 def sentences(text: Union[str, bytes], id: Optional[str] = None) -> str: ...
 
@@ -21,5 +22,6 @@ class Extractor:
         explain: bool = False,
         rules: Optional[List[str]] = None,
         include: Optional[str] = None,
+        patterns: Optional[List[str]] = None,
     ) -> None: ...
     def run(self, items: List[Any]) -> List[str]: ...
