@@ -56,13 +56,25 @@ pub enum Inst {
 pub struct Program {
     /// The instructions; the last is [`Inst::Accept`].
     pub insts: Vec<Inst>,
-    /// Classes of [`crate::lexicon::class`] of which a sentence must hold a word for the
-    /// pattern to match there (0: no such requirement), from the cue.
-    pub needs_classes: u64,
-    /// Whether the sentence must hold a speech cue / a reporting cue.
-    pub needs_speech: bool,
-    /// See [`Program::needs_speech`].
-    pub needs_report: bool,
+    /// A test that some token of every match passes (a word the template requires, else its
+    /// cue's class): a window without such a token is not searched.
+    pub trigger: Option<Test>,
+}
+
+impl Program {
+    /// False when `window` holds no token that passes the program's trigger: no match
+    /// there, and no search.
+    pub fn may_match(&self, ctx: &Context, window: &Window) -> bool {
+        let Some(test) = &self.trigger else {
+            return true;
+        };
+        let after = window.after.clone().unwrap_or(0..0);
+        window
+            .before
+            .clone()
+            .chain(after)
+            .any(|t| passes(ctx, test, t))
+    }
 }
 
 /// Checks what a pattern of `kind` must hold: on every way through the template, its own
@@ -222,32 +234,31 @@ pub fn compile(node: &Node) -> Program {
     let mut insts = Vec::new();
     emit(node, &mut insts);
     insts.push(Inst::Accept);
-    let (mut needs_classes, mut needs_speech, mut needs_report) = (0u64, false, false);
-    if let Some(test) = cue_test(node) {
-        match test {
-            Test::Class(Class::Lexicon(bits)) => needs_classes = *bits,
-            Test::Class(Class::Speech) => needs_speech = true,
-            Test::Class(Class::Report) => needs_report = true,
-            _ => {}
-        }
-    }
-    Program {
-        insts,
-        needs_classes,
-        needs_speech,
-        needs_report,
-    }
+    let mut required = Vec::new();
+    mandatory(node, &mut required);
+    // A word is rarer than a class, a class than a punctuation mark.
+    let rank = |t: &Test| match t {
+        Test::Word(_) => 0,
+        Test::Class(_) => 1,
+        Test::Possessive => 2,
+        Test::Punct(_) | Test::Dash => 3,
+        Test::AnyWord => 4,
+    };
+    let trigger = required
+        .into_iter()
+        .filter(|t| rank(t) < 4)
+        .min_by_key(|t| rank(t));
+    Program { insts, trigger }
 }
 
-/// The cue's test when the cue is one class test (the common `$CUE`, `$CUE{@report}`).
-fn cue_test(node: &Node) -> Option<&Test> {
+/// The token tests every match of `node` passes somewhere.
+fn mandatory(node: &Node, out: &mut Vec<Test>) {
     match node {
-        Node::Cue(inner) => match &**inner {
-            Node::Token(t) => Some(t),
-            _ => None,
-        },
-        Node::Seq(items) => items.iter().find_map(cue_test),
-        _ => None,
+        Node::Token(t) => out.push(t.clone()),
+        Node::Seq(items) => items.iter().for_each(|n| mandatory(n, out)),
+        Node::Cue(inner) => mandatory(inner, out),
+        Node::Repeat { node, min, .. } if *min > 0 => mandatory(node, out),
+        _ => {}
     }
 }
 
@@ -408,7 +419,25 @@ const SPEAKER_PC: usize = 5;
 pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> {
     let positions = window.positions();
     let n = program.insts.len();
-    let mut tried = vec![0u64; (n * positions).div_ceil(64)];
+    MEMO.with_borrow_mut(|tried| {
+        tried.clear();
+        tried.resize((n * positions).div_ceil(64), 0);
+        search(ctx, program, window, positions, tried)
+    })
+}
+
+thread_local! {
+    /// The (instruction, token) pairs tried, kept between searches to spare an allocation.
+    static MEMO: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn search(
+    ctx: &Context,
+    program: &Program,
+    window: &Window,
+    positions: usize,
+    tried: &mut [u64],
+) -> Option<Match> {
     let mut stack: Vec<Job> = Vec::new();
     let mut caps = [usize::MAX; 6];
     // `$END` stands before the window's closing punctuation: “…” was how she put it.
@@ -423,7 +452,12 @@ pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> 
     {
         end_at -= 1;
     }
-    let starts = window.before.start..=window.before.end;
+    // A template that opens with the quote or the sentence's start can only start there.
+    let starts = match program.insts.first() {
+        Some(Inst::Quote) => window.before.end..=window.before.end,
+        Some(Inst::Start) => window.before.start..=window.before.start,
+        _ => window.before.start..=window.before.end,
+    };
     for start in starts {
         stack.clear();
         stack.push(Job::Explore(0, start));

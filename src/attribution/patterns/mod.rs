@@ -96,6 +96,9 @@ impl Rule for PatternRule {
             before: c.before.clone(),
             after: Some(c.after.clone()),
         };
+        if !self.program.may_match(ctx, &window) {
+            return None;
+        }
         let m = find(ctx, &self.program, &window)?;
         Some(ctx.finding(
             &m.speaker,
@@ -109,13 +112,16 @@ impl Rule for PatternRule {
             return None;
         }
         let body = plain_sentence(ctx, s)?;
-        if body.len() > MAX_SENTENCE_TOKENS || !self.may_match(ctx, body.clone()) {
+        if body.len() > MAX_SENTENCE_TOKENS {
             return None;
         }
         let window = Window {
             before: body,
             after: None,
         };
+        if !self.program.may_match(ctx, &window) {
+            return None;
+        }
         let m = find(ctx, &self.program, &window)?;
         let confidence = self
             .confidence
@@ -126,23 +132,6 @@ impl Rule for PatternRule {
             finding: ctx.finding(&m.speaker, m.cue, confidence),
             verbatim: false,
         })
-    }
-}
-
-impl PatternRule {
-    /// False when the sentence lacks the word the pattern's cue needs: no search then.
-    fn may_match(&self, ctx: &Context, body: std::ops::Range<usize>) -> bool {
-        let p = &self.program;
-        if p.needs_speech && !body.clone().any(|t| ctx.is_cue(t)) {
-            return false;
-        }
-        if p.needs_report && !body.clone().any(|t| ctx.is_indirect_cue(t)) {
-            return false;
-        }
-        p.needs_classes == 0
-            || body
-                .into_iter()
-                .any(|t| ctx.classes(t) & p.needs_classes != 0)
     }
 }
 
