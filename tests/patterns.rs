@@ -183,6 +183,28 @@ pattern HOUSE03 any-capitalised-said
     }
 }
 
+#[test]
+fn a_skip_item_steps_over_an_appositive() {
+    let source = "\
+pattern HOUSE05 quote-name-appositive-wrote
+  kind    direct
+  match   $QUOTE ,? $SPEAKER{name} ~appositive $CUE{wrote} $END
+  example “The pier is unsafe,” Nadia Petrova, a harbour engineer from Hull, wrote.
+    speaker Nadia Petrova
+  counter “The pier is unsafe,” Nadia Petrova, a harbour engineer from Hull and a friend, never wrote back.
+";
+    let set = RuleSet::with_files(&files(source)).expect("a good file");
+    let p = set.patterns().next().expect("one pattern");
+    for o in examples::run(set, p) {
+        assert!(o.passed(), "{:?}", o.failure);
+    }
+    // Without the item the appositive stands between the name and the verb.
+    let without = source.replace(" ~appositive", "");
+    let set = RuleSet::with_files(&files(&without)).expect("a good file");
+    let p = set.patterns().next().expect("one pattern");
+    assert!(!examples::run(set, p)[0].passed());
+}
+
 /// The error of `source`, as `file:line:column: message`.
 fn error_of(source: &str) -> String {
     match RuleSet::with_files(&files(source)) {
@@ -238,6 +260,10 @@ fn mistakes_are_named_by_line_and_column() {
         (
             "pattern ATT001 x\n  kind direct\n  match $QUOTE , $SPEAKER\n  example a\n",
             "house.pat:1:1: ATT001 is already a rule (quote-name-cue); write `replace ATT001`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER ~aside\n  example a\n",
+            "house.pat:3:27: unknown item `~aside`; the items are ~appositive, ~parenthetical, ~adverbs",
         ),
         (
             "disable ATT999\n",

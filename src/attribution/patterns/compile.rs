@@ -7,11 +7,11 @@
 
 use std::ops::Range;
 
-use super::syntax::{Class, Kind, Node, SpeakerKinds, Test, MAX_COUNT};
+use super::syntax::{Class, Kind, Node, Skip, SpeakerKinds, Test, MAX_COUNT};
 use crate::attribution::context::Context;
 use crate::attribution::grammar::clause::MIN_CLAUSE_WORDS;
 use crate::attribution::grammar::np::{is_cue_adverb, is_number, NpKind, SpeakerNp};
-use crate::attribution::grammar::shapes::capitalised_run;
+use crate::attribution::grammar::shapes::{capitalised_run, skip_appositive, skip_parenthetical};
 use crate::quotes::is_quote_mark;
 use crate::text::tokens::TokenKind;
 
@@ -39,6 +39,8 @@ pub enum Inst {
     ClauseWord,
     /// Consume the quoted passage.
     Quote,
+    /// Skip what the grammar reads as one piece here, if anything.
+    Skip(Skip),
     /// Only at the start of the window.
     Start,
     /// Only at the end of the window.
@@ -221,7 +223,7 @@ fn has_unbounded(node: &Node) -> bool {
 pub fn can_be_empty(node: &Node) -> bool {
     match node {
         Node::Token(_) | Node::Speaker(_) | Node::Quote | Node::Clause => false,
-        Node::Start | Node::End => true,
+        Node::Start | Node::End | Node::Skip(_) => true,
         Node::Cue(inner) => can_be_empty(inner),
         Node::Seq(items) => items.iter().all(can_be_empty),
         Node::Alt(alts) => alts.iter().any(can_be_empty),
@@ -269,6 +271,7 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
         Node::Quote => out.push(Inst::Quote),
         Node::Start => out.push(Inst::Start),
         Node::End => out.push(Inst::End),
+        Node::Skip(k) => out.push(Inst::Skip(*k)),
         Node::Cue(inner) => {
             out.push(Inst::CueStart);
             emit(inner, out);
@@ -546,6 +549,16 @@ fn search(
                         }
                         _ => break,
                     },
+                    Inst::Skip(kind) => {
+                        let limit = window.limit(t);
+                        t = match kind {
+                            Skip::Appositive => skip_appositive(ctx, t, limit),
+                            Skip::Parenthetical => skip_parenthetical(ctx, t, limit),
+                            Skip::Adverbs => ctx.skip_adverbs_forward(t, limit),
+                        }
+                        .max(t);
+                        pc += 1;
+                    }
                     Inst::Start => {
                         if t == window.before.start {
                             pc += 1;

@@ -136,6 +136,8 @@ pub enum Node {
     /// The end of the sentence (or of the words after the quote), before its closing
     /// punctuation.
     End,
+    /// Words the grammar reads as one piece, skipped if they stand here (none needed).
+    Skip(Skip),
     /// One node after another.
     Seq(Vec<Node>),
     /// The first of these that matches.
@@ -150,6 +152,25 @@ pub enum Node {
         max: Option<u32>,
     },
 }
+
+/// What a `~name` item skips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// A speaker's appositive (", a senator from Ohio,") or short parenthetical ("(R-Utah)"),
+    /// as the built-in rules read one after a name.
+    Appositive,
+    /// A short parenthetical: "(R-Utah)", "(D-Md.)".
+    Parenthetical,
+    /// Up to two words that may stand between a speaker and a cue ("also", "later").
+    Adverbs,
+}
+
+/// The `~` items, their names and what they skip, for the docs and error messages.
+pub const SKIPS: &[(&str, Skip)] = &[
+    ("appositive", Skip::Appositive),
+    ("parenthetical", Skip::Parenthetical),
+    ("adverbs", Skip::Adverbs),
+];
 
 /// A test on one token.
 #[derive(Debug, Clone, PartialEq)]
@@ -645,7 +666,7 @@ struct Template<'a> {
 }
 
 /// Characters with a meaning of their own in a template; `\` makes one a punctuation mark.
-const OPERATORS: &str = "()|?*+{}$@\\_";
+const OPERATORS: &str = "()|?*+{}$@\\_~";
 
 impl<'a> Template<'a> {
     fn new(source: &str, line: usize, column: usize, file: &'a str) -> Self {
@@ -833,6 +854,22 @@ impl<'a> Template<'a> {
                 })
             }
             '$' => self.slot(),
+            '~' => {
+                let (name, end) = self.word_at(start + 1);
+                let skip = SKIPS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, s)| *s)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = SKIPS.iter().map(|(n, _)| *n).collect();
+                        self.error(
+                            start,
+                            format!("unknown item `~{name}`; the items are ~{}", names.join(", ~")),
+                        )
+                    })?;
+                self.at = end;
+                Ok(Node::Skip(skip))
+            }
             '@' => {
                 let (name, end) = self.word_at(start + 1);
                 let class = class_named(&name).ok_or_else(|| {
