@@ -5,6 +5,37 @@
 # sentences it must not match. Where a pattern stands in the sieve is set by the rule order
 # in src/attribution/rules/mod.rs.
 
+pattern ATT001 quote-name-cue
+  kind       direct
+  match      $QUOTE (,|—)? ($SPEAKER{name|org|desc|first|possessive} ~parenthetical ~appositive ~adverbs $CUE | $SPEAKER{generic} $CUE | $SPEAKER{capitalised} $CUE $END)
+  confidence 0.95
+  about      A quote followed, in the same sentence, by a speaker named or described and then a
+  about      speech verb: “…,” Guthrie said; “…,” a White House spokesman said; “…,” Smith, a
+  about      senator from Ohio, told reporters; “…,” Smith later added; “…,” Powell’s office said;
+  about      “…,” the man shouted. Up to three capitalised words right before a verb that ends the
+  about      sentence name the speaker even when the mention finder does not know them, each being
+  about      also a role, a title or a common word (“…,” Seaman said.; “…,” Will wrote.).
+  why        The most common attribution in news writing; the speaker stands right after the
+  why        closing mark, so the evidence is unambiguous.
+  false-positive A name that is the object of a clause after the quote (“…” Smith said nothing about)
+  false-positive when a speech verb follows it.
+  example    Dana Whitlock runs the mill. “We are laser-focused,” Whitlock said.
+    speaker  Dana Whitlock
+    quote    We are laser-focused,
+    cue      said
+  example    “The bridge will open in May,” a city spokesman said.
+    speaker  a city spokesman
+  example    “We need more time,” Pryce, a senator from Ohio, told reporters.
+    speaker  Pryce
+  example    “It was a long night,” Marlowe later added.
+    speaker  Marlowe
+  example    “He did write to her,” Powell’s office said.
+    speaker  Powell’s office
+  counter    “It works,” he said.
+  counter    “It works,” said Whitlock.
+  counter    Whitlock said: “It works.”
+  counter    The sign read “Closed for repairs,” and Tate left.
+
 pattern ATT002 quote-cue-name
   kind       direct
   match      $QUOTE (,|—)? $CUE ($SPEAKER{name|org|desc|first} | $SPEAKER{capitalised} ($END | , (a|an|the|who)))

@@ -58,7 +58,7 @@ pub fn skip_appositive(ctx: &Context, t: usize, end: usize) -> usize {
 
 /// Past a possessive and the words it governs ("Powell’s office", "Trump’s campaign
 /// manager"), when a speech verb follows them: returns where the verb stands.
-fn possessive_phrase_end(ctx: &Context, t: usize, end: usize) -> Option<usize> {
+pub fn possessive_phrase_end(ctx: &Context, t: usize, end: usize) -> Option<usize> {
     if ctx.tokens.get(t)?.kind != TokenKind::Possessive {
         return None;
     }

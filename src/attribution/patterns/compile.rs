@@ -11,7 +11,9 @@ use super::syntax::{Class, Kind, Node, Skip, SpeakerKinds, Test, MAX_COUNT};
 use crate::attribution::context::Context;
 use crate::attribution::grammar::clause::MIN_CLAUSE_WORDS;
 use crate::attribution::grammar::np::{is_cue_adverb, is_number, NpKind, SpeakerNp};
-use crate::attribution::grammar::shapes::{capitalised_run, skip_appositive, skip_parenthetical};
+use crate::attribution::grammar::shapes::{
+    capitalised_run, possessive_phrase_end, skip_appositive, skip_parenthetical,
+};
 use crate::quotes::is_quote_mark;
 use crate::text::tokens::TokenKind;
 
@@ -71,11 +73,13 @@ impl Program {
             return true;
         };
         let after = window.after.clone().unwrap_or(0..0);
-        window
-            .before
-            .clone()
-            .chain(after)
-            .any(|t| passes(ctx, test, t))
+        // A template that opens with the quote reads only what follows it.
+        let before = if matches!(self.insts.first(), Some(Inst::Quote)) {
+            0..0
+        } else {
+            window.before.clone()
+        };
+        before.chain(after).any(|t| passes(ctx, test, t))
     }
 }
 
@@ -260,6 +264,22 @@ fn mandatory(node: &Node, out: &mut Vec<Test>) {
         Node::Seq(items) => items.iter().for_each(|n| mandatory(n, out)),
         Node::Cue(inner) => mandatory(inner, out),
         Node::Repeat { node, min, .. } if *min > 0 => mandatory(node, out),
+        // What every alternative needs.
+        Node::Alt(alts) => {
+            let mut sets = alts.iter().map(|a| {
+                let mut v = Vec::new();
+                mandatory(a, &mut v);
+                v
+            });
+            if let Some(first) = sets.next() {
+                let rest: Vec<Vec<Test>> = sets.collect();
+                out.extend(
+                    first
+                        .into_iter()
+                        .filter(|t| rest.iter().all(|r| r.contains(t))),
+                );
+            }
+        }
         _ => {}
     }
 }
@@ -600,10 +620,25 @@ fn search(
 /// read there, else (for `capitalised`) the capitalised words there.
 fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Option<SpeakerNp> {
     if kinds.wants_phrase() {
-        if let Some(np) = ctx
-            .np_starting_at(t, limit)
-            .filter(|np| accepts(kinds, np.kind))
-        {
+        if let Some(np) = ctx.np_starting_at(t, limit) {
+            // "Powell’s office said": the whole phrase, up to the verb.
+            if kinds.possessive {
+                if let Some(cue) = possessive_phrase_end(ctx, np.tokens.end, limit) {
+                    return Some(SpeakerNp {
+                        range: np.range.start..ctx.tokens[cue - 1].range.end,
+                        tokens: np.tokens.start..cue,
+                        kind: NpKind::Description,
+                        entity: None,
+                    });
+                }
+            }
+            if accepts(kinds, np.kind) {
+                return Some(np);
+            }
+        }
+    }
+    if kinds.generic {
+        if let Some((np, _)) = ctx.generic_np_before_cue(t, limit) {
             return Some(np);
         }
     }

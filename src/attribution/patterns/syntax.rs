@@ -219,6 +219,12 @@ pub struct SpeakerKinds {
     pub pronoun: bool,
     /// "I" or "we" in the text's own voice.
     pub first: bool,
+    /// A name and the words its possessive governs, before a speech verb ("Powell’s office
+    /// said"), read as a description.
+    pub possessive: bool,
+    /// A plain phrase opened by "the", "a", "an" or "one" that runs up to a speech verb ("the
+    /// man shouted"), read where the phrase finder finds no speaker.
+    pub generic: bool,
     /// Up to three capitalised words that are no pronoun, read as a name where no other
     /// kind is found ("said Baron", a name the mention finder does not know).
     pub capitalised: bool,
@@ -232,12 +238,14 @@ impl SpeakerKinds {
         desc: true,
         pronoun: false,
         first: false,
+        possessive: false,
+        generic: false,
         capitalised: false,
     };
 
-    /// True when a kind other than `capitalised` is asked for.
+    /// True when a kind the phrase finder reads is asked for.
     pub fn wants_phrase(&self) -> bool {
-        self.name || self.org || self.desc || self.pronoun || self.first
+        self.name || self.org || self.desc || self.pronoun || self.first || self.possessive
     }
 }
 
@@ -957,6 +965,8 @@ impl<'a> Template<'a> {
                     desc: false,
                     pronoun: false,
                     first: false,
+                    possessive: false,
+                    generic: false,
                     capitalised: false,
                 };
                 let inner: String = self.chars[end + 1..close].iter().collect();
@@ -967,11 +977,13 @@ impl<'a> Template<'a> {
                         "desc" => kinds.desc = true,
                         "pronoun" => kinds.pronoun = true,
                         "first" => kinds.first = true,
+                        "possessive" => kinds.possessive = true,
+                        "generic" => kinds.generic = true,
                         "capitalised" => kinds.capitalised = true,
                         _ => {
                             return Err(self.error(
                                 end + 1,
-                                format!("unknown speaker kind `{k}`; expected name, org, desc, pronoun, first or capitalised, separated by `|`"),
+                                format!("unknown speaker kind `{k}`; expected name, org, desc, pronoun, first, possessive, generic or capitalised, separated by `|`"),
                             ))
                         }
                     }

@@ -1,7 +1,6 @@
 //! The rules, one file each, and the registry that orders them ([`RULES`]). A rule imports
 //! the grammar, the context and the rule trait, never another rule.
 
-pub mod att001_quote_name_cue;
 pub mod att003_name_cue_quote;
 pub mod att004_pronoun_cue;
 pub mod att005_in_their_words;
@@ -50,7 +49,7 @@ enum Slot {
 static ORDER: &[Slot] = &[
     // A quoted transcript turn names its speaker in its label, whatever follows it.
     Slot::Code(&att016_quoted_turn::QuotedTurn),
-    Slot::Code(&att001_quote_name_cue::QuoteNameCue),
+    Slot::Pattern("ATT001"),
     Slot::Pattern("ATT002"),
     Slot::Code(&att003_name_cue_quote::NameCueQuote),
     Slot::Code(&att004_pronoun_cue::PronounCue),
