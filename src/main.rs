@@ -214,9 +214,15 @@ fn list_rules(patterns: &cli::PatternArgs) -> anyhow::Result<ExitCode> {
     let sentences = whosaid::sentences::RULES
         .iter()
         .map(|r| (r.id, r.name, "Sentence".to_string()));
-    let mut list: String = attribution
-        .chain(sentences)
-        .map(|(id, name, phase)| format!("{id}  {name:<28} {phase}\n"))
+    let rows: Vec<_> = attribution.chain(sentences).collect();
+    let width = rows
+        .iter()
+        .map(|(_, name, _)| name.len())
+        .max()
+        .unwrap_or(0);
+    let mut list: String = rows
+        .iter()
+        .map(|(id, name, phase)| format!("{id}  {name:<width$} {phase}\n"))
         .collect();
     for id in set.disabled() {
         list.push_str(&format!("{id}  disabled by --patterns\n"));
