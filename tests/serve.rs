@@ -615,6 +615,54 @@ fn sigterm_finishes_the_request_in_flight() {
 }
 
 #[test]
+fn patterns_given_to_the_server_run_on_every_request() {
+    let dir = support::TempDir::new("serve-patterns");
+    let pat = dir.write(
+        "house.pat",
+        "pattern HOUSE01 name-speaking-to-colon-quote\n  kind direct\n  match $SPEAKER{name|desc} , $CUE{speaking} (to|at|with) _{1,6} : $QUOTE\n  example Maria Lopez, speaking to reporters on Monday: “We are out of money.”\n",
+    );
+    let server = Server::start(&["--patterns", pat.to_str().unwrap()]);
+    let text = "Maria Lopez, speaking to reporters on Monday: “We are out of money.”";
+    let record = server
+        .json("/v1/extract", &serde_json::json!({ "text": text }))
+        .json();
+    assert_eq!(record["quotes"][0]["rule"], "HOUSE01");
+    assert_eq!(record["quotes"][0]["speaker"]["name"], "Maria Lopez");
+    let only = server
+        .json(
+            "/v1/extract",
+            &serde_json::json!({ "text": text, "rules": ["HOUSE01"] }),
+        )
+        .json();
+    assert_eq!(only["quotes"][0]["rule"], "HOUSE01");
+    let rules = server.get("/v1/rules").json();
+    assert!(rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "HOUSE01"));
+    assert_eq!(
+        server.get("/v1/rules/house01").json()["name"],
+        "name-speaking-to-colon-quote"
+    );
+    // A mistake in the file stops the server before it listens.
+    let bad = dir.write("bad.pat", "pattern HOUSE01 x\n  kind sideways\n");
+    let out = whosaid(
+        &[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--patterns",
+            bad.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("bad.pat:2:8: expected `direct` or `indirect`"));
+}
+
+#[test]
 fn wrong_arguments_are_refused_with_a_message() {
     for args in [
         &["serve", "--timeout", "0"][..],

@@ -248,14 +248,16 @@ pub fn parse_one<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_value(value).map_err(|e| ApiError::bad_request(format!("request body: {e}")))
 }
 
-/// The extraction options, checked as the command line checks its flags.
+/// The extraction options, checked as the command line checks its flags, with the rules of
+/// `set`.
 pub fn config(
+    set: &'static whosaid::attribution::RuleSet,
     explain: bool,
     rules: Option<Vec<String>>,
     include: Option<&str>,
 ) -> Result<whosaid::Config, ApiError> {
     if let Some(ids) = &rules {
-        whosaid::attribution::check_rule_ids(ids).map_err(|message| {
+        set.check_ids(ids).map_err(|message| {
             ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "unknown_rule",
@@ -271,7 +273,7 @@ pub fn config(
     Ok(whosaid::Config {
         explain,
         only_rules: rules,
-        rules: None,
+        rules: Some(set),
         include,
     })
 }
@@ -442,7 +444,7 @@ pub async fn extract(
                 .or_else(|| options.rules.as_deref().map(split_rules));
             let include = request.include.as_deref().or(options.include.as_deref());
             let explain = request.explain.or(options.explain).unwrap_or(false);
-            let config = config(explain, rules, include)?;
+            let config = config(app.rules, explain, rules, include)?;
             let id = request
                 .id
                 .map_or_else(|| DEFAULT_ID.to_string(), DocId::into_string);
@@ -459,6 +461,7 @@ pub async fn extract(
         Shape::Lines => {
             let rules = options.rules.as_deref().map(split_rules);
             let config = config(
+                app.rules,
                 options.explain.unwrap_or(false),
                 rules,
                 options.include.as_deref(),
@@ -557,8 +560,10 @@ pub struct RuleDoc {
 }
 
 /// The rules, attribution rules first in the order they are tried, as `whosaid rules`.
-fn all_rules() -> impl Iterator<Item = (RuleInfo, String)> {
-    let attribution = whosaid::attribution::RULES.iter().map(|r| {
+fn all_rules(
+    set: &'static whosaid::attribution::RuleSet,
+) -> impl Iterator<Item = (RuleInfo, String)> {
+    let attribution = set.rules().map(|r| {
         let info = RuleInfo {
             id: r.id(),
             name: r.name(),
@@ -584,8 +589,8 @@ fn all_rules() -> impl Iterator<Item = (RuleInfo, String)> {
 }
 
 /// `GET /v1/rules`.
-pub async fn rules() -> Json<Vec<RuleInfo>> {
-    Json(all_rules().map(|(info, _)| info).collect())
+pub async fn rules(State(app): State<Arc<App>>) -> Json<Vec<RuleInfo>> {
+    Json(all_rules(app.rules).map(|(info, _)| info).collect())
 }
 
 /// The OpenAPI description of `GET /v1/rules`.
@@ -601,8 +606,11 @@ pub struct RuleId {
 }
 
 /// `GET /v1/rules/{id}`.
-pub async fn rule(Path(RuleId { id }): Path<RuleId>) -> Result<Json<RuleDoc>, ApiError> {
-    all_rules()
+pub async fn rule(
+    State(app): State<Arc<App>>,
+    Path(RuleId { id }): Path<RuleId>,
+) -> Result<Json<RuleDoc>, ApiError> {
+    all_rules(app.rules)
         .find(|(info, _)| info.id.eq_ignore_ascii_case(&id))
         .map(|(rule, doc)| Json(RuleDoc { rule, doc }))
         .ok_or_else(|| {

@@ -58,6 +58,8 @@ pub struct ServeArgs {
     /// Retry-After at once.
     #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     queue: u32,
+    #[command(flatten)]
+    patterns: crate::cli::PatternArgs,
 }
 
 /// Reads `--timeout`: a positive number of seconds.
@@ -82,6 +84,8 @@ pub struct App {
     workers: Arc<Semaphore>,
     /// The seconds a client told to come back later waits (`Retry-After`).
     retry_after: u64,
+    /// The rules every request runs: the built-in ones with the `--patterns` files.
+    rules: &'static whosaid::attribution::RuleSet,
 }
 
 /// Runs `whosaid serve` until SIGTERM or Ctrl-C, then finishes the requests in flight.
@@ -89,7 +93,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let concurrency = args.concurrency.map_or(cores, |n| n as usize);
     let queue = args.queue as usize;
+    let rules = args
+        .patterns
+        .rule_set()?
+        .unwrap_or_else(whosaid::attribution::RuleSet::builtin);
     let app = Arc::new(App {
+        rules,
         max_body: args.max_body,
         timeout: Duration::from_secs_f64(args.timeout),
         admitted: Arc::new(Semaphore::new(concurrency + queue)),

@@ -81,6 +81,7 @@ pub async fn report(
     }
     let request: ExtractRequest = parse_one(&body)?;
     let config = super::api::config(
+        app.rules,
         request.explain.unwrap_or(false),
         request.rules,
         request.include.as_deref(),
