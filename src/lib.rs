@@ -15,6 +15,7 @@ pub mod input;
 pub mod lexicon;
 pub mod mentions;
 pub mod output;
+pub mod pattern_examples;
 pub mod quotes;
 pub mod report;
 pub mod sentences;

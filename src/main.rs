@@ -252,7 +252,8 @@ fn show_rule(id: &str, patterns: &cli::PatternArgs) -> anyhow::Result<ExitCode> 
 
 /// Runs `whosaid test-patterns`.
 fn test_patterns(files: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
-    use whosaid::attribution::patterns::{builtin, examples};
+    use whosaid::attribution::patterns::builtin;
+    use whosaid::pattern_examples as examples;
     let set = if files.is_empty() {
         whosaid::attribution::RuleSet::builtin()
     } else {

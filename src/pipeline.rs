@@ -11,7 +11,7 @@ use crate::attribution::finding::{
 };
 use crate::attribution::gate::{self, Judgement};
 use crate::attribution::rule::Rule;
-use crate::attribution::rules::RuleSet;
+use crate::attribution::ruleset::RuleSet;
 use crate::classify;
 use crate::mentions::Mentions;
 use crate::output::{

@@ -3,9 +3,10 @@
 //! never panic.
 
 use proptest::prelude::*;
-use whosaid::attribution::patterns::{builtin, examples, parse_file};
+use whosaid::attribution::patterns::{builtin, parse_file};
 use whosaid::attribution::{RuleInfo, RuleSet};
 use whosaid::output::Classes;
+use whosaid::pattern_examples as examples;
 use whosaid::Config;
 
 fn files(source: &str) -> Vec<(String, String)> {

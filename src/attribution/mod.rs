@@ -18,6 +18,7 @@ pub mod grammar;
 pub mod patterns;
 pub mod rule;
 pub mod rules;
+pub mod ruleset;
 pub mod words;
 
 pub use context::{Candidate, Context};
@@ -26,5 +27,6 @@ pub use finding::{
     MAX_SUBJECT_SENTENCES,
 };
 pub use rule::{class_by_cue, cue_head, Rule, RuleInfo};
-pub use rules::{check_rule_ids, rule, Origin, RuleSet, RULES};
+pub use rules::{rule, RULES};
+pub use ruleset::{check_rule_ids, Origin, RuleSet};
 pub use words::{lowercase_words, word_count, LowerWords};

@@ -10,14 +10,28 @@
 //! described for users in `docs/patterns.md`.
 
 pub mod compile;
-pub mod examples;
 pub mod syntax;
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 use compile::{find, Program, Window};
-pub use syntax::{parse_file, FileDef, Kind, PatternDef, PatternError, Pos};
+pub use syntax::{FileDef, Kind, PatternDef, PatternError, Pos};
+
+/// Reads a pattern file and checks each template (its slots, its repetitions, its size).
+/// `file` names it in errors, which give the line and column of the mistake.
+pub fn parse_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
+    let defs = syntax::read_file(source, file)?;
+    for def in &defs.patterns {
+        compile::check(&def.template, def.kind).map_err(|message| PatternError {
+            file: file.to_string(),
+            line: def.match_pos.line,
+            column: def.match_pos.column,
+            message,
+        })?;
+    }
+    Ok(defs)
+}
 
 use crate::attribution::context::{Candidate, Context};
 use crate::attribution::finding::{Decided, Finding, IndirectFinding, Phase};

@@ -91,6 +91,8 @@ pub struct PatternDef {
     pub template: Node,
     /// The template as written.
     pub source: String,
+    /// Where the template stands (the `match` line's value).
+    pub match_pos: Pos,
     /// The class of what it reports (`speech` unless `class` says otherwise).
     pub class: crate::output::QuoteClass,
     /// How sure a finding is, in (0, 1].
@@ -315,8 +317,9 @@ fn class_named(name: &str) -> Option<Class> {
 /// Most times a counted repetition (`{m,n}`) may repeat.
 pub const MAX_COUNT: u32 = 16;
 
-/// Reads a pattern file. `file` names it in errors.
-pub fn parse_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
+/// Reads a pattern file, without checking what its templates hold (see
+/// [`super::parse_file`]). `file` names it in errors.
+pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
     let err = |line: usize, column: usize, message: String| PatternError {
         file: file.to_string(),
         line,
@@ -644,7 +647,6 @@ impl Draft {
                 ),
             ));
         }
-        super::compile::check(&template, kind).map_err(|message| err(at, message))?;
         Ok(PatternDef {
             id: self.id,
             name: self.name,
@@ -652,6 +654,7 @@ impl Draft {
             kind,
             template,
             source,
+            match_pos: at,
             class: self.class,
             confidence: self.confidence,
             about: self.about,

@@ -1,4 +1,5 @@
-//! A pattern's examples are its tests: each example must be attributed by the pattern (with
+//! Running the examples of attribution patterns (`whosaid test-patterns`). A pattern's
+//! examples are its tests: each example must be attributed by the pattern (with
 //! the speaker, quote and cue it states), each counter-example must not. Every example runs
 //! through the whole pipeline with only its pattern switched on, so it shows what a user
 //! gets: the checks every finding passes (is the speaker a speaker, is the quote speech)
@@ -6,10 +7,10 @@
 
 use std::fmt::Write as _;
 
-use super::syntax::{Example, Kind};
-use super::PatternRule;
+use crate::attribution::patterns::syntax::{Example, Kind};
+use crate::attribution::patterns::PatternRule;
 use crate::attribution::rule::RuleInfo;
-use crate::attribution::rules::RuleSet;
+use crate::attribution::ruleset::RuleSet;
 use crate::output::{Classes, Quote};
 use crate::Config;
 
