@@ -228,7 +228,9 @@ fn decode_references(text: &str) -> Option<(String, OffsetMap)> {
 /// characters that may be the second part of a composition; a No, one that decomposes).
 /// Tested in this module against every composition Unicode defines.
 fn starts_segment(c: char) -> bool {
+    // The quote marks and dashes of news text are answered before the Unicode tables.
     c.is_ascii()
+        || nfc_starter(c)
         || (canonical_combining_class(c) == 0
             && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
 }
@@ -287,9 +289,12 @@ fn compose(text: &str) -> Option<(String, OffsetMap)> {
     // normalised alone, which gives the same text as normalising the whole.
     let mut flush = |piece: Range<usize>, out: &mut String, copied: &mut usize| {
         let original = &text[piece.clone()];
+        let mut chars = original.chars();
+        let first = chars.next();
         let plain = original.len() == 1
-            || (original.chars().nth(1).is_none()
-                && is_nfc_quick(original.chars()) == IsNormalized::Yes);
+            || (chars.next().is_none()
+                && (first.is_some_and(nfc_starter)
+                    || is_nfc_quick(original.chars()) == IsNormalized::Yes));
         if !plain {
             segment.clear();
             segment.extend(original.nfc());
@@ -316,6 +321,13 @@ fn compose(text: &str) -> Option<(String, OffsetMap)> {
             .iter()
             .position(u8::is_ascii)
             .map_or(bytes.len(), |n| at + skip + n);
+        // A run of the usual starters (quote marks, dashes, Latin-1 letters) holds no
+        // segment to change: each of its characters, and the ASCII one before it, is a
+        // segment of its own that NFC leaves as it is.
+        if text[at + skip..end].chars().all(nfc_starter) {
+            at = end;
+            continue;
+        }
         let mut start = run;
         for (i, c) in text[run..end].char_indices() {
             let i = run + i;
