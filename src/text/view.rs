@@ -315,16 +315,17 @@ fn compose(text: &str) -> Option<(String, OffsetMap)> {
     // before it, can hold a segment to change.
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(skip) = bytes[at..].iter().position(|b| !b.is_ascii()) {
-        let run = (at + skip).saturating_sub(1).max(at);
-        let end = bytes[at + skip..]
+    // The ASCII stretches between runs are passed eight bytes at a time.
+    while let Some(first) = super::next_non_ascii(bytes, at) {
+        let run = first.saturating_sub(1).max(at);
+        let end = bytes[first..]
             .iter()
             .position(u8::is_ascii)
-            .map_or(bytes.len(), |n| at + skip + n);
+            .map_or(bytes.len(), |n| first + n);
         // A run of the usual starters (quote marks, dashes, Latin-1 letters) holds no
         // segment to change: each of its characters, and the ASCII one before it, is a
         // segment of its own that NFC leaves as it is.
-        if text[at + skip..end].chars().all(nfc_starter) {
+        if text[first..end].chars().all(nfc_starter) {
             at = end;
             continue;
         }
