@@ -13,7 +13,7 @@ use crate::attribution::gate::{self, Judgement};
 use crate::attribution::rule::Rule;
 use crate::attribution::ruleset::RuleSet;
 use crate::classify;
-use crate::mentions::Mentions;
+use crate::mentions::{Entity, Mentions};
 use crate::output::{
     Cue, Document, NonSpeech, Part, Quote, QuoteClass, QuoteKind, Speaker, SpeakerSummary,
     SCHEMA_VERSION,
@@ -71,7 +71,9 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     let lexed = lex(text);
     let sentences = crate::sentences::split_lexed(text, &lexed);
     let passages = crate::quotes::scan_lexed(text, &lexed);
+    // The candidate positions have served; only the tokens go on.
     let tokens = lexed.tokens;
+    drop((lexed.terminators, lexed.quote_candidates));
     let top: Vec<usize> = (0..passages.len())
         .filter(|&i| passages[i].depth == 0)
         .collect();
@@ -158,7 +160,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             words: OnceCell::new(),
         });
     }
-    history.sort_by_key(|d| (d.outer.start, d.outer.end));
+    sort_moving_once(&mut history, |d| (d.outer.start, d.outer.end));
 
     // Phase 2: context rules on what is still undecided, in text order. Each is shown the
     // speech decided before it: `history` grows as the candidates are passed, taking in the
@@ -200,6 +202,10 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
         }
         verdicts[i] = verdict;
     }
+    // The history (with the words ATT010 kept of each record) is not read again: freed
+    // before the output is built, when a long document's memory peaks.
+    drop(history);
+    drop(decided_before);
 
     // Phase 3: the pieces of one quotation, which follow each other, take one speaker.
     if !quotation.is_empty() {
@@ -327,6 +333,36 @@ fn settle_quotation(
         if let Verdict::Speech { finding, rule, .. } = &mut verdicts[i] {
             *finding = Some(f);
             *rule = Some(r);
+        }
+    }
+}
+
+/// Sorts `items` by `key`, items with equal keys in the order given (as a stable sort).
+/// The keys are sorted and each item moved once to its place: a stable sort of the quotes
+/// themselves would copy these large records at every merge and take a scratch buffer of
+/// half of them, on a long document at the moment its memory peaks.
+fn sort_moving_once<T>(items: &mut [T], key: impl Fn(&T) -> (usize, usize)) {
+    let mut order: Vec<((usize, usize), usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i))
+        .collect();
+    // The index in each key makes every key distinct. A merge sort, which takes the runs
+    // already in order as they are: the quotes and the history come nearly sorted.
+    order.sort();
+    // Position k takes the item at `order[k].1`: each cycle of that permutation is walked
+    // once, a swap putting one item in its place at each step.
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut k = start;
+        while !placed[k] {
+            placed[k] = true;
+            let from = order[k].1;
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
         }
     }
 }
@@ -460,19 +496,22 @@ fn build_document(
         });
         quotes.push(quote);
     }
-    quotes.sort_by_key(|q| (q.byte_span.start, q.byte_span.end));
+    sort_moving_once(&mut quotes, |q| (q.byte_span.start, q.byte_span.end));
 
     // Speakers, in order of their first quote.
     let mut speakers: Vec<SpeakerSummary> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
+    // The first entity of each name: looked up for each speaker, where a search of the
+    // entities for each would cost speakers × entities on a long document.
+    let mut entity_named: HashMap<&str, &Entity> = HashMap::default();
+    for e in &ctx.mentions.entities {
+        entity_named.entry(e.name.as_str()).or_insert(e);
+    }
     for q in &quotes {
         let Some(s) = &q.speaker else { continue };
         let i = *index.entry(s.name.clone()).or_insert_with(|| {
-            let aliases = ctx
-                .mentions
-                .entities
-                .iter()
-                .find(|e| e.name == s.name)
+            let aliases = entity_named
+                .get(s.name.as_str())
                 .map(|e| e.forms.iter().filter(|f| **f != s.name).cloned().collect())
                 .unwrap_or_default();
             speakers.push(SpeakerSummary {
@@ -492,5 +531,25 @@ fn build_document(
         quotes,
         speakers,
         non_speech: config.explain.then_some(non_speech),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_moving_once;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sort_moving_once_is_a_stable_sort(keys in proptest::collection::vec((0usize..6, 0usize..3), 0..60)) {
+            // Few distinct keys, so that many are equal and their order is tested.
+            let items: Vec<((usize, usize), usize)> =
+                keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|item| item.0);
+            let mut sorted = items;
+            sort_moving_once(&mut sorted, |item| item.0);
+            prop_assert_eq!(sorted, expected);
+        }
     }
 }

@@ -119,3 +119,51 @@ fn cost_grows_linearly_on_repetitive_input() {
         "cost grew faster than the text (limit ×{MAX_GROWTH}):\n{report}"
     );
 }
+
+/// A made-up surname for each number: consonant and vowel pairs, distinct for each `i` below
+/// 80⁴.
+fn surname(mut i: usize) -> String {
+    let mut name = String::new();
+    for _ in 0..4 {
+        name.push(char::from(b"bcdfghklmnprstvz"[i % 16]));
+        i /= 16;
+        name.push(char::from(b"aeiou"[i % 5]));
+        i /= 5;
+    }
+    name[..1].to_uppercase() + &name[1..]
+}
+
+/// A story that quotes a new person in every paragraph, to at least `size` bytes.
+fn many_speakers(size: usize) -> String {
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < size {
+        text.push_str(&format!(
+            "“We will open the new bridge in the spring,” said Mara {}, who leads the council.\n\n",
+            surname(i)
+        ));
+        i += 1;
+    }
+    text
+}
+
+/// The speakers of the output grow with such a story, and so do the people of the document:
+/// finding each speaker's aliases by a search of all the people cost speakers × people
+/// (×6.5 for ×4 text from 64 KB, in a release build, before the look-up by name).
+#[test]
+fn cost_grows_linearly_with_the_number_of_speakers() {
+    if !valgrind_available() {
+        return;
+    }
+    const SPEAKERS_SMALL: usize = 64 * 1024;
+    let dir = TempDir::new("speakers");
+    let fixed = instructions(&dir.write("fixed.txt", "x"));
+    let small = instructions(&dir.write("small.txt", many_speakers(SPEAKERS_SMALL)));
+    let large = instructions(&dir.write("large.txt", many_speakers(SPEAKERS_SMALL * SCALE)));
+    let growth = large.saturating_sub(fixed) as f64 / small.saturating_sub(fixed).max(1) as f64;
+    eprintln!("many speakers: {small} → {large} instructions ({fixed} fixed), ×{growth:.2}");
+    assert!(
+        growth <= MAX_GROWTH,
+        "cost grew ×{growth:.2} for ×{SCALE} text (limit ×{MAX_GROWTH})"
+    );
+}

@@ -249,9 +249,9 @@ fn is_describing(word: &str) -> bool {
 
 /// True when every word is capitalised, but for small words after the first.
 fn title_case(ws: &[&str]) -> bool {
-    ws.iter()
-        .enumerate()
-        .all(|(i, w)| is_capitalised_word(w) || (i > 0 && lookup(w).lower & TITLE_SMALL_WORD != 0))
+    ws.iter().enumerate().all(|(i, w)| {
+        is_capitalised_word(w) || (i > 0 && lookup(w).lower() & TITLE_SMALL_WORD != 0)
+    })
 }
 
 /// True when a determiner or a possessive stands right before the opening mark, or before

@@ -151,8 +151,6 @@ pub struct WordInfo {
     pub id: WordId,
     /// The [`class`] bits of the lists that hold the word as written.
     pub classes: u64,
-    /// The [`class`] bits of the lists that hold the word lower-cased.
-    pub lower: u64,
 }
 
 impl WordInfo {
@@ -160,13 +158,20 @@ impl WordInfo {
     pub const NONE: WordInfo = WordInfo {
         id: WordId::NONE,
         classes: 0,
-        lower: 0,
     };
 
     /// True when the word, as written, is in one of the lists of `classes`.
     #[inline]
     pub fn has(&self, classes: u64) -> bool {
         self.classes & classes != 0
+    }
+
+    /// The [`class`] bits of the lists that hold the word lower-cased: a property of the
+    /// word's id, so it is read from the table rather than kept in every token's info (a
+    /// long document has millions of tokens).
+    #[inline]
+    pub fn lower(&self) -> u64 {
+        TABLE.entries[self.id.0 as usize].as_lower
     }
 }
 
@@ -613,7 +618,6 @@ fn found(table: &Table, raw: [u64; CHUNKS], bytes: &[u8]) -> WordInfo {
     WordInfo {
         id: WordId(id),
         classes,
-        lower: entry.as_lower,
     }
 }
 
@@ -634,7 +638,6 @@ fn lookup_slow(table: &Table, word: &str) -> WordInfo {
         classes: entry.any_case
             | if ascii { entry.any_ascii } else { 0 }
             | entry.classes_of(word.as_bytes()),
-        lower: entry.as_lower,
     }
 }
 
@@ -679,6 +682,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_info_is_sixteen_bytes_and_reads_its_lower_case_classes_by_id() {
+        // One for every token of a document: a long document has millions.
+        assert_eq!(std::mem::size_of::<WordInfo>(), 16);
+        assert_eq!(WordInfo::NONE.lower(), 0);
+        let said = lookup("Said");
+        assert!(said.lower() & CUE != 0);
+        assert_eq!(said.lower(), lookup("said").lower());
+    }
+
+    #[test]
     fn format_splits_entry_and_attributes_and_skips_comments() {
         let list = "# a comment\n\nword\nplan\t[to]\ncall\tfor \n  New York  \n";
         let got: Vec<_> = entries(list).collect();
@@ -701,13 +714,13 @@ mod tests {
         // Given names and titles only as written.
         assert!(lookup("John").has(GIVEN_NAME | GIVEN_MALE));
         assert!(!lookup("john").has(GIVEN_NAME));
-        assert!(lookup("john").lower & GIVEN_NAME == 0);
+        assert!(lookup("john").lower() & GIVEN_NAME == 0);
         assert!(lookup("Sen.").has(TITLE));
         assert!(lookup("senator").has(TITLE_LOWER));
         // Stance verbs only in lower case.
         assert!(lookup("wants").has(STANCE_VERB));
         assert!(!lookup("Wants").has(STANCE_VERB));
-        assert!(lookup("Wants").lower & STANCE_VERB != 0);
+        assert!(lookup("Wants").lower() & STANCE_VERB != 0);
         // Thought verbs in any ASCII case.
         assert!(lookup("Knows").has(THOUGHT_VERB));
     }
@@ -724,7 +737,7 @@ mod tests {
         assert!(lookup("UPDATE").has(HEADING_LABEL));
         assert!(!lookup("Update").has(HEADING_LABEL));
         // In any case, through the word lower-cased.
-        assert!(lookup("OF").lower & TITLE_SMALL_WORD != 0);
+        assert!(lookup("OF").lower() & TITLE_SMALL_WORD != 0);
     }
 
     #[test]

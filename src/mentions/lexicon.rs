@@ -129,7 +129,7 @@ impl Lexicon {
     /// What a cue word (any case) reports: `None` for a word that is no cue of
     /// `data/cues.txt` and no verb of `data/thought_verbs.txt`.
     pub fn cue_class(&self, word: &str) -> Option<CueClass> {
-        let lower = lookup(word).lower;
+        let lower = lookup(word).lower();
         if lower & THOUGHT_VERB != 0 {
             Some(CueClass::Thought)
         } else if lower & CUE == 0 {
@@ -187,7 +187,7 @@ pub fn is_role_noun(word: &str, info: WordInfo) -> bool {
         return true;
     }
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return info.lower & ROLE_NOUN != 0;
+        return info.lower() & ROLE_NOUN != 0;
     }
     // A title written in lower case is a role: "the inspector", "the senator".
     let mut chars = word.chars();

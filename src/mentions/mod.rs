@@ -678,7 +678,7 @@ impl Mentions {
             let w = &text[tok.range.clone()];
             // "Chen, the company's vice president": "company" is not Chen's role, or "the
             // company said" would mean Chen.
-            if words[t].lower & (SOURCE_NOUN | SOURCE_PLURAL) != 0 {
+            if words[t].lower() & (SOURCE_NOUN | SOURCE_PLURAL) != 0 {
                 return None;
             }
             if is_role_noun(w, words[t]) || is_title(w, words[t]) {

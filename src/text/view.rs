@@ -228,7 +228,9 @@ fn decode_references(text: &str) -> Option<(String, OffsetMap)> {
 /// characters that may be the second part of a composition; a No, one that decomposes).
 /// Tested in this module against every composition Unicode defines.
 fn starts_segment(c: char) -> bool {
+    // The quote marks and dashes of news text are answered before the Unicode tables.
     c.is_ascii()
+        || nfc_starter(c)
         || (canonical_combining_class(c) == 0
             && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
 }
@@ -287,9 +289,12 @@ fn compose(text: &str) -> Option<(String, OffsetMap)> {
     // normalised alone, which gives the same text as normalising the whole.
     let mut flush = |piece: Range<usize>, out: &mut String, copied: &mut usize| {
         let original = &text[piece.clone()];
+        let mut chars = original.chars();
+        let first = chars.next();
         let plain = original.len() == 1
-            || (original.chars().nth(1).is_none()
-                && is_nfc_quick(original.chars()) == IsNormalized::Yes);
+            || (chars.next().is_none()
+                && (first.is_some_and(nfc_starter)
+                    || is_nfc_quick(original.chars()) == IsNormalized::Yes));
         if !plain {
             segment.clear();
             segment.extend(original.nfc());
@@ -310,12 +315,20 @@ fn compose(text: &str) -> Option<(String, OffsetMap)> {
     // before it, can hold a segment to change.
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(skip) = bytes[at..].iter().position(|b| !b.is_ascii()) {
-        let run = (at + skip).saturating_sub(1).max(at);
-        let end = bytes[at + skip..]
+    // The ASCII stretches between runs are passed eight bytes at a time.
+    while let Some(first) = super::next_non_ascii(bytes, at) {
+        let run = first.saturating_sub(1).max(at);
+        let end = bytes[first..]
             .iter()
             .position(u8::is_ascii)
-            .map_or(bytes.len(), |n| at + skip + n);
+            .map_or(bytes.len(), |n| first + n);
+        // A run of the usual starters (quote marks, dashes, Latin-1 letters) holds no
+        // segment to change: each of its characters, and the ASCII one before it, is a
+        // segment of its own that NFC leaves as it is.
+        if text[first..end].chars().all(nfc_starter) {
+            at = end;
+            continue;
+        }
         let mut start = run;
         for (i, c) in text[run..end].char_indices() {
             let i = run + i;
