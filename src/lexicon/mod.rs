@@ -111,6 +111,8 @@ pub mod class {
     pub const EVIDENCE_NOUN: u64 = 1 << 30;
     /// A word that labels a heading, not a speaker (`data/heading_labels.txt`), as written.
     pub const HEADING_LABEL: u64 = 1 << 31;
+    /// The head of a stance phrase (`data/stance_heads.txt`), in any ASCII case.
+    pub const STANCE_HEAD: u64 = 1 << 32;
 }
 
 /// How a list reads the case of a word.
@@ -133,6 +135,8 @@ pub enum List {
     StanceNouns,
     /// `data/evidential_cues.txt`: the attribute is the word's class.
     EvidentialCues,
+    /// `data/stance_heads.txt`: the attributes say what the word takes after it.
+    StanceHeads,
 }
 
 /// The id of a word of the lexicon; [`WordId::NONE`] for a word in no list.
@@ -206,7 +210,7 @@ struct Table {
 }
 
 /// Number of [`List`]s.
-const LISTS_WITH_ATTRS: usize = 3;
+const LISTS_WITH_ATTRS: usize = 4;
 
 /// Number of distinct [`shape`]s.
 const SHAPE_COUNT: usize = 1 << 15;
@@ -400,26 +404,35 @@ impl Table {
                 t.add(word, case, classes);
             }
         }
-        let with_attrs: [(List, &'static str, u64); 3] = [
+        let with_attrs: [(List, &'static str, Case, u64); LISTS_WITH_ATTRS] = [
             (
                 List::StanceVerbs,
                 include_str!("../../data/stance_verbs.txt"),
+                Case::Exact,
                 STANCE_VERB,
             ),
             (
                 List::StanceNouns,
                 include_str!("../../data/stance_nouns.txt"),
+                Case::Exact,
                 STANCE_NOUN,
             ),
             (
                 List::EvidentialCues,
                 include_str!("../../data/evidential_cues.txt"),
+                Case::Exact,
                 EVIDENTIAL,
             ),
+            (
+                List::StanceHeads,
+                include_str!("../../data/stance_heads.txt"),
+                Case::AnyAscii,
+                STANCE_HEAD,
+            ),
         ];
-        for (list, source, classes) in with_attrs {
+        for (list, source, case, classes) in with_attrs {
             for (word, attrs) in entries(source) {
-                t.add(word, Case::Exact, classes);
+                t.add(word, case, classes);
                 t.attrs[list as usize].entry(word).or_default().push(attrs);
             }
         }
@@ -755,5 +768,14 @@ mod tests {
         assert!(attrs(List::StanceNouns, "call").contains(&"for"));
         assert!(attrs(List::EvidentialCues, "seems").contains(&"[seem]"));
         assert!(attrs(List::StanceVerbs, "Plans").is_empty());
+        assert_eq!(attrs(List::StanceHeads, "critical"), ["of"]);
+    }
+
+    #[test]
+    fn stance_heads_read_any_ascii_case() {
+        assert!(lookup("confident").has(STANCE_HEAD));
+        assert!(lookup("cONFIDENT").has(STANCE_HEAD));
+        assert!(lookup("Pointed").has(STANCE_HEAD));
+        assert!(!lookup("confidence").has(STANCE_HEAD));
     }
 }
