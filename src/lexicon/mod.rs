@@ -113,6 +113,17 @@ pub mod class {
     pub const HEADING_LABEL: u64 = 1 << 31;
     /// The head of a stance phrase (`data/stance_heads.txt`), in any ASCII case.
     pub const STANCE_HEAD: u64 = 1 << 32;
+    /// A word before a name or role that does not change who it is
+    /// (`data/speaker_premodifiers.txt`), in any ASCII case.
+    pub const SPEAKER_PREMODIFIER: u64 = 1 << 33;
+    /// A determiner or quantifier that opens a speaker phrase (`data/speaker_determiners.txt`),
+    /// in any ASCII case.
+    pub const SPEAKER_DETERMINER: u64 = 1 << 34;
+    /// A word that no speaker phrase holds (`data/speaker_stop_words.txt`), in any ASCII case.
+    pub const SPEAKER_STOP_WORD: u64 = 1 << 35;
+    /// A word that may stand between a speaker and a cue (`data/cue_adverbs.txt`), in any
+    /// ASCII case.
+    pub const CUE_ADVERB: u64 = 1 << 36;
 }
 
 /// How a list reads the case of a word.
@@ -367,7 +378,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 6] = [
+        let cased: [(&'static str, Case, u64); 10] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -397,6 +408,26 @@ impl Table {
                 include_str!("../../data/title_prepositions.txt"),
                 Case::AnyAscii,
                 TITLE_PREPOSITION,
+            ),
+            (
+                include_str!("../../data/speaker_premodifiers.txt"),
+                Case::AnyAscii,
+                SPEAKER_PREMODIFIER,
+            ),
+            (
+                include_str!("../../data/speaker_determiners.txt"),
+                Case::AnyAscii,
+                SPEAKER_DETERMINER,
+            ),
+            (
+                include_str!("../../data/speaker_stop_words.txt"),
+                Case::AnyAscii,
+                SPEAKER_STOP_WORD,
+            ),
+            (
+                include_str!("../../data/cue_adverbs.txt"),
+                Case::AnyAscii,
+                CUE_ADVERB,
             ),
         ];
         for (list, case, classes) in cased {
@@ -738,6 +769,16 @@ mod tests {
         assert!(!lookup("Update").has(HEADING_LABEL));
         // In any case, through the word lower-cased.
         assert!(lookup("OF").lower & TITLE_SMALL_WORD != 0);
+    }
+
+    #[test]
+    fn speaker_phrase_lists_read_any_ascii_case() {
+        assert!(lookup("Former").has(SPEAKER_PREMODIFIER));
+        assert!(lookup("SEVERAL").has(SPEAKER_DETERMINER));
+        assert!(!lookup("my").has(SPEAKER_DETERMINER));
+        assert!(lookup("Whose").has(SPEAKER_STOP_WORD));
+        assert!(lookup("Reportedly").has(CUE_ADVERB));
+        assert!(!lookup("quickly").has(CUE_ADVERB));
     }
 
     #[test]
