@@ -124,6 +124,36 @@ pub mod class {
     /// A word that may stand between a speaker and a cue (`data/cue_adverbs.txt`), in any
     /// ASCII case.
     pub const CUE_ADVERB: u64 = 1 << 36;
+    /// A determiner or possessive pronoun before a cue word in -ing or -ed (`data/cue_determiners.txt`), in any ASCII case.
+    pub const CUE_DETERMINER: u64 = 1 << 37;
+    /// A word that opens a clause or an indirect question (`data/clause_openers.txt`), in any ASCII case.
+    pub const CLAUSE_OPENER: u64 = 1 << 38;
+    /// An adverb that shows a speaker phrase runs on into its clause (`data/clause_adverbs.txt`), in any ASCII case.
+    pub const CLAUSE_ADVERB: u64 = 1 << 39;
+    /// A word that opens what follows a speaker phrase's head (`data/postmodifier_openers.txt`), in any ASCII case.
+    pub const POSTMODIFIER_OPENER: u64 = 1 << 40;
+    /// A quantity that stands for people (`data/quantities.txt`), in any ASCII case.
+    pub const QUANTITY: u64 = 1 << 41;
+    /// A word that joins a speaker phrase into a longer phrase (`data/inner_joiners.txt`), in any ASCII case.
+    pub const INNER_JOINER: u64 = 1 << 42;
+    /// A capitalised word before a name that is no part of it (`data/not_name_parts.txt`), as written.
+    pub const NOT_NAME_PART: u64 = 1 << 43;
+    /// A determiner of a description that points back (`data/definite_determiners.txt`), in any ASCII case.
+    pub const DEFINITE: u64 = 1 << 44;
+    /// The head of a description that names no one the text would name (`data/unnamed_bodies.txt`), in any ASCII case.
+    pub const UNNAMED_BODY: u64 = 1 << 45;
+    /// An auxiliary that makes a cue in -ing a verb (`data/participle_auxiliaries.txt`), in any ASCII case.
+    pub const PARTICIPLE_AUXILIARY: u64 = 1 << 46;
+    /// A word that opens the writer's own clause after a dash (`data/aside_openers.txt`), in any ASCII case.
+    pub const ASIDE_OPENER: u64 = 1 << 47;
+    /// A word that opens an adverbial, not a clause (`data/adverbial_openers.txt`), in any ASCII case.
+    pub const ADVERBIAL_OPENER: u64 = 1 << 48;
+    /// A word in -ed that is no past form (`data/not_past_ed.txt`), in any ASCII case.
+    pub const NOT_PAST_ED: u64 = 1 << 49;
+    /// A preposition that opens a phrase inside a subject (`data/subject_prepositions.txt`), in any ASCII case.
+    pub const SUBJECT_PREPOSITION: u64 = 1 << 50;
+    /// A word after which a word in -ed is no finite verb (`data/before_participle.txt`), in any ASCII case.
+    pub const BEFORE_PARTICIPLE: u64 = 1 << 51;
 }
 
 /// How a list reads the case of a word.
@@ -378,7 +408,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 10] = [
+        let cased: [(&'static str, Case, u64); 25] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -428,6 +458,81 @@ impl Table {
                 include_str!("../../data/cue_adverbs.txt"),
                 Case::AnyAscii,
                 CUE_ADVERB,
+            ),
+            (
+                include_str!("../../data/cue_determiners.txt"),
+                Case::AnyAscii,
+                CUE_DETERMINER,
+            ),
+            (
+                include_str!("../../data/clause_openers.txt"),
+                Case::AnyAscii,
+                CLAUSE_OPENER,
+            ),
+            (
+                include_str!("../../data/clause_adverbs.txt"),
+                Case::AnyAscii,
+                CLAUSE_ADVERB,
+            ),
+            (
+                include_str!("../../data/postmodifier_openers.txt"),
+                Case::AnyAscii,
+                POSTMODIFIER_OPENER,
+            ),
+            (
+                include_str!("../../data/quantities.txt"),
+                Case::AnyAscii,
+                QUANTITY,
+            ),
+            (
+                include_str!("../../data/inner_joiners.txt"),
+                Case::AnyAscii,
+                INNER_JOINER,
+            ),
+            (
+                include_str!("../../data/not_name_parts.txt"),
+                Case::Exact,
+                NOT_NAME_PART,
+            ),
+            (
+                include_str!("../../data/definite_determiners.txt"),
+                Case::AnyAscii,
+                DEFINITE,
+            ),
+            (
+                include_str!("../../data/unnamed_bodies.txt"),
+                Case::AnyAscii,
+                UNNAMED_BODY,
+            ),
+            (
+                include_str!("../../data/participle_auxiliaries.txt"),
+                Case::AnyAscii,
+                PARTICIPLE_AUXILIARY,
+            ),
+            (
+                include_str!("../../data/aside_openers.txt"),
+                Case::AnyAscii,
+                ASIDE_OPENER,
+            ),
+            (
+                include_str!("../../data/adverbial_openers.txt"),
+                Case::AnyAscii,
+                ADVERBIAL_OPENER,
+            ),
+            (
+                include_str!("../../data/not_past_ed.txt"),
+                Case::AnyAscii,
+                NOT_PAST_ED,
+            ),
+            (
+                include_str!("../../data/subject_prepositions.txt"),
+                Case::AnyAscii,
+                SUBJECT_PREPOSITION,
+            ),
+            (
+                include_str!("../../data/before_participle.txt"),
+                Case::AnyAscii,
+                BEFORE_PARTICIPLE,
             ),
         ];
         for (list, case, classes) in cased {
@@ -779,6 +884,30 @@ mod tests {
         assert!(lookup("Whose").has(SPEAKER_STOP_WORD));
         assert!(lookup("Reportedly").has(CUE_ADVERB));
         assert!(!lookup("quickly").has(CUE_ADVERB));
+    }
+
+    #[test]
+    fn lists_of_the_indirect_checks_read_case_as_their_headers_say() {
+        // Any ASCII case.
+        assert!(lookup("Whether").has(CLAUSE_OPENER));
+        assert!(lookup("YOUR").has(CUE_DETERMINER));
+        assert!(lookup("flat-out").has(CLAUSE_ADVERB));
+        assert!(lookup("Across").has(POSTMODIFIER_OPENER));
+        assert!(lookup("Several").has(QUANTITY));
+        assert!(lookup("police").has(UNNAMED_BODY));
+        assert!(lookup("Kept").has(PARTICIPLE_AUXILIARY));
+        assert!(lookup("Whereas").has(ASIDE_OPENER));
+        assert!(lookup("Amid").has(ADVERBIAL_OPENER));
+        assert!(lookup("sacred").has(NOT_PAST_ED));
+        assert!(lookup("Into").has(SUBJECT_PREPOSITION));
+        assert!(lookup("newly").has(BEFORE_PARTICIPLE));
+        assert!(lookup("Both").has(DEFINITE));
+        assert!(lookup("And").has(INNER_JOINER));
+        // As written: capitalised openers, days and months.
+        assert!(lookup("Monday").has(NOT_NAME_PART));
+        assert!(lookup("The").has(NOT_NAME_PART));
+        assert!(!lookup("the").has(NOT_NAME_PART));
+        assert!(!lookup("MAY").has(NOT_NAME_PART));
     }
 
     #[test]
