@@ -154,6 +154,14 @@ pub mod class {
     pub const SUBJECT_PREPOSITION: u64 = 1 << 50;
     /// A word after which a word in -ed is no finite verb (`data/before_participle.txt`), in any ASCII case.
     pub const BEFORE_PARTICIPLE: u64 = 1 << 51;
+    /// A word that may open a sentence before its subject (`data/sentence_openers.txt`), in any ASCII case.
+    pub const SENTENCE_OPENER: u64 = 1 << 52;
+    /// A word that makes a phrase more than a speaker label (`data/not_in_labels.txt`), in any ASCII case.
+    pub const NOT_IN_LABEL: u64 = 1 << 53;
+    /// A word that announces a quote and its speaker (`data/announcing_nouns.txt`), in any ASCII case.
+    pub const ANNOUNCING_NOUN: u64 = 1 << 54;
+    /// A word after a speech verb that opens what was said (`data/opens_content.txt`), in any ASCII case.
+    pub const OPENS_CONTENT: u64 = 1 << 55;
 }
 
 /// How a list reads the case of a word.
@@ -408,7 +416,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 25] = [
+        let cased: [(&'static str, Case, u64); 29] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -533,6 +541,26 @@ impl Table {
                 include_str!("../../data/before_participle.txt"),
                 Case::AnyAscii,
                 BEFORE_PARTICIPLE,
+            ),
+            (
+                include_str!("../../data/sentence_openers.txt"),
+                Case::AnyAscii,
+                SENTENCE_OPENER,
+            ),
+            (
+                include_str!("../../data/not_in_labels.txt"),
+                Case::AnyAscii,
+                NOT_IN_LABEL,
+            ),
+            (
+                include_str!("../../data/announcing_nouns.txt"),
+                Case::AnyAscii,
+                ANNOUNCING_NOUN,
+            ),
+            (
+                include_str!("../../data/opens_content.txt"),
+                Case::AnyAscii,
+                OPENS_CONTENT,
             ),
         ];
         for (list, case, classes) in cased {
@@ -908,6 +936,15 @@ mod tests {
         assert!(lookup("The").has(NOT_NAME_PART));
         assert!(!lookup("the").has(NOT_NAME_PART));
         assert!(!lookup("MAY").has(NOT_NAME_PART));
+    }
+
+    #[test]
+    fn lists_of_the_quote_rules_read_any_ascii_case() {
+        assert!(lookup("Instead").has(SENTENCE_OPENER));
+        assert!(lookup("AGAINST").has(NOT_IN_LABEL));
+        assert!(lookup("Quoting").has(ANNOUNCING_NOUN));
+        assert!(lookup("Because").has(OPENS_CONTENT));
+        assert!(!lookup("which").has(OPENS_CONTENT));
     }
 
     #[test]
