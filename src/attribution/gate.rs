@@ -28,7 +28,12 @@ use super::grammar::np::NpKind;
 use super::grammar::words::is_time_word;
 use crate::attribution::context::Context;
 use crate::attribution::finding::{IndirectFinding, ResolvedSpeaker};
-use crate::lexicon::class::{EVIDENCE_NOUN, FINITE_VERB, SPEAKER_NOUN};
+use crate::lexicon::class::{
+    ADVERBIAL_OPENER, ASIDE_OPENER, BEFORE_PARTICIPLE, CLAUSE_ADVERB, CLAUSE_OPENER,
+    CUE_DETERMINER, DEFINITE, EVIDENCE_NOUN, FINITE_VERB, INNER_JOINER, NOT_NAME_PART, NOT_PAST_ED,
+    PARTICIPLE_AUXILIARY, POSTMODIFIER_OPENER, QUANTITY, SPEAKER_NOUN, SUBJECT_PREPOSITION,
+    UNNAMED_BODY,
+};
 use crate::lexicon::lookup;
 use crate::mentions::lexicon::lexicon;
 use crate::output::QuoteClass;
@@ -42,22 +47,6 @@ pub const MAX_SUBJECT_WORDS: usize = 8;
 /// Tokens before a cue searched for a negation or a refusal ("declined to say", "did not
 /// say", "would not reveal").
 const MAX_NEGATION_TOKENS: usize = 3;
-
-/// Determiners and possessive pronouns: after one, a cue word is a noun or an adjective.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
-];
-
-/// Words that open a clause or an indirect question: what follows is reported words.
-const CLAUSE_OPENERS: &[&str] = &[
-    "that", "whether", "if", "how", "why", "what", "when", "where", "who", "which",
-];
-
-/// Adverbs that end no speaker phrase ("The founder always …" read as a speaker).
-const ADVERBS: &[&str] = &[
-    "always", "also", "still", "never", "just", "even", "already", "only", "often", "again",
-    "somehow", "now", "later", "once", "cannot", "flat-out", "flatly",
-];
 
 /// What becomes of an indirect finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +96,7 @@ pub fn judge(ctx: &Context, found: &IndirectFinding, class: QuoteClass) -> Judge
         if t > 0
             && (cue_word.ends_with("ing") || cue_word.ends_with("ed"))
             && ctx.tokens[t - 1].is_word()
-            && DETERMINERS.contains(&ascii_lower(ctx.word(t - 1)).as_ref())
+            && ctx.classes(t - 1) & CUE_DETERMINER != 0
         {
             return Judgement::Drop("no-verb");
         }
@@ -185,7 +174,7 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     let runs_on = words.iter().skip(1).any(|&t| {
         let (written, w) = (ctx.word(t), lower(t));
         let lower_case = written.starts_with(|c: char| c.is_lowercase());
-        ADVERBS.contains(&w.as_str())
+        ctx.classes(t) & CLAUSE_ADVERB != 0
             || (lower_case && is_finite_verb(&w))
             || (lower_case && w.len() > 4 && w.ends_with("ly") && !is_speaker_noun(&w))
     });
@@ -237,7 +226,7 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
             }
             // "Most said …", "Several oppose …": a quantity of people opening the phrase.
             if (words.len() == 1 || lower(words[1]) == "of")
-                && QUANTITIES.contains(&lower(words[0]).as_str())
+                && ctx.classes(words[0]) & QUANTITY != 0
             {
                 return true;
             }
@@ -275,7 +264,7 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
                 .iter()
                 .copied()
                 .filter(|&t| t > head_from)
-                .find(|&t| POSTMODIFIER_OPENERS.contains(&lower(t).as_str()))
+                .find(|&t| ctx.classes(t) & POSTMODIFIER_OPENER != 0)
                 .unwrap_or(usize::MAX);
             // A name, a role, a source or a group of people: "Ann Lee", "WHO", "a
             // spokesman", "the report", "people familiar with the talks". Not a thing ("The
@@ -337,19 +326,6 @@ fn is_proper(ctx: &Context, t: usize, phrase: &Range<usize>) -> bool {
         }
 }
 
-/// Words that open what follows a speaker phrase's head: a prepositional phrase or a
-/// relative clause ("people familiar WITH the talks", "the buzz ON social media").
-const POSTMODIFIER_OPENERS: &[&str] = &[
-    "of", "on", "in", "at", "with", "from", "for", "about", "by", "to", "who", "that", "which",
-    "whose", "under", "over", "across", "around", "near",
-];
-
-/// Quantities that stand for people when they open a speaker phrase alone or before "of"
-/// ("Most said …", "most of them said …", "Several of the captains").
-const QUANTITIES: &[&str] = &[
-    "most", "all", "both", "several", "few", "none", "each", "many", "some", "half",
-];
-
 /// True for "I" and "we" in the text's own voice, contracted too ("We've", "we’ll").
 fn is_first_person(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     if speaker.kind == NpKind::FirstPerson {
@@ -368,12 +344,8 @@ fn contracted_base(ctx: &Context, speaker: &ResolvedSpeaker) -> String {
         .to_string()
 }
 
-/// Words right before a speaker phrase that make it the inner part of a longer phrase:
-/// "officials in Beijing", "the Department of Social Services", "Businesses and residents".
-const INNER_JOINERS: &[&str] = &["in", "of", "for", "at", "and", "&"];
-
 /// True when the speaker phrase is cut from a longer phrase, which is the real subject: a
-/// joiner of `INNER_JOINERS` between it and a word before it ("authorities in Beijing
+/// joiner of `data/inner_joiners.txt` between it and a word before it ("authorities in Beijing
 /// announced" names no Beijing), or, for one capitalised word that is no person's name, a
 /// capitalised word right before it that is no title ("European Union" read as "Union",
 /// "BMJ Case Reports" as "Case").
@@ -390,7 +362,7 @@ fn inner_fragment(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpea
         && !joiner_is_cue
         && ctx.tokens[start - 1].is_word()
         && ctx.tokens[start - 2].is_word()
-        && INNER_JOINERS.contains(&ascii_lower(ctx.word(start - 1)).as_ref())
+        && ctx.classes(start - 1) & INNER_JOINER != 0
     {
         return true;
     }
@@ -410,84 +382,10 @@ fn inner_fragment(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpea
         return before.starts_with(|c: char| c.is_uppercase())
             && ctx.word(start).starts_with(|c: char| c.is_uppercase())
             && !lexicon().is_title(before)
-            && !NOT_NAME_PARTS.contains(&before);
+            && ctx.classes(start - 1) & NOT_NAME_PART == 0;
     }
     false
 }
-
-/// Capitalised words before a name that are no part of it: sentence openers, days and
-/// months ("On Monday Smith said", "In March Ruiz said").
-const NOT_NAME_PARTS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "But",
-    "And",
-    "Or",
-    "On",
-    "In",
-    "At",
-    "By",
-    "For",
-    "From",
-    "When",
-    "If",
-    "As",
-    "After",
-    "Before",
-    "Since",
-    "While",
-    "Then",
-    "So",
-    "Yet",
-    "Last",
-    "This",
-    "That",
-    "Meanwhile",
-    "However",
-    "Now",
-    "Still",
-    "Also",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Today",
-    "Yesterday",
-    "Tonight",
-];
-
-/// Determiners of a description that points back at someone the text names.
-const DEFINITE: &[&str] = &["the", "his", "her", "its", "their", "both"];
-
-/// Heads of definite descriptions that name no one the text would name instead ("the
-/// police said", "the government said").
-const UNNAMED_BODIES: &[&str] = &[
-    "police",
-    "government",
-    "military",
-    "army",
-    "navy",
-    "prosecution",
-    "public",
-    "press",
-    "administration",
-];
 
 /// True when the speaker is a description of one the text names ("the company", "The
 /// utility", "his office", "Both men") that nothing resolved to a name: a quote database
@@ -498,10 +396,10 @@ fn unresolved_description(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     let Some((first_token, first, head)) = plain_description(ctx, speaker) else {
         return false;
     };
-    if !DEFINITE.contains(&first.as_str()) {
+    if ctx.classes(first_token) & DEFINITE == 0 {
         return false;
     }
-    if UNNAMED_BODIES.contains(&head.as_ref()) {
+    if lookup(&head).has(UNNAMED_BODY) {
         return false;
     }
     if first == "both" {
@@ -612,11 +510,6 @@ fn names_body_before(ctx: &Context, t: usize) -> bool {
         })
 }
 
-/// Forms of "be" and other auxiliaries that make an -ing cue a verb ("is saying").
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "am", "keeps", "kept", "started", "began",
-];
-
 /// True when the cue is a word in -ing right after its speaker with no auxiliary and no
 /// comma between: "One Napa County reporting station" holds a modifier, not a verb (",
 /// saying …" and "is saying" are verbs).
@@ -635,12 +528,12 @@ fn participle_after_subject(
     let noun_next = t + 1 < ctx.tokens.len()
         && ctx.tokens[t + 1].is_word()
         && ctx.word(t + 1).starts_with(|c: char| c.is_lowercase())
-        && !CLAUSE_OPENERS.contains(&ascii_lower(ctx.word(t + 1)).as_ref());
+        && ctx.classes(t + 1) & CLAUSE_OPENER == 0;
     t > 0
         && tokens.end == t
         && noun_next
         && ascii_lower(ctx.word(t)).ends_with("ing")
-        && !AUXILIARIES.contains(&ascii_lower(ctx.word(t - 1)).as_ref())
+        && ctx.classes(t - 1) & PARTICIPLE_AUXILIARY == 0
 }
 
 /// True when "according to" names a source cut from its phrase: a word outside the content
@@ -737,11 +630,6 @@ fn misresolved_pronoun(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     }
 }
 
-/// Words that open the writer's own clause after a dash.
-const ASIDE_OPENERS: &[&str] = &[
-    "and", "but", "which", "although", "though", "while", "so", "yet", "whereas",
-];
-
 /// Dashes that set off a writer's aside.
 const DASHES: [char; 3] = ['—', '–', '―'];
 
@@ -764,9 +652,7 @@ pub fn aside_start(ctx: &Context, found: &IndirectFinding) -> Option<usize> {
     // After the dash the writer goes on with a clause of their own ("— and", "— which");
     // a short contrast ("— not policy") is still the speaker's.
     let aside = |t: usize| {
-        t + 1 < tokens.end
-            && ctx.tokens[t + 1].is_word()
-            && ASIDE_OPENERS.contains(&ascii_lower(ctx.word(t + 1)).as_ref())
+        t + 1 < tokens.end && ctx.tokens[t + 1].is_word() && ctx.classes(t + 1) & ASIDE_OPENER != 0
     };
     let cut = tokens
         .clone()
@@ -826,26 +712,6 @@ enum Shape {
     Adverbial,
 }
 
-/// Words that open an adverbial, not a clause, when they open a report's content ("said
-/// Tuesday night in Columbia", "tweeted soon after the hearing").
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "according",
-    "meanwhile",
-    "soon",
-    "since",
-    "until",
-    "amid",
-    "following",
-    "later",
-    "earlier",
-];
-
 /// The shape of the content made of `tokens` (indices into the context's tokens).
 fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
     let words: Vec<(usize, String)> = tokens
@@ -865,7 +731,7 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
         .tokens
         .get(first_token + 1)
         .is_some_and(|t| t.kind == TokenKind::Possessive);
-    if !possessive && (is_time_word(first) || ADVERBIAL_OPENERS.contains(&first.as_str())) {
+    if !possessive && (is_time_word(first) || ctx.classes(*first_token) & ADVERBIAL_OPENER != 0) {
         // A fronted adverbial ends at its comma, and the clause follows ("At the time, there
         // were …"); without one the content is a time or a place ("Tuesday in Columbia").
         let limit = words.get(MAX_SUBJECT_WORDS).map_or(usize::MAX, |w| w.0);
@@ -881,7 +747,7 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
     if words.len() < MIN_CLAUSE_WORDS {
         return Shape::Phrase;
     }
-    if CLAUSE_OPENERS.contains(&first.as_str()) {
+    if ctx.classes(*first_token) & CLAUSE_OPENER != 0 {
         // "reported Wednesday that the air quality": a short content whose "that" no verb
         // follows is cut off, no clause.
         if first == "that" && words.len() <= MAX_CUT_THAT_WORDS {
@@ -940,26 +806,6 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
 /// whatever its verb (the finite-verb list is not complete).
 const MAX_CUT_THAT_WORDS: usize = 4;
 
-/// Words in -ed that are no past forms ("speed", "hundred", "sacred"; "-eed" words are left
-/// out as a class: "speed", "need", "indeed").
-const NOT_PAST_ED: &[&str] = &[
-    "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged", "crooked", "jagged",
-    "beloved", "wretched", "rabid", "kilted", "bed", "embed",
-];
-
-/// Prepositions that open a phrase inside a subject.
-const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "of", "for", "with", "from", "by", "about", "into", "over", "under",
-];
-
-/// Words after which a word in -ed is an adjective or a participle, not a finite verb ("than
-/// expected results", "the infected areas", "a well-funded campaign").
-const BEFORE_PARTICIPLE: &[&str] = &[
-    "the", "a", "an", "than", "as", "more", "most", "less", "least", "very", "so", "too", "well",
-    "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "of", "for",
-    "with", "by", "in", "on", "at", "from", "to", "and", "or", "be", "been", "being", "newly",
-];
-
 /// True when the `i`-th word `w` (token `t`) of `words` is a finite verb: a form of
 /// `data/finite_verbs.txt`, a word in -ed, a contraction, or a lower-case word right
 /// after a subject pronoun ("they show"); capitalised past the first word only in a
@@ -983,14 +829,14 @@ fn is_finite(
         || (w.len() > 4
             && w.ends_with("ed")
             && !w.ends_with("eed")
-            && !NOT_PAST_ED.contains(&w)
-            && (i == 0 || !BEFORE_PARTICIPLE.contains(&words[i - 1].1.as_str()))
+            && ctx.classes(t) & NOT_PAST_ED == 0
+            && (i == 0 || ctx.classes(words[i - 1].0) & BEFORE_PARTICIPLE == 0)
             // "the allegations in a statement shared …": after a prepositional phrase a
             // word in -ed is a participle of its noun.
             && !words[..i]
                 .iter()
                 .skip(1)
-                .any(|(_, w)| PREPOSITIONS.contains(&w.as_str())))
+                .any(|&(u, _)| ctx.classes(u) & SUBJECT_PREPOSITION != 0))
         || w.ends_with("n't")
         || w.ends_with("n’t")
         || [

@@ -111,6 +111,57 @@ pub mod class {
     pub const EVIDENCE_NOUN: u64 = 1 << 30;
     /// A word that labels a heading, not a speaker (`data/heading_labels.txt`), as written.
     pub const HEADING_LABEL: u64 = 1 << 31;
+    /// The head of a stance phrase (`data/stance_heads.txt`), in any ASCII case.
+    pub const STANCE_HEAD: u64 = 1 << 32;
+    /// A word before a name or role that does not change who it is
+    /// (`data/speaker_premodifiers.txt`), in any ASCII case.
+    pub const SPEAKER_PREMODIFIER: u64 = 1 << 33;
+    /// A determiner or quantifier that opens a speaker phrase (`data/speaker_determiners.txt`),
+    /// in any ASCII case.
+    pub const SPEAKER_DETERMINER: u64 = 1 << 34;
+    /// A word that no speaker phrase holds (`data/speaker_stop_words.txt`), in any ASCII case.
+    pub const SPEAKER_STOP_WORD: u64 = 1 << 35;
+    /// A word that may stand between a speaker and a cue (`data/cue_adverbs.txt`), in any
+    /// ASCII case.
+    pub const CUE_ADVERB: u64 = 1 << 36;
+    /// A determiner or possessive pronoun before a cue word in -ing or -ed (`data/cue_determiners.txt`), in any ASCII case.
+    pub const CUE_DETERMINER: u64 = 1 << 37;
+    /// A word that opens a clause or an indirect question (`data/clause_openers.txt`), in any ASCII case.
+    pub const CLAUSE_OPENER: u64 = 1 << 38;
+    /// An adverb that shows a speaker phrase runs on into its clause (`data/clause_adverbs.txt`), in any ASCII case.
+    pub const CLAUSE_ADVERB: u64 = 1 << 39;
+    /// A word that opens what follows a speaker phrase's head (`data/postmodifier_openers.txt`), in any ASCII case.
+    pub const POSTMODIFIER_OPENER: u64 = 1 << 40;
+    /// A quantity that stands for people (`data/quantities.txt`), in any ASCII case.
+    pub const QUANTITY: u64 = 1 << 41;
+    /// A word that joins a speaker phrase into a longer phrase (`data/inner_joiners.txt`), in any ASCII case.
+    pub const INNER_JOINER: u64 = 1 << 42;
+    /// A capitalised word before a name that is no part of it (`data/not_name_parts.txt`), as written.
+    pub const NOT_NAME_PART: u64 = 1 << 43;
+    /// A determiner of a description that points back (`data/definite_determiners.txt`), in any ASCII case.
+    pub const DEFINITE: u64 = 1 << 44;
+    /// The head of a description that names no one the text would name (`data/unnamed_bodies.txt`), in any ASCII case.
+    pub const UNNAMED_BODY: u64 = 1 << 45;
+    /// An auxiliary that makes a cue in -ing a verb (`data/participle_auxiliaries.txt`), in any ASCII case.
+    pub const PARTICIPLE_AUXILIARY: u64 = 1 << 46;
+    /// A word that opens the writer's own clause after a dash (`data/aside_openers.txt`), in any ASCII case.
+    pub const ASIDE_OPENER: u64 = 1 << 47;
+    /// A word that opens an adverbial, not a clause (`data/adverbial_openers.txt`), in any ASCII case.
+    pub const ADVERBIAL_OPENER: u64 = 1 << 48;
+    /// A word in -ed that is no past form (`data/not_past_ed.txt`), in any ASCII case.
+    pub const NOT_PAST_ED: u64 = 1 << 49;
+    /// A preposition that opens a phrase inside a subject (`data/subject_prepositions.txt`), in any ASCII case.
+    pub const SUBJECT_PREPOSITION: u64 = 1 << 50;
+    /// A word after which a word in -ed is no finite verb (`data/before_participle.txt`), in any ASCII case.
+    pub const BEFORE_PARTICIPLE: u64 = 1 << 51;
+    /// A word that may open a sentence before its subject (`data/sentence_openers.txt`), in any ASCII case.
+    pub const SENTENCE_OPENER: u64 = 1 << 52;
+    /// A word that makes a phrase more than a speaker label (`data/not_in_labels.txt`), in any ASCII case.
+    pub const NOT_IN_LABEL: u64 = 1 << 53;
+    /// A word that announces a quote and its speaker (`data/announcing_nouns.txt`), in any ASCII case.
+    pub const ANNOUNCING_NOUN: u64 = 1 << 54;
+    /// A word after a speech verb that opens what was said (`data/opens_content.txt`), in any ASCII case.
+    pub const OPENS_CONTENT: u64 = 1 << 55;
 }
 
 /// How a list reads the case of a word.
@@ -133,6 +184,8 @@ pub enum List {
     StanceNouns,
     /// `data/evidential_cues.txt`: the attribute is the word's class.
     EvidentialCues,
+    /// `data/stance_heads.txt`: the attributes say what the word takes after it.
+    StanceHeads,
 }
 
 /// The id of a word of the lexicon; [`WordId::NONE`] for a word in no list.
@@ -211,7 +264,7 @@ struct Table {
 }
 
 /// Number of [`List`]s.
-const LISTS_WITH_ATTRS: usize = 3;
+const LISTS_WITH_ATTRS: usize = 4;
 
 /// Number of distinct [`shape`]s.
 const SHAPE_COUNT: usize = 1 << 15;
@@ -368,7 +421,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 6] = [
+        let cased: [(&'static str, Case, u64); 29] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -399,32 +452,156 @@ impl Table {
                 Case::AnyAscii,
                 TITLE_PREPOSITION,
             ),
+            (
+                include_str!("../../data/speaker_premodifiers.txt"),
+                Case::AnyAscii,
+                SPEAKER_PREMODIFIER,
+            ),
+            (
+                include_str!("../../data/speaker_determiners.txt"),
+                Case::AnyAscii,
+                SPEAKER_DETERMINER,
+            ),
+            (
+                include_str!("../../data/speaker_stop_words.txt"),
+                Case::AnyAscii,
+                SPEAKER_STOP_WORD,
+            ),
+            (
+                include_str!("../../data/cue_adverbs.txt"),
+                Case::AnyAscii,
+                CUE_ADVERB,
+            ),
+            (
+                include_str!("../../data/cue_determiners.txt"),
+                Case::AnyAscii,
+                CUE_DETERMINER,
+            ),
+            (
+                include_str!("../../data/clause_openers.txt"),
+                Case::AnyAscii,
+                CLAUSE_OPENER,
+            ),
+            (
+                include_str!("../../data/clause_adverbs.txt"),
+                Case::AnyAscii,
+                CLAUSE_ADVERB,
+            ),
+            (
+                include_str!("../../data/postmodifier_openers.txt"),
+                Case::AnyAscii,
+                POSTMODIFIER_OPENER,
+            ),
+            (
+                include_str!("../../data/quantities.txt"),
+                Case::AnyAscii,
+                QUANTITY,
+            ),
+            (
+                include_str!("../../data/inner_joiners.txt"),
+                Case::AnyAscii,
+                INNER_JOINER,
+            ),
+            (
+                include_str!("../../data/not_name_parts.txt"),
+                Case::Exact,
+                NOT_NAME_PART,
+            ),
+            (
+                include_str!("../../data/definite_determiners.txt"),
+                Case::AnyAscii,
+                DEFINITE,
+            ),
+            (
+                include_str!("../../data/unnamed_bodies.txt"),
+                Case::AnyAscii,
+                UNNAMED_BODY,
+            ),
+            (
+                include_str!("../../data/participle_auxiliaries.txt"),
+                Case::AnyAscii,
+                PARTICIPLE_AUXILIARY,
+            ),
+            (
+                include_str!("../../data/aside_openers.txt"),
+                Case::AnyAscii,
+                ASIDE_OPENER,
+            ),
+            (
+                include_str!("../../data/adverbial_openers.txt"),
+                Case::AnyAscii,
+                ADVERBIAL_OPENER,
+            ),
+            (
+                include_str!("../../data/not_past_ed.txt"),
+                Case::AnyAscii,
+                NOT_PAST_ED,
+            ),
+            (
+                include_str!("../../data/subject_prepositions.txt"),
+                Case::AnyAscii,
+                SUBJECT_PREPOSITION,
+            ),
+            (
+                include_str!("../../data/before_participle.txt"),
+                Case::AnyAscii,
+                BEFORE_PARTICIPLE,
+            ),
+            (
+                include_str!("../../data/sentence_openers.txt"),
+                Case::AnyAscii,
+                SENTENCE_OPENER,
+            ),
+            (
+                include_str!("../../data/not_in_labels.txt"),
+                Case::AnyAscii,
+                NOT_IN_LABEL,
+            ),
+            (
+                include_str!("../../data/announcing_nouns.txt"),
+                Case::AnyAscii,
+                ANNOUNCING_NOUN,
+            ),
+            (
+                include_str!("../../data/opens_content.txt"),
+                Case::AnyAscii,
+                OPENS_CONTENT,
+            ),
         ];
         for (list, case, classes) in cased {
             for word in words(list) {
                 t.add(word, case, classes);
             }
         }
-        let with_attrs: [(List, &'static str, u64); 3] = [
+        let with_attrs: [(List, &'static str, Case, u64); LISTS_WITH_ATTRS] = [
             (
                 List::StanceVerbs,
                 include_str!("../../data/stance_verbs.txt"),
+                Case::Exact,
                 STANCE_VERB,
             ),
             (
                 List::StanceNouns,
                 include_str!("../../data/stance_nouns.txt"),
+                Case::Exact,
                 STANCE_NOUN,
             ),
             (
                 List::EvidentialCues,
                 include_str!("../../data/evidential_cues.txt"),
+                Case::Exact,
                 EVIDENTIAL,
             ),
+            (
+                List::StanceHeads,
+                include_str!("../../data/stance_heads.txt"),
+                Case::AnyAscii,
+                STANCE_HEAD,
+            ),
         ];
-        for (list, source, classes) in with_attrs {
+        for (list, source, case, classes) in with_attrs {
             for (word, attrs) in entries(source) {
-                t.add(word, Case::Exact, classes);
+                t.add(word, case, classes);
                 t.attrs[list as usize].entry(word).or_default().push(attrs);
             }
         }
@@ -741,6 +918,49 @@ mod tests {
     }
 
     #[test]
+    fn speaker_phrase_lists_read_any_ascii_case() {
+        assert!(lookup("Former").has(SPEAKER_PREMODIFIER));
+        assert!(lookup("SEVERAL").has(SPEAKER_DETERMINER));
+        assert!(!lookup("my").has(SPEAKER_DETERMINER));
+        assert!(lookup("Whose").has(SPEAKER_STOP_WORD));
+        assert!(lookup("Reportedly").has(CUE_ADVERB));
+        assert!(!lookup("quickly").has(CUE_ADVERB));
+    }
+
+    #[test]
+    fn lists_of_the_indirect_checks_read_case_as_their_headers_say() {
+        // Any ASCII case.
+        assert!(lookup("Whether").has(CLAUSE_OPENER));
+        assert!(lookup("YOUR").has(CUE_DETERMINER));
+        assert!(lookup("flat-out").has(CLAUSE_ADVERB));
+        assert!(lookup("Across").has(POSTMODIFIER_OPENER));
+        assert!(lookup("Several").has(QUANTITY));
+        assert!(lookup("police").has(UNNAMED_BODY));
+        assert!(lookup("Kept").has(PARTICIPLE_AUXILIARY));
+        assert!(lookup("Whereas").has(ASIDE_OPENER));
+        assert!(lookup("Amid").has(ADVERBIAL_OPENER));
+        assert!(lookup("sacred").has(NOT_PAST_ED));
+        assert!(lookup("Into").has(SUBJECT_PREPOSITION));
+        assert!(lookup("newly").has(BEFORE_PARTICIPLE));
+        assert!(lookup("Both").has(DEFINITE));
+        assert!(lookup("And").has(INNER_JOINER));
+        // As written: capitalised openers, days and months.
+        assert!(lookup("Monday").has(NOT_NAME_PART));
+        assert!(lookup("The").has(NOT_NAME_PART));
+        assert!(!lookup("the").has(NOT_NAME_PART));
+        assert!(!lookup("MAY").has(NOT_NAME_PART));
+    }
+
+    #[test]
+    fn lists_of_the_quote_rules_read_any_ascii_case() {
+        assert!(lookup("Instead").has(SENTENCE_OPENER));
+        assert!(lookup("AGAINST").has(NOT_IN_LABEL));
+        assert!(lookup("Quoting").has(ANNOUNCING_NOUN));
+        assert!(lookup("Because").has(OPENS_CONTENT));
+        assert!(!lookup("which").has(OPENS_CONTENT));
+    }
+
+    #[test]
     fn one_id_for_words_equal_in_lower_case() {
         assert_eq!(lookup("Said").id, lookup("said").id);
         assert_ne!(lookup("said").id, WordId::NONE);
@@ -768,5 +988,14 @@ mod tests {
         assert!(attrs(List::StanceNouns, "call").contains(&"for"));
         assert!(attrs(List::EvidentialCues, "seems").contains(&"[seem]"));
         assert!(attrs(List::StanceVerbs, "Plans").is_empty());
+        assert_eq!(attrs(List::StanceHeads, "critical"), ["of"]);
+    }
+
+    #[test]
+    fn stance_heads_read_any_ascii_case() {
+        assert!(lookup("confident").has(STANCE_HEAD));
+        assert!(lookup("cONFIDENT").has(STANCE_HEAD));
+        assert!(lookup("Pointed").has(STANCE_HEAD));
+        assert!(!lookup("confidence").has(STANCE_HEAD));
     }
 }

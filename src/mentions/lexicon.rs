@@ -32,40 +32,6 @@ pub enum CueClass {
     Evidential,
 }
 
-/// Shape of a non-empty word: first and last byte (either ASCII case) and length, folded
-/// into 15 bits. Equal words have equal shapes, and so do words that differ only in ASCII
-/// case.
-#[inline]
-fn shape(word: &[u8]) -> usize {
-    let (first, last) = (word[0], word[word.len() - 1]);
-    (usize::from(first & 31) << 10) | (usize::from(last & 31) << 5) | (word.len() & 31)
-}
-
-/// The [`shape`]s of a list's entries as a bit set. Nearly every lookup is for a word that
-/// is not on the list, and most such words are ruled out by one bit test, before hashing.
-pub(crate) struct Shapes(Box<[u64; 512]>);
-
-impl Shapes {
-    pub(crate) fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
-        let mut bits = Box::new([0u64; 512]);
-        for key in keys.filter(|k| !k.is_empty()) {
-            let s = shape(key.as_bytes());
-            bits[s / 64] |= 1 << (s % 64);
-        }
-        Shapes(bits)
-    }
-
-    /// False when no entry can equal the word of these bytes (in any ASCII case).
-    #[inline]
-    pub(crate) fn may_hold_bytes(&self, word: &[u8]) -> bool {
-        if word.is_empty() {
-            return true;
-        }
-        let s = shape(word);
-        self.0[s / 64] & (1 << (s % 64)) != 0
-    }
-}
-
 /// The shared lexicon.
 pub fn lexicon() -> &'static Lexicon {
     &Lexicon

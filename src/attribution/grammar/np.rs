@@ -7,10 +7,13 @@
 use crate::attribution::grammar::words::is_dash;
 use crate::text::ascii_lower;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::words::starts_upper;
 use crate::attribution::context::Context;
+use crate::lexicon::class::{
+    CUE_ADVERB, SPEAKER_DETERMINER, SPEAKER_PREMODIFIER, SPEAKER_STOP_WORD,
+};
+use crate::lexicon::lookup;
 use crate::mentions::lexicon::lexicon;
 use crate::mentions::MentionKind;
 use crate::text::tokens::TokenKind;
@@ -38,65 +41,6 @@ pub const MAX_APPOSITIVE_COMMAS: usize = 4;
 /// Longest parenthetical after a name ("Jason Chaffetz (R-Utah) said").
 pub const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
-/// A word list of this module, with a hash set of it built on first use: the finders ask
-/// the lists of many words of every phrase, and a scan of the slice compares each entry.
-struct WordList {
-    words: &'static [&'static str],
-    set: OnceLock<foldhash::HashSet<&'static str>>,
-}
-
-impl WordList {
-    /// The list of `words`.
-    const fn new(words: &'static [&'static str]) -> Self {
-        WordList {
-            words,
-            set: OnceLock::new(),
-        }
-    }
-
-    /// True when `word` is on the list (as written: callers lower-case it).
-    fn contains(&self, word: &&str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
-    }
-}
-
-/// Words before a name or role that do not change who it is.
-static PREMODIFIERS: WordList = WordList::new(&[
-    "presidential",
-    "vice",
-    "gubernatorial",
-    "congressional",
-    "party",
-    "campaign",
-    "state",
-    "federal",
-    "national",
-    "former",
-    "late",
-    "then",
-    "current",
-    "retired",
-    "acting",
-    "incoming",
-    "outgoing",
-    "senior",
-    "top",
-    "chief",
-    "longtime",
-    "veteran",
-    "deputy",
-    "assistant",
-    "interim",
-    "fellow",
-    "rival",
-    "republican",
-    "democratic",
-    "independent",
-    "libertarian",
-]);
-
 pub use crate::attribution::finding::NpKind;
 
 /// A speaker phrase.
@@ -111,18 +55,6 @@ pub struct SpeakerNp {
     /// The person entity, for names of persons.
     pub entity: Option<usize>,
 }
-
-static DETERMINERS: WordList = WordList::new(&[
-    "a", "an", "the", "one", "another", "two", "three", "four", "several", "many", "some", "his",
-    "her", "their", "its", "our", "this", "that", "these", "those", "other", "both", "most", "few",
-    "more",
-]);
-
-static STOP_WORDS: WordList = WordList::new(&[
-    "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where", "while", "if",
-    "because", "as", "than", "to", "of", "in", "on", "at", "for", "with", "by", "from", "is",
-    "was", "were", "are", "be", "been", "not", "it", "said", "says",
-]);
 
 /// Conjunctions and subordinators that open a clause, never a speaker phrase ("But", "And",
 /// "Although", "Before", "Despite").
@@ -153,36 +85,18 @@ pub fn opens_clause(lower: &str) -> bool {
 }
 
 /// Words that may stand between a speaker and a cue: "Smith also said", "he has said".
+/// The words of `data/cue_adverbs.txt`, and a word in lower case that ends in "-ly" (not
+/// "-ily", of more than four letters) or in "-edly".
 pub fn is_cue_adverb(word: &str) -> bool {
+    lookup(word).has(CUE_ADVERB) || is_ly_adverb(word)
+}
+
+/// The adverbs of [`is_cue_adverb`] that no list holds: a word in lower case in "-ly" (not
+/// "-ily", of more than four letters) or in "-edly".
+fn is_ly_adverb(word: &str) -> bool {
     let w = ascii_lower(word);
-    matches!(
-        w.as_str(),
-        "also"
-            | "later"
-            | "then"
-            | "once"
-            | "previously"
-            | "recently"
-            | "has"
-            | "have"
-            | "had"
-            | "would"
-            | "will"
-            | "further"
-            | "again"
-            | "simply"
-            | "reportedly"
-            | "repeatedly"
-            | "often"
-            | "still"
-            | "just"
-            | "even"
-            | "never"
-            | "already"
-            | "publicly"
-            | "privately"
-    ) || (!starts_upper(word)
-        && (w.len() > 4 && w.ends_with("ly") && !w.ends_with("ily") || w.ends_with("edly")))
+    !starts_upper(word)
+        && (w.len() > 4 && w.ends_with("ly") && !w.ends_with("ily") || w.ends_with("edly"))
 }
 
 impl<'t> Context<'t> {
@@ -277,12 +191,11 @@ impl<'t> Context<'t> {
             if !t.is_word() {
                 break;
             }
-            let w = ascii_lower(self.word(prev));
-            if DETERMINERS.contains(&w.as_str()) {
+            if self.classes(prev) & SPEAKER_DETERMINER != 0 {
                 start = prev;
                 break;
             }
-            if STOP_WORDS.contains(&w.as_str()) || self.is_cue(prev) {
+            if self.classes(prev) & SPEAKER_STOP_WORD != 0 || self.is_cue(prev) {
                 break;
             }
             start = prev;
@@ -625,9 +538,8 @@ impl<'t> Context<'t> {
                 return Some((np, t));
             }
             let tok = &self.tokens[t];
-            let w = ascii_lower(self.word(t));
             if !(tok.is_word() || tok.kind == TokenKind::Possessive)
-                || STOP_WORDS.contains(&w.as_str())
+                || self.classes(t) & SPEAKER_STOP_WORD != 0
             {
                 return None;
             }
@@ -672,10 +584,8 @@ impl<'t> Context<'t> {
             if lower && lex.is_role_noun(w) {
                 return Some(u);
             }
-            let lw = ascii_lower(w);
-            if STOP_WORDS.contains(&lw.as_str())
-                || DETERMINERS.contains(&lw.as_str())
-                || is_cue_adverb(w)
+            if self.classes(u) & (SPEAKER_STOP_WORD | SPEAKER_DETERMINER) != 0
+                || self.is_cue_adverb_at(u)
                 || crate::mentions::pronoun(w).is_some()
             {
                 return None;
@@ -728,7 +638,7 @@ impl<'t> Context<'t> {
                     && !self.is_cue(u)
                     // The capital first, cheapest: names make most of these runs.
                     && (w.chars().next().is_some_and(char::is_uppercase)
-                        || PREMODIFIERS.contains(&ascii_lower(w).as_str())
+                        || self.classes(u) & SPEAKER_PREMODIFIER != 0
                         || lex.is_title(w)
                         || lex.is_role_noun(w)));
             if !modifier {
@@ -745,7 +655,7 @@ impl<'t> Context<'t> {
             }
         }
         // "former Gov. Smith" reads past "former"; "campaign aides" keeps its modifier.
-        if PREMODIFIERS.contains(&ascii_lower(self.word(t)).as_str())
+        if self.classes(t) & SPEAKER_PREMODIFIER != 0
             && t + 1 < limit
             && (lex.is_title(self.word(t + 1)) || self.role_after(t, limit).is_none())
         {
@@ -770,7 +680,7 @@ impl<'t> Context<'t> {
             return None;
         }
         let modifier_led =
-            !DETERMINERS.contains(&first.as_str()) && !lex.is_role_noun(self.word(t));
+            self.classes(t) & SPEAKER_DETERMINER == 0 && !lex.is_role_noun(self.word(t));
         if modifier_led && self.role_after(t, limit).is_none() {
             return None;
         }
@@ -977,7 +887,7 @@ impl<'t> Context<'t> {
             let t = &self.tokens[start - 1];
             let before = self.word(start - 1);
             let blocked = t.is_word()
-                && (STOP_WORDS.contains(&ascii_lower(before).as_str())
+                && (self.classes(start - 1) & SPEAKER_STOP_WORD != 0
                     && !matches!(
                         ascii_lower(before).as_str(),
                         "and"
@@ -1065,7 +975,7 @@ impl<'t> Context<'t> {
         let first = self.word(start);
         let opens = first.chars().next().is_some_and(char::is_uppercase)
             || (in_clause
-                && (DETERMINERS.contains(&ascii_lower(first).as_str())
+                && (self.classes(start) & SPEAKER_DETERMINER != 0
                     || matches!(
                         ascii_lower(first).as_str(),
                         "all" | "each" | "every" | "none" | "half" | "dozens" | "hundreds"
@@ -1181,7 +1091,7 @@ impl<'t> Context<'t> {
                 let placed = w == "the" && self.follows_preposition(t, floor);
                 return (t + 1 < end && !placed).then(|| self.description(t..end));
             }
-            if STOP_WORDS.contains(&w.as_str()) || starts_upper(self.word(t)) {
+            if self.classes(t) & SPEAKER_STOP_WORD != 0 || starts_upper(self.word(t)) {
                 return None;
             }
         }
@@ -1235,10 +1145,15 @@ impl<'t> Context<'t> {
         }
     }
 
+    /// [`is_cue_adverb`] of token `t`, from the classes the lexicon gave it.
+    pub fn is_cue_adverb_at(&self, t: usize) -> bool {
+        self.classes(t) & CUE_ADVERB != 0 || is_ly_adverb(self.word(t))
+    }
+
     /// Skips cue adverbs forward from `t` ("also", "later", "has"), at most two.
     pub fn skip_adverbs_forward(&self, mut t: usize, limit: usize) -> usize {
         let mut n = 0;
-        while t < limit && n < 2 && self.tokens[t].is_word() && is_cue_adverb(self.word(t)) {
+        while t < limit && n < 2 && self.tokens[t].is_word() && self.is_cue_adverb_at(t) {
             t += 1;
             n += 1;
         }
@@ -1248,8 +1163,7 @@ impl<'t> Context<'t> {
     /// Skips cue adverbs backward: returns the index one past the last non-adverb before `t`.
     pub fn skip_adverbs_backward(&self, mut t: usize, floor: usize) -> usize {
         let mut n = 0;
-        while t > floor && n < 2 && self.tokens[t - 1].is_word() && is_cue_adverb(self.word(t - 1))
-        {
+        while t > floor && n < 2 && self.tokens[t - 1].is_word() && self.is_cue_adverb_at(t - 1) {
             t -= 1;
             n += 1;
         }

@@ -3,6 +3,7 @@
 use super::words::is_dash;
 use crate::attribution::context::{Candidate, Context};
 use crate::attribution::grammar::np::{is_quote_mark, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
+use crate::lexicon::class::NOT_IN_LABEL;
 use crate::text::tokens::TokenKind;
 
 /// How many words may stand between a cue and the quote it introduces
@@ -310,17 +311,8 @@ pub fn skip_source_postmodifier(ctx: &Context, t: usize, end: usize) -> usize {
 /// "Ann Lee (lifetime award):"), its list marker not counted.
 pub const MAX_LABEL_TOKENS: usize = 10;
 
-/// Words that make a phrase more than a label: function words that open clauses and
-/// phrases, and auxiliaries ("Lee on the verdict:", "Lee and Okafor:", "Lee has said:").
-const NOT_IN_LABELS: &[&str] = &[
-    "of", "on", "in", "at", "for", "to", "with", "by", "about", "from", "into", "over", "after",
-    "before", "against", "and", "or", "but", "that", "which", "who", "whose", "when", "where",
-    "if", "as", "than", "is", "was", "were", "are", "be", "been", "has", "have", "had", "will",
-    "would", "can", "could", "did", "does", "do", "not",
-];
-
 /// True when token `t` may stand in a speaker label: a word that is no cue, no pronoun and
-/// none of [`NOT_IN_LABELS`], or a possessive ("the festival's best actor").
+/// none of `data/not_in_labels.txt`, or a possessive ("the festival's best actor").
 fn label_word(ctx: &Context, t: usize) -> bool {
     let tok = &ctx.tokens[t];
     if tok.kind == TokenKind::Possessive {
@@ -331,7 +323,7 @@ fn label_word(ctx: &Context, t: usize) -> bool {
         && !ctx.is_cue(t)
         && !ctx.in_quote[t]
         && crate::mentions::pronoun(w).is_none()
-        && !NOT_IN_LABELS.contains(&crate::text::ascii_lower(w).as_str())
+        && ctx.classes(t) & NOT_IN_LABEL == 0
 }
 
 /// The list marker that opens a line at token `t` ("-", "*", "•", "1.", "2)"): the token

@@ -5,6 +5,7 @@ use crate::attribution::finding::{Decided, Finding};
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::shapes::after_opening_participle;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::{ANNOUNCING_NOUN, OPENS_CONTENT};
 use crate::mentions::lexicon::CueClass;
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
@@ -46,22 +47,6 @@ declare_rule! {
     /// (`Lee spoke first.` then the next speaker's words with no attribution).
     pub struct IntroducedBefore { id: "ATT008", name: "introduced-before", phase: Context }
 }
-
-const ANNOUNCING_NOUNS: &[&str] = &[
-    "quote",
-    "quotes",
-    "quoted",
-    "quoting",
-    "words",
-    "remarks",
-    "comments",
-    "statement",
-    "saying",
-    "line",
-    "message",
-    "answer",
-    "response",
-];
 
 impl Rule for IntroducedBefore {
     fn attribute(&self, ctx: &Context, c: &Candidate, history: &[Decided]) -> Option<Finding> {
@@ -116,10 +101,10 @@ impl Rule for IntroducedBefore {
         }
         // "a quote from NAME", "the words of NAME", "quoting NAME"
         for k in prev.clone() {
-            let w = ascii_lower(ctx.word(k));
-            if !ctx.tokens[k].is_word() || !ANNOUNCING_NOUNS.contains(&w.as_str()) {
+            if ctx.classes(k) & ANNOUNCING_NOUN == 0 {
                 continue;
             }
+            let w = ascii_lower(ctx.word(k));
             let mut t = k + 1;
             if ctx.is(t, "from") || ctx.is(t, "by") || ctx.is(t, "of") {
                 t += 1;
@@ -137,13 +122,6 @@ impl Rule for IntroducedBefore {
 /// Most words after the speech verb of a sentence that only attributes ("told the Evening
 /// Courier on Monday", "said in a statement").
 pub const MAX_INTRODUCTION_TAIL_WORDS: usize = 8;
-
-/// Words after a speech verb that open what was said, not where or to whom it was said:
-/// a sentence holding one reports its speech itself.
-const OPENS_CONTENT: &[&str] = &[
-    "that", "whether", "if", "how", "what", "why", "who", "when", "where", "because", "so", "and",
-    "but",
-];
 
 /// The speaker and cue of the sentence `start..last` (`last` its full stop) when it only
 /// attributes: its subject (at its start, or after an opening phrase and its comma; an
@@ -180,10 +158,9 @@ fn attribution_only(ctx: &Context, start: usize, last: usize) -> Option<(Speaker
             continue;
         }
         words += 1;
-        let w = ascii_lower(ctx.word(t));
         if words > MAX_INTRODUCTION_TAIL_WORDS
             || ctx.is_cue(t)
-            || OPENS_CONTENT.contains(&w.as_str())
+            || ctx.classes(t) & OPENS_CONTENT != 0
             || crate::mentions::pronoun(ctx.word(t)).is_some()
         {
             return None;

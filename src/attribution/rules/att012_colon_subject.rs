@@ -5,6 +5,7 @@ use crate::attribution::finding::{Decided, Finding};
 use crate::attribution::grammar::np::NpKind;
 use crate::attribution::grammar::shapes::speaker_label;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::SENTENCE_OPENER;
 
 declare_rule! {
     /// # ATT012 colon-subject
@@ -36,11 +37,6 @@ declare_rule! {
     pub struct ColonSubject { id: "ATT012", name: "colon-subject", phase: Adjacent }
 }
 
-/// Words that may open a sentence before its subject.
-const OPENERS: &[&str] = &[
-    "and", "but", "so", "then", "still", "yet", "now", "also", "instead",
-];
-
 impl Rule for ColonSubject {
     fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
         let b = c.before.clone();
@@ -60,7 +56,7 @@ impl Rule for ColonSubject {
         }
         // The subject that opens the sentence.
         let mut t = b.start;
-        while t < colon && (ctx.is_punct(t, ',') || OPENERS.iter().any(|w| ctx.is(t, w))) {
+        while t < colon && (ctx.is_punct(t, ',') || ctx.classes(t) & SENTENCE_OPENER != 0) {
             t += 1;
         }
         let np = ctx.np_starting_at(t, colon)?;

@@ -4,6 +4,7 @@ use crate::attribution::context::{Candidate, Context};
 use crate::attribution::finding::{Decided, Finding};
 use crate::attribution::grammar::np::NpKind;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::SENTENCE_OPENER;
 
 declare_rule! {
     /// # ATT013 subject-partial
@@ -30,11 +31,6 @@ declare_rule! {
     pub struct SubjectPartial { id: "ATT013", name: "subject-partial", phase: Context }
 }
 
-/// Words that may open a sentence before its subject.
-const OPENERS: &[&str] = &[
-    "and", "but", "so", "then", "still", "yet", "now", "also", "instead",
-];
-
 impl Rule for SubjectPartial {
     fn attribute(&self, ctx: &Context, c: &Candidate, _history: &[Decided]) -> Option<Finding> {
         let b = c.before.clone();
@@ -42,7 +38,7 @@ impl Rule for SubjectPartial {
             return None;
         }
         let mut t = b.start;
-        while t < b.end && (ctx.is_punct(t, ',') || OPENERS.iter().any(|w| ctx.is(t, w))) {
+        while t < b.end && (ctx.is_punct(t, ',') || ctx.classes(t) & SENTENCE_OPENER != 0) {
             t += 1;
         }
         let np = ctx.np_starting_at(t, b.end)?;

@@ -10,6 +10,7 @@ use crate::attribution::grammar::clause::{
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::words::{auxiliary, Auxiliary};
 use crate::attribution::rule::{cue_head, declare_rule, Rule};
+use crate::lexicon::{self, class::STANCE_HEAD, List};
 use crate::mentions::lexicon::{lexicon, CueClass};
 use crate::output::QuoteClass;
 use crate::text::ascii_lower;
@@ -52,52 +53,35 @@ declare_rule! {
     pub struct StancePhrase { id: "IND013", name: "stance-phrase", phase: Indirect, class: Stance }
 }
 
-/// What an adjective of stance takes after it.
+/// What an adjective of stance takes after it: its attributes in `data/stance_heads.txt`.
 struct Takes {
     /// A clause opened by "that", "whether" or a subject ("sure the plan works").
     clause: bool,
     /// An infinitive ("eager to debate").
     infinitive: bool,
-    /// Prepositions whose object is the content ("critical of", "worried about").
-    preps: &'static [&'static str],
+    /// Prepositions whose object is the content ("critical of", "worried about"), among
+    /// the attributes (the words not in brackets).
+    preps: &'static str,
 }
 
-/// The adjectives of stance and what each takes, by lower-case form.
+impl Takes {
+    /// True when `word` (in lower case) is one of the prepositions.
+    fn prep(&self, word: &str) -> bool {
+        self.preps
+            .split_whitespace()
+            .any(|p| p == word && !p.starts_with('['))
+    }
+}
+
+/// The adjective of stance `word` (in lower case) and what it takes; `None` for a word
+/// that is none, or a verb of a fixed phrase (`[phrase]`).
 fn adjective(word: &str) -> Option<Takes> {
-    const ABOUT: &[&str] = &["about", "over"];
-    let (clause, infinitive, preps): (bool, bool, &'static [&'static str]) = match word {
-        "aware" | "unaware" | "mindful" => (true, false, &["of"]),
-        "confident" | "optimistic" | "pessimistic" => (true, false, &["about", "in", "of"]),
-        "convinced" | "persuaded" => (true, false, &["of"]),
-        "certain" | "sure" | "positive" => (true, false, &["of", "about"]),
-        "unsure" | "uncertain" => (true, false, &["about", "of"]),
-        "doubtful" | "skeptical" | "sceptical" => (true, false, &["of", "about"]),
-        "hopeful" => (true, false, &["about", "of"]),
-        "worried" | "concerned" | "anxious" | "nervous" => (true, false, ABOUT),
-        "afraid" | "fearful" => (true, true, &["of"]),
-        "adamant" | "insistent" => (true, false, &["about", "on"]),
-        "glad" | "happy" | "pleased" | "proud" | "relieved" => (true, true, &[]),
-        "disappointed" | "frustrated" | "upset" | "angry" | "furious" | "alarmed" => {
-            (true, false, &["with", "about", "over", "at", "by"])
-        }
-        "sorry" => (true, false, &["about", "for"]),
-        "determined" => (true, true, &[]),
-        "eager" | "willing" | "unwilling" | "reluctant" | "loath" | "keen" | "hesitant" => {
-            (false, true, &[])
-        }
-        "ready" | "prepared" => (false, true, &[]),
-        "critical" | "supportive" | "wary" | "dismissive" | "contemptuous" => {
-            (false, false, &["of"])
-        }
-        "opposed" | "hostile" | "sympathetic" | "committed" | "receptive" => {
-            (false, false, &["to"])
-        }
-        _ => return None,
-    };
-    Some(Takes {
-        clause,
-        infinitive,
-        preps,
+    let attrs = *lexicon::attrs(List::StanceHeads, word).first()?;
+    let has = |a: &str| attrs.split_whitespace().any(|x| x == a);
+    (!has("[phrase]")).then(|| Takes {
+        clause: has("[clause]"),
+        infinitive: has("[infinitive]"),
+        preps: attrs,
     })
 }
 
@@ -184,7 +168,7 @@ fn content_start(ctx: &Context, t: usize, end: usize, takes: &Takes) -> Option<S
     if takes.infinitive && w == "to" && t + 1 < end && ctx.tokens[t + 1].is_word() {
         return Some(Start::Clause(t));
     }
-    if takes.preps.contains(&w.as_str()) {
+    if takes.prep(&w) {
         return Some(Start::Object(t + 1));
     }
     if takes.clause && crate::attribution::grammar::clause::opens_clause_without_that(ctx, t) {
@@ -246,82 +230,6 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
     Some(np)
 }
 
-/// The adjectives of [`adjective`] and the verbs that open [`phrase_at`]'s fixed phrases.
-const HEADS: &[&str] = &[
-    "aware",
-    "unaware",
-    "mindful",
-    "confident",
-    "optimistic",
-    "pessimistic",
-    "convinced",
-    "persuaded",
-    "certain",
-    "sure",
-    "positive",
-    "unsure",
-    "uncertain",
-    "doubtful",
-    "skeptical",
-    "sceptical",
-    "hopeful",
-    "worried",
-    "concerned",
-    "anxious",
-    "nervous",
-    "afraid",
-    "fearful",
-    "adamant",
-    "insistent",
-    "glad",
-    "happy",
-    "pleased",
-    "proud",
-    "relieved",
-    "disappointed",
-    "frustrated",
-    "upset",
-    "angry",
-    "furious",
-    "alarmed",
-    "sorry",
-    "determined",
-    "eager",
-    "willing",
-    "unwilling",
-    "reluctant",
-    "loath",
-    "keen",
-    "hesitant",
-    "ready",
-    "prepared",
-    "critical",
-    "supportive",
-    "wary",
-    "dismissive",
-    "contemptuous",
-    "opposed",
-    "hostile",
-    "sympathetic",
-    "committed",
-    "receptive",
-    "pointed",
-    "points",
-    "made",
-    "makes",
-    "raised",
-    "raises",
-    "voiced",
-    "voices",
-];
-
-/// The shapes of [`HEADS`]: most words are turned away by one bit test.
-fn head_shapes() -> &'static crate::mentions::lexicon::Shapes {
-    static SHAPES: std::sync::OnceLock<crate::mentions::lexicon::Shapes> =
-        std::sync::OnceLock::new();
-    SHAPES.get_or_init(|| crate::mentions::lexicon::Shapes::of(HEADS.iter().copied()))
-}
-
 /// The stance phrase whose head (the adjective, or the verb of a fixed phrase) is at token
 /// `k`: where its content starts, the range of its cue, and the token whose subject speaks
 /// (the linking verb before an adjective, else the head).
@@ -333,7 +241,7 @@ fn phrase_at(
 ) -> Option<(Start, Range<usize>, usize)> {
     let word = ctx.word(k);
     // Written in lower case: a title-case headline ("… Is Willing To Bet …") is no sentence.
-    if !word.as_bytes()[0].is_ascii_lowercase() || !head_shapes().may_hold_bytes(word.as_bytes()) {
+    if !word.as_bytes()[0].is_ascii_lowercase() || ctx.classes(k) & STANCE_HEAD == 0 {
         return None;
     }
     let lower = ascii_lower(word);
@@ -360,7 +268,7 @@ fn phrase_at(
         let takes = Takes {
             clause: true,
             infinitive: false,
-            preps: &[],
+            preps: "",
         };
         content_start(ctx, t, end, &takes)
     };
@@ -388,7 +296,7 @@ fn phrase_at(
             let takes = Takes {
                 clause: true,
                 infinitive: false,
-                preps: &["about", "over", "for", "with", "regarding"],
+                preps: "about over for with regarding",
             };
             let start = content_start(ctx, k + 2, end, &takes)?;
             Some((start, k..start.token().max(k + 2), k))
