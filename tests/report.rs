@@ -102,7 +102,7 @@ fn the_seed_report_is_self_contained_with_one_highlight_per_quote() {
 }
 
 const HOSTILE: &str = concat!(
-    r#"{"id":"<script>document.documentElement.setAttribute('data-pwned','id')</script>","text":"“Fish & chips <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">,” said Tom O'Neil.","title":"A & B <script>document.documentElement.setAttribute('data-pwned','title')</script>"}"#,
+    r#"{"id":"<script>document.documentElement.setAttribute('data-pwned','id')</script>","text":"“Fish & chips <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">,” said Tom O'Neil.","title":"A & B <script>document.documentElement.setAttribute('data-pwned','title')</script>","author":"</script><script>document.documentElement.setAttribute('data-pwned','author')</script>\u0000\u0001\u001b\u007f"}"#,
     "\n",
     "{broken\n",
 );
@@ -114,13 +114,185 @@ fn what_documents_bring_is_escaped_and_failures_are_shown() {
     assert_eq!(out.status.code(), Some(1), "a failed record gives status 1");
     assert!(!html.contains("<script>document"), "no injected script");
     assert!(!html.contains("<img"), "no injected element");
-    assert!(html.contains("&lt;script&gt;document.documentElement.setAttribute(&#39;data-pwned&#39;,&#39;id&#39;)&lt;/script&gt;"));
-    assert!(html.contains("A &amp; B &lt;script&gt;"));
-    assert!(html.contains("Fish &amp; chips &lt;img src=x onerror=&quot;"));
+    assert!(html.contains("&#60;script&#62;document.documentElement.setAttribute(&#39;data-pwned&#39;,&#39;id&#39;)&#60;/script&#62;"));
+    assert!(html.contains("A &#38; B &#60;script&#62;"));
+    assert!(html.contains("<dd>&#60;/script&#62;&#60;script&#62;document"));
+    assert!(html.contains("Fish &#38; chips &#60;img src=x onerror=&#34;"));
     assert_eq!(count(&html, "<mark class=\"q "), 1);
     assert!(html.contains("<section class=\"doc failed\" id=\"d2\">"));
     assert!(html.contains("malformed_json: - line 2: not valid JSON"));
     assert!(html.contains("2 documents · 1 quote · <span class=\"error\">1 failed</span>"));
+}
+
+/// Text that would end an element or an attribute, start one, or run a script if it were
+/// not escaped, with control characters (which HTML needs no escape for: they must pass
+/// unchanged) and a JavaScript line separator.
+const NASTY: &str = "</script><script>alert(1)</script> \"dq\" 'sq' &amp; & <b>b</b> \u{0}\u{1}\u{b}\u{1b}\u{7f}\u{85}\u{2028} end";
+
+/// `html` with the character references askama writes (`&#NN;`) and the named ones turned
+/// back into characters.
+fn decode(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find(';')
+            .map(|e| at + e)
+            .expect("a reference ends in ;");
+        let name = &rest[at + 1..end];
+        out.push(match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            _ => {
+                let code = name.strip_prefix('#').expect("a numeric reference");
+                char::from_u32(code.parse().expect("a decimal reference")).unwrap()
+            }
+        });
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The raw HTML between `open` and the next `close` after it.
+fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let start = html.find(open).unwrap_or_else(|| panic!("no {open:?}")) + open.len();
+    let end = html[start..].find(close).expect("closed") + start;
+    &html[start..end]
+}
+
+/// The text of an HTML fragment: its tags left out, its references decoded.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + rest[at..].find('>').expect("a tag ends") + 1..];
+    }
+    out.push_str(rest);
+    decode(&out)
+}
+
+#[test]
+fn every_field_shown_escapes_hostile_text_and_keeps_it_intact() {
+    use whosaid::output::{NonSpeech, Span};
+    let text = format!("“We will win,” said Ann Lee. {NASTY} “Tall” is a word.");
+    let config = whosaid::Config {
+        explain: true,
+        ..whosaid::Config::default()
+    };
+    let mut doc = whosaid::extract("doc", &text, &config);
+    assert!(!doc.quotes.is_empty(), "{doc:?}");
+    // Every value the page shows, hostile.
+    doc.id = format!("id {NASTY}");
+    let meta =
+        serde_json::json!({ "title": format!("title {NASTY}"), "url": format!("url {NASTY}") });
+    doc.meta = meta.as_object().cloned();
+    let quote = &mut doc.quotes[0];
+    let speaker = quote.speaker.as_mut().expect("the quote has a speaker");
+    speaker.name = format!("name {NASTY}");
+    speaker.mention = format!("mention {NASTY}");
+    quote.rule = Some(format!("rule {NASTY}"));
+    quote.cue.as_mut().expect("the quote has a cue").text = format!("cue {NASTY}");
+    doc.speakers[0].name = format!("name {NASTY}");
+    let tall = text.find("“Tall”").unwrap();
+    doc.non_speech = Some(vec![NonSpeech {
+        text: "Tall".to_string(),
+        span: Span { start: 0, end: 0 },
+        byte_span: Span {
+            start: tall,
+            end: tall + "“Tall”".len(),
+        },
+        reason: format!("reason {NASTY}"),
+    }]);
+
+    let mut report = whosaid::report::Report::new(Vec::new()).unwrap();
+    report
+        .add(whosaid::report::document_section(&doc, &text))
+        .unwrap();
+    let html = String::from_utf8(report.finish().unwrap()).unwrap();
+
+    // Nothing the document brings opens or closes an element: the page has its own two
+    // scripts and nothing else of the kind.
+    assert_eq!(count(&html, "<script"), 2, "{html}");
+    assert_eq!(count(&html, "</script"), 2, "{html}");
+    assert!(!html.contains("<b>b</b>"));
+    assert!(!html.contains("\"dq\""));
+    assert!(!html.contains("'sq'"));
+    assert!(!html.contains("&amp; &"), "& is escaped even before a name");
+    // Every value comes back whole from where it is shown: a quote that ended the
+    // attribute early would cut it.
+    for (shown, expected) in [
+        (between(&html, "<h2>", "</h2>"), format!("id {NASTY}")),
+        (
+            between(&html, "<dt>url</dt><dd>", "</dd>"),
+            format!("url {NASTY}"),
+        ),
+        (
+            between(&html, "<dt>title</dt><dd>", "</dd>"),
+            format!("title {NASTY}"),
+        ),
+        (
+            between(&html, "<div class=\"title\">", "</div>"),
+            format!("title {NASTY}"),
+        ),
+        (
+            between(&html, " data-speaker=\"", "\""),
+            format!("name {NASTY}"),
+        ),
+        (
+            between(&html, " data-mention=\"", "\""),
+            format!("mention {NASTY}"),
+        ),
+        (
+            between(&html, " data-rule=\"", "\""),
+            format!("rule {NASTY}"),
+        ),
+        (between(&html, " data-cue=\"", "\""), format!("cue {NASTY}")),
+        (
+            between(&html, "<span class=\"who\">", "</span>"),
+            format!("name {NASTY}"),
+        ),
+        (
+            between(&html, "<span class=\"ns\" title=\"not speech: ", "\""),
+            format!("reason {NASTY}"),
+        ),
+    ] {
+        assert_eq!(decode(shown), expected, "raw: {shown:?}");
+    }
+    let title = between(&html, "<mark class=\"q ", ">");
+    assert!(
+        decode(title).contains(&format!(", rule rule {NASTY}, cue “cue {NASTY}”")),
+        "{title}"
+    );
+    // The text reads as it was written, once the speakers' names shown before the quotes
+    // are left out.
+    let mut body = between(&html, "<div class=\"text\">", "</div>").to_string();
+    while let Some(at) = body.find("<span class=\"who\">") {
+        let end = at + body[at..].find("</span>").unwrap() + "</span>".len();
+        body.replace_range(at..end, "");
+    }
+    assert_eq!(text_of(&body), text);
+    // The index and the legend's chips.
+    assert_eq!(
+        count(
+            &html,
+            &format!(">{}", escaped_name(&format!("name {NASTY}")))
+        ),
+        3
+    );
+}
+
+/// The name as the page's text shows it, to count where it appears.
+fn escaped_name(name: &str) -> String {
+    name.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
 }
 
 fn target_dir() -> PathBuf {

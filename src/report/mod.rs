@@ -13,12 +13,13 @@
 //! come ([`Report::add`]), and only each document's index row is kept until
 //! [`Report::finish`] writes the index after them; CSS puts the index on top.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
+
+use askama::Template;
 
 use crate::input::Error;
 use crate::output::formats::{meta_text, stable_hash, META_FIELDS};
-use crate::output::{Document, Quote};
+use crate::output::{Document, Quote, Speaker, SpeakerSummary};
 
 /// The page's stylesheet, also used by other pages that show [`Section`]s.
 pub const STYLE: &str = include_str!("report.css");
@@ -29,26 +30,6 @@ pub const SCRIPT: &str = include_str!("report.js");
 /// Runs before anything else on the page: any script error is recorded on the root element
 /// (`data-js-errors`), where a reader or a headless-browser test can see it.
 pub const ERROR_CATCHER: &str = include_str!("errors.js");
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    escape_into(&mut out, text);
-    out
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
 
 /// The hue (0–359) that stands for a speaker, the same on every run.
 pub fn speaker_hue(name: &str) -> u64 {
@@ -103,118 +84,153 @@ impl Section {
     }
 }
 
-/// A highlight to place in the text: a quote or a non-speech passage, on byte offsets.
-struct Mark {
-    start: usize,
-    end: usize,
-    open: String,
-    close: &'static str,
+/// What a quote's highlight shows (`templates/report/quote.html`).
+struct QuoteMark<'a> {
+    /// The quote's number in its document, from 1: its link is `#dN:qNUMBER`.
+    number: usize,
+    kind: &'static str,
+    /// The speaker's colour; `None` for an unattributed quote.
+    hue: Option<u64>,
+    speaker: Option<&'a Speaker>,
+    rule: Option<&'a str>,
+    cue: Option<&'a str>,
+    confidence: f64,
 }
 
-/// Appends ` data-NAME="VALUE"`, the value escaped.
-fn push_attr(out: &mut String, name: &str, value: &str) {
-    let _ = write!(out, " data-{name}=\"");
-    escape_into(out, value);
-    out.push('"');
+impl QuoteMark<'_> {
+    /// The name shown before the quote.
+    fn who(&self) -> &str {
+        self.speaker.map_or("unattributed", |s| s.name.as_str())
+    }
+}
+
+/// What a highlight opens with.
+enum Open<'a> {
+    Quote(QuoteMark<'a>),
+    /// A quoted passage that is not speech, with the reason.
+    NonSpeech(&'a str),
+}
+
+impl Open<'_> {
+    /// The element the highlight is.
+    fn tag(&self) -> &'static str {
+        match self {
+            Open::Quote(_) => "mark",
+            Open::NonSpeech(_) => "span",
+        }
+    }
+}
+
+/// A highlight to place in the text: a quote or a non-speech passage, on byte offsets.
+struct Mark<'a> {
+    start: usize,
+    end: usize,
+    open: Open<'a>,
+}
+
+/// A piece of a document's text as the page shows it, in order: text, the opening of a
+/// highlight, or the end of the innermost one open.
+enum Piece<'a> {
+    Text(&'a str),
+    Quote(QuoteMark<'a>),
+    NonSpeech(&'a str),
+    End(&'static str),
+}
+
+impl<'a> Piece<'a> {
+    fn open(open: Open<'a>) -> Self {
+        match open {
+            Open::Quote(q) => Piece::Quote(q),
+            Open::NonSpeech(reason) => Piece::NonSpeech(reason),
+        }
+    }
 }
 
 /// The highlight of quote number `number` (from 1) of its document.
-fn quote_mark(number: usize, q: &Quote) -> Mark {
-    let mut open = String::from("<mark class=\"q k-");
-    open.push_str(q.kind.as_str());
-    let (who, hue) = match &q.speaker {
-        Some(s) => (s.name.as_str(), Some(speaker_hue(&s.name))),
-        None => ("unattributed", None),
-    };
-    match hue {
-        Some(h) => {
-            let _ = write!(open, "\" style=\"--h:{h}\"");
-        }
-        None => open.push_str(" none\""),
-    }
-    let mut title = format!("{who} — {}", q.kind.as_str());
-    push_attr(&mut open, "kind", q.kind.as_str());
-    if let Some(s) = &q.speaker {
-        push_attr(&mut open, "speaker", &s.name);
-        push_attr(&mut open, "mention", &s.mention);
-    }
-    if let Some(rule) = &q.rule {
-        push_attr(&mut open, "rule", rule);
-        let _ = write!(title, ", rule {rule}");
-    }
-    if let Some(cue) = &q.cue {
-        push_attr(&mut open, "cue", &cue.text);
-        let _ = write!(title, ", cue “{}”", cue.text);
-    }
-    let confidence = q.confidence.to_string();
-    push_attr(&mut open, "conf", &confidence);
-    push_attr(&mut open, "i", &number.to_string());
-    let _ = write!(title, ", confidence {confidence}");
-    open.push_str(" title=\"");
-    escape_into(&mut open, &title);
-    open.push_str("\"><span class=\"who\">");
-    escape_into(&mut open, who);
-    open.push_str("</span>");
+fn quote_mark(number: usize, q: &Quote) -> Mark<'_> {
     Mark {
         start: q.byte_span.start,
         end: q.byte_span.end,
-        open,
-        close: "</mark>",
+        open: Open::Quote(QuoteMark {
+            number,
+            kind: q.kind.as_str(),
+            hue: q.speaker.as_ref().map(|s| speaker_hue(&s.name)),
+            speaker: q.speaker.as_ref(),
+            rule: q.rule.as_deref(),
+            cue: q.cue.as_ref().map(|c| c.text.as_str()),
+            confidence: q.confidence,
+        }),
     }
 }
 
-/// The text with its marks as HTML. Marks nest; one that crosses the end of the mark it
-/// starts in is cut at that end, so the HTML stays well formed. Marks whose offsets are not
-/// on character boundaries of `text` are left out rather than trusted.
-fn highlight(text: &str, mut marks: Vec<Mark>) -> String {
+/// The text with its marks, as pieces to render. Marks nest; one that crosses the end of
+/// the mark it starts in is cut at that end, so the HTML stays well formed. Marks whose
+/// offsets are not on character boundaries of `text` are left out rather than trusted.
+fn highlight<'a>(text: &'a str, mut marks: Vec<Mark<'a>>) -> Vec<Piece<'a>> {
     marks.retain(|m| {
         m.start <= m.end && text.is_char_boundary(m.start) && text.is_char_boundary(m.end)
     });
     marks.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut out = String::with_capacity(text.len() * 5 / 4 + marks.len() * 200);
+    let mut pieces = Vec::with_capacity(marks.len() * 4 + 1);
+    let text_to = |pieces: &mut Vec<Piece<'a>>, from: usize, to: usize| {
+        if from < to {
+            pieces.push(Piece::Text(&text[from..to]));
+        }
+    };
     let mut open: Vec<(usize, &'static str)> = Vec::new();
     let mut pos = 0;
-    for m in &marks {
-        while let Some(&(end, close)) = open.last() {
+    for m in marks {
+        while let Some(&(end, tag)) = open.last() {
             if end > m.start {
                 break;
             }
-            escape_into(&mut out, &text[pos..end]);
-            out.push_str(close);
+            text_to(&mut pieces, pos, end);
+            pieces.push(Piece::End(tag));
             pos = end;
             open.pop();
         }
-        escape_into(&mut out, &text[pos..m.start]);
+        text_to(&mut pieces, pos, m.start);
         pos = m.start;
         let end = open.last().map_or(m.end, |&(outer, _)| m.end.min(outer));
-        out.push_str(&m.open);
-        open.push((end, m.close));
+        open.push((end, m.open.tag()));
+        pieces.push(Piece::open(m.open));
     }
-    while let Some((end, close)) = open.pop() {
-        escape_into(&mut out, &text[pos..end]);
-        out.push_str(close);
+    while let Some((end, tag)) = open.pop() {
+        text_to(&mut pieces, pos, end);
+        pieces.push(Piece::End(tag));
         pos = end;
     }
-    escape_into(&mut out, &text[pos..]);
-    out
+    text_to(&mut pieces, pos, text.len());
+    pieces
 }
 
-fn speaker_chip(out: &mut String, name: &str, count: usize) {
-    let _ = write!(
-        out,
-        "<span class=\"chip\" style=\"--h:{}\">{} <b>{count}</b></span>",
-        speaker_hue(name),
-        escape(name)
-    );
+/// A document's body (`templates/report/document.html`).
+#[derive(Template)]
+#[template(path = "report/document.html")]
+struct DocumentBody<'a> {
+    id: &'a str,
+    /// The metadata fields the document has, in [`META_FIELDS`] order.
+    meta: Vec<(&'static str, String)>,
+    /// "N quotes".
+    count: String,
+    speakers: &'a [SpeakerSummary],
+    unattributed: usize,
+    non_speech: usize,
+    pieces: Vec<Piece<'a>>,
 }
 
-fn unattributed_chip(out: &mut String, count: usize) {
-    if count > 0 {
-        let _ = write!(
-            out,
-            "<span class=\"chip none\">unattributed <b>{count}</b></span>"
-        );
+impl DocumentBody<'_> {
+    fn hue(&self, name: &str) -> u64 {
+        speaker_hue(name)
     }
+}
+
+/// The body of a document that could not be read (`templates/report/failed.html`).
+#[derive(Template)]
+#[template(path = "report/failed.html")]
+struct FailedBody<'a> {
+    id: &'a str,
+    message: &'a str,
 }
 
 /// Renders one extracted document; `text` is the text it was extracted from. Run the
@@ -235,70 +251,42 @@ pub fn document_section(doc: &Document, text: &str) -> Section {
             .collect(),
         error: None,
     };
-
-    let mut body = String::new();
-    let _ = write!(body, "<h2>{}</h2>", escape(&doc.id));
-    let meta: Vec<(&str, String)> = META_FIELDS
-        .iter()
-        .filter_map(|f| Some((*f, meta_text(doc.meta.as_ref(), f)?)))
-        .collect();
-    if !meta.is_empty() {
-        body.push_str("<dl class=\"meta\">");
-        for (field, value) in meta {
-            let _ = write!(body, "<dt>{field}</dt><dd>{}</dd>", escape(&value));
-        }
-        body.push_str("</dl>");
-    }
-    body.push_str("<p class=\"legend\">");
-    let _ = write!(
-        body,
-        "<span class=\"count\">{}</span> ",
-        plural(doc.quotes.len(), "quote")
-    );
-    for s in &doc.speakers {
-        speaker_chip(&mut body, &s.name, s.quotes);
-    }
-    unattributed_chip(&mut body, unattributed);
-    if !non_speech.is_empty() {
-        let _ = write!(
-            body,
-            "<span class=\"chip ns\">not speech <b>{}</b></span>",
-            non_speech.len()
-        );
-    }
-    body.push_str("</p>");
-
     let mut marks: Vec<Mark> = doc
         .quotes
         .iter()
         .enumerate()
         .map(|(i, q)| quote_mark(i + 1, q))
         .collect();
-    marks.extend(non_speech.iter().map(|n| {
-        let mut open = String::from("<span class=\"ns\" title=\"not speech: ");
-        escape_into(&mut open, &n.reason);
-        open.push_str("\">");
-        Mark {
-            start: n.byte_span.start,
-            end: n.byte_span.end,
-            open,
-            close: "</span>",
-        }
+    marks.extend(non_speech.iter().map(|n| Mark {
+        start: n.byte_span.start,
+        end: n.byte_span.end,
+        open: Open::NonSpeech(&n.reason),
     }));
-    body.push_str("<div class=\"text\">");
-    body.push_str(&highlight(text, marks));
-    body.push_str("</div>");
-    Section { body, entry }
+    let body = DocumentBody {
+        id: &doc.id,
+        meta: META_FIELDS
+            .iter()
+            .filter_map(|f| Some((*f, meta_text(doc.meta.as_ref(), f)?)))
+            .collect(),
+        count: plural(doc.quotes.len(), "quote"),
+        speakers: &doc.speakers,
+        unattributed,
+        non_speech: non_speech.len(),
+        pieces: highlight(text, marks),
+    };
+    Section {
+        body: render(&body),
+        entry,
+    }
 }
 
 /// Renders a document that could not be read: its id and the error.
 pub fn failed_section(id: &str, error: &Error) -> Section {
     let message = format!("{}: {}", error.kind.as_str(), error.message);
-    let body = format!(
-        "<h2>{}</h2><p class=\"error\">{}</p>",
-        escape(id),
-        escape(&message)
-    );
+    let body = render(&FailedBody {
+        id,
+        message: &message,
+    });
     Section {
         body,
         entry: IndexEntry {
@@ -313,6 +301,51 @@ pub fn failed_section(id: &str, error: &Error) -> Section {
     }
 }
 
+/// A template rendered into a string. Rendering into a string fails only if a value's
+/// `Display` fails, and none of ours does.
+fn render(template: &impl Template) -> String {
+    template
+        .render()
+        .expect("the report's values always display")
+}
+
+/// The start of the page (`templates/report/head.html`).
+#[derive(Template)]
+#[template(path = "report/head.html")]
+struct Head {
+    error_catcher: &'static str,
+    style: &'static str,
+}
+
+/// A document's place on the page around its body (`templates/report/section.html`).
+#[derive(Template)]
+#[template(path = "report/section.html")]
+struct Placed<'a> {
+    /// The document's number on the page, from 1.
+    n: usize,
+    failed: bool,
+    body: &'a str,
+}
+
+/// The index and the end of the page (`templates/report/index.html`).
+#[derive(Template)]
+#[template(path = "report/index.html")]
+struct Index<'a> {
+    /// "N documents".
+    documents: String,
+    /// "N quotes".
+    quotes: String,
+    failed: usize,
+    entries: &'a [IndexEntry],
+    script: &'static str,
+}
+
+impl Index<'_> {
+    fn hue(&self, name: &str) -> u64 {
+        speaker_hue(name)
+    }
+}
+
 /// Writes a report page: [`Report::new`] writes the page's head, [`Report::add`] each
 /// document in order, [`Report::finish`] the index and the end of the page.
 pub struct Report<W: Write> {
@@ -323,15 +356,11 @@ pub struct Report<W: Write> {
 impl<W: Write> Report<W> {
     /// Starts a page on `out`.
     pub fn new(mut out: W) -> io::Result<Self> {
-        write!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-             style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n\
-             <title>whosaid report</title>\n<script>{ERROR_CATCHER}</script>\n\
-             <style>{STYLE}</style>\n</head>\n<body>\n<div id=\"page\">\n<main id=\"docs\">\n"
-        )?;
+        Head {
+            error_catcher: ERROR_CATCHER,
+            style: STYLE,
+        }
+        .write_into(&mut out)?;
         Ok(Report {
             out,
             entries: Vec::new(),
@@ -340,84 +369,27 @@ impl<W: Write> Report<W> {
 
     /// Writes the next document's section.
     pub fn add(&mut self, section: Section) -> io::Result<()> {
-        let n = self.entries.len() + 1;
-        let class = if section.entry.error.is_some() {
-            "doc failed"
-        } else {
-            "doc"
-        };
-        write!(
-            self.out,
-            "<section class=\"{class}\" id=\"d{n}\"><nav><a href=\"#\">↑ index</a> \
-             <a class=\"prev\" href=\"#d{}\">← previous</a> \
-             <a class=\"next\" href=\"#d{}\">next →</a> <span class=\"pos\">{n}</span></nav>",
-            n - 1,
-            n + 1
-        )?;
-        self.out.write_all(section.body.as_bytes())?;
-        self.out.write_all(b"</section>\n")?;
+        Placed {
+            n: self.entries.len() + 1,
+            failed: section.entry.error.is_some(),
+            body: &section.body,
+        }
+        .write_into(&mut self.out)?;
         self.entries.push(section.entry);
         Ok(())
     }
 
     /// Writes the index and the end of the page, and hands back the writer.
     pub fn finish(mut self) -> io::Result<W> {
-        let docs = self.entries.len();
         let quotes: usize = self.entries.iter().map(|e| e.quotes).sum();
-        let failed = self.entries.iter().filter(|e| e.error.is_some()).count();
-        let mut html = String::from("</main>\n<section id=\"index\"><h1>whosaid report</h1>");
-        let _ = write!(
-            html,
-            "<p class=\"totals\">{} · {}{}</p>\
-             <p><input id=\"filter\" type=\"search\" placeholder=\"filter by document, title or speaker\" \
-             aria-label=\"filter\"></p><table><thead><tr><th>#</th><th>document</th>\
-             <th>quotes</th><th>speakers</th><th>not speech</th></tr></thead><tbody>",
-            plural(docs, "document"),
-            plural(quotes, "quote"),
-            if failed > 0 {
-                format!(" · <span class=\"error\">{failed} failed</span>")
-            } else {
-                String::new()
-            }
-        );
-        for (i, e) in self.entries.iter().enumerate() {
-            let _ = write!(
-                html,
-                "<tr><td>{}</td><td><a href=\"#d{}\">{}</a>",
-                i + 1,
-                i + 1,
-                escape(&e.id)
-            );
-            if let Some(title) = &e.title {
-                let _ = write!(html, "<div class=\"title\">{}</div>", escape(title));
-            }
-            html.push_str("</td>");
-            match &e.error {
-                Some(message) => {
-                    let _ = write!(
-                        html,
-                        "<td colspan=\"3\" class=\"error\">{}</td>",
-                        escape(message)
-                    );
-                }
-                None => {
-                    let _ = write!(html, "<td>{}</td><td>", e.quotes);
-                    for (name, count) in &e.speakers {
-                        speaker_chip(&mut html, name, *count);
-                    }
-                    unattributed_chip(&mut html, e.unattributed);
-                    let _ = write!(html, "</td><td>{}</td>", e.non_speech);
-                }
-            }
-            html.push_str("</tr>\n");
+        Index {
+            documents: plural(self.entries.len(), "document"),
+            quotes: plural(quotes, "quote"),
+            failed: self.entries.iter().filter(|e| e.error.is_some()).count(),
+            entries: &self.entries,
+            script: SCRIPT,
         }
-        html.push_str("</tbody></table></section>\n</div>\n");
-        html.push_str(
-            "<aside id=\"info\" hidden><button type=\"button\" id=\"info-close\" \
-             aria-label=\"close\">×</button><dl></dl></aside>\n",
-        );
-        let _ = write!(html, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
-        self.out.write_all(html.as_bytes())?;
+        .write_into(&mut self.out)?;
         self.out.flush()?;
         Ok(self.out)
     }
@@ -427,57 +399,79 @@ impl<W: Write> Report<W> {
 mod tests {
     use super::*;
 
-    fn mark(start: usize, end: usize, tag: &'static str) -> Mark {
+    /// A highlight labelled `label`, shown by [`shown`] as `<label>…</>`.
+    fn mark(start: usize, end: usize, label: &'static str) -> Mark<'static> {
         Mark {
             start,
             end,
-            open: format!("<{tag}>"),
-            close: match tag {
-                "a" => "</a>",
-                "b" => "</b>",
-                _ => "</c>",
-            },
+            open: Open::NonSpeech(label),
         }
+    }
+
+    fn shown(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(text) => text.to_string(),
+                Piece::NonSpeech(label) => format!("<{label}>"),
+                Piece::Quote(q) => format!("<q{}>", q.number),
+                Piece::End(_) => "</>".to_string(),
+            })
+            .collect()
     }
 
     #[test]
     fn marks_nest_and_crossing_ones_are_cut() {
         let text = "0123456789";
         assert_eq!(
-            highlight(text, vec![mark(2, 8, "a"), mark(4, 6, "b")]),
-            "01<a>23<b>45</b>67</a>89"
+            shown(&highlight(text, vec![mark(2, 8, "a"), mark(4, 6, "b")])),
+            "01<a>23<b>45</>67</>89"
         );
         assert_eq!(
-            highlight(text, vec![mark(2, 5, "a"), mark(4, 8, "b")]),
-            "01<a>23<b>4</b></a>56789"
+            shown(&highlight(text, vec![mark(2, 5, "a"), mark(4, 8, "b")])),
+            "01<a>23<b>4</></>56789"
         );
         assert_eq!(
-            highlight(
+            shown(&highlight(
                 text,
                 vec![mark(1, 2, "a"), mark(5, 5, "b"), mark(12, 13, "c")]
-            ),
-            "0<a>1</a>234<b></b>56789"
+            )),
+            "0<a>1</>234<b></>56789"
+        );
+    }
+
+    #[test]
+    fn marks_off_character_boundaries_are_left_out() {
+        let text = "é“x”";
+        assert_eq!(
+            shown(&highlight(text, vec![mark(1, 4, "a"), mark(2, 6, "b")])),
+            "é<b>“x</>”"
         );
     }
 
     #[test]
     fn text_and_attributes_are_escaped() {
+        let text = "“Fish & <b>chips</b>,” said O'Brien \"Bob\" Smith.";
         let doc = crate::extract(
             "<script>x</script>",
-            "“Fish & <b>chips</b>,” said O'Brien \"Bob\" Smith.",
+            text,
             &crate::Config {
                 explain: true,
                 ..crate::Config::default()
             },
         );
-        let html =
-            document_section(&doc, "“Fish & <b>chips</b>,” said O'Brien \"Bob\" Smith.").body;
+        let html = document_section(&doc, text).body;
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<b>chips"), "{html}");
         assert!(
-            html.contains("Fish &amp; &lt;b&gt;chips&lt;/b&gt;,"),
+            html.contains("Fish &#38; &#60;b&#62;chips&#60;/b&#62;,"),
             "{html}"
         );
-        assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"), "{html}");
+        assert!(html.contains("” said O&#39;Brien &#34;<mark"), "{html}");
+        assert!(html.contains("data-speaker=\"O&#39;Brien\""), "{html}");
+        assert!(
+            html.contains("<h2>&#60;script&#62;x&#60;/script&#62;</h2>"),
+            "{html}"
+        );
     }
 }

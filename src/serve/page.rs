@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use aide::transform::TransformOperation;
+use askama::Template;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{Html, IntoResponse, Response};
@@ -15,45 +16,29 @@ use super::api::{parse_one, DocBody, DocId, ExtractRequest, DEFAULT_ID};
 use super::error::{ApiError, ErrorBody};
 use super::App;
 
-/// The page's own script: sends the text, shows the result.
-const PAGE_SCRIPT: &str = include_str!("page.js");
-
-/// What the page adds to the report's stylesheet.
-const PAGE_STYLE: &str = "\
-#try textarea { width: 100%; min-height: 12rem; font: inherit; padding: 0.5rem; }
-#try .row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 0.5rem 0; }
-#try button { font: inherit; padding: 0.3rem 1.2rem; }
-#status.error { color: #b00020; }
-#non-speech q { color: var(--muted); }
-";
+/// `GET /` (`templates/serve/page.html`).
+#[derive(Template)]
+#[template(path = "serve/page.html")]
+struct Page {
+    error_catcher: &'static str,
+    report_style: &'static str,
+    report_script: &'static str,
+    /// The page's own script: sends the text, shows the result.
+    page_script: &'static str,
+}
 
 /// `GET /`.
 pub async fn page() -> Html<String> {
-    use whosaid::report::{ERROR_CATCHER, SCRIPT, STYLE};
-    Html(format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'\">\n\
-         <title>whosaid</title>\n<script>{ERROR_CATCHER}</script>\n\
-         <style>{STYLE}{PAGE_STYLE}</style>\n</head>\n<body>\n<div id=\"page\">\n<main>\n\
-         <h1>whosaid</h1>\n\
-         <form id=\"try\"><label for=\"text\">Paste an article, or drop a text file on the \
-         box:</label>\n<textarea id=\"text\" name=\"text\" spellcheck=\"false\"></textarea>\n\
-         <div class=\"row\"><button type=\"submit\">Find quotes</button>\
-         <label><input type=\"checkbox\" id=\"explain\"> also show the quoted passages that \
-         are not speech, and why</label>\
-         <label>or open a file <input type=\"file\" id=\"file\" accept=\".txt,text/plain\"></label>\
-         </div></form>\n<p id=\"status\" role=\"status\"></p>\n\
-         <section class=\"doc current\" id=\"d1\" hidden></section>\n\
-         <section id=\"non-speech\" hidden><h3></h3><ul></ul></section>\n\
-         <input id=\"filter\" type=\"hidden\">\n\
-         <p class=\"totals\">The API: <a href=\"openapi.json\">openapi.json</a>.</p>\n\
-         </main>\n</div>\n\
-         <aside id=\"info\" hidden><button type=\"button\" id=\"info-close\" \
-         aria-label=\"close\">×</button><dl></dl></aside>\n\
-         <script>{SCRIPT}</script>\n<script>{PAGE_SCRIPT}</script>\n</body>\n</html>\n"
-    ))
+    let page = Page {
+        error_catcher: whosaid::report::ERROR_CATCHER,
+        report_style: whosaid::report::STYLE,
+        report_script: whosaid::report::SCRIPT,
+        page_script: include_str!("page.js"),
+    };
+    Html(
+        page.render()
+            .expect("the page has no values that fail to display"),
+    )
 }
 
 /// The OpenAPI description of `GET /`.
