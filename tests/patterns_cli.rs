@@ -110,6 +110,31 @@ fn extract_with_patterns_reports_the_pattern_rule() {
 }
 
 #[test]
+fn the_report_shows_the_pattern_rule() {
+    let dir = TempDir::new("report");
+    let pat = dir.write("house.pat", HOUSE);
+    let doc = dir.write(
+        "talk.txt",
+        "Maria Lopez, speaking to reporters on Monday: “We are out of money.”",
+    );
+    let page = dir.join("report.html");
+    let out = whosaid(
+        &[
+            "report",
+            doc.to_str().unwrap(),
+            "--out",
+            page.to_str().unwrap(),
+            "--patterns",
+            pat.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(&page).expect("the page");
+    assert!(html.contains("HOUSE01"));
+}
+
+#[test]
 fn rules_lists_added_and_disabled_patterns_in_order() {
     let dir = TempDir::new("rules");
     let pat = dir.write("house.pat", HOUSE);

@@ -29,6 +29,8 @@ pub struct ReportArgs {
     #[arg(long, value_delimiter = ',')]
     rules: Option<Vec<String>>,
     #[command(flatten)]
+    patterns: super::PatternArgs,
+    #[command(flatten)]
     include: super::input::IncludeArgs,
 }
 
@@ -44,12 +46,13 @@ impl Sink<Section> for Report<BufWriter<File>> {
 
 /// Runs `whosaid report`.
 pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    super::check_rules(args.rules.as_deref(), None)?;
+    let set = args.patterns.rule_set()?;
+    super::check_rules(args.rules.as_deref(), set)?;
     let config = whosaid::Config {
         // Non-speech passages are greyed out on the page.
         explain: true,
         only_rules: args.rules.clone(),
-        rules: None,
+        rules: set,
         include: args.include.include,
     };
     let items = args.input.documents()?;
