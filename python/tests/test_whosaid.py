@@ -279,7 +279,7 @@ def test_a_mistake_in_a_pattern_file_is_a_value_error_naming_line_and_column(
     tmp_path: Path,
 ) -> None:
     pat = tmp_path / "bad.pat"
-    pat.write_text(HOUSE_PATTERNS.replace("@capitalised", "@nope"), encoding="utf-8")
+    pat.write_text(HOUSE_PATTERNS.replace("_{1,6}", "@nope"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.pat:3:.*unknown class `@nope`"):
         whosaid.extract("“Yes,” Lee said.", patterns=pat)
     with pytest.raises(OSError, match="cannot read the pattern file"):
