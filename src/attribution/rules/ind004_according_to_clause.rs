@@ -202,7 +202,8 @@ impl Rule for AccordingToClause {
                 if c + 1 < r.end
                     && (opens_appositive(ctx, c + 1, r.end)
                         || indefinite_appositive(ctx, c + 1, r.end)
-                        || role_appositive(ctx, &np, c + 1, r.end))
+                        || role_appositive(ctx, &np, c + 1, r.end)
+                        || participle_appositive(ctx, c + 1, r.end))
                 {
                     if let Some(next) = (c + 1..r.end).find(|&u| ctx.is_punct(u, ',')) {
                         c = next;
@@ -269,4 +270,17 @@ impl Rule for AccordingToClause {
             }
         }
     }
+}
+
+/// ", published in a journal, …" after the source: a past participle and a preposition open a
+/// phrase that describes the source, not the reported clause ("According to the study,
+/// published in BMJ Case Reports, the man had …").
+fn participle_appositive(ctx: &Context, t: usize, end: usize) -> bool {
+    t + 1 < end
+        && ctx.tokens[t].is_word()
+        && {
+            let w = ctx.word(t);
+            w.len() >= 5 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+        }
+        && ctx.classes(t + 1) & crate::lexicon::class::SUBJECT_PREPOSITION != 0
 }
