@@ -278,6 +278,22 @@ fn mistakes_are_named_by_line_and_column() {
             "pattern HOUSE01 x\n  kind direct\n  speaker Lee\n",
             "house.pat:3:3: expected an `example` line before `speaker`",
         ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER $CUE\n  confidence 0.8\n  confidence 0.7\n",
+            "house.pat:5:3: a second `confidence` for the same `match` line",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER $CUE\n  match $QUOTE , $CUE\n  example a\n",
+            "house.pat:4:9: a direct pattern holds $SPEAKER once (found 0 times)",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER{name|place} $CUE\n  example a\n",
+            "house.pat:3:32: unknown speaker kind `place`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER (... ,)*\n  example a\n",
+            "house.pat:3:9: an unbounded repetition inside another",
+        ),
     ];
     for (source, want) in cases {
         let got = error_of(source);
@@ -350,4 +366,84 @@ proptest! {
             }
         }
     }
+}
+
+/// Two templates: the first that matches gives the finding, with its own confidence.
+const TWO_WAYS: &str = "\
+pattern HOUSE05 name-writes-quote-or-quote-name-writes
+  kind       direct
+  confidence 0.6
+  match      $QUOTE ,? $SPEAKER{name} $CUE{writes}
+  confidence 0.8
+  match      $SPEAKER{name} $CUE{writes} ... $QUOTE
+  example    “It is late,” Lee writes.
+    speaker  Lee
+  example    Lee writes, at length and in the margin, “It is late.”
+    speaker  Lee
+  counter    Lee reads, at length and in the margin, “It is late.”
+";
+
+#[test]
+fn match_lines_are_tried_in_order_each_with_its_confidence() {
+    let set = RuleSet::with_files(&files(TWO_WAYS)).expect("a good file");
+    let run = |text: &str| {
+        let doc = whosaid::extract(
+            "t",
+            text,
+            &Config {
+                only_rules: Some(vec!["HOUSE05".into()]),
+                rules: Some(set),
+                ..Config::default()
+            },
+        );
+        doc.quotes
+            .iter()
+            .find(|q| q.rule.as_deref() == Some("HOUSE05"))
+            .map(|q| (q.speaker.as_ref().map(|s| s.name.clone()), q.confidence))
+    };
+    // The first template, with its own confidence.
+    assert_eq!(
+        run("“It is late,” Lee writes."),
+        Some((Some("Lee".to_string()), 0.8))
+    );
+    // The second, with the pattern's: `...` crosses the words and commas between.
+    assert_eq!(
+        run("Lee writes, at length and in the margin, “It is late.”"),
+        Some((Some("Lee".to_string()), 0.6))
+    );
+    // Both could match: the first line wins although the second starts earlier.
+    assert_eq!(
+        run("Ann Marsh writes “It is late,” Lee writes."),
+        Some((Some("Lee".to_string()), 0.8))
+    );
+    let p = set.patterns().next().expect("one pattern");
+    assert!(examples::run(set, p).iter().all(|o| o.passed()));
+    // `whosaid rule` shows both templates.
+    assert!(p
+        .doc()
+        .contains("    $QUOTE ,? $SPEAKER{name} $CUE{writes}\n    $SPEAKER{name}"));
+}
+
+#[test]
+fn a_source_speaker_is_a_short_run_of_words() {
+    let source = "\
+pattern HOUSE06 quote-per-source
+  kind       direct
+  match      $QUOTE ,? per $SPEAKER{source}
+  example    “Ferries stop at nine,” per the county gazette.
+    speaker  the county gazette
+  counter    “Ferries stop at nine,” per plan.
+";
+    let set = RuleSet::with_files(&files(source)).expect("a good file");
+    let p = set.patterns().next().expect("one pattern");
+    assert!(examples::run(set, p).iter().all(|o| o.passed()));
+    // More words than a source holds are no source.
+    let doc = extract_with(
+        set,
+        "“Ferries stop at nine,” per the old blue and white painted harbour timetable board by the pier gate.",
+    );
+    assert!(!doc
+        .quotes
+        .iter()
+        .any(|q| q.rule.as_deref() == Some("HOUSE06")));
 }

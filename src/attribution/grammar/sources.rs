@@ -74,7 +74,19 @@ pub fn source_phrase_of(
     if !(ctx.is(t, "according") && ctx.is(t + 1, "to")) {
         return None;
     }
-    let start = t + 2;
+    source_words(ctx, t + 2, end, max_words)
+}
+
+/// The words from `start` that name a source, up to `end` and at most `max_words` of them
+/// ("the news outlet", "F.A.A. records", "Smith's office"): words, possessives and the marks
+/// inside a name (`/`, `.`, `-`, `&`), read as a description. None when there are none, too
+/// many, or they name a conformity ("according to plan").
+pub fn source_words(
+    ctx: &Context,
+    start: usize,
+    end: usize,
+    max_words: usize,
+) -> Option<SpeakerNp> {
     let mut k = start;
     while k < end
         && (ctx.tokens[k].is_word()

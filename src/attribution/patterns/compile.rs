@@ -14,6 +14,7 @@ use crate::attribution::grammar::np::{is_cue_adverb, is_number, NpKind, SpeakerN
 use crate::attribution::grammar::shapes::{
     capitalised_run, possessive_phrase_end, skip_appositive, skip_parenthetical,
 };
+use crate::attribution::grammar::sources::{source_words, MAX_SOURCE_WORDS};
 use crate::quotes::is_quote_mark;
 use crate::text::tokens::TokenKind;
 
@@ -248,7 +249,7 @@ pub fn compile(node: &Node) -> Program {
         Test::Class(_) => 1,
         Test::Possessive => 2,
         Test::Punct(_) | Test::Dash => 3,
-        Test::AnyWord => 4,
+        Test::AnyWord | Test::AnyToken => 4,
     };
     let trigger = required
         .into_iter()
@@ -648,6 +649,9 @@ fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Op
             return Some(ctx.name_phrase(run));
         }
     }
+    if kinds.source {
+        return source_words(ctx, t, limit, MAX_SOURCE_WORDS);
+    }
     None
 }
 
@@ -678,6 +682,7 @@ fn passes(ctx: &Context, test: &Test, t: usize) -> bool {
         Test::Dash => matches!(tok.kind, TokenKind::Punct('—' | '–' | '―' | '-')),
         Test::Possessive => tok.kind == TokenKind::Possessive,
         Test::AnyWord => tok.is_word(),
+        Test::AnyToken => true,
         Test::Class(class) => {
             tok.is_word()
                 && match class {

@@ -15,7 +15,7 @@ pub mod syntax;
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
-use compile::{find, Program, Window};
+use compile::{find, Match, Program, Window};
 pub use syntax::{FileDef, Kind, PatternDef, PatternError, Pos};
 
 /// Reads a pattern file and checks each template (its slots, its repetitions, its size).
@@ -23,12 +23,14 @@ pub use syntax::{FileDef, Kind, PatternDef, PatternError, Pos};
 pub fn parse_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
     let defs = syntax::read_file(source, file)?;
     for def in &defs.patterns {
-        compile::check(&def.template, def.kind).map_err(|message| PatternError {
-            file: file.to_string(),
-            line: def.match_pos.line,
-            column: def.match_pos.column,
-            message,
-        })?;
+        for m in &def.matches {
+            compile::check(&m.template, def.kind).map_err(|message| PatternError {
+                file: file.to_string(),
+                line: m.pos.line,
+                column: m.pos.column,
+                message,
+            })?;
+        }
     }
     Ok(defs)
 }
@@ -55,8 +57,8 @@ pub struct PatternRule {
     /// What it reports.
     pub kind: Kind,
     class: QuoteClass,
-    confidence: Option<f64>,
-    program: Program,
+    /// Its programs, tried in order, each with its confidence.
+    programs: Vec<(Program, Option<f64>)>,
     /// The pattern as written.
     pub def: PatternDef,
     /// The file it comes from.
@@ -72,11 +74,32 @@ impl PatternRule {
             doc: intern(&doc_of(&def, file)),
             kind: def.kind,
             class: def.class,
-            confidence: def.confidence,
-            program: compile::compile(&def.template),
+            programs: def
+                .matches
+                .iter()
+                .map(|m| {
+                    (
+                        compile::compile(&m.template),
+                        m.confidence.or(def.confidence),
+                    )
+                })
+                .collect(),
             def,
             file: file.to_string(),
         }
+    }
+}
+
+impl PatternRule {
+    /// The match of the first of the pattern's templates that matches in `window`, with
+    /// that template's confidence.
+    fn first_match(&self, ctx: &Context, window: &Window) -> Option<(Match, Option<f64>)> {
+        self.programs.iter().find_map(|(program, confidence)| {
+            if !program.may_match(ctx, window) {
+                return None;
+            }
+            find(ctx, program, window).map(|m| (m, *confidence))
+        })
     }
 }
 
@@ -110,14 +133,11 @@ impl Rule for PatternRule {
             before: c.before.clone(),
             after: Some(c.after.clone()),
         };
-        if !self.program.may_match(ctx, &window) {
-            return None;
-        }
-        let m = find(ctx, &self.program, &window)?;
+        let (m, confidence) = self.first_match(ctx, &window)?;
         Some(ctx.finding(
             &m.speaker,
             m.cue,
-            self.confidence.unwrap_or(DEFAULT_DIRECT_CONFIDENCE),
+            confidence.unwrap_or(DEFAULT_DIRECT_CONFIDENCE),
         ))
     }
 
@@ -133,13 +153,8 @@ impl Rule for PatternRule {
             before: body,
             after: None,
         };
-        if !self.program.may_match(ctx, &window) {
-            return None;
-        }
-        let m = find(ctx, &self.program, &window)?;
-        let confidence = self
-            .confidence
-            .unwrap_or_else(|| indirect_confidence(&m.speaker));
+        let (m, confidence) = self.first_match(ctx, &window)?;
+        let confidence = confidence.unwrap_or_else(|| indirect_confidence(&m.speaker));
         Some(IndirectFinding {
             content: bytes(ctx, m.clause),
             lead: None,
@@ -166,8 +181,13 @@ fn intern(s: &str) -> &'static str {
 
 /// The doc `whosaid rule ID` prints for a pattern, with the headings of a rule's doc.
 fn doc_of(def: &PatternDef, file: &str) -> String {
+    let templates: Vec<String> = def
+        .matches
+        .iter()
+        .map(|m| format!("    {}", m.source))
+        .collect();
     let mut doc = format!(
-        "# {} {}\n\nA pattern of {file} (line {}), {}.\n\n    {}\n\n## What it matches\n{}\n\n## Why\n{}\n\n## Example\n",
+        "# {} {}\n\nA pattern of {file} (line {}), {}.\n\n{}\n\n## What it matches\n{}\n\n## Why\n{}\n\n## Example\n",
         def.id,
         def.name,
         def.pos.line,
@@ -175,7 +195,7 @@ fn doc_of(def: &PatternDef, file: &str) -> String {
             Kind::Direct => "direct",
             Kind::Indirect => "indirect",
         },
-        def.source,
+        templates.join("\n"),
         or_none(&def.about),
         or_none(&def.why),
     );

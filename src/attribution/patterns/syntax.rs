@@ -87,15 +87,12 @@ pub struct PatternDef {
     pub replaces: bool,
     /// What it reports.
     pub kind: Kind,
-    /// The template, parsed.
-    pub template: Node,
-    /// The template as written.
-    pub source: String,
-    /// Where the template stands (the `match` line's value).
-    pub match_pos: Pos,
+    /// Its templates, in the order they are tried: the first that matches gives the finding.
+    pub matches: Vec<MatchLine>,
     /// The class of what it reports (`speech` unless `class` says otherwise).
     pub class: crate::output::QuoteClass,
-    /// How sure a finding is, in (0, 1].
+    /// How sure a finding is, in (0, 1], where the `match` line that found it does not say
+    /// (a `confidence` line before the first `match` line).
     pub confidence: Option<f64>,
     /// What it matches, in words.
     pub about: String,
@@ -109,6 +106,19 @@ pub struct PatternDef {
     pub counters: Vec<Example>,
     /// Where its header stands.
     pub pos: Pos,
+}
+
+/// One `match` line of a pattern, and the `confidence` line that follows it, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchLine {
+    /// The template, parsed.
+    pub template: Node,
+    /// The template as written.
+    pub source: String,
+    /// Where the template stands (the `match` line's value).
+    pub pos: Pos,
+    /// How sure a finding of this template is, in (0, 1].
+    pub confidence: Option<f64>,
 }
 
 /// A whole file.
@@ -187,6 +197,8 @@ pub enum Test {
     Possessive,
     /// Any word.
     AnyWord,
+    /// Any token at all (the items of `...`).
+    AnyToken,
     /// A word of a class (`@name`).
     Class(Class),
 }
@@ -230,6 +242,10 @@ pub struct SpeakerKinds {
     /// Up to three capitalised words that are no pronoun, read as a name where no other
     /// kind is found ("said Baron", a name the mention finder does not know).
     pub capitalised: bool,
+    /// A short run of words naming where something was put out ("the news outlet", "F.A.A.
+    /// records"), read as a description where no other kind is found: what "according to"
+    /// names after a quote.
+    pub source: bool,
 }
 
 impl SpeakerKinds {
@@ -243,6 +259,7 @@ impl SpeakerKinds {
         possessive: false,
         generic: false,
         capitalised: false,
+        source: false,
     };
 
     /// True when a kind the phrase finder reads is asked for.
@@ -313,6 +330,9 @@ fn class_named(name: &str) -> Option<Class> {
         _ => return None,
     })
 }
+
+/// Most `match` lines one pattern may hold.
+pub const MAX_MATCH_LINES: usize = 8;
 
 /// Most times a counted repetition (`{m,n}`) may repeat.
 pub const MAX_COUNT: u32 = 16;
@@ -445,15 +465,20 @@ pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
                 })
             }
             "match" => {
-                if d.template.is_some() {
+                if d.matches.len() == MAX_MATCH_LINES {
                     return Err(err(
                         line_no,
                         indent + 1,
-                        "a pattern has one `match` line".into(),
+                        format!("a pattern has at most {MAX_MATCH_LINES} `match` lines"),
                     ));
                 }
                 let node = Template::new(value, line_no, value_col, file).parse()?;
-                d.template = Some((node, value.to_string(), at));
+                d.matches.push(MatchLine {
+                    template: node,
+                    source: value.to_string(),
+                    pos: at,
+                    confidence: None,
+                });
             }
             "class" => {
                 use crate::output::QuoteClass;
@@ -486,7 +511,19 @@ pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
                         format!("expected a number in (0, 1], found `{value}`"),
                     ));
                 }
-                d.confidence = Some(c);
+                // After a `match` line it is that line's; before any, every line's.
+                let slot = match d.matches.last_mut() {
+                    Some(m) => &mut m.confidence,
+                    None => &mut d.confidence,
+                };
+                if slot.is_some() {
+                    return Err(err(
+                        line_no,
+                        indent + 1,
+                        "a second `confidence` for the same `match` line (a `confidence` line belongs to the `match` line above it)".into(),
+                    ));
+                }
+                *slot = Some(c);
             }
             "about" => push_text(&mut d.about, value),
             "why" => push_text(&mut d.why, value),
@@ -575,7 +612,7 @@ struct Draft {
     name: String,
     replaces: bool,
     kind: Option<Kind>,
-    template: Option<(Node, String, Pos)>,
+    matches: Vec<MatchLine>,
     class: crate::output::QuoteClass,
     confidence: Option<f64>,
     about: String,
@@ -594,7 +631,7 @@ impl Draft {
             name: name.to_string(),
             replaces,
             kind: None,
-            template: None,
+            matches: Vec::new(),
             class: crate::output::QuoteClass::Speech,
             confidence: None,
             about: String::new(),
@@ -623,12 +660,12 @@ impl Draft {
                 ),
             ));
         };
-        let Some((template, source, at)) = self.template else {
+        if self.matches.is_empty() {
             return Err(err(
                 self.pos,
                 format!("pattern {} has no `match` line", self.id),
             ));
-        };
+        }
         if self.examples.is_empty() {
             return Err(err(
                 self.pos,
@@ -652,9 +689,7 @@ impl Draft {
             name: self.name,
             replaces: self.replaces,
             kind,
-            template,
-            source,
-            match_pos: at,
+            matches: self.matches,
             class: self.class,
             confidence: self.confidence,
             about: self.about,
@@ -903,6 +938,14 @@ impl<'a> Template<'a> {
                 }
                 Ok(Node::Token(Test::AnyWord))
             }
+            '.' if self.chars[start..].starts_with(&['.', '.', '.']) => {
+                self.at += 3;
+                Ok(Node::Repeat {
+                    node: Box::new(Node::Token(Test::AnyToken)),
+                    min: 0,
+                    max: None,
+                })
+            }
             '\\' => {
                 let Some(&p) = self.chars.get(start + 1) else {
                     return Err(self.error(start, "expected a character after `\\`".into()));
@@ -971,9 +1014,15 @@ impl<'a> Template<'a> {
                     possessive: false,
                     generic: false,
                     capitalised: false,
+                    source: false,
                 };
                 let inner: String = self.chars[end + 1..close].iter().collect();
-                for k in inner.split(['|', ',']).map(str::trim) {
+                let mut from = end + 1;
+                for raw in inner.split(['|', ',']) {
+                    let k = raw.trim();
+                    // Where this kind stands, for the error.
+                    let at = from + raw.chars().take_while(|c| c.is_whitespace()).count();
+                    from += raw.chars().count() + 1;
                     match k {
                         "name" => kinds.name = true,
                         "org" => kinds.org = true,
@@ -983,10 +1032,11 @@ impl<'a> Template<'a> {
                         "possessive" => kinds.possessive = true,
                         "generic" => kinds.generic = true,
                         "capitalised" => kinds.capitalised = true,
+                        "source" => kinds.source = true,
                         _ => {
                             return Err(self.error(
-                                end + 1,
-                                format!("unknown speaker kind `{k}`; expected name, org, desc, pronoun, first, possessive, generic or capitalised, separated by `|`"),
+                                at,
+                                format!("unknown speaker kind `{k}`; expected name, org, desc, pronoun, first, possessive, generic, capitalised or source, separated by `|`"),
                             ))
                         }
                     }
