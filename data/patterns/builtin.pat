@@ -92,3 +92,30 @@ pattern ATT019 quote-came-the-reply-from-name
   example    “Absolutely not.” came the response from a spokeswoman for the agency.
     speaker  a spokeswoman
   counter    “Not this year,” came the reply, and Dana Whitfield left.
+
+pattern ATT006 according-to
+  kind       direct
+  match      $QUOTE (,|—)? $CUE(according to) $SPEAKER{name|org|desc|pronoun|first|source}
+  confidence 0.85
+  match      $CUE(according to) $SPEAKER{name|org|desc|pronoun|first} ... $QUOTE
+  confidence 0.75
+  about      A quote in a sentence with "according to" and a speaker, right after the quote
+  about      (“…,” according to a spokesman.) or before it (According to Smith, the plan is
+  about      “dead on arrival.”). Right after the quote, any short source phrase names whoever
+  about      put the words out (“…,” according to the news outlet.); before the quote only a
+  about      speaker counts.
+  why        "According to" attributes without a speech verb. Before the quote, a document or
+  why        a study is no speaker: "According to the article, the plan is “dead”" reports a fact
+  why        of the article's, not the article's words.
+  false-positive A sentence that attributes a fact, not the quoted words, to the source.
+  example    “The ferry will run all winter,” according to Dana Whitfield.
+    speaker  Dana Whitfield
+    quote    The ferry will run all winter,
+    cue      according to
+  example    “The road is closed,” according to the county gazette.
+    speaker  the county gazette
+  example    According to Pryce, the levy is “a tax on breathing.”
+    speaker  Pryce
+    quote    a tax on breathing.
+  counter    According to the article, the levy is “a tax.”
+  counter    The launch went “smoothly,” according to plan.

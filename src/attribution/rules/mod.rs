@@ -4,7 +4,6 @@
 pub mod att003_name_cue_quote;
 pub mod att004_pronoun_cue;
 pub mod att005_in_their_words;
-pub mod att006_according_to;
 pub mod att007_sentence_cue;
 pub mod att008_introduced_before;
 pub mod att009_continues_speaker;
@@ -53,7 +52,7 @@ static ORDER: &[Slot] = &[
     Slot::Code(&att003_name_cue_quote::NameCueQuote),
     Slot::Code(&att004_pronoun_cue::PronounCue),
     Slot::Code(&att005_in_their_words::InTheirWords),
-    Slot::Code(&att006_according_to::AccordingTo),
+    Slot::Pattern("ATT006"),
     Slot::Code(&att011_quote_dash_name::QuoteDashName),
     Slot::Code(&att012_colon_subject::ColonSubject),
     Slot::Code(&att007_sentence_cue::SentenceCue),
