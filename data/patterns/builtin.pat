@@ -119,3 +119,28 @@ pattern ATT006 according-to
     quote    a tax on breathing.
   counter    According to the article, the levy is “a tax.”
   counter    The launch went “smoothly,” according to plan.
+
+pattern ATT005 in-their-words
+  kind       direct
+  match      ($CUE(in the words of) $SPEAKER{name|org|desc|pronoun|first} | $CUE(in $SPEAKER{name|org|desc} 's words)) ... $QUOTE
+  confidence 0.85
+  match      $CUE(in $SPEAKER{possessive-pronoun} words) ... $QUOTE
+  confidence 0.8
+  about      A quote in a sentence that opens with "In the words of Smith", "In Smith's words" or
+  about      "In his/her/their words": In his words, it’s all about “getting laser-focused …”.
+  why        The phrase names the speaker without a speech verb; a possessive pronoun is resolved
+  why        like a subject pronoun.
+  false-positive A possessive pronoun whose antecedent is not the nearest compatible person.
+  example    Rowan Pike built the mill. In his words, it is all about “customer needs.”
+    speaker  Rowan Pike
+    quote    customer needs.
+    cue      In his words
+  example    In Pryce's words, the bill is “dead on arrival.”
+    speaker  Pryce
+    cue      In Pryce's words
+  example    In the words of Orrin Tate, the deal was “a steal.”
+    speaker  Orrin Tate
+    cue      In the words of
+  counter    In other words, it is “done.”
+  counter    In my words, it is “done.”
+  counter    The vote was, in a word, “a fiasco.”

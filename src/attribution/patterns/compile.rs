@@ -15,6 +15,7 @@ use crate::attribution::grammar::shapes::{
     capitalised_run, possessive_phrase_end, skip_appositive, skip_parenthetical,
 };
 use crate::attribution::grammar::sources::{source_words, MAX_SOURCE_WORDS};
+use crate::mentions::MentionKind;
 use crate::quotes::is_quote_mark;
 use crate::text::tokens::TokenKind;
 
@@ -647,6 +648,18 @@ fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Op
         let run = capitalised_run(ctx, t, limit);
         if !run.is_empty() {
             return Some(ctx.name_phrase(run));
+        }
+    }
+    if kinds.possessive_pronoun {
+        if let Some(m) = ctx.mentions.starting_at(t) {
+            if let MentionKind::Pronoun(g) = m.kind {
+                return Some(SpeakerNp {
+                    range: m.range.clone(),
+                    tokens: m.tokens.clone(),
+                    kind: NpKind::Pronoun(g),
+                    entity: None,
+                });
+            }
         }
     }
     if kinds.source {

@@ -246,6 +246,9 @@ pub struct SpeakerKinds {
     /// records"), read as a description where no other kind is found: what "according to"
     /// names after a quote.
     pub source: bool,
+    /// A third-person pronoun that owns what follows ("his", "her", "their": "in his
+    /// words"), resolved like a subject pronoun.
+    pub possessive_pronoun: bool,
 }
 
 impl SpeakerKinds {
@@ -260,6 +263,7 @@ impl SpeakerKinds {
         generic: false,
         capitalised: false,
         source: false,
+        possessive_pronoun: false,
     };
 
     /// True when a kind the phrase finder reads is asked for.
@@ -1015,6 +1019,7 @@ impl<'a> Template<'a> {
                     generic: false,
                     capitalised: false,
                     source: false,
+                    possessive_pronoun: false,
                 };
                 let inner: String = self.chars[end + 1..close].iter().collect();
                 let mut from = end + 1;
@@ -1033,10 +1038,11 @@ impl<'a> Template<'a> {
                         "generic" => kinds.generic = true,
                         "capitalised" => kinds.capitalised = true,
                         "source" => kinds.source = true,
+                        "possessive-pronoun" => kinds.possessive_pronoun = true,
                         _ => {
                             return Err(self.error(
                                 at,
-                                format!("unknown speaker kind `{k}`; expected name, org, desc, pronoun, first, possessive, generic, capitalised or source, separated by `|`"),
+                                format!("unknown speaker kind `{k}`; expected name, org, desc, pronoun, first, possessive, generic, capitalised, source or possessive-pronoun, separated by `|`"),
                             ))
                         }
                     }

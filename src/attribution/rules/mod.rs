@@ -3,7 +3,6 @@
 
 pub mod att003_name_cue_quote;
 pub mod att004_pronoun_cue;
-pub mod att005_in_their_words;
 pub mod att007_sentence_cue;
 pub mod att008_introduced_before;
 pub mod att009_continues_speaker;
@@ -51,7 +50,7 @@ static ORDER: &[Slot] = &[
     Slot::Pattern("ATT002"),
     Slot::Code(&att003_name_cue_quote::NameCueQuote),
     Slot::Code(&att004_pronoun_cue::PronounCue),
-    Slot::Code(&att005_in_their_words::InTheirWords),
+    Slot::Pattern("ATT005"),
     Slot::Pattern("ATT006"),
     Slot::Code(&att011_quote_dash_name::QuoteDashName),
     Slot::Code(&att012_colon_subject::ColonSubject),
