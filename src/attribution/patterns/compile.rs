@@ -65,6 +65,8 @@ pub struct Program {
     /// A test that some token of every match passes (a word the template requires, else its
     /// cue's class): a window without such a token is not searched.
     pub trigger: Option<Test>,
+    /// The test of the first token of every match, if the program starts with one.
+    pub first: Option<Test>,
 }
 
 impl Program {
@@ -81,7 +83,12 @@ impl Program {
         } else {
             window.before.clone()
         };
-        before.chain(after).any(|t| passes(ctx, test, t))
+        match test {
+            // The common trigger, tested without the general dispatch: most tokens differ
+            // from the word in length.
+            Test::Word(w) if w.is_ascii() => before.chain(after).any(|t| ctx.is(t, w)),
+            _ => before.chain(after).any(|t| passes(ctx, test, t)),
+        }
     }
 }
 
@@ -244,19 +251,39 @@ pub fn compile(node: &Node) -> Program {
     insts.push(Inst::Accept);
     let mut required = Vec::new();
     mandatory(node, &mut required);
-    // A word is rarer than a class, a class than a punctuation mark.
+    // A word is rarer than a class, a class than a punctuation mark; a long word rarer than
+    // a short one ("according" than "to").
     let rank = |t: &Test| match t {
-        Test::Word(_) => 0,
-        Test::Class(_) => 1,
-        Test::Possessive => 2,
-        Test::Punct(_) | Test::Dash => 3,
-        Test::AnyWord | Test::AnyToken => 4,
+        Test::Word(w) => (0, usize::MAX - w.len()),
+        Test::Class(_) => (1, 0),
+        Test::Possessive => (2, 0),
+        Test::Punct(_) | Test::Dash => (3, 0),
+        Test::AnyWord | Test::AnyToken => (4, 0),
     };
     let trigger = required
         .into_iter()
-        .filter(|t| rank(t) < 4)
+        .filter(|t| rank(t).0 < 4)
         .min_by_key(|t| rank(t));
-    Program { insts, trigger }
+    let first = first_test(&insts);
+    Program {
+        insts,
+        trigger,
+        first,
+    }
+}
+
+/// The token test every match passes at its first token, when the program starts by
+/// consuming one token (past marks that consume nothing): a search starts only where it
+/// passes.
+fn first_test(insts: &[Inst]) -> Option<Test> {
+    for inst in insts {
+        match inst {
+            Inst::CueStart | Inst::ClauseStart => continue,
+            Inst::Token(test) => return Some(test.clone()),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The token tests every match of `node` passes somewhere.
@@ -484,6 +511,11 @@ fn search(
         _ => window.before.start..=window.before.end,
     };
     for start in starts {
+        if let Some(test) = &program.first {
+            if start >= window.limit(start) || !passes(ctx, test, start) {
+                continue;
+            }
+        }
         stack.clear();
         stack.push(Job::Explore(0, start));
         while let Some(job) = stack.pop() {
@@ -683,13 +715,15 @@ fn passes(ctx: &Context, test: &Test, t: usize) -> bool {
     let tok = &ctx.tokens[t];
     match test {
         Test::Word(w) => {
-            let word = ctx.word(t);
-            tok.is_word()
-                && if word.is_ascii() {
-                    word.eq_ignore_ascii_case(w)
-                } else {
-                    word.to_lowercase() == *w
-                }
+            if !tok.is_word() {
+                return false;
+            }
+            if w.is_ascii() {
+                // Lengths first: most words differ in length, and an ASCII word equals
+                // another in any ASCII case only at the same length.
+                return ctx.is(t, w);
+            }
+            ctx.word(t).to_lowercase() == *w
         }
         Test::Punct(c) => tok.kind == TokenKind::Punct(*c),
         Test::Dash => matches!(tok.kind, TokenKind::Punct('—' | '–' | '―' | '-')),
