@@ -129,6 +129,8 @@ struct BuildArgs {
     kinds: Vec<KindArg>,
     #[command(flatten)]
     include: IncludeArgs,
+    #[command(flatten)]
+    patterns: super::PatternArgs,
     /// Most documents per transaction.
     #[arg(long, default_value_t = BATCH_DOCS, display_order = 7)]
     batch: usize,
@@ -423,6 +425,11 @@ fn open_finished(path: &DbPath) -> anyhow::Result<Database> {
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    // A pattern file with a mistake stops the build before the database is touched.
+    let mut settings = Settings::new(args.kinds.iter().map(|&k| k.into()), args.include.include);
+    if let Some((set, files)) = args.patterns.rule_set_and_files()? {
+        settings = settings.with_patterns(set, &files);
+    }
     let mut db =
         Database::open(&args.path.db).with_context(|| args.path.db.display().to_string())?;
     let known = Known::new(db.stored_documents()?);
@@ -442,7 +449,6 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     }
 
-    let settings = Settings::new(args.kinds.iter().map(|&k| k.into()), args.include.include);
     let settings_key = settings.key();
     let started = Instant::now();
     let mut source = args.input.source();

@@ -75,13 +75,27 @@ impl PatternArgs {
     /// cannot be read or holds a mistake is exit status 2, the mistake named by
     /// file:line:column.
     pub fn rule_set(&self) -> Result<Option<&'static whosaid::attribution::RuleSet>, Failure> {
+        Ok(self.rule_set_and_files()?.map(|(set, _)| set))
+    }
+
+    /// [`PatternArgs::rule_set`], with the files it was made from (each its name and text).
+    #[allow(clippy::type_complexity)]
+    pub fn rule_set_and_files(
+        &self,
+    ) -> Result<
+        Option<(
+            &'static whosaid::attribution::RuleSet,
+            Vec<(String, String)>,
+        )>,
+        Failure,
+    > {
         if self.patterns.is_empty() {
             return Ok(None);
         }
         let files = read_pattern_files(&self.patterns)?;
-        whosaid::attribution::RuleSet::with_files(&files)
-            .map(Some)
-            .map_err(|e| Failure::new(2, e.to_string()))
+        let set = whosaid::attribution::RuleSet::with_files(&files)
+            .map_err(|e| Failure::new(2, e.to_string()))?;
+        Ok(Some((set, files)))
     }
 }
 

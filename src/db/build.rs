@@ -13,6 +13,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::normalise::normalise;
 use super::{Database, Result};
+use crate::attribution::RuleSet;
 use crate::output::{Classes, Document, QuoteClass, QuoteKind};
 
 /// Metadata of a JSON Lines record (its fields other than `id` and `text`).
@@ -41,7 +42,25 @@ pub fn content_hash(text: &str, meta: Option<&Meta>) -> u64 {
 pub struct Settings {
     kinds: Vec<QuoteKind>,
     include: Classes,
+    patterns: Option<Patterns>,
 }
+
+/// A user's pattern files a build extracts with: their rules, and a hash of their texts
+/// that goes into the settings key, so that a document extracted with other patterns (or
+/// none) is extracted again.
+#[derive(Debug, Clone, Copy)]
+struct Patterns {
+    rules: &'static RuleSet,
+    hash: u64,
+}
+
+impl PartialEq for Patterns {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash
+    }
+}
+
+impl Eq for Patterns {}
 
 impl Default for Settings {
     fn default() -> Self {
@@ -56,7 +75,27 @@ impl Settings {
         let mut kinds: Vec<QuoteKind> = kinds.into_iter().collect();
         kinds.sort_unstable();
         kinds.dedup();
-        Settings { kinds, include }
+        Settings {
+            kinds,
+            include,
+            patterns: None,
+        }
+    }
+
+    /// These settings, extracting with `rules`: the built-in rules with the user's pattern
+    /// `files` (each a name and the file's text, in the order given), from which `rules`
+    /// was made. Only the texts count: a file renamed or moved gives the same key.
+    pub fn with_patterns(mut self, rules: &'static RuleSet, files: &[(String, String)]) -> Self {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (_, text) in files {
+            h.update(&(text.len() as u64).to_le_bytes());
+            h.update(text.as_bytes());
+        }
+        self.patterns = Some(Patterns {
+            rules,
+            hash: h.digest(),
+        });
+        self
     }
 
     /// Whether quotes of `kind` are stored.
@@ -68,13 +107,15 @@ impl Settings {
     pub fn config(&self) -> crate::Config {
         crate::Config {
             include: self.include,
+            rules: self.patterns.map(|p| p.rules),
             ..crate::Config::default()
         }
     }
 
     /// The settings as stored with each document, e.g. `kinds=direct,partial` or
-    /// `kinds=direct,partial,indirect include=speech,stance`. Two settings that store the
-    /// same findings have the same key: without reports, `include` is left out.
+    /// `kinds=direct,partial,indirect include=speech,stance`, with ` patterns=` and the hash
+    /// of the pattern files' texts when there are any. Two settings that store the same
+    /// findings have the same key: without reports, `include` is left out.
     pub fn key(&self) -> String {
         let kinds: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
         let mut key = format!("kinds={}", kinds.join(","));
@@ -86,6 +127,9 @@ impl Settings {
                 .collect();
             key.push_str(" include=");
             key.push_str(&classes.join(","));
+        }
+        if let Some(p) = &self.patterns {
+            key.push_str(&format!(" patterns={:016x}", p.hash));
         }
         key
     }
