@@ -61,6 +61,12 @@ pub fn check_rules(
     }
 }
 
+/// The rules of a run with a user's pattern files, and the files (each its name and text).
+pub type PatternSet = (
+    &'static whosaid::attribution::RuleSet,
+    Vec<(String, String)>,
+);
+
 /// `--patterns FILE`: attribution patterns of the user's, added to the built-in rules.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct PatternArgs {
@@ -79,16 +85,7 @@ impl PatternArgs {
     }
 
     /// [`PatternArgs::rule_set`], with the files it was made from (each its name and text).
-    #[allow(clippy::type_complexity)]
-    pub fn rule_set_and_files(
-        &self,
-    ) -> Result<
-        Option<(
-            &'static whosaid::attribution::RuleSet,
-            Vec<(String, String)>,
-        )>,
-        Failure,
-    > {
+    pub fn rule_set_and_files(&self) -> Result<Option<PatternSet>, Failure> {
         if self.patterns.is_empty() {
             return Ok(None);
         }
