@@ -294,6 +294,14 @@ fn mistakes_are_named_by_line_and_column() {
             "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER (... ,)*\n  example a\n",
             "house.pat:3:9: an unbounded repetition inside another",
         ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER $CUE !,\n  example a\n",
+            "house.pat:3:33: expected a word or a `@class` after `!`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  confidence-unresolved 2\n",
+            "house.pat:3:25: expected a number in (0, 1], found `2`",
+        ),
     ];
     for (source, want) in cases {
         let got = error_of(source);
@@ -446,4 +454,49 @@ pattern HOUSE06 quote-per-source
         .quotes
         .iter()
         .any(|q| q.rule.as_deref() == Some("HOUSE06")));
+}
+
+#[test]
+fn a_negated_class_keeps_a_gap_free_of_cues_and_unresolved_speakers_get_their_confidence() {
+    // The verb nearest the quote introduces it: "called" stands between "slammed" and the
+    // quote, so the pronoun before "slammed" is no speaker of the quoted term.
+    let source = "\
+pattern HOUSE07 pronoun-cue-gap-quote
+  kind       direct
+  confidence 0.8
+  confidence-unresolved 0.4
+  match      $SPEAKER{pronoun} $CUE ((!@speech | 's) ,?){0,5} :? $QUOTE
+  example    Ann Marsh took the floor. She told the council: “We are done.”
+    speaker  Ann Marsh
+  counter    Ann Marsh took the floor. She slammed the loophole called an “inversion” at once.
+";
+    let set = RuleSet::with_files(&files(source)).expect("a good file");
+    let p = set.patterns().next().expect("one pattern");
+    for o in examples::run(set, p) {
+        assert!(o.passed(), "{:?}", o.failure);
+    }
+    let run = |text: &str| {
+        let doc = whosaid::extract(
+            "t",
+            text,
+            &Config {
+                only_rules: Some(vec!["HOUSE07".into()]),
+                rules: Some(set),
+                ..Config::default()
+            },
+        );
+        doc.quotes
+            .iter()
+            .find(|q| q.rule.as_deref() == Some("HOUSE07"))
+            .map(|q| (q.speaker.as_ref().map(|s| s.name.clone()), q.confidence))
+    };
+    assert_eq!(
+        run("Ann Marsh took the floor. She told the council: “We are done.”"),
+        Some((Some("Ann Marsh".to_string()), 0.8))
+    );
+    // A pronoun with no one to refer to.
+    assert_eq!(
+        run("She told the council: “We are done.”"),
+        Some((Some("She".to_string()), 0.4))
+    );
 }

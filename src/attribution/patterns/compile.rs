@@ -258,7 +258,7 @@ pub fn compile(node: &Node) -> Program {
         Test::Class(_) => (1, 0),
         Test::Possessive => (2, 0),
         Test::Punct(_) | Test::Dash => (3, 0),
-        Test::AnyWord | Test::AnyToken => (4, 0),
+        Test::AnyWord | Test::AnyToken | Test::NotWord(_) => (4, 0),
     };
     let trigger = required
         .into_iter()
@@ -730,6 +730,7 @@ fn passes(ctx: &Context, test: &Test, t: usize) -> bool {
         Test::Possessive => tok.kind == TokenKind::Possessive,
         Test::AnyWord => tok.is_word(),
         Test::AnyToken => true,
+        Test::NotWord(inner) => tok.is_word() && !passes(ctx, inner, t),
         Test::Class(class) => {
             tok.is_word()
                 && match class {

@@ -91,6 +91,17 @@ impl PatternRule {
 }
 
 impl PatternRule {
+    /// `finding` with the pattern's `confidence-unresolved` when its speaker resolves to no
+    /// one.
+    fn unresolved(&self, mut finding: Finding) -> Finding {
+        if let Some(c) = self.def.confidence_unresolved {
+            if finding.speaker.as_ref().is_some_and(|s| s.entity.is_none()) {
+                finding.confidence = c;
+            }
+        }
+        finding
+    }
+
     /// The match of the first of the pattern's templates that matches in `window`, with
     /// that template's confidence.
     fn first_match(&self, ctx: &Context, window: &Window) -> Option<(Match, Option<f64>)> {
@@ -134,11 +145,12 @@ impl Rule for PatternRule {
             after: Some(c.after.clone()),
         };
         let (m, confidence) = self.first_match(ctx, &window)?;
-        Some(ctx.finding(
+        let finding = ctx.finding(
             &m.speaker,
             m.cue,
             confidence.unwrap_or(DEFAULT_DIRECT_CONFIDENCE),
-        ))
+        );
+        Some(self.unresolved(finding))
     }
 
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
@@ -158,7 +170,7 @@ impl Rule for PatternRule {
         Some(IndirectFinding {
             content: bytes(ctx, m.clause),
             lead: None,
-            finding: ctx.finding(&m.speaker, m.cue, confidence),
+            finding: self.unresolved(ctx.finding(&m.speaker, m.cue, confidence)),
             verbatim: false,
         })
     }

@@ -94,6 +94,9 @@ pub struct PatternDef {
     /// How sure a finding is, in (0, 1], where the `match` line that found it does not say
     /// (a `confidence` line before the first `match` line).
     pub confidence: Option<f64>,
+    /// How sure a finding is when its speaker resolves to no one named in the text (a
+    /// pronoun without an antecedent), whatever line found it.
+    pub confidence_unresolved: Option<f64>,
     /// What it matches, in words.
     pub about: String,
     /// Why it is right.
@@ -199,6 +202,8 @@ pub enum Test {
     AnyWord,
     /// Any token at all (the items of `...`).
     AnyToken,
+    /// A word that does not pass the test (`!@speech`, `!said`).
+    NotWord(Box<Test>),
     /// A word of a class (`@name`).
     Class(Class),
 }
@@ -500,7 +505,7 @@ pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
                     }
                 }
             }
-            "confidence" => {
+            "confidence" | "confidence-unresolved" => {
                 let c: f64 = value.parse().map_err(|_| {
                     err(
                         line_no,
@@ -516,15 +521,20 @@ pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
                     ));
                 }
                 // After a `match` line it is that line's; before any, every line's.
-                let slot = match d.matches.last_mut() {
-                    Some(m) => &mut m.confidence,
-                    None => &mut d.confidence,
+                let slot = match (key, d.matches.last_mut()) {
+                    ("confidence-unresolved", _) => &mut d.confidence_unresolved,
+                    (_, Some(m)) => &mut m.confidence,
+                    (_, None) => &mut d.confidence,
                 };
                 if slot.is_some() {
                     return Err(err(
                         line_no,
                         indent + 1,
-                        "a second `confidence` for the same `match` line (a `confidence` line belongs to the `match` line above it)".into(),
+                        if key == "confidence" {
+                            "a second `confidence` for the same `match` line (a `confidence` line belongs to the `match` line above it)".into()
+                        } else {
+                            "a second `confidence-unresolved` line".into()
+                        },
                     ));
                 }
                 *slot = Some(c);
@@ -567,7 +577,7 @@ pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
                 return Err(err(
                     line_no,
                     indent + 1,
-                    format!("unknown key `{key}`; expected one of kind, match, class, confidence, about, why, false-positive, example, speaker, quote, content, cue, counter"),
+                    format!("unknown key `{key}`; expected one of kind, match, class, confidence, confidence-unresolved, about, why, false-positive, example, speaker, quote, content, cue, counter"),
                 ))
             }
         }
@@ -619,6 +629,7 @@ struct Draft {
     matches: Vec<MatchLine>,
     class: crate::output::QuoteClass,
     confidence: Option<f64>,
+    confidence_unresolved: Option<f64>,
     about: String,
     why: String,
     false_positives: String,
@@ -638,6 +649,7 @@ impl Draft {
             matches: Vec::new(),
             class: crate::output::QuoteClass::Speech,
             confidence: None,
+            confidence_unresolved: None,
             about: String::new(),
             why: String::new(),
             false_positives: String::new(),
@@ -696,6 +708,7 @@ impl Draft {
             matches: self.matches,
             class: self.class,
             confidence: self.confidence,
+            confidence_unresolved: self.confidence_unresolved,
             about: self.about,
             why: self.why,
             false_positives: self.false_positives,
@@ -716,7 +729,7 @@ struct Template<'a> {
 }
 
 /// Characters with a meaning of their own in a template; `\` makes one a punctuation mark.
-const OPERATORS: &str = "()|?*+{}$@\\_~";
+const OPERATORS: &str = "()|?*+{}$@\\_~!";
 
 impl<'a> Template<'a> {
     fn new(source: &str, line: usize, column: usize, file: &'a str) -> Self {
@@ -949,6 +962,19 @@ impl<'a> Template<'a> {
                     min: 0,
                     max: None,
                 })
+            }
+            '!' => {
+                self.at += 1;
+                let inner_start = self.at;
+                match self.atom()? {
+                    Node::Token(t @ (Test::Word(_) | Test::Class(_))) => {
+                        Ok(Node::Token(Test::NotWord(Box::new(t))))
+                    }
+                    _ => Err(self.error(
+                        inner_start,
+                        "expected a word or a `@class` after `!` (`!@speech`: a word that is no speech verb)".into(),
+                    )),
+                }
             }
             '\\' => {
                 let Some(&p) = self.chars.get(start + 1) else {
