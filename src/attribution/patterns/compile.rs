@@ -65,8 +65,8 @@ pub struct Program {
     /// A test that some token of every match passes (a word the template requires, else its
     /// cue's class): a window without such a token is not searched.
     pub trigger: Option<Test>,
-    /// The test of the first token of every match, if the program starts with one.
-    pub first: Option<Test>,
+    /// What the first token of every match is, if the program says.
+    pub first: Option<First>,
 }
 
 impl Program {
@@ -272,18 +272,34 @@ pub fn compile(node: &Node) -> Program {
     }
 }
 
-/// The token test every match passes at its first token, when the program starts by
-/// consuming one token (past marks that consume nothing): a search starts only where it
-/// passes.
-fn first_test(insts: &[Inst]) -> Option<Test> {
+/// What every match holds at its first token, when the program starts by consuming a
+/// token or a pronoun (past marks that consume nothing): a search starts only there.
+fn first_test(insts: &[Inst]) -> Option<First> {
     for inst in insts {
         match inst {
             Inst::CueStart | Inst::ClauseStart => continue,
-            Inst::Token(test) => return Some(test.clone()),
+            Inst::Token(test) => return Some(First::Token(test.clone())),
+            Inst::Speaker(kinds) if kinds.only_pronouns() => return Some(First::Pronoun),
             _ => return None,
         }
     }
     None
+}
+
+/// What the first token of every match of a program is.
+#[derive(Debug, Clone)]
+pub enum First {
+    /// A token that passes the test.
+    Token(Test),
+    /// A pronoun (a pronoun mention starts there).
+    Pronoun,
+}
+
+/// True when a pronoun mention (third or first person) starts at token `t`.
+fn pronoun_at(ctx: &Context, t: usize) -> bool {
+    ctx.mentions
+        .starting_at(t)
+        .is_some_and(|m| matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::FirstPerson))
 }
 
 /// The token tests every match of `node` passes somewhere.
@@ -511,10 +527,14 @@ fn search(
         _ => window.before.start..=window.before.end,
     };
     for start in starts {
-        if let Some(test) = &program.first {
-            if start >= window.limit(start) || !passes(ctx, test, start) {
-                continue;
-            }
+        let skip = match &program.first {
+            None => false,
+            Some(_) if start >= window.limit(start) => true,
+            Some(First::Token(test)) => !passes(ctx, test, start),
+            Some(First::Pronoun) => !pronoun_at(ctx, start),
+        };
+        if skip {
+            continue;
         }
         stack.clear();
         stack.push(Job::Explore(0, start));
@@ -653,6 +673,11 @@ fn search(
 /// The speaker phrase of one of `kinds` starting at token `t`: the noun phrase the rules
 /// read there, else (for `capitalised`) the capitalised words there.
 fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Option<SpeakerNp> {
+    // Pronouns only: no phrase search where no pronoun starts (the search is the costly
+    // part, and a template may try it at every word).
+    if kinds.only_pronouns() && !pronoun_at(ctx, t) {
+        return None;
+    }
     if kinds.wants_phrase() {
         if let Some(np) = ctx.np_starting_at(t, limit) {
             // "Powell’s office said": the whole phrase, up to the verb.

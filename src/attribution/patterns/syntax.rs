@@ -271,6 +271,18 @@ impl SpeakerKinds {
         possessive_pronoun: false,
     };
 
+    /// True when only pronouns are asked for (third-person, first-person or possessive).
+    pub fn only_pronouns(&self) -> bool {
+        (self.pronoun || self.first || self.possessive_pronoun)
+            && !(self.name
+                || self.org
+                || self.desc
+                || self.possessive
+                || self.generic
+                || self.capitalised
+                || self.source)
+    }
+
     /// True when a kind the phrase finder reads is asked for.
     pub fn wants_phrase(&self) -> bool {
         self.name || self.org || self.desc || self.pronoun || self.first || self.possessive
