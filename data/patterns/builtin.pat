@@ -144,3 +144,37 @@ pattern ATT005 in-their-words
   counter    In other words, it is “done.”
   counter    In my words, it is “done.”
   counter    The vote was, in a word, “a fiasco.”
+
+pattern ATT004 pronoun-cue
+  kind       direct
+  confidence 0.85
+  confidence-unresolved 0.5
+  match      $QUOTE (,|—)? $SPEAKER{pronoun} ~parenthetical ~appositive ~adverbs $CUE
+  match      $QUOTE (,|—)? $CUE $SPEAKER{pronoun}
+  match      $SPEAKER{pronoun} ~adverbs $CUE ,? ((!@speech | 's) ,?){0,5} (:|—)? $QUOTE
+  match      $START $SPEAKER{pronoun} ... , $CUE ,? ((!@speech | 's) ,?){0,5} (:|—)? $QUOTE
+  about      A quote attributed to a third-person pronoun right after it (“…,” he said; “…,” said
+  about      she), or a pronoun and a speech verb before it, the verb nearest the quote with at
+  about      most five words between (She added: “…”; He told reporters on Monday, “…”), or the
+  about      pronoun that opens the sentence and a participle after a comma (He laughed, saying:
+  about      “…”). The pronoun is resolved to the nearest earlier person outside quotes whose
+  about      gender does not contradict it; "it" right before its verb speaks for an organisation
+  about      named in the sentence or the one before.
+  why        After the first quote, news names a speaker by pronoun; the speaker is whoever the
+  why        pronoun refers to. An unresolved pronoun keeps the finding at a low confidence.
+  false-positive A pronoun whose antecedent is not the nearest compatible person (two men in one
+  false-positive paragraph); the mention span stays right even then.
+  example    Rowan Pike spoke to us. “It works,” he said.
+    speaker  Rowan Pike
+    cue      said
+  example    Marta Lindqvist runs the lab. “We are close,” said she.
+    speaker  Marta Lindqvist
+  example    Marta Lindqvist runs the lab. She added on Monday: “We are close.”
+    speaker  Marta Lindqvist
+    quote    We are close.
+  example    Rowan Pike stood up. He laughed, saying: “Not this year.”
+    speaker  Rowan Pike
+    cue      saying
+  counter    “It works,” I said.
+  counter    Oskar Brandt left. “It works,” Brandt said.
+  counter    Ann Marsh took the floor. She slammed the loophole called an “inversion” at once.

@@ -2,7 +2,6 @@
 //! the grammar, the context and the rule trait, never another rule.
 
 pub mod att003_name_cue_quote;
-pub mod att004_pronoun_cue;
 pub mod att007_sentence_cue;
 pub mod att008_introduced_before;
 pub mod att009_continues_speaker;
@@ -49,7 +48,7 @@ static ORDER: &[Slot] = &[
     Slot::Pattern("ATT001"),
     Slot::Pattern("ATT002"),
     Slot::Code(&att003_name_cue_quote::NameCueQuote),
-    Slot::Code(&att004_pronoun_cue::PronounCue),
+    Slot::Pattern("ATT004"),
     Slot::Pattern("ATT005"),
     Slot::Pattern("ATT006"),
     Slot::Code(&att011_quote_dash_name::QuoteDashName),
