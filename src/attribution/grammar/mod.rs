@@ -2,7 +2,8 @@
 //! importing none. Noun phrases and the speaker phrase finders (`np`), resolving a speaker
 //! phrase to a name (`resolve`), clause starts and ends and sentence bodies (`clause`), the
 //! shapes around a quote and a cue (`shapes`), speaker labels (`labels`) and cited sources
-//! (`sources`), stance verbs in use (`stance`).
+//! (`sources`), stance verbs in use (`stance`), where the subject of a verb ends and
+//! the phrases that speak for it (`subject`).
 
 pub mod clause;
 pub mod labels;
@@ -11,4 +12,5 @@ pub mod resolve;
 pub mod shapes;
 pub mod sources;
 pub mod stance;
+pub mod subject;
 pub mod words;

@@ -1,0 +1,322 @@
+//! The subject of a verb: where it ends before the verb (past auxiliaries, negation, a time
+//! phrase, a catenative verb or a progressive's "be") and the phrases that speak for it when
+//! no plain subject stands there (the phrase before a restrictive "who", the one before an
+//! appositive that ends in a quote). The rules find a verb; these finders say whose it is.
+
+use crate::attribution::context::Context;
+use crate::attribution::grammar::clause::word_count;
+use crate::attribution::grammar::np::{is_cue_adverb, SpeakerNp, MAX_APPOSITIVE_TOKENS};
+use crate::attribution::grammar::words::{auxiliary, is_time_word, Auxiliary, MAX_AUXILIARIES};
+use crate::text::ascii_lower;
+use crate::text::tokens::TokenKind;
+
+/// Most words between a determiner and the restrictive "who" after its phrase: a longer
+/// run of lower-case words is no longer one short phrase.
+pub const MAX_DETERMINED_TOKENS: usize = 4;
+
+/// The phrase that ends before token `end` and opens with an article or "those", over a few
+/// lower-case words ("an architect who said …", "the engineers who say …"): the one a
+/// restrictive "who" speaks for when no role noun or name marks it.
+pub fn determined_phrase(ctx: &Context, end: usize, floor: usize) -> Option<SpeakerNp> {
+    let lowest = end.saturating_sub(MAX_DETERMINED_TOKENS + 1).max(floor);
+    let mut t = end;
+    while t > lowest {
+        t -= 1;
+        let w = ctx.word(t);
+        if !ctx.tokens[t].is_word() || !w.starts_with(char::is_lowercase) || ctx.is_cue(t) {
+            return None;
+        }
+        if matches!(ascii_lower(w).as_str(), "a" | "an" | "the" | "those") {
+            return (t + 1 < end).then(|| ctx.description(t..end));
+        }
+    }
+    None
+}
+
+/// Where the subject of the verb at `k` ends, given that the words right before the verb
+/// end at `end`: before the auxiliaries, negation, sentence adverbs, a floating "both" or
+/// "all", a reflexive ("herself") and a time phrase ("on Sunday", "in 2001", "last week")
+/// between them ("Officials did not say", "Lawmakers have not yet said", "Clinton herself
+/// has proposed", "a panel in 2001 found"). `None` for a passive ("were told that …"), whose
+/// subject is no speaker. The speaker is the phrase before all of these, so a subject
+/// finder starts from here.
+pub fn before_auxiliaries(ctx: &Context, end: usize, floor: usize, k: usize) -> Option<usize> {
+    let skippable = |t: usize| {
+        let w = ascii_lower(ctx.word(t));
+        ctx.tokens[t].is_word()
+            && (auxiliary(&w).is_some()
+                || matches!(
+                    w.as_str(),
+                    "both"
+                        | "all"
+                        | "yet"
+                        | "first"
+                        | "herself"
+                        | "himself"
+                        | "themselves"
+                        | "itself"
+                )
+                || is_cue_adverb(&w))
+    };
+    let mut t = end;
+    let mut passive = false;
+    let mut steps = 0;
+    while t > floor && steps < MAX_AUXILIARIES + 2 {
+        // "he's said": the "’s" of "has" after a pronoun.
+        let contracted = ctx.tokens[t - 1].kind == TokenKind::Possessive
+            && t - 1 > floor
+            && matches!(
+                ascii_lower(ctx.word(t - 2)).as_str(),
+                "he" | "she" | "it" | "who" | "that"
+            );
+        if contracted {
+            t -= 1;
+            steps += 1;
+            continue;
+        }
+        if skippable(t - 1) {
+            passive |= auxiliary(ctx.word(t - 1)) == Some(Auxiliary::Be);
+            t -= 1;
+            steps += 1;
+            continue;
+        }
+        match time_phrase_before(ctx, t, floor) {
+            Some(u) if u < t => {
+                t = u;
+                steps += 1;
+            }
+            _ => break,
+        }
+    }
+    if passive && !ctx.word(k).ends_with("ing") {
+        return None;
+    }
+    Some(if t > floor { t } else { end })
+}
+
+/// Where a time phrase that ends at `end` starts ("on Sunday", "in 2001", "in March", "last
+/// week", "earlier this month"), if one does: such a phrase may stand between a subject
+/// and its verb ("a panel in 2001 found") and is no part of the subject.
+pub fn time_phrase_before(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
+    if end < floor + 3 || !ctx.tokens[end - 1].is_word() {
+        return None;
+    }
+    let last = ascii_lower(ctx.word(end - 1));
+    let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
+    let unit = matches!(
+        last.as_str(),
+        "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening"
+    );
+    let day = is_time_word(&last)
+        || matches!(
+            last.as_str(),
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        )
+        || matches!(
+            last.as_str(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+    let before = ascii_lower(ctx.word(end - 2));
+    match before.as_str() {
+        "on" | "in" if year || day => Some(end - 2),
+        "last" | "this" | "next" if unit => {
+            // "earlier this month"
+            let e = end - 2;
+            Some(
+                if e > floor + 1
+                    && matches!(ascii_lower(ctx.word(e - 1)).as_str(), "earlier" | "later")
+                {
+                    e - 1
+                } else {
+                    e
+                },
+            )
+        }
+        _ => None,
+    }
+}
+
+/// Where the subject of a progressive ends, given the "-ing" verb's auxiliaries end at
+/// `end`: before "is", "are", "was", "has been" … ("Trump is warning", "she has been
+/// saying"), or before a verb that takes an "-ing" form ("keeps saying", "continued
+/// arguing"). `None` when neither stands there. Without either, an "-ing" verb follows its
+/// own subject ("with most voters saying …") and the finder is not needed.
+pub fn before_progressive(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
+    let mut t = end;
+    let mut nearest = None;
+    while t > floor && end - t < MAX_AUXILIARIES && ctx.tokens[t - 1].is_word() {
+        let Some(aux) = auxiliary(ctx.word(t - 1)) else {
+            break;
+        };
+        if nearest.is_none() && aux != Auxiliary::Adverb {
+            nearest = Some(aux);
+        }
+        t -= 1;
+    }
+    if nearest == Some(Auxiliary::Be) {
+        return (t > floor).then_some(t);
+    }
+    let aspectual = end > floor + 1
+        && matches!(
+            ascii_lower(ctx.word(end - 1)).as_str(),
+            "keeps"
+                | "keep"
+                | "kept"
+                | "continues"
+                | "continued"
+                | "continue"
+                | "started"
+                | "starts"
+                | "began"
+                | "begins"
+                | "stopped"
+        );
+    (nearest.is_none() && aspectual).then(|| ctx.skip_adverbs_backward(end - 1, floor))
+}
+
+/// Verbs that take a reporting verb as their "to" infinitive ("continued to say", "refused
+/// to say whether", "tried to explain that"): their subject is the report's.
+pub fn is_catenative(word: &str) -> bool {
+    matches!(
+        ascii_lower(word).as_str(),
+        "continue"
+            | "continues"
+            | "continued"
+            | "continuing"
+            | "refuse"
+            | "refuses"
+            | "refused"
+            | "decline"
+            | "declines"
+            | "declined"
+            | "begin"
+            | "begins"
+            | "began"
+            | "begun"
+            | "start"
+            | "starts"
+            | "started"
+            | "try"
+            | "tries"
+            | "tried"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "appear"
+            | "appears"
+            | "appeared"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "attempt"
+            | "attempts"
+            | "attempted"
+            | "hasten"
+            | "hastened"
+            | "rush"
+            | "rushed"
+            // "are more likely to say", "was quick to point out", "is unwilling to say".
+            | "likely"
+            | "unlikely"
+            | "willing"
+            | "unwilling"
+            | "eager"
+            | "quick"
+            | "able"
+            | "unable"
+    )
+}
+
+/// Where the subject of the verb before token `end` ends when that verb is the infinitive of
+/// a catenative verb ("Hale continued to say", "the senator went on to argue", "Hale has
+/// repeatedly refused to say"): before the catenative verb and its auxiliaries. Otherwise
+/// `end`.
+pub fn before_catenative(ctx: &Context, end: usize, floor: usize) -> usize {
+    if end < floor + 3 || !ctx.is(end - 1, "to") {
+        return end;
+    }
+    let mut t = end - 1;
+    // "went on to argue", "goes on to say".
+    if ctx.is(t - 1, "on")
+        && t >= floor + 3
+        && matches!(
+            ascii_lower(ctx.word(t - 2)).as_str(),
+            "went" | "goes" | "go" | "gone" | "going"
+        )
+    {
+        t -= 2;
+    } else if is_catenative(ctx.word(t - 1)) {
+        t -= 1;
+    } else {
+        return end;
+    }
+    let mut n = 0;
+    while t > floor && n < MAX_AUXILIARIES && ctx.tokens[t - 1].is_word() {
+        let degree = matches!(
+            ascii_lower(ctx.word(t - 1)).as_str(),
+            "more" | "less" | "most" | "least" | "much" | "far" | "very"
+        );
+        if auxiliary(ctx.word(t - 1)).is_none() && !degree {
+            break;
+        }
+        t -= 1;
+        n += 1;
+    }
+    let t = ctx.skip_adverbs_backward(t, floor);
+    if t > floor {
+        t
+    } else {
+        end
+    }
+}
+
+/// The speaker before an appositive or relative clause that ends in a quote with the
+/// closing comma inside its marks, right before the verb at `end`: "Lehel, the hacker known
+/// as “Guccifer,” stated …", "Hale, who calls the plan a “fraud,” said …". The quote is no
+/// part of the report; the phrase before the appositive's comma speaks.
+pub fn subject_before_quoted_appositive(
+    ctx: &Context,
+    end: usize,
+    floor: usize,
+) -> Option<SpeakerNp> {
+    if end < floor + 3
+        || !ctx.in_quote[end - 1]
+        || ctx.tokens[end - 1].is_word()
+        || !ctx.is_punct(end - 2, ',')
+    {
+        return None;
+    }
+    let open = (floor..end).rev().find(|&t| !ctx.in_quote[t])? + 1;
+    let lowest = open.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
+    let comma = (lowest..open)
+        .rev()
+        .find(|&t| ctx.is_punct(t, ',') || ctx.in_quote[t])?;
+    if !ctx.is_punct(comma, ',') || word_count(ctx, comma + 1..open) == 0 {
+        return None;
+    }
+    // An appositive or a "who" clause, not a report of its own ("In a statement, Kerr said:
+    // “…,” adding …", "Kerr insisted that he “…,” claiming …").
+    let relative = ctx.is(comma + 1, "who");
+    let reports = (comma + 1..open).any(|t| {
+        ctx.is(t, "that") || ctx.is_punct(t, ':') || (!relative && ctx.is_indirect_cue(t))
+    });
+    if reports {
+        return None;
+    }
+    ctx.subject_before(comma, floor)
+        .filter(|np| np.tokens.end == comma && !ctx.has_quote(np.tokens.clone()))
+}
