@@ -10,6 +10,42 @@ use crate::attribution::grammar::words::{auxiliary, is_time_word, Auxiliary, MAX
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
 
+/// Steps back from token `end` (a verb) over the auxiliaries and adverbs right before it, at
+/// most [`MAX_AUXILIARIES`] ("has long been", "did not", "will probably"): where they start,
+/// and the nearest one that is no adverb, with its token ("been" in "has long been widely
+/// expected"). The subject ends where they start, and the nearest auxiliary tells a passive
+/// or a progressive from a plain verb and licenses a base form after a modal, so every
+/// finder of a verb's subject starts here.
+pub(crate) fn auxiliaries_before(
+    ctx: &Context,
+    end: usize,
+    floor: usize,
+) -> (usize, Option<(Auxiliary, usize)>) {
+    let mut t = end;
+    let mut nearest = None;
+    while t > floor && end - t < MAX_AUXILIARIES && ctx.tokens[t - 1].is_word() {
+        let Some(aux) = auxiliary(ctx.word(t - 1)) else {
+            break;
+        };
+        if nearest.is_none() && aux != Auxiliary::Adverb {
+            nearest = Some((aux, t - 1));
+        }
+        t -= 1;
+    }
+    (t, nearest)
+}
+
+/// The subject that ends at token `end`, not before `floor`: the speaker phrase right before
+/// it ("the mayor's office said"), else the subject that opens the sentence past a phrase
+/// or clause before it ("In a statement, the mayor …"), else the one after a clause boundary
+/// ("…, but most voters want …"). The one order in which the rules of indirect speech and
+/// stance look for a subject, so that they agree on who speaks.
+pub fn subject_ending_at(ctx: &Context, end: usize, floor: usize) -> Option<SpeakerNp> {
+    ctx.subject_before(end, floor)
+        .or_else(|| ctx.sentence_subject(floor, end))
+        .or_else(|| ctx.subject_after_boundary(floor, end))
+}
+
 /// Most words between a determiner and the restrictive "who" after its phrase: a longer
 /// run of lower-case words is no longer one short phrase.
 pub const MAX_DETERMINED_TOKENS: usize = 4;
@@ -153,17 +189,8 @@ pub fn time_phrase_before(ctx: &Context, end: usize, floor: usize) -> Option<usi
 /// arguing"). `None` when neither stands there. Without either, an "-ing" verb follows its
 /// own subject ("with most voters saying …") and the finder is not needed.
 pub fn before_progressive(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
-    let mut t = end;
-    let mut nearest = None;
-    while t > floor && end - t < MAX_AUXILIARIES && ctx.tokens[t - 1].is_word() {
-        let Some(aux) = auxiliary(ctx.word(t - 1)) else {
-            break;
-        };
-        if nearest.is_none() && aux != Auxiliary::Adverb {
-            nearest = Some(aux);
-        }
-        t -= 1;
-    }
+    let (t, nearest) = auxiliaries_before(ctx, end, floor);
+    let nearest = nearest.map(|(aux, _)| aux);
     if nearest == Some(Auxiliary::Be) {
         return (t > floor).then_some(t);
     }

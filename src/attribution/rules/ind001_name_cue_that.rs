@@ -14,7 +14,7 @@ use crate::attribution::grammar::np::{is_number, NpKind};
 use crate::attribution::grammar::shapes::comma_in_closing_mark;
 use crate::attribution::grammar::subject::{
     before_auxiliaries, before_catenative, before_progressive, determined_phrase,
-    subject_before_quoted_appositive,
+    subject_before_quoted_appositive, subject_ending_at,
 };
 use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::ascii_lower;
@@ -300,10 +300,7 @@ fn find_from(
                 } else {
                     None
                 };
-                before_who
-                    .or_else(|| ctx.subject_before(subject_end, r.start))
-                    .or_else(|| ctx.sentence_subject(r.start, subject_end))
-                    .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
+                before_who.or_else(|| subject_ending_at(ctx, subject_end, r.start))
             };
             let relative = relative || restrictive;
             let np = np.filter(|np| !ctx.has_quote(np.tokens.clone()));

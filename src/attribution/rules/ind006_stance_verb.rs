@@ -7,7 +7,8 @@ use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{content_end, opening_clause_end, report, sentence_body};
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::stance::stance_at;
-use crate::attribution::grammar::words::{auxiliary, Auxiliary, MAX_AUXILIARIES};
+use crate::attribution::grammar::subject::{auxiliaries_before, subject_ending_at};
+use crate::attribution::grammar::words::{auxiliary, Auxiliary};
 use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::ascii_lower;
 
@@ -106,23 +107,8 @@ fn form(lower: &str) -> Form {
 fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Bound)> {
     let form = form(&ascii_lower(ctx.word(k)));
     // Step back over auxiliaries and adverbs; the nearest verbal one must suit the form.
-    let mut subject_end = k;
-    let mut nearest = None;
-    let mut steps = 0;
-    while subject_end > r.start && steps < MAX_AUXILIARIES {
-        let t = subject_end - 1;
-        if !ctx.tokens[t].is_word() {
-            break;
-        }
-        let Some(aux) = auxiliary(ctx.word(t)) else {
-            break;
-        };
-        if nearest.is_none() && aux != Auxiliary::Adverb {
-            nearest = Some(aux);
-        }
-        steps += 1;
-        subject_end = t;
-    }
+    let (subject_end, nearest) = auxiliaries_before(ctx, k, r.start);
+    let nearest = nearest.map(|(aux, _)| aux);
     // "Sanders, who on Tuesday endorsed Clinton, …": a time phrase after the relative.
     let subject_end = after_relative_time(ctx, subject_end, r.start).unwrap_or(subject_end);
     // "a super PAC backing Bush", "those supporting Clinton": an "-ing" verb right after a
@@ -189,9 +175,7 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     } else if restrictive {
         restrictive_antecedent(ctx, r, subject_end - 1)
     } else {
-        ctx.subject_before(subject_end, r.start)
-            .or_else(|| ctx.sentence_subject(r.start, subject_end))
-            .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
+        subject_ending_at(ctx, subject_end, r.start)
             // "critics on the left, who accused …": the phrase before the comma.
             .or_else(|| {
                 who.then(|| {

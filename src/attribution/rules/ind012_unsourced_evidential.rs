@@ -7,8 +7,9 @@ use crate::attribution::finding::{Finding, IndirectFinding};
 use crate::attribution::grammar::clause::content_end;
 use crate::attribution::grammar::clause::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::grammar::np::is_quote_mark;
+use crate::attribution::grammar::subject::auxiliaries_before;
 use crate::attribution::grammar::words::is_dash;
-use crate::attribution::grammar::words::{auxiliary, Auxiliary};
+use crate::attribution::grammar::words::Auxiliary;
 use crate::attribution::rule::{declare_rule, Rule};
 use crate::lexicon::{self, List};
 use crate::text::ascii_lower;
@@ -117,9 +118,6 @@ fn class_of(attr: &str) -> Option<Class> {
 
 /// Most words from the start of the subject to the cue's auxiliaries.
 const MAX_SUBJECT_TOKENS: usize = 20;
-
-/// Most auxiliaries and adverbs before the cue ("has long been widely expected").
-const MAX_AUXILIARIES: usize = 4;
 
 /// Most intensifiers and "-ly" adverbs before the adjective after "appear", "look" or
 /// "sound" ("looked visibly shaken", "seemed far more relaxed").
@@ -328,26 +326,6 @@ fn reports_own_view(ctx: &Context, t: usize) -> bool {
     ctx.is_indirect_cue(t) || ctx.is_thought_verb(t) || ctx.is_stance_verb(t)
 }
 
-/// Steps back from `k` over auxiliaries and adverbs: where the subject ends, and the
-/// nearest verbal auxiliary with its token.
-fn step_back(ctx: &Context, k: usize, floor: usize) -> (usize, Option<(Auxiliary, usize)>) {
-    let mut t = k;
-    let mut nearest = None;
-    for _ in 0..MAX_AUXILIARIES {
-        if t <= floor || !ctx.tokens[t - 1].is_word() {
-            break;
-        }
-        let Some(aux) = auxiliary(ctx.word(t - 1)) else {
-            break;
-        };
-        if nearest.is_none() && aux != Auxiliary::Adverb {
-            nearest = Some((aux, t - 1));
-        }
-        t -= 1;
-    }
-    (t, nearest)
-}
-
 /// An evidential cue in use.
 struct Cue {
     /// The token after the cue's last word.
@@ -367,7 +345,7 @@ fn cue_at(ctx: &Context, k: usize, r: &Range<usize>) -> Option<Cue> {
         .rev()
         .find_map(|a| class_of(a.split_whitespace().next()?))?;
     let end = r.end;
-    let (subject_end, nearest_at) = step_back(ctx, k, r.start);
+    let (subject_end, nearest_at) = auxiliaries_before(ctx, k, r.start);
     if subject_end <= r.start {
         return None;
     }
