@@ -3,9 +3,13 @@
 //! no plain subject stands there (the phrase before a restrictive "who", the one before an
 //! appositive that ends in a quote). The rules find a verb; these finders say whose it is.
 
+use std::ops::Range;
+
 use crate::attribution::context::Context;
-use crate::attribution::grammar::clause::word_count;
-use crate::attribution::grammar::np::{is_cue_adverb, SpeakerNp, MAX_APPOSITIVE_TOKENS};
+use crate::attribution::grammar::clause::{is_subordinator, word_count};
+use crate::attribution::grammar::np::{
+    is_cue_adverb, is_number, NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS,
+};
 use crate::attribution::grammar::words::{auxiliary, is_time_word, Auxiliary, MAX_AUXILIARIES};
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
@@ -346,4 +350,139 @@ pub fn subject_before_quoted_appositive(
     }
     ctx.subject_before(comma, floor)
         .filter(|np| np.tokens.end == comma && !ctx.has_quote(np.tokens.clone()))
+}
+
+/// The phrase a restrictive relative pronoun at `rel` follows ("voters who support Dahl",
+/// "cities that oppose the rule", "the 40 percent of residents who want …"): a description,
+/// organisation or name right before it; none after a verb ("argued that backing …").
+pub fn restrictive_antecedent(ctx: &Context, r: &Range<usize>, rel: usize) -> Option<SpeakerNp> {
+    // "heated over who supported …": a question word after a preposition or verb.
+    let before = ascii_lower(ctx.word(rel - 1));
+    if is_preposition(&before) || auxiliary(&before).is_some() {
+        return None;
+    }
+    let np = ctx
+        .np_ending_before(rel, r.start)
+        .or_else(|| ctx.sentence_subject(r.start, rel))?;
+    // "More than half of the respondents who …": the quantity holds the stance.
+    if let Some(q) = ctx
+        .quantity_phrase(rel, r.start, true)
+        .filter(|q| q.tokens.start < np.tokens.start)
+    {
+        return Some(q);
+    }
+    // "For those companies that want …": an opening adverbial is no phrase of its own.
+    if is_preposition(&ascii_lower(ctx.word(np.tokens.start)))
+        || np.tokens.end != rel
+        || !matches!(
+            np.kind,
+            NpKind::Description | NpKind::Organisation | NpKind::Name
+        )
+    {
+        return None;
+    }
+    Some(np)
+}
+
+/// The phrase "A and B" when `np` is B and A, a name, organisation or description, stands
+/// right before its "and" ("Norway and Peru", "the union and its allies"), with nothing but
+/// the start of the clause before A. Two phrases joined so speak together and take a
+/// plural verb.
+pub fn joined_subject(ctx: &Context, r: &Range<usize>, np: &SpeakerNp) -> Option<SpeakerNp> {
+    let and = np.tokens.start.checked_sub(1)?;
+    if and <= r.start || !ctx.is(and, "and") {
+        return None;
+    }
+    let first = ctx.np_ending_before(and, r.start)?;
+    let plain = matches!(
+        first.kind,
+        NpKind::Name | NpKind::Organisation | NpKind::Description
+    ) && matches!(
+        np.kind,
+        NpKind::Name | NpKind::Organisation | NpKind::Description
+    );
+    (plain && first.tokens.end == and && opens_its_clause(ctx, r, first.tokens.start))
+        .then(|| ctx.description(first.tokens.start..np.tokens.end))
+}
+
+/// True when the phrase at `t` opens its clause: at the start of the body, after a
+/// punctuation mark or after a conjunction ("while 5 percent prefer …", "and most oppose …").
+pub fn opens_its_clause(ctx: &Context, r: &Range<usize>, t: usize) -> bool {
+    t <= r.start || !ctx.tokens[t - 1].is_word() || {
+        let w = ascii_lower(ctx.word(t - 1));
+        matches!(w.as_str(), "and" | "but" | "that" | "so") || is_subordinator(&w)
+    }
+}
+
+/// Prepositions that show a word before them is a noun ("support among women") or a
+/// question word after them ("over who supported"), so neither is a verb and its subject.
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "among"
+            | "against"
+            | "of"
+            | "for"
+            | "from"
+            | "in"
+            | "on"
+            | "with"
+            | "across"
+            | "over"
+            | "about"
+            | "to"
+            | "by"
+            | "at"
+            | "into"
+    )
+}
+
+/// When a time phrase stands between a relative "who" and its verb, whose auxiliaries
+/// start at `end` ("who on Tuesday endorsed", "who last week backed", "who earlier
+/// opposed"): the token after "who".
+pub fn after_relative_time(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
+    let time = |t: usize| {
+        let w = ascii_lower(ctx.word(t));
+        is_time_word(&w)
+            || matches!(
+                w.as_str(),
+                "on" | "last" | "this" | "week" | "month" | "year" | "in"
+            )
+            || is_number(&w)
+    };
+    let mut t = end;
+    while t > floor && end - t < 3 && ctx.tokens[t - 1].is_word() && time(t - 1) {
+        t -= 1;
+    }
+    (t < end && t > floor && ctx.is(t - 1, "who")).then_some(t)
+}
+
+/// Most tokens of a description that an "-ing" verb qualifies: a longer run is more likely a
+/// clause of its own ("the report cheered Democrats backing …") than one noun phrase.
+pub const MAX_QUALIFIED_TOKENS: usize = 5;
+
+/// The phrase an "-ing" verb at `k` qualifies, right before it (a reduced relative clause): a description, an
+/// organisation or a name ("a super PAC backing Bush", "Syrian hackers backing Assad",
+/// "those supporting Clinton"); not after a comma (a participle clause, IND007's).
+pub fn reduced_relative(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
+    if k <= r.start || !ctx.tokens[k - 1].is_word() {
+        return None;
+    }
+    if ascii_lower(ctx.word(k - 1)) == "those" {
+        return Some(ctx.description(k - 1..k));
+    }
+    let np = ctx.np_ending_before(k, r.start)?;
+    let plain = match np.kind {
+        NpKind::Description => {
+            // A determiner or a plural: "a super PAC", "hackers" (not "is", "will"); a few
+            // words, none of them a verb's past form ("the report cheered Democrats").
+            let last = ascii_lower(ctx.word(np.tokens.end - 1));
+            (np.tokens.len() > 1 || last.ends_with('s'))
+                && np.tokens.len() <= MAX_QUALIFIED_TOKENS
+                && !np.tokens.clone().any(|t| ctx.word(t).ends_with("ed"))
+        }
+        NpKind::Organisation | NpKind::Name => true,
+        _ => false,
+    };
+    (plain && np.tokens.end == k).then_some(np)
 }
