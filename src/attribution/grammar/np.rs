@@ -1210,3 +1210,49 @@ pub fn is_number(w: &str) -> bool {
             | "ninety"
     )
 }
+
+/// Most lower-case role words before a person's name ("lobbyist and strategist Ann Ray"):
+/// more lower-case words before a name are a clause, not its title.
+pub const MAX_ROLE_WORDS: usize = 4;
+
+/// The person named after a few lower-case role words from token `t` ("lobbyist Ann Ray",
+/// "lobbyist and strategist Ann Ray"), before `end`: role words that no list holds still
+/// lead to the name, which is the speaker. "and" may join two of them but not open them.
+pub fn role_led_name(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
+    let mut u = t;
+    while u < end && u < t + MAX_ROLE_WORDS {
+        let w = ctx.word(u);
+        // "GOP strategist": an acronym may modify a role.
+        let acronym = w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+        if !ctx.tokens[u].is_word() || !(acronym || w.bytes().all(|b| b.is_ascii_lowercase())) {
+            break;
+        }
+        if ctx.is_cue(u)
+            || (u == t && w == "and")
+            || w.ends_with("ing")
+            || crate::mentions::pronoun(w).is_some()
+            || super::words::auxiliary(w).is_some()
+        {
+            return None;
+        }
+        if w != "and"
+            && (super::words::opens_scene(w)
+                || matches!(
+                    w,
+                    "the" | "a" | "an" | "to" | "of" | "or" | "but" | "that" | "who" | "which"
+                ))
+        {
+            return None;
+        }
+        u += 1;
+    }
+    if u == t || u >= end || ctx.is(u - 1, "and") {
+        return None;
+    }
+    let m = ctx.mentions.starting_at(u)?;
+    if m.kind != MentionKind::Person || m.in_quote {
+        return None;
+    }
+    ctx.np_starting_at(u, end)
+        .filter(|np| np.kind == NpKind::Name && np.tokens.start == u)
+}

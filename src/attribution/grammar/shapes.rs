@@ -383,3 +383,14 @@ pub fn speaker_label(ctx: &Context, start: usize, colon: usize) -> Option<Speake
     let end = if bracketed { colon - 1 } else { colon };
     (u < end && (u..end).all(|k| label_word(ctx, k))).then_some(np)
 }
+
+/// True when token `k` follows a quote's closing mark with a comma just inside it
+/// ("… “a success,” adding …"): American style puts the comma there, so the participle
+/// after it opens a clause as it would after a plain comma.
+pub fn comma_in_closing_mark(ctx: &Context, k: usize, floor: usize) -> bool {
+    k >= floor + 2
+        && ctx.in_quote[k - 1]
+        && !ctx.in_quote[k]
+        && !ctx.tokens[k - 1].is_word()
+        && ctx.is_punct(k - 2, ',')
+}

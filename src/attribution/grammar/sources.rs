@@ -110,3 +110,37 @@ pub fn source_words(
     }
     Some(ctx.description(start..k))
 }
+
+/// Most words of a plain source phrase ("Election Commission records"): such a phrase is
+/// read only right before a final verb, and a longer run there is a clause.
+pub const MAX_PLAIN_SOURCE_WORDS: usize = 4;
+
+/// "…, new fundraising reports show.", "…, Election Commission records show.": a few
+/// words from token `t` ending in a plural noun, then the verb, which ends the sentence at
+/// `end`. Names no list knows and plain plurals (records, filings, reports) are sources
+/// only here, where nothing can follow them.
+pub fn plain_source(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize, usize)> {
+    let k = end.checked_sub(1)?;
+    if k <= t
+        || k > t + MAX_PLAIN_SOURCE_WORDS
+        || !ctx.is_indirect_cue(k)
+        || !ctx.word(k - 1).ends_with('s')
+    {
+        return None;
+    }
+    // The noun may itself be a cue word ("reports show").
+    let plain = (t..k).all(|u| {
+        let w = ctx.word(u);
+        let lw = ascii_lower(w);
+        ctx.tokens[u].is_word()
+            && (u + 1 == k || !ctx.is_cue(u))
+            && crate::mentions::pronoun(w).is_none()
+            && crate::attribution::grammar::words::auxiliary(w).is_none()
+            && !crate::attribution::grammar::words::opens_scene(&lw)
+            && !matches!(
+                lw.as_str(),
+                "and" | "or" | "but" | "of" | "to" | "that" | "which" | "who" | "it" | "this"
+            )
+    });
+    plain.then(|| (ctx.description(t..k), k, k + 1))
+}

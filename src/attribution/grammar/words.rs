@@ -155,3 +155,54 @@ pub fn is_time_word(w: &str) -> bool {
             | "publicly"
     )
 }
+
+/// First words of a phrase that sets the scene of a quote rather than reporting speech: a
+/// preposition, a time word, a question put to the speaker. Such a phrase is no speaker and no
+/// role word before a name, and a clause it opens frames the sentence rather than reports.
+pub fn opens_scene(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "since"
+            | "until"
+            | "through"
+            | "over"
+            | "under"
+            | "about"
+            | "just"
+            | "hours"
+            | "days"
+            | "later"
+            | "earlier"
+            | "asked"
+            | "holding"
+            | "speaking"
+            | "outside"
+            | "inside"
+            | "near"
+            | "across"
+            | "behind"
+            | "within"
+            | "amid"
+            | "among"
+            | "following"
+            | "when"
+            | "while"
+            | "as"
+            | "once"
+            | "afterward"
+            | "afterwards"
+            | "meanwhile"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}

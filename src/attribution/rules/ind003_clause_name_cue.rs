@@ -5,13 +5,15 @@ use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{
     has_indirect_cue, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
+use crate::attribution::grammar::np::role_led_name;
 use crate::attribution::grammar::np::{NpKind, SpeakerNp, MAX_APPOSITIVE_TOKENS};
 use crate::attribution::grammar::shapes::skip_appositive;
+use crate::attribution::grammar::sources::plain_source;
 use crate::attribution::grammar::words::is_dash;
 use crate::attribution::grammar::words::is_time_word;
 use crate::attribution::grammar::words::opens_adverbial;
+use crate::attribution::grammar::words::opens_scene;
 use crate::attribution::rule::{declare_rule, Rule};
-use crate::mentions::MentionKind;
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -67,104 +69,9 @@ pub const MAX_TRAILING_WORDS: usize = 4;
 /// Most commas and dashes of a sentence tried as the end of the fronted clause.
 pub const MAX_SPLITS: usize = 8;
 
-/// First words of a phrase that sets the scene of a quote rather than reporting speech: a
-/// preposition, a time word, a question put to the speaker.
-fn opens_scene(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "since"
-            | "until"
-            | "through"
-            | "over"
-            | "under"
-            | "about"
-            | "just"
-            | "hours"
-            | "days"
-            | "later"
-            | "earlier"
-            | "asked"
-            | "holding"
-            | "speaking"
-            | "outside"
-            | "inside"
-            | "near"
-            | "across"
-            | "behind"
-            | "within"
-            | "amid"
-            | "among"
-            | "following"
-            | "when"
-            | "while"
-            | "as"
-            | "once"
-            | "afterward"
-            | "afterwards"
-            | "meanwhile"
-            | "yesterday"
-            | "today"
-            | "tonight"
-    )
-}
-
-/// Most lower-case role words before a person's name ("lobbyist and strategist Ann Ray").
-pub const MAX_ROLE_WORDS: usize = 4;
-
 /// Most words of a trailing phrase that opens with a preposition or a time word ("said in
 /// posing the question to the governor").
 pub const MAX_TRAILING_PHRASE_WORDS: usize = 12;
-
-/// The person named after a few lower-case role words from token `t` ("lobbyist Ann Ray",
-/// "lobbyist and strategist Ann Ray"), before `end`: role words that no list holds still
-/// lead to the name, which is the speaker. "and" may join two of them but not open them.
-fn role_led_name(ctx: &Context, t: usize, end: usize) -> Option<SpeakerNp> {
-    let mut u = t;
-    while u < end && u < t + MAX_ROLE_WORDS {
-        let w = ctx.word(u);
-        // "GOP strategist": an acronym may modify a role.
-        let acronym = w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
-        if !ctx.tokens[u].is_word() || !(acronym || w.bytes().all(|b| b.is_ascii_lowercase())) {
-            break;
-        }
-        if ctx.is_cue(u)
-            || (u == t && w == "and")
-            || w.ends_with("ing")
-            || crate::mentions::pronoun(w).is_some()
-            || crate::attribution::grammar::words::auxiliary(w).is_some()
-        {
-            return None;
-        }
-        if w != "and"
-            && (opens_scene(w)
-                || matches!(
-                    w,
-                    "the" | "a" | "an" | "to" | "of" | "or" | "but" | "that" | "who" | "which"
-                ))
-        {
-            return None;
-        }
-        u += 1;
-    }
-    if u == t || u >= end || ctx.is(u - 1, "and") {
-        return None;
-    }
-    let m = ctx.mentions.starting_at(u)?;
-    if m.kind != MentionKind::Person || m.in_quote {
-        return None;
-    }
-    ctx.np_starting_at(u, end)
-        .filter(|np| np.kind == NpKind::Name && np.tokens.start == u)
-}
 
 /// True when the words from token `t` say where, when or how something was said ("in a
 /// memo to staff", "during his speech", "on Saturday"), not what the verb takes ("called
@@ -217,39 +124,6 @@ fn reports_after(ctx: &Context, s: usize, cue: usize) -> bool {
     found
         .iter()
         .any(|f| f.finding.cue.as_ref().is_some_and(|c| c.start == at))
-}
-
-/// Most words of a plain source phrase ("Election Commission records").
-pub const MAX_SOURCE_WORDS: usize = 4;
-
-/// "…, new fundraising reports show.", "…, Election Commission records show.": a few
-/// words from token `t` ending in a plural noun, then the verb, which ends the sentence at
-/// `end`. Names no list knows and plain plurals (records, filings, reports) are sources
-/// only here, where nothing can follow them.
-fn plain_source(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize, usize)> {
-    let k = end.checked_sub(1)?;
-    if k <= t
-        || k > t + MAX_SOURCE_WORDS
-        || !ctx.is_indirect_cue(k)
-        || !ctx.word(k - 1).ends_with('s')
-    {
-        return None;
-    }
-    // The noun may itself be a cue word ("reports show").
-    let plain = (t..k).all(|u| {
-        let w = ctx.word(u);
-        let lw = ascii_lower(w);
-        ctx.tokens[u].is_word()
-            && (u + 1 == k || !ctx.is_cue(u))
-            && crate::mentions::pronoun(w).is_none()
-            && crate::attribution::grammar::words::auxiliary(w).is_none()
-            && !opens_scene(&lw)
-            && !matches!(
-                lw.as_str(),
-                "and" | "or" | "but" | "of" | "to" | "that" | "which" | "who" | "it" | "this"
-            )
-    });
-    plain.then(|| (ctx.description(t..k), k, k + 1))
 }
 
 /// Reporting verbs that may stand before their speaker ("…, said Ray", "…, writes the

@@ -7,7 +7,11 @@ use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{content_end, opening_clause_end, report, sentence_body};
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::stance::stance_at;
-use crate::attribution::grammar::words::{auxiliary, Auxiliary, MAX_AUXILIARIES};
+use crate::attribution::grammar::subject::{
+    after_relative_time, auxiliaries_before, is_preposition, joined_subject, opens_its_clause,
+    reduced_relative, restrictive_antecedent, subject_ending_at,
+};
+use crate::attribution::grammar::words::{auxiliary, Auxiliary};
 use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::ascii_lower;
 
@@ -106,23 +110,8 @@ fn form(lower: &str) -> Form {
 fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Bound)> {
     let form = form(&ascii_lower(ctx.word(k)));
     // Step back over auxiliaries and adverbs; the nearest verbal one must suit the form.
-    let mut subject_end = k;
-    let mut nearest = None;
-    let mut steps = 0;
-    while subject_end > r.start && steps < MAX_AUXILIARIES {
-        let t = subject_end - 1;
-        if !ctx.tokens[t].is_word() {
-            break;
-        }
-        let Some(aux) = auxiliary(ctx.word(t)) else {
-            break;
-        };
-        if nearest.is_none() && aux != Auxiliary::Adverb {
-            nearest = Some(aux);
-        }
-        steps += 1;
-        subject_end = t;
-    }
+    let (subject_end, nearest) = auxiliaries_before(ctx, k, r.start);
+    let nearest = nearest.map(|(aux, _)| aux);
     // "Sanders, who on Tuesday endorsed Clinton, …": a time phrase after the relative.
     let subject_end = after_relative_time(ctx, subject_end, r.start).unwrap_or(subject_end);
     // "a super PAC backing Bush", "those supporting Clinton": an "-ing" verb right after a
@@ -189,9 +178,7 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     } else if restrictive {
         restrictive_antecedent(ctx, r, subject_end - 1)
     } else {
-        ctx.subject_before(subject_end, r.start)
-            .or_else(|| ctx.sentence_subject(r.start, subject_end))
-            .or_else(|| ctx.subject_after_boundary(r.start, subject_end))
+        subject_ending_at(ctx, subject_end, r.start)
             // "critics on the left, who accused …": the phrase before the comma.
             .or_else(|| {
                 who.then(|| {
@@ -230,7 +217,7 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     // no preposition follows the verb ("5 percent support among women" is a noun too).
     let quantity = matches!(np.kind, NpKind::Description | NpKind::Name)
         && last != "one"
-        && (restrictive || opens_clause(ctx, r, np.tokens.start))
+        && (restrictive || opens_its_clause(ctx, r, np.tokens.start))
         && !(k + 1 < r.end && is_preposition(&ascii_lower(ctx.word(k + 1))))
         && (ctx
             .quantity_phrase(np.tokens.end, np.tokens.start, true)
@@ -277,91 +264,6 @@ fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<(SpeakerNp, Boun
     Some((np, bound))
 }
 
-/// The phrase a restrictive relative pronoun at `rel` follows ("voters who support Dahl",
-/// "cities that oppose the rule", "the 40 percent of residents who want …"): a description,
-/// organisation or name right before it; none after a verb ("argued that backing …").
-fn restrictive_antecedent(ctx: &Context, r: &Range<usize>, rel: usize) -> Option<SpeakerNp> {
-    // "heated over who supported …": a question word after a preposition or verb.
-    let before = ascii_lower(ctx.word(rel - 1));
-    if is_preposition(&before) || auxiliary(&before).is_some() {
-        return None;
-    }
-    let np = ctx
-        .np_ending_before(rel, r.start)
-        .or_else(|| ctx.sentence_subject(r.start, rel))?;
-    // "More than half of the respondents who …": the quantity holds the stance.
-    if let Some(q) = ctx
-        .quantity_phrase(rel, r.start, true)
-        .filter(|q| q.tokens.start < np.tokens.start)
-    {
-        return Some(q);
-    }
-    // "For those companies that want …": an opening adverbial is no phrase of its own.
-    if is_preposition(&ascii_lower(ctx.word(np.tokens.start)))
-        || np.tokens.end != rel
-        || !matches!(
-            np.kind,
-            NpKind::Description | NpKind::Organisation | NpKind::Name
-        )
-    {
-        return None;
-    }
-    Some(np)
-}
-
-/// The phrase "A and B" when `np` is B and A, a name, organisation or description, stands
-/// right before its "and" ("Norway and Peru", "the union and its allies"), with nothing but
-/// the start of the clause before A.
-fn joined_subject(ctx: &Context, r: &Range<usize>, np: &SpeakerNp) -> Option<SpeakerNp> {
-    let and = np.tokens.start.checked_sub(1)?;
-    if and <= r.start || !ctx.is(and, "and") {
-        return None;
-    }
-    let first = ctx.np_ending_before(and, r.start)?;
-    let plain = matches!(
-        first.kind,
-        NpKind::Name | NpKind::Organisation | NpKind::Description
-    ) && matches!(
-        np.kind,
-        NpKind::Name | NpKind::Organisation | NpKind::Description
-    );
-    (plain && first.tokens.end == and && opens_clause(ctx, r, first.tokens.start))
-        .then(|| ctx.description(first.tokens.start..np.tokens.end))
-}
-
-/// True when the phrase at `t` opens its clause: at the start of the body, after a
-/// punctuation mark or after a conjunction ("while 5 percent prefer …", "and most oppose …").
-fn opens_clause(ctx: &Context, r: &Range<usize>, t: usize) -> bool {
-    t <= r.start || !ctx.tokens[t - 1].is_word() || {
-        let w = ascii_lower(ctx.word(t - 1));
-        matches!(w.as_str(), "and" | "but" | "that" | "so")
-            || crate::attribution::grammar::clause::is_subordinator(&w)
-    }
-}
-
-/// Prepositions that show a word before them is a noun ("support among women") or a
-/// question word after them ("over who supported").
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "among"
-            | "against"
-            | "of"
-            | "for"
-            | "from"
-            | "in"
-            | "on"
-            | "with"
-            | "across"
-            | "over"
-            | "about"
-            | "to"
-            | "by"
-            | "at"
-            | "into"
-    )
-}
-
 /// Where the clause of a stance verb stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bound {
@@ -374,55 +276,6 @@ enum Bound {
     /// home"): the relative pronoun is the content's lead, and the content ends at the next
     /// comma.
     Fronted,
-}
-
-/// When a time phrase stands between a relative "who" and its verb, whose auxiliaries
-/// start at `end` ("who on Tuesday endorsed", "who last week backed", "who earlier
-/// opposed"): the token after "who".
-fn after_relative_time(ctx: &Context, end: usize, floor: usize) -> Option<usize> {
-    let time = |t: usize| {
-        let w = ascii_lower(ctx.word(t));
-        crate::attribution::grammar::words::is_time_word(&w)
-            || matches!(
-                w.as_str(),
-                "on" | "last" | "this" | "week" | "month" | "year" | "in"
-            )
-            || crate::attribution::grammar::np::is_number(&w)
-    };
-    let mut t = end;
-    while t > floor && end - t < 3 && ctx.tokens[t - 1].is_word() && time(t - 1) {
-        t -= 1;
-    }
-    (t < end && t > floor && ctx.is(t - 1, "who")).then_some(t)
-}
-
-/// Most tokens of a description that an "-ing" stance verb qualifies.
-const MAX_QUALIFIED_TOKENS: usize = 5;
-
-/// The phrase an "-ing" stance verb at `k` qualifies, right before it: a description, an
-/// organisation or a name ("a super PAC backing Bush", "Syrian hackers backing Assad",
-/// "those supporting Clinton"); not after a comma (a participle clause, IND007's).
-fn reduced_relative(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
-    if k <= r.start || !ctx.tokens[k - 1].is_word() {
-        return None;
-    }
-    if ascii_lower(ctx.word(k - 1)) == "those" {
-        return Some(ctx.description(k - 1..k));
-    }
-    let np = ctx.np_ending_before(k, r.start)?;
-    let plain = match np.kind {
-        NpKind::Description => {
-            // A determiner or a plural: "a super PAC", "hackers" (not "is", "will"); a few
-            // words, none of them a verb's past form ("the report cheered Democrats").
-            let last = ascii_lower(ctx.word(np.tokens.end - 1));
-            (np.tokens.len() > 1 || last.ends_with('s'))
-                && np.tokens.len() <= MAX_QUALIFIED_TOKENS
-                && !np.tokens.clone().any(|t| ctx.word(t).ends_with("ed"))
-        }
-        NpKind::Organisation | NpKind::Name => true,
-        _ => false,
-    };
-    (plain && np.tokens.end == k).then_some(np)
 }
 
 impl Rule for StanceVerb {

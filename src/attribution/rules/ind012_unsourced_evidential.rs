@@ -6,9 +6,8 @@ use crate::attribution::context::Context;
 use crate::attribution::finding::{Finding, IndirectFinding};
 use crate::attribution::grammar::clause::content_end;
 use crate::attribution::grammar::clause::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
-use crate::attribution::grammar::np::is_quote_mark;
-use crate::attribution::grammar::words::is_dash;
-use crate::attribution::grammar::words::{auxiliary, Auxiliary};
+use crate::attribution::grammar::subject::{auxiliaries_before, subject_start};
+use crate::attribution::grammar::words::Auxiliary;
 use crate::attribution::rule::{declare_rule, Rule};
 use crate::lexicon::{self, List};
 use crate::text::ascii_lower;
@@ -114,12 +113,6 @@ fn class_of(attr: &str) -> Option<Class> {
         _ => return None,
     })
 }
-
-/// Most words from the start of the subject to the cue's auxiliaries.
-const MAX_SUBJECT_TOKENS: usize = 20;
-
-/// Most auxiliaries and adverbs before the cue ("has long been widely expected").
-const MAX_AUXILIARIES: usize = 4;
 
 /// Most intensifiers and "-ly" adverbs before the adjective after "appear", "look" or
 /// "sound" ("looked visibly shaken", "seemed far more relaxed").
@@ -267,14 +260,6 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
-/// Words that open a clause of their own, which the subject does not reach back over:
-/// the subject starts after them.
-fn opens_clause(w: &str) -> bool {
-    matches!(w, "that" | "but" | "yet" | "so")
-        || (crate::attribution::grammar::clause::is_subordinator(w)
-            && !matches!(w, "where" | "wherever"))
-}
-
 /// True when token `t` is a lower-case word (a verb or adjective may stand there; a name
 /// may not).
 fn lower_word(ctx: &Context, t: usize, end: usize) -> bool {
@@ -328,26 +313,6 @@ fn reports_own_view(ctx: &Context, t: usize) -> bool {
     ctx.is_indirect_cue(t) || ctx.is_thought_verb(t) || ctx.is_stance_verb(t)
 }
 
-/// Steps back from `k` over auxiliaries and adverbs: where the subject ends, and the
-/// nearest verbal auxiliary with its token.
-fn step_back(ctx: &Context, k: usize, floor: usize) -> (usize, Option<(Auxiliary, usize)>) {
-    let mut t = k;
-    let mut nearest = None;
-    for _ in 0..MAX_AUXILIARIES {
-        if t <= floor || !ctx.tokens[t - 1].is_word() {
-            break;
-        }
-        let Some(aux) = auxiliary(ctx.word(t - 1)) else {
-            break;
-        };
-        if nearest.is_none() && aux != Auxiliary::Adverb {
-            nearest = Some((aux, t - 1));
-        }
-        t -= 1;
-    }
-    (t, nearest)
-}
-
 /// An evidential cue in use.
 struct Cue {
     /// The token after the cue's last word.
@@ -367,7 +332,7 @@ fn cue_at(ctx: &Context, k: usize, r: &Range<usize>) -> Option<Cue> {
         .rev()
         .find_map(|a| class_of(a.split_whitespace().next()?))?;
     let end = r.end;
-    let (subject_end, nearest_at) = step_back(ctx, k, r.start);
+    let (subject_end, nearest_at) = auxiliaries_before(ctx, k, r.start);
     if subject_end <= r.start {
         return None;
     }
@@ -454,108 +419,6 @@ fn cue_at(ctx: &Context, k: usize, r: &Range<usize>) -> Option<Cue> {
         subject_end,
         reduced: class == Class::As && nearest.is_none() && ctx.is_punct(k - 1, ','),
     })
-}
-
-/// Why the backward scan for a subject stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stop {
-    /// At the floor (the sentence start).
-    Floor,
-    /// After a comma.
-    Comma,
-    /// After other punctuation, a reporting verb or a clause word other than those below.
-    Boundary,
-    /// After "that".
-    That,
-    /// After "and" or "but": the subject may be the previous clause's.
-    Conjunction,
-    /// After a subordinator ("as", "when", "because" …) or at a relative ("which",
-    /// "who"): its clause ends at its comma.
-    Subordinator,
-}
-
-/// Scans back from `subject_end` for the start of the subject: where it starts and why the
-/// scan stopped there; `None` past [`MAX_SUBJECT_TOKENS`].
-fn scan_subject(ctx: &Context, subject_end: usize, floor: usize) -> Option<(usize, Stop)> {
-    let lowest = floor.max(subject_end.saturating_sub(MAX_SUBJECT_TOKENS));
-    let mut t = subject_end;
-    while t > floor {
-        let p = t - 1;
-        match ctx.tokens[p].kind {
-            TokenKind::Word => {
-                let w = ascii_lower(ctx.word(p));
-                // "the event, which is expected to draw …": the relative stands for the
-                // subject and stays in; its clause ends at its comma.
-                if matches!(w.as_str(), "which" | "who") {
-                    return Some((p, Stop::Subordinator));
-                }
-                if w == "what" {
-                    return Some((p, Stop::Boundary));
-                }
-                if w == "that" {
-                    return Some((t, Stop::That));
-                }
-                if matches!(w.as_str(), "and" | "but") && (t == subject_end || p == floor) {
-                    return Some((t, Stop::Conjunction));
-                }
-                // "Clinton and Sanders seem …": "and" joins the subject.
-                if w != "and" {
-                    if crate::attribution::grammar::clause::is_subordinator(&w) {
-                        return Some((t, Stop::Subordinator));
-                    }
-                    if opens_clause(&w) || ctx.is_indirect_cue(p) || ctx.is_thought_verb(p) {
-                        return Some((t, Stop::Boundary));
-                    }
-                }
-            }
-            TokenKind::Possessive => {}
-            TokenKind::Punct(',') => return Some((t, Stop::Comma)),
-            TokenKind::Punct(c)
-                if matches!(c, ';' | ':' | '(' | ')') || is_quote_mark(c) || is_dash(ctx, p) =>
-            {
-                return Some((t, Stop::Boundary));
-            }
-            _ => {}
-        }
-        if p < lowest {
-            return None;
-        }
-        t = p;
-    }
-    Some((t, Stop::Floor))
-}
-
-/// Most tokens of a parenthetical between a subject and its verb ("Clinton, casting herself
-/// as a champion of working people, appeared to …").
-const MAX_PARENTHETICAL_TOKENS: usize = 25;
-
-/// Where the subject that ends at `subject_end` starts, and whether a subordinator opens its
-/// clause; `None` when no subject is found within [`MAX_SUBJECT_TOKENS`].
-fn subject_start(ctx: &Context, subject_end: usize, floor: usize) -> Option<(usize, bool)> {
-    let (start, stop) = scan_subject(ctx, subject_end, floor)?;
-    if start < subject_end {
-        return Some((start, stop == Stop::Subordinator));
-    }
-    match stop {
-        // "a role that is expected to …", "That looks unlikely.": "that" is the subject.
-        Stop::That => Some((subject_end - 1, false)),
-        // "… is a Republican, but has reportedly been critical": the subject is the
-        // previous clause's; the content is the predicate.
-        Stop::Conjunction => Some((subject_end, false)),
-        // "The central bank, which has held rates near zero, is expected to act": the
-        // subject stands before the parenthetical, which stays in the content.
-        Stop::Comma => {
-            let comma = subject_end - 1;
-            let lowest = floor.max(comma.saturating_sub(MAX_PARENTHETICAL_TOKENS));
-            let open = (lowest..comma).rev().find(|&u| ctx.is_punct(u, ','))?;
-            if ctx.has_quote(open..comma) {
-                return None;
-            }
-            let (start, stop) = scan_subject(ctx, open, floor)?;
-            (start < open).then_some((start, stop == Stop::Subordinator))
-        }
-        _ => None,
-    }
 }
 
 impl Rule for UnsourcedEvidential {

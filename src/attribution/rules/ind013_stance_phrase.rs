@@ -8,6 +8,7 @@ use crate::attribution::grammar::clause::{
     content_end, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::grammar::subject::{auxiliaries_before, subject_ending_at};
 use crate::attribution::grammar::words::{auxiliary, Auxiliary};
 use crate::attribution::rule::{cue_head, declare_rule, Rule};
 use crate::lexicon::{self, class::STANCE_HEAD, List};
@@ -197,20 +198,8 @@ impl Start {
 /// The subject of the verb at token `k`, with auxiliaries and adverbs before it stepped
 /// over; `None` for "it", "there" and subjects with quote marks.
 fn subject(ctx: &Context, r: &Range<usize>, k: usize) -> Option<SpeakerNp> {
-    let mut subject_end = k;
-    let mut steps = 0;
-    while subject_end > r.start && steps < 4 {
-        let t = subject_end - 1;
-        if !ctx.tokens[t].is_word() || auxiliary(ctx.word(t)).is_none() {
-            break;
-        }
-        steps += 1;
-        subject_end = t;
-    }
-    let np = ctx
-        .subject_before(subject_end, r.start)
-        .or_else(|| ctx.sentence_subject(r.start, subject_end))
-        .or_else(|| ctx.subject_after_boundary(r.start, subject_end))?;
+    let (subject_end, _) = auxiliaries_before(ctx, k, r.start);
+    let np = subject_ending_at(ctx, subject_end, r.start)?;
     if ctx.has_quote(np.tokens.clone()) {
         return None;
     }
