@@ -162,6 +162,9 @@ pub mod class {
     pub const ANNOUNCING_NOUN: u64 = 1 << 54;
     /// A word after a speech verb that opens what was said (`data/opens_content.txt`), in any ASCII case.
     pub const OPENS_CONTENT: u64 = 1 << 55;
+    /// A word that cannot open the adjective after "appear", "look" or "sound"
+    /// (`data/complement_blockers.txt`), in any ASCII case.
+    pub const COMPLEMENT_BLOCKER: u64 = 1 << 56;
 }
 
 /// How a list reads the case of a word.
@@ -421,7 +424,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 29] = [
+        let cased: [(&'static str, Case, u64); 30] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -516,6 +519,11 @@ impl Table {
                 include_str!("../../data/unnamed_bodies.txt"),
                 Case::AnyAscii,
                 UNNAMED_BODY,
+            ),
+            (
+                include_str!("../../data/complement_blockers.txt"),
+                Case::AnyAscii,
+                COMPLEMENT_BLOCKER,
             ),
             (
                 include_str!("../../data/participle_auxiliaries.txt"),
@@ -923,6 +931,8 @@ mod tests {
         assert!(lookup("SEVERAL").has(SPEAKER_DETERMINER));
         assert!(!lookup("my").has(SPEAKER_DETERMINER));
         assert!(lookup("Whose").has(SPEAKER_STOP_WORD));
+        assert!(lookup("Onstage").has(COMPLEMENT_BLOCKER));
+        assert!(!lookup("relaxed").has(COMPLEMENT_BLOCKER));
         assert!(lookup("Reportedly").has(CUE_ADVERB));
         assert!(!lookup("quickly").has(CUE_ADVERB));
     }

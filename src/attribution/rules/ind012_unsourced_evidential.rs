@@ -9,6 +9,7 @@ use crate::attribution::grammar::clause::{bytes, plain_sentence, word_count, MIN
 use crate::attribution::grammar::subject::{auxiliaries_before, subject_start};
 use crate::attribution::grammar::words::Auxiliary;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::COMPLEMENT_BLOCKER;
 use crate::lexicon::{self, List};
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
@@ -118,137 +119,21 @@ fn class_of(attr: &str) -> Option<Class> {
 /// "sound" ("looked visibly shaken", "seemed far more relaxed").
 const MAX_INTENSIFIERS: usize = 2;
 
-/// Words that cannot open the adjective after "appear", "look" or "sound": prepositions,
-/// particles, determiners, place and time adverbs. "appeared on television", "looked into
-/// the case", "sounded the alarm".
-fn blocks_complement(w: &str) -> bool {
-    crate::attribution::grammar::words::is_time_word(w)
-        || matches!(
-            w,
-            "at" | "in"
-                | "on"
-                | "to"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "into"
-                | "onto"
-                | "before"
-                | "after"
-                | "during"
-                | "alongside"
-                | "behind"
-                | "beside"
-                | "outside"
-                | "inside"
-                | "near"
-                | "across"
-                | "around"
-                | "through"
-                | "over"
-                | "under"
-                | "about"
-                | "against"
-                | "among"
-                | "between"
-                | "via"
-                | "without"
-                | "within"
-                | "throughout"
-                | "until"
-                | "since"
-                | "upon"
-                | "off"
-                | "out"
-                | "up"
-                | "down"
-                | "back"
-                | "away"
-                | "forward"
-                | "ahead"
-                | "together"
-                | "here"
-                | "there"
-                | "then"
-                | "now"
-                | "live"
-                | "twice"
-                | "once"
-                | "onstage"
-                | "online"
-                | "where"
-                | "when"
-                | "while"
-                | "and"
-                | "or"
-                | "but"
-                | "so"
-                | "as"
-                | "than"
-                | "that"
-                | "which"
-                | "who"
-                | "the"
-                | "a"
-                | "an"
-                | "this"
-                | "these"
-                | "those"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "him"
-                | "them"
-                | "me"
-                | "us"
-                | "it"
-                | "some"
-                | "any"
-                | "no"
-                | "every"
-                | "each"
-                | "all"
-                | "both"
-                | "several"
-                | "many"
-                | "first"
-                | "last"
-                | "next"
-                | "only"
-                | "just"
-                | "also"
-                | "again"
-                | "frequently"
-                | "regularly"
-                | "briefly"
-                | "publicly"
-                | "personally"
-                | "separately"
-                | "jointly"
-                | "remotely"
-                | "virtually"
-                | "toward"
-                | "towards"
-                | "straight"
-                | "directly"
-                | "closely"
-                | "past"
-                | "beyond"
-                | "of"
-        )
+/// True when the word at `t` cannot open the adjective after "appear", "look" or "sound"
+/// (`data/complement_blockers.txt`, and days and times): "appeared on television", "looked
+/// into the case", "sounded the alarm".
+fn blocks_complement(ctx: &Context, t: usize) -> bool {
+    ctx.classes(t) & COMPLEMENT_BLOCKER != 0
+        || crate::attribution::grammar::words::is_time_word(&ascii_lower(ctx.word(t)))
 }
 
-/// Words that only strengthen the adjective after them ("seemed far more relaxed").
-fn is_intensifier(w: &str) -> bool {
+/// Words that only strengthen the adjective after them ("seemed far more relaxed"); `w` is
+/// the word at `t`, lower-cased.
+fn is_intensifier(ctx: &Context, t: usize, w: &str) -> bool {
     matches!(
         w,
         "more" | "less" | "most" | "very" | "so" | "too" | "quite" | "rather" | "far" | "much"
-    ) || (w.len() > 4 && w.ends_with("ly") && !blocks_complement(w))
+    ) || (w.len() > 4 && w.ends_with("ly") && !blocks_complement(ctx, t))
 }
 
 /// Determiners and possessives: before an evidential verb form they make it a noun ("a
@@ -277,7 +162,7 @@ fn infinitive_verb(ctx: &Context, t: usize, end: usize) -> bool {
     lower_word(ctx, t, end) && {
         let w = ascii_lower(ctx.word(t));
         !is_determiner(&w)
-            && !blocks_complement(&w)
+            && !blocks_complement(ctx, t)
             && !crate::attribution::grammar::np::is_number(&w)
     }
 }
@@ -297,10 +182,10 @@ fn adjective_follows(ctx: &Context, t: usize, end: usize) -> bool {
             return false;
         }
         let w = ascii_lower(ctx.word(u));
-        if blocks_complement(&w) || is_determiner(&w) {
+        if blocks_complement(ctx, u) || is_determiner(&w) {
             return false;
         }
-        if !is_intensifier(&w) {
+        if !is_intensifier(ctx, u, &w) {
             return true;
         }
     }
@@ -400,7 +285,7 @@ fn cue_at(ctx: &Context, k: usize, r: &Range<usize>) -> Option<Cue> {
                         && ((ctx.is(next, "to") && ctx.is(next + 1, "be"))
                             || (lower_word(ctx, next, end) && {
                                 let w = ascii_lower(ctx.word(next));
-                                !blocks_complement(&w)
+                                !blocks_complement(ctx, next)
                                     || matches!(w.as_str(), "a" | "an" | "the" | "one")
                             }))
                 }
@@ -411,7 +296,7 @@ fn cue_at(ctx: &Context, k: usize, r: &Range<usize>) -> Option<Cue> {
             // reportedly, …": not before a verb.
             lower_word(ctx, next, end)
                 && ctx.tokens[k - 1].is_word()
-                && !blocks_complement(&ascii_lower(ctx.word(k - 1)))
+                && !blocks_complement(ctx, k - 1)
         }
     };
     ok.then_some(Cue {
