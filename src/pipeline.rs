@@ -1,5 +1,6 @@
 //! Runs the stages in order on one document and builds the output record.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use foldhash::HashMap;
@@ -40,8 +41,7 @@ enum Verdict {
 pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     // HTML references and decomposed accents are read on a normalised copy; every span is
     // taken back to `original` when the document is built.
-    let view = View::of(original);
-    let normalised = view.as_ref().map_or(original, |v| v.text.as_str());
+    let mut view = View::of(original);
     let set = config.rules.unwrap_or_else(RuleSet::builtin);
     let rules: Vec<&'static dyn Rule> = set
         .rules()
@@ -63,8 +63,15 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     );
 
     // Every stage reads the normalised text with its wrapped lines joined: the same length,
-    // so a span of one is a span of the other.
-    let joined = crate::text::layout::reading_view(normalised);
+    // so a span of one is a span of the other. The lines of a normalised copy are joined in
+    // that copy (only its offset maps are read afterwards): a long document is held twice
+    // at most, as given and as read.
+    let joined: Cow<str> = match view.as_mut() {
+        Some(v) => Cow::Owned(crate::text::layout::reading_view_of(std::mem::take(
+            &mut v.text,
+        ))),
+        None => crate::text::layout::reading_view(original),
+    };
     let text: &str = &joined;
     // One pass over the text gives the tokens and where sentence ends and quote marks may
     // be; the splitter and the quote scanner start from those positions.
@@ -142,7 +149,13 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     let indirect_found = arbiter.finish();
 
     // The history of decided speech, in text order, for the context rules.
-    let mut history: Vec<Decided> = Vec::new();
+    // Reserved at its final size: a list grown by doubling would hold up to twice its
+    // records, and copy them at each step, when a long document's memory peaks.
+    let speech = verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::Speech { .. }))
+        .count();
+    let mut history: Vec<Decided> = Vec::with_capacity(speech + indirect_found.len());
     for (c, v) in candidates.iter().zip(&verdicts) {
         if let Verdict::Speech { finding, rule, .. } = v {
             history.push(decided(c, finding, *rule));
@@ -166,7 +179,16 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     // speech decided before it: `history` grows as the candidates are passed, taking in the
     // earlier decisions from `decided_before` (an insertion into one list for each quote
     // would move every later record).
-    let mut decided_before = std::mem::take(&mut history).into_iter().peekable();
+    // At most one record more for each undecided passage, so room for all is taken once.
+    let pending = verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::Pending))
+        .count();
+    let earlier = std::mem::replace(
+        &mut history,
+        Vec::with_capacity(pending + speech + indirect_found.len()),
+    );
+    let mut decided_before = earlier.into_iter().peekable();
     for (i, c) in candidates.iter().enumerate() {
         if !matches!(verdicts[i], Verdict::Pending) {
             continue;
