@@ -24,6 +24,11 @@ use crate::text::view::View;
 use crate::text::CharOffsets;
 use crate::Config;
 
+/// How many records of the history before a passage the context rules read the words of,
+/// at most: ATT010 compares a fragment with at most this many earlier records' words.
+const WORDS_LOOK_BACK: usize =
+    crate::attribution::rules::att010_repeats_attributed_words::MAX_REPEAT_SCAN_WORDS;
+
 /// Confidence of a quote that reads as speech but that no rule attributed.
 const UNATTRIBUTED_CONFIDENCE: f64 = 0.4;
 
@@ -189,6 +194,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
         Vec::with_capacity(pending + speech + indirect_found.len()),
     );
     let mut decided_before = earlier.into_iter().peekable();
+    let mut words_kept_from = 0;
     for (i, c) in candidates.iter().enumerate() {
         if !matches!(verdicts[i], Verdict::Pending) {
             continue;
@@ -197,6 +203,14 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             history.push(d);
         }
         let upto = history.partition_point(|d| d.outer.start < c.outer.start);
+        // The rules look back at most `WORDS_LOOK_BACK` records from `upto`, which only
+        // grows (records are inserted at it): the words kept of older records are freed, so
+        // a long document does not hold the lower-cased words of all its quotes. (Were one
+        // read again, it would be lower-cased again: the output does not depend on this.)
+        while words_kept_from + WORDS_LOOK_BACK < upto {
+            history[words_kept_from].words.take();
+            words_kept_from += 1;
+        }
         let mut verdict = None;
         for r in &contextual {
             if let Some(f) = r.attribute(&ctx, c, &history[..upto]) {
