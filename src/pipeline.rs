@@ -423,7 +423,9 @@ fn build_document(
             original.into(),
         )
     };
-    let mut quotes = Vec::new();
+    // Room for every quote at once (each candidate and each indirect finding gives one at
+    // most): a long document's list is not copied as it doubles, next to everything else.
+    let mut quotes = Vec::with_capacity(candidates.len() + indirect_found.len());
     let mut non_speech = Vec::new();
     let make_quote = |content: &std::ops::Range<usize>,
                       kind: QuoteKind,
@@ -477,7 +479,8 @@ fn build_document(
                 finding.as_ref(),
                 rule.map(|r| r.id()),
             )),
-            Verdict::NotSpeech(reason) => {
+            // Listed only when asked for: otherwise the copies would be dropped unread.
+            Verdict::NotSpeech(reason) if config.explain => {
                 let (text, span, byte_span) = located(&c.content);
                 non_speech.push(NonSpeech {
                     text,
@@ -486,7 +489,7 @@ fn build_document(
                     reason: reason.to_string(),
                 });
             }
-            Verdict::Pending => {}
+            Verdict::NotSpeech(_) | Verdict::Pending => {}
         }
     }
     for (found, rule) in &indirect_found {
