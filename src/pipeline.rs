@@ -1,5 +1,6 @@
 //! Runs the stages in order on one document and builds the output record.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use foldhash::HashMap;
@@ -23,6 +24,11 @@ use crate::text::view::View;
 use crate::text::CharOffsets;
 use crate::Config;
 
+/// How many records of the history before a passage the context rules read the words of,
+/// at most: ATT010 compares a fragment with at most this many earlier records' words.
+const WORDS_LOOK_BACK: usize =
+    crate::attribution::rules::att010_repeats_attributed_words::MAX_REPEAT_SCAN_WORDS;
+
 /// Confidence of a quote that reads as speech but that no rule attributed.
 const UNATTRIBUTED_CONFIDENCE: f64 = 0.4;
 
@@ -40,8 +46,7 @@ enum Verdict {
 pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     // HTML references and decomposed accents are read on a normalised copy; every span is
     // taken back to `original` when the document is built.
-    let view = View::of(original);
-    let normalised = view.as_ref().map_or(original, |v| v.text.as_str());
+    let mut view = View::of(original);
     let set = config.rules.unwrap_or_else(RuleSet::builtin);
     let rules: Vec<&'static dyn Rule> = set
         .rules()
@@ -63,8 +68,15 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     );
 
     // Every stage reads the normalised text with its wrapped lines joined: the same length,
-    // so a span of one is a span of the other.
-    let joined = crate::text::layout::reading_view(normalised);
+    // so a span of one is a span of the other. The lines of a normalised copy are joined in
+    // that copy (only its offset maps are read afterwards): a long document is held twice
+    // at most, as given and as read.
+    let joined: Cow<str> = match view.as_mut() {
+        Some(v) => Cow::Owned(crate::text::layout::reading_view_of(std::mem::take(
+            &mut v.text,
+        ))),
+        None => crate::text::layout::reading_view(original),
+    };
     let text: &str = &joined;
     // One pass over the text gives the tokens and where sentence ends and quote marks may
     // be; the splitter and the quote scanner start from those positions.
@@ -142,7 +154,13 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     let indirect_found = arbiter.finish();
 
     // The history of decided speech, in text order, for the context rules.
-    let mut history: Vec<Decided> = Vec::new();
+    // Reserved at its final size: a list grown by doubling would hold up to twice its
+    // records, and copy them at each step, when a long document's memory peaks.
+    let speech = verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::Speech { .. }))
+        .count();
+    let mut history: Vec<Decided> = Vec::with_capacity(speech + indirect_found.len());
     for (c, v) in candidates.iter().zip(&verdicts) {
         if let Verdict::Speech { finding, rule, .. } = v {
             history.push(decided(c, finding, *rule));
@@ -166,7 +184,17 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     // speech decided before it: `history` grows as the candidates are passed, taking in the
     // earlier decisions from `decided_before` (an insertion into one list for each quote
     // would move every later record).
-    let mut decided_before = std::mem::take(&mut history).into_iter().peekable();
+    // At most one record more for each undecided passage, so room for all is taken once.
+    let pending = verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::Pending))
+        .count();
+    let earlier = std::mem::replace(
+        &mut history,
+        Vec::with_capacity(pending + speech + indirect_found.len()),
+    );
+    let mut decided_before = earlier.into_iter().peekable();
+    let mut words_kept_from = 0;
     for (i, c) in candidates.iter().enumerate() {
         if !matches!(verdicts[i], Verdict::Pending) {
             continue;
@@ -175,6 +203,14 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             history.push(d);
         }
         let upto = history.partition_point(|d| d.outer.start < c.outer.start);
+        // The rules look back at most `WORDS_LOOK_BACK` records from `upto`, which only
+        // grows (records are inserted at it): the words kept of older records are freed, so
+        // a long document does not hold the lower-cased words of all its quotes. (Were one
+        // read again, it would be lower-cased again: the output does not depend on this.)
+        while words_kept_from + WORDS_LOOK_BACK < upto {
+            history[words_kept_from].words.take();
+            words_kept_from += 1;
+        }
         let mut verdict = None;
         for r in &contextual {
             if let Some(f) = r.attribute(&ctx, c, &history[..upto]) {
@@ -387,7 +423,9 @@ fn build_document(
             original.into(),
         )
     };
-    let mut quotes = Vec::new();
+    // Room for every quote at once (each candidate and each indirect finding gives one at
+    // most): a long document's list is not copied as it doubles, next to everything else.
+    let mut quotes = Vec::with_capacity(candidates.len() + indirect_found.len());
     let mut non_speech = Vec::new();
     let make_quote = |content: &std::ops::Range<usize>,
                       kind: QuoteKind,
@@ -441,7 +479,8 @@ fn build_document(
                 finding.as_ref(),
                 rule.map(|r| r.id()),
             )),
-            Verdict::NotSpeech(reason) => {
+            // Listed only when asked for: otherwise the copies would be dropped unread.
+            Verdict::NotSpeech(reason) if config.explain => {
                 let (text, span, byte_span) = located(&c.content);
                 non_speech.push(NonSpeech {
                     text,
@@ -450,7 +489,7 @@ fn build_document(
                     reason: reason.to_string(),
                 });
             }
-            Verdict::Pending => {}
+            Verdict::NotSpeech(_) | Verdict::Pending => {}
         }
     }
     for (found, rule) in &indirect_found {

@@ -207,7 +207,7 @@ impl<'t> Context<'t> {
     /// The lexicon's classes of token `i` as written (`crate::lexicon::class`; 0 for no word).
     #[inline]
     pub fn classes(&self, i: usize) -> u64 {
-        self.words.get(i).map_or(0, |w| w.classes)
+        self.words.get(i).map_or(0, WordInfo::classes)
     }
 
     /// True when token `i` is a verb of knowing or feeling (`data/thought_verbs.txt`).

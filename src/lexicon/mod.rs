@@ -201,25 +201,44 @@ impl WordId {
 }
 
 /// What the lexicon knows of one word.
+///
+/// Kept for every token of a document, so in 12 bytes: the class bits are held as two
+/// 32-bit halves, which a `u64` field would pad to 16.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WordInfo {
     /// The word's id: equal for words equal in lower case.
     pub id: WordId,
-    /// The [`class`] bits of the lists that hold the word as written.
-    pub classes: u64,
+    /// The [`class`] bits of the lists that hold the word as written: low and high half.
+    classes: [u32; 2],
 }
 
 impl WordInfo {
     /// A word in no list.
     pub const NONE: WordInfo = WordInfo {
         id: WordId::NONE,
-        classes: 0,
+        classes: [0; 2],
     };
+
+    /// The word `id`, in the lists of the [`class`] bits `classes` as written.
+    #[inline]
+    pub fn new(id: WordId, classes: u64) -> WordInfo {
+        WordInfo {
+            id,
+            // The halves of a 64-bit number: the truncation is the point.
+            classes: [classes as u32, (classes >> 32) as u32],
+        }
+    }
+
+    /// The [`class`] bits of the lists that hold the word as written.
+    #[inline]
+    pub fn classes(&self) -> u64 {
+        u64::from(self.classes[0]) | (u64::from(self.classes[1]) << 32)
+    }
 
     /// True when the word, as written, is in one of the lists of `classes`.
     #[inline]
     pub fn has(&self, classes: u64) -> bool {
-        self.classes & classes != 0
+        self.classes() & classes != 0
     }
 
     /// The [`class`] bits of the lists that hold the word lower-cased: a property of the
@@ -800,10 +819,7 @@ fn found(table: &Table, raw: [u64; CHUNKS], bytes: &[u8]) -> WordInfo {
     } else {
         entry.any_case | entry.any_ascii | entry.classes_of(bytes)
     };
-    WordInfo {
-        id: WordId(id),
-        classes,
-    }
+    WordInfo::new(WordId(id), classes)
 }
 
 /// [`lookup`] of a word beyond ASCII or longer than [`STACK_WORD`].
@@ -818,12 +834,12 @@ fn lookup_slow(table: &Table, word: &str) -> WordInfo {
         return WordInfo::NONE;
     };
     let entry = &table.entries[id as usize];
-    WordInfo {
-        id: WordId(id),
-        classes: entry.any_case
+    WordInfo::new(
+        WordId(id),
+        entry.any_case
             | if ascii { entry.any_ascii } else { 0 }
             | entry.classes_of(word.as_bytes()),
-    }
+    )
 }
 
 /// The attributes of each line of `list` that holds `word` exactly as written (empty when
@@ -867,10 +883,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_info_is_sixteen_bytes_and_reads_its_lower_case_classes_by_id() {
+    fn word_info_is_twelve_bytes_and_reads_its_lower_case_classes_by_id() {
         // One for every token of a document: a long document has millions.
-        assert_eq!(std::mem::size_of::<WordInfo>(), 16);
+        assert_eq!(std::mem::size_of::<WordInfo>(), 12);
         assert_eq!(WordInfo::NONE.lower(), 0);
+        // Class bits of both halves come back as they went in.
+        let both = CUE_DETERMINER | CUE;
+        assert!(CUE_DETERMINER > u64::from(u32::MAX));
+        let info = WordInfo::new(WordId(7), both);
+        assert_eq!(info.classes(), both);
+        assert!(info.has(CUE_DETERMINER) && info.has(CUE));
         let said = lookup("Said");
         assert!(said.lower() & CUE != 0);
         assert_eq!(said.lower(), lookup("said").lower());

@@ -79,13 +79,7 @@ pub struct Mentions {
     pub list: Vec<Mention>,
     /// Person entities.
     pub entities: Vec<Entity>,
-    /// For each token, the mention that ends at it (`u32::MAX` for none).
-    ends_at_token: Vec<u32>,
-    /// For each token, the mention that starts at it (`u32::MAX` for none).
-    starts_at_token: Vec<u32>,
 }
-
-const NONE: u32 = u32::MAX;
 
 /// True for a word that starts with a capital letter and is not an all-capitals acronym.
 // Inlined: this runs for every word token, and most are ruled out by their first byte.
@@ -461,18 +455,18 @@ impl Mentions {
             }
         }
 
+        // `ending_at` and `starting_at` search the list by its token ranges.
+        debug_assert!(
+            list.windows(2)
+                .all(|w| w[0].tokens.end <= w[1].tokens.start),
+            "mentions in text order, never overlapping"
+        );
         let mut mentions = Mentions {
             list,
             entities: Vec::new(),
-            ends_at_token: vec![NONE; tokens.len()],
-            starts_at_token: vec![NONE; tokens.len()],
         };
         mentions.group_entities(text, tokens, words, &genders);
         mentions.collect_roles(text, tokens, words);
-        for (idx, m) in mentions.list.iter().enumerate() {
-            mentions.ends_at_token[m.tokens.end - 1] = idx as u32;
-            mentions.starts_at_token[m.tokens.start] = idx as u32;
-        }
         mentions
     }
 
@@ -769,19 +763,20 @@ impl Mentions {
     }
 
     /// The mention that ends exactly at token `t` (inclusive end index), if any.
+    ///
+    /// The mentions are found left to right and never overlap, so their token ranges
+    /// both start and end in increasing order: a binary search, where a table of one entry
+    /// per token would hold 8 bytes per token of a long document.
     pub fn ending_at(&self, t: usize) -> Option<&Mention> {
-        match self.ends_at_token.get(t) {
-            Some(&i) if i != NONE => Some(&self.list[i as usize]),
-            _ => None,
-        }
+        let i = self.list.partition_point(|m| m.tokens.end <= t);
+        self.list.get(i).filter(|m| m.tokens.end == t + 1)
     }
 
-    /// The mention that starts exactly at token `t`, if any.
+    /// The mention that starts exactly at token `t`, if any (a binary search, as in
+    /// [`Mentions::ending_at`]).
     pub fn starting_at(&self, t: usize) -> Option<&Mention> {
-        match self.starts_at_token.get(t) {
-            Some(&i) if i != NONE => Some(&self.list[i as usize]),
-            _ => None,
-        }
+        let i = self.list.partition_point(|m| m.tokens.start < t);
+        self.list.get(i).filter(|m| m.tokens.start == t)
     }
 
     /// The person a pronoun of `gender` at byte `before` most likely refers to: the nearest

@@ -159,14 +159,30 @@ pub fn reading_view(text: &str) -> Cow<'_, str> {
     if soft.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut bytes = text.as_bytes().to_vec();
+    Cow::Owned(join_soft_breaks(text.to_string(), soft))
+}
+
+/// [`reading_view`] of a text the caller owns, made in place: no second copy of a text
+/// that is already one (the normalised view of a long document).
+pub fn reading_view_of(text: String) -> String {
+    let soft = soft_breaks(&text);
+    join_soft_breaks(text, soft)
+}
+
+/// `text` with the line breaks `soft` (byte ranges of ASCII line breaks) made spaces.
+fn join_soft_breaks(text: String, soft: Vec<Range<usize>>) -> String {
+    if soft.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
     for r in soft {
         for b in &mut bytes[r] {
             *b = b' ';
         }
     }
-    // Only ASCII line-break bytes became ASCII spaces: still UTF-8.
-    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+    // Only ASCII line-break bytes became ASCII spaces: still UTF-8, so the lossy branch
+    // (which would copy) is never taken.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// True when some line break separates two non-blank lines.
