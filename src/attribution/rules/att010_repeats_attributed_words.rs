@@ -32,10 +32,12 @@ declare_rule! {
 
 /// Longest fragment (in words) the rule compares.
 pub const MAX_REPEAT_WORDS: usize = 40;
-/// How many words of earlier quotes the rule compares against, at most, per fragment; every
+/// How many words of earlier quotes and reports the rule compares against, at most, per
+/// fragment: a writer repeats a speaker's words within a few paragraphs of them, and 400
+/// words of quoted and reported speech span several paragraphs of a news story. Every
 /// earlier quote looked at counts one word at least, so a long run of quotes without a
 /// speaker (a flattened quotation of thousands of pieces) is not read again for each.
-pub const MAX_REPEAT_SCAN_WORDS: usize = 1_000;
+pub const MAX_REPEAT_SCAN_WORDS: usize = 400;
 
 fn same_word(a: &str, b: &str) -> bool {
     // Words are never empty, and equal or prefix words share their first byte: most pairs
