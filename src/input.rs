@@ -9,6 +9,33 @@ use std::fmt;
 /// Default largest document accepted, in bytes.
 pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 
+/// Largest document whosaid reads whatever `--max-bytes` says: tokens keep 32-bit byte
+/// offsets ([`crate::text::tokens::MAX_TEXT_BYTES`]), and the text extraction reads is the
+/// document after Unicode composition (NFC), which can be up to three times as long in UTF-8.
+pub const MAX_DOCUMENT_BYTES: usize = crate::text::tokens::MAX_TEXT_BYTES / 3;
+const _: () = assert!(MAX_DOCUMENT_BYTES * 3 <= crate::text::tokens::MAX_TEXT_BYTES);
+
+/// Accepts a document of `len` bytes, or says why not: over `max_bytes` (`--max-bytes`), or
+/// over [`MAX_DOCUMENT_BYTES`] when `max_bytes` is higher (a saturated `--max-bytes`).
+pub fn check_size(id: &str, len: usize, max_bytes: usize) -> Result<(), Error> {
+    if len > max_bytes {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!("{id}: {len} bytes is over the limit of {max_bytes} bytes (--max-bytes)"),
+        ));
+    }
+    if len > MAX_DOCUMENT_BYTES {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "{id}: {len} bytes is over the largest document whosaid reads \
+                 ({MAX_DOCUMENT_BYTES} bytes)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// What went wrong with a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -103,16 +130,7 @@ impl Default for DecodeOptions {
 ///
 /// Offsets in the output refer to the returned text (after the BOM).
 pub fn decode<'b>(id: &str, bytes: &'b [u8], opts: &DecodeOptions) -> Result<Cow<'b, str>, Error> {
-    if bytes.len() > opts.max_bytes {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            format!(
-                "{id}: {} bytes is over the limit of {} bytes (--max-bytes)",
-                bytes.len(),
-                opts.max_bytes
-            ),
-        ));
-    }
+    check_size(id, bytes.len(), opts.max_bytes)?;
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(id, rest, u16::from_le_bytes);
     }
@@ -520,6 +538,21 @@ mod tests {
             decode("d", b"abcd", &small).unwrap_err().kind,
             ErrorKind::TooLarge
         );
+    }
+
+    // guards: a document too long for the tokens' 32-bit offsets reaching extraction when
+    // `--max-bytes` is saturated (checked on lengths: no 4 GiB allocation).
+    #[test]
+    fn no_limit_still_stops_at_the_largest_document() {
+        assert_eq!(check_size("d", MAX_DOCUMENT_BYTES, usize::MAX), Ok(()));
+        let e = check_size("big.txt", MAX_DOCUMENT_BYTES + 1, usize::MAX).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+        assert!(e.message.starts_with("big.txt: ") && e.message.contains("largest document"));
+        let e = check_size("d", usize::MAX, usize::MAX).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+        // Under a smaller `--max-bytes`, that limit is the one named.
+        let e = check_size("d", 11, 10).unwrap_err();
+        assert!(e.message.contains("(--max-bytes)"));
     }
 
     /// Both readers on one record: the same document, or the same error, message and all.

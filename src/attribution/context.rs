@@ -137,15 +137,15 @@ impl<'t> Context<'t> {
             .collect();
         // "shot back", "cut in", "chimed in": a verb that speaks only with its particle.
         for i in 1..tokens.len() {
-            let particle = &text.as_bytes()[tokens[i].range.clone()];
+            let particle = &text.as_bytes()[tokens[i].range()];
             if !matches!(particle, b"back" | b"in" | b"up") || cue_flags[i - 1] != 0 {
                 continue;
             }
-            let verb = crate::text::ascii_lower(&text[tokens[i - 1].range.clone()]);
+            let verb = crate::text::ascii_lower(&text[tokens[i - 1].range()]);
             // "broke in March", "cut in half": an "in" with an object is a preposition.
             let object = particle == b"in"
                 && tokens.get(i + 1).is_some_and(|t| {
-                    t.is_word() && !matches!(&text.as_bytes()[t.range.clone()], b"with" | b"to")
+                    t.is_word() && !matches!(&text.as_bytes()[t.range()], b"with" | b"to")
                 });
             if speaks_with_particle(&verb, particle) && !object {
                 cue_flags[i - 1] = 1;
@@ -361,7 +361,7 @@ impl<'t> Context<'t> {
     /// True when a cue follows, within a few words, the top-level quote that opens at token
     /// `q` (`“…,” Roffman predicted.`).
     fn attributed_after(&self, q: usize) -> bool {
-        let at = self.tokens[q].range.start;
+        let at = self.tokens[q].start();
         let i = self.passages.partition_point(|p| p.open.start < at);
         let Some(p) = self.passages.get(i).filter(|p| p.open.start == at) else {
             return false;
@@ -392,7 +392,7 @@ impl<'t> Context<'t> {
 
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'t str {
-        &self.text[self.tokens[i].range.clone()]
+        &self.text[self.tokens[i].range()]
     }
 
     /// True when token `i` is a word equal to `w`, ignoring ASCII case.
@@ -402,9 +402,9 @@ impl<'t> Context<'t> {
             // Lengths first, then bytes (`str::eq_ignore_ascii_case` compares bytes too):
             // the rules ask this of nearly every token, and most differ in length.
             .is_some_and(|t| {
-                t.range.len() == w.len()
+                t.len() == w.len()
                     && t.is_word()
-                    && self.text.as_bytes()[t.range.clone()].eq_ignore_ascii_case(w.as_bytes())
+                    && self.text.as_bytes()[t.range()].eq_ignore_ascii_case(w.as_bytes())
             })
     }
 

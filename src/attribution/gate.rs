@@ -186,7 +186,7 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     // Prevention", "Verse" of "Chapter & Verse". One word only: "Matthew Dixon and Brent
     // Adamson show" names a second person.
     if tokens.start >= 2 && words.len() == 1 {
-        let joiner = &ctx.text[ctx.tokens[tokens.start - 1].range.clone()];
+        let joiner = &ctx.text[ctx.tokens[tokens.start - 1].range()];
         let before = tokens.start - 2;
         if matches!(joiner, "and" | "&" | "of" | "for")
             && ctx.tokens[before].is_word()
@@ -305,7 +305,7 @@ fn is_proper(ctx: &Context, t: usize, phrase: &Range<usize>) -> bool {
     if !word.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    let at = ctx.tokens[t].range.start;
+    let at = ctx.tokens[t].start();
     let sentence_start = ctx.sentences[ctx.sentence_at(at)].start;
     let opens_sentence =
         !(sentence_start..at).any(|b| ctx.text.as_bytes()[b].is_ascii_alphanumeric());
@@ -357,7 +357,7 @@ fn inner_fragment(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpea
         .finding
         .cue
         .as_ref()
-        .is_some_and(|cue| cue.contains(&ctx.tokens[start.saturating_sub(1)].range.start));
+        .is_some_and(|cue| cue.contains(&ctx.tokens[start.saturating_sub(1)].start()));
     if start >= 2
         && !joiner_is_cue
         && ctx.tokens[start - 1].is_word()
@@ -554,7 +554,7 @@ fn cut_source(ctx: &Context, found: &IndirectFinding, speaker: &ResolvedSpeaker)
     let end = tokens.end;
     end < ctx.tokens.len()
         && ctx.tokens[end].is_word()
-        && !found.content.contains(&ctx.tokens[end].range.start)
+        && !found.content.contains(&ctx.tokens[end].start())
 }
 
 /// True for "according to" data or records: the speaker phrase's last word, or the noun
@@ -657,7 +657,7 @@ pub fn aside_start(ctx: &Context, found: &IndirectFinding) -> Option<usize> {
     let cut = tokens
         .clone()
         .find(|&t| ctx.is_punct(t, ';') || (dashes == 1 && is_dash(t) && aside(t)))?;
-    let end = ctx.tokens[cut].range.start;
+    let end = ctx.tokens[cut].start();
     let text = ctx.text[found.content.start..end].trim_end();
     let words = crate::attribution::words::word_count(text, MIN_CLAUSE_WORDS);
     (words >= MIN_CLAUSE_WORDS).then_some(found.content.start + text.len())

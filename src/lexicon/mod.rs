@@ -862,7 +862,7 @@ pub fn words_of(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
                 return WordInfo::NONE;
             }
             // Most words are ASCII of at most 8 bytes: read as one chunk of the text.
-            let r = t.range.clone();
+            let r = t.range();
             if r.len() <= 8 && r.start + 8 <= bytes.len() {
                 if let Ok(eight) = <[u8; 8]>::try_from(&bytes[r.start..r.start + 8]) {
                     let keep = u64::MAX >> ((8 - r.len()) * 8);
@@ -872,7 +872,7 @@ pub fn words_of(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
                     }
                 }
             }
-            lookup(&text[t.range.clone()])
+            lookup(&text[t.range()])
         })
         .collect()
 }

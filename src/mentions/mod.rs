@@ -189,7 +189,7 @@ fn surname_cue(
     if k + 1 != run_end || k == start {
         return false;
     }
-    let word = |i: usize| &text[tokens[i].range.clone()];
+    let word = |i: usize| &text[tokens[i].range()];
     let mut given = k - 1;
     if given > start && word(given).len() == 2 && word(given).ends_with('.') {
         given -= 1;
@@ -283,7 +283,7 @@ fn normalise_name(text: &str, tokens: &[Token], range: &Range<usize>) -> String 
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&text[t.range.clone()]);
+        out.push_str(&text[t.range()]);
     }
     out
 }
@@ -301,7 +301,7 @@ impl Mentions {
         // Roughly one mention per eight tokens in news prose: fewer regrowths on the way.
         let mut list: Vec<Mention> = Vec::with_capacity(tokens.len() / 8 + 4);
         let mut genders: Vec<Gender> = Vec::with_capacity(tokens.len() / 8 + 4);
-        let word = |i: usize| &text[tokens[i].range.clone()];
+        let word = |i: usize| &text[tokens[i].range()];
         let is_word = |i: usize| tokens[i].is_word();
 
         let mut i = 0;
@@ -312,12 +312,8 @@ impl Mentions {
             }
             // Both tests below start with the word's first byte and length, which rule out
             // most words without slicing the text.
-            let first = text
-                .as_bytes()
-                .get(tokens[i].range.start)
-                .copied()
-                .unwrap_or(0);
-            let maybe_pronoun = may_be_pronoun(first, tokens[i].range.len());
+            let first = text.as_bytes().get(tokens[i].start()).copied().unwrap_or(0);
+            let maybe_pronoun = may_be_pronoun(first, tokens[i].len());
             if !maybe_pronoun && first.is_ascii() && !first.is_ascii_uppercase() {
                 // Not capitalised either (see `is_capitalised`).
                 i += 1;
@@ -326,7 +322,7 @@ impl Mentions {
             let w = word(i);
             if let Some(kind) = maybe_pronoun.then(|| pronoun_of(w)).flatten() {
                 list.push(Mention {
-                    range: tokens[i].range.clone(),
+                    range: tokens[i].range(),
                     tokens: i..i + 1,
                     kind,
                     entity: None,
@@ -360,7 +356,7 @@ impl Mentions {
                 let dotted = is_dotted_initials(w) && w.bytes().filter(|&b| b != b'.').count() >= 3;
                 if (is_acronym(w) || dotted) && (next_is_cue || prev_is_cue) {
                     list.push(Mention {
-                        range: tokens[i].range.clone(),
+                        range: tokens[i].range(),
                         tokens: i..i + 1,
                         kind: MentionKind::Organisation,
                         entity: None,
@@ -412,7 +408,7 @@ impl Mentions {
                             classify_run(text, tokens, words, start..k, title_gender, before_role)
                         {
                             list.push(Mention {
-                                range: tokens[start].range.start..tokens[k - 1].range.end,
+                                range: tokens[start].start()..tokens[k - 1].end(),
                                 tokens: start..k,
                                 kind,
                                 entity: None,
@@ -504,14 +500,14 @@ impl Mentions {
             let m = &self.list[idx];
             if m.kind == MentionKind::Proper && m.tokens.len() >= 2 && !m.in_quote {
                 proper_by_last
-                    .entry(&text[tokens[surname_token(text, tokens, &m.tokens)].range.clone()])
+                    .entry(&text[tokens[surname_token(text, tokens, &m.tokens)].range()])
                     .or_insert(idx);
                 let appositive = tokens
                     .get(m.tokens.end)
                     .is_some_and(|t| t.kind == TokenKind::Punct(','));
                 if m.tokens.len() == 2 && appositive && !lex.is_place(&text[m.range.clone()]) {
                     proper_by_first_of_two
-                        .entry(&text[tokens[m.tokens.start].range.clone()])
+                        .entry(&text[tokens[m.tokens.start].range()])
                         .or_insert(idx);
                 }
             }
@@ -520,7 +516,7 @@ impl Mentions {
             }
             let full = normalise_name(text, tokens, &m.tokens);
             let entity = *by_full.entry(full.clone()).or_insert_with(|| {
-                let first = &text[tokens[m.tokens.start].range.clone()];
+                let first = &text[tokens[m.tokens.start].range()];
                 let gender = match genders[idx] {
                     Gender::Unknown => {
                         given_gender(words[m.tokens.start]).unwrap_or(Gender::Unknown)
@@ -534,8 +530,7 @@ impl Mentions {
                     roles: Vec::new(),
                 });
                 let e = self.entities.len() - 1;
-                let last =
-                    text[tokens[surname_token(text, tokens, &m.tokens)].range.clone()].to_string();
+                let last = text[tokens[surname_token(text, tokens, &m.tokens)].range()].to_string();
                 by_last.entry(last).or_default().push(e);
                 by_first.entry(first.to_string()).or_default().push(e);
                 if m.tokens.len() == 2 && !first.ends_with('.') {
@@ -583,9 +578,7 @@ impl Mentions {
             let after_function_word = t0 > 0
                 && tokens[t0 - 1].is_word()
                 && matches!(
-                    text[tokens[t0 - 1].range.clone()]
-                        .to_ascii_lowercase()
-                        .as_str(),
+                    text[tokens[t0 - 1].range()].to_ascii_lowercase().as_str(),
                     "of" | "in"
                         | "on"
                         | "at"
@@ -669,7 +662,7 @@ impl Mentions {
             if !tok.is_word() {
                 return None;
             }
-            let w = &text[tok.range.clone()];
+            let w = &text[tok.range()];
             // "Chen, the company's vice president": "company" is not Chen's role, or "the
             // company said" would mean Chen.
             if words[t].lower() & (SOURCE_NOUN | SOURCE_PLURAL) != 0 {
@@ -693,8 +686,7 @@ impl Mentions {
             for k in (t.saturating_sub(MAX_ROLE_TOKENS)..t).rev() {
                 match role_of(k) {
                     Some(r) => roles.push(r),
-                    None if tokens[k].is_word()
-                        && is_capitalised(&text[tokens[k].range.clone()]) => {}
+                    None if tokens[k].is_word() && is_capitalised(&text[tokens[k].range()]) => {}
                     None => break,
                 }
             }
@@ -846,7 +838,7 @@ fn nearest_entity(entities: &[usize], list: &[Mention], at: usize) -> Option<usi
 fn surname_token(text: &str, tokens: &[Token], name: &Range<usize>) -> usize {
     let last = name.end - 1;
     let suffix = matches!(
-        &text[tokens[last].range.clone()],
+        &text[tokens[last].range()],
         "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"
     );
     if suffix && last > name.start + 1 {
@@ -886,7 +878,7 @@ fn classify_run(
     let place = if run.len() == 1 {
         infos[run.start].has(PLACE)
     } else {
-        let phrase = &text[tokens[run.start].range.start..tokens[run.end - 1].range.end];
+        let phrase = &text[tokens[run.start].start()..tokens[run.end - 1].end()];
         lookup(phrase).has(PLACE)
     };
     if place {
@@ -934,11 +926,7 @@ mod tests {
             let path = entry.expect("corpus entry").into_path();
             if path.extension().is_some_and(|e| e == "txt") {
                 let text = std::fs::read_to_string(&path).expect("corpus text");
-                words.extend(
-                    tokenize(&text)
-                        .iter()
-                        .map(|t| text[t.range.clone()].to_string()),
-                );
+                words.extend(tokenize(&text).iter().map(|t| text[t.range()].to_string()));
             }
         }
         for w in PRONOUNS {

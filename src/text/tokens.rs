@@ -26,16 +26,65 @@ pub enum TokenKind {
     Break,
 }
 
-/// One token.
+/// The largest text [`lex`] reads: a token keeps its byte offsets in 32 bits. The input
+/// layer turns a longer document into an error record before it reaches extraction
+/// ([`crate::input::MAX_DOCUMENT_BYTES`]).
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+/// One token: 12 bytes, so that the token list of a long document costs about three
+/// times its text rather than six.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Byte range in the text.
-    pub range: Range<usize>,
+    /// Byte offset of its first byte in the text.
+    start: u32,
+    /// Byte offset just past its last byte.
+    end: u32,
     /// Its kind.
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// A token over the bytes `range` of a text of at most [`MAX_TEXT_BYTES`] bytes.
+    #[inline]
+    pub fn new(range: Range<usize>, kind: TokenKind) -> Token {
+        debug_assert!(range.end <= MAX_TEXT_BYTES, "token past MAX_TEXT_BYTES");
+        Token {
+            start: range.start as u32,
+            end: range.end as u32,
+            kind,
+        }
+    }
+
+    /// Byte range in the text.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Byte offset of its first byte.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past its last byte.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Its length in bytes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// True for a token of no bytes (the tokenizer makes none).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
     /// True for a word token.
     pub fn is_word(&self) -> bool {
         // A discriminant test: cheaper than the derived `==`, which also compares the
@@ -285,10 +334,7 @@ pub fn lex(text: &str) -> Lexed {
                 end += 1;
             }
             pos = end;
-            tokens.push(Token {
-                range: i..end,
-                kind: TokenKind::Word,
-            });
+            tokens.push(Token::new(i..end, TokenKind::Word));
         } else if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
             listed.note(i, c);
             while let Some(d) = char_at(text, pos) {
@@ -299,17 +345,14 @@ pub fn lex(text: &str) -> Lexed {
                     break;
                 }
             }
-            tokens.push(Token {
-                range: i..pos,
-                kind: TokenKind::Break,
-            });
+            tokens.push(Token::new(i..pos, TokenKind::Break));
         } else if c.is_whitespace() {
             listed.note(i, c);
             continue;
         } else if is_apostrophe(c)
             && tokens
                 .last()
-                .is_some_and(|t: &Token| t.is_word() && t.range.end == i)
+                .is_some_and(|t: &Token| t.is_word() && t.end() == i)
         {
             // ’s after a word, or a lone ’ after a plural ending in s.
             listed.note(i, c);
@@ -318,22 +361,13 @@ pub fn lex(text: &str) -> Lexed {
                 && !char_at(text, after + 1).is_some_and(crate::text::is_alnum);
             if s_follows {
                 pos = after + 1;
-                tokens.push(Token {
-                    range: i..after + 1,
-                    kind: TokenKind::Possessive,
-                });
+                tokens.push(Token::new(i..after + 1, TokenKind::Possessive));
             } else {
-                tokens.push(Token {
-                    range: i..after,
-                    kind: TokenKind::Punct(c),
-                });
+                tokens.push(Token::new(i..after, TokenKind::Punct(c)));
             }
         } else {
             listed.note(i, c);
-            tokens.push(Token {
-                range: i..pos,
-                kind: TokenKind::Punct(c),
-            });
+            tokens.push(Token::new(i..pos, TokenKind::Punct(c)));
         }
     }
     Lexed {
@@ -345,7 +379,7 @@ pub fn lex(text: &str) -> Lexed {
 
 /// Index of the first token that starts at or after byte `at` (binary search).
 pub fn first_at_or_after(tokens: &[Token], at: usize) -> usize {
-    tokens.partition_point(|t| t.range.start < at)
+    tokens.partition_point(|t| t.start() < at)
 }
 
 #[cfg(test)]
@@ -404,10 +438,7 @@ mod tests {
                     iter.next();
                     end += 1;
                 }
-                tokens.push(Token {
-                    range: i..end,
-                    kind: TokenKind::Word,
-                });
+                tokens.push(Token::new(i..end, TokenKind::Word));
             } else if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = iter.peek() {
@@ -418,16 +449,13 @@ mod tests {
                         break;
                     }
                 }
-                tokens.push(Token {
-                    range: i..end,
-                    kind: TokenKind::Break,
-                });
+                tokens.push(Token::new(i..end, TokenKind::Break));
             } else if c.is_whitespace() {
                 continue;
             } else if is_apostrophe(c)
                 && tokens
                     .last()
-                    .is_some_and(|t: &Token| t.is_word() && t.range.end == i)
+                    .is_some_and(|t: &Token| t.is_word() && t.end() == i)
             {
                 // ’s after a word, or a lone ’ after a plural ending in s.
                 let after = i + c.len_utf8();
@@ -438,21 +466,12 @@ mod tests {
                         .is_some_and(crate::text::is_alnum);
                 if s_follows {
                     iter.next();
-                    tokens.push(Token {
-                        range: i..after + 1,
-                        kind: TokenKind::Possessive,
-                    });
+                    tokens.push(Token::new(i..after + 1, TokenKind::Possessive));
                 } else {
-                    tokens.push(Token {
-                        range: i..after,
-                        kind: TokenKind::Punct(c),
-                    });
+                    tokens.push(Token::new(i..after, TokenKind::Punct(c)));
                 }
             } else {
-                tokens.push(Token {
-                    range: i..i + c.len_utf8(),
-                    kind: TokenKind::Punct(c),
-                });
+                tokens.push(Token::new(i..i + c.len_utf8(), TokenKind::Punct(c)));
             }
         }
         tokens
@@ -539,7 +558,10 @@ mod tests {
     }
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).into_iter().map(|t| &text[t.range]).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| &text[t.range()])
+            .collect()
     }
 
     #[test]
@@ -597,6 +619,16 @@ mod tests {
         );
         // A mark with no letter before it is no word.
         assert_eq!(words("\u{301}a"), ["\u{301}", "a"]);
+    }
+
+    // guards: the token list of a long document growing back to 24 bytes a token (a
+    // `Range<usize>` and a kind), the largest holder of a one-document run's memory.
+    #[test]
+    fn a_token_is_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<TokenKind>(), 4);
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let t = Token::new(3..7, TokenKind::Punct('’'));
+        assert_eq!((t.range(), t.start(), t.end(), t.len()), (3..7, 3, 7, 4));
     }
 
     #[test]

@@ -103,14 +103,14 @@ fn dateline_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
     };
     (plain
         && body < end
-        && ctx.tokens[body].range.start > ctx.tokens[dash].range.end
+        && ctx.tokens[body].start() > ctx.tokens[dash].end()
         && !ctx.word(body).starts_with(char::is_lowercase))
     .then_some(body)
 }
 
 /// Byte range covering tokens `r`.
 pub fn bytes(ctx: &Context, r: Range<usize>) -> Range<usize> {
-    ctx.tokens[r.start].range.start..ctx.tokens[r.end - 1].range.end
+    ctx.tokens[r.start].start()..ctx.tokens[r.end - 1].end()
 }
 
 /// Number of word tokens in `r`.

@@ -77,9 +77,7 @@ fn is_setting_preposition(w: &str) -> bool {
 /// development that …"), not a hyphen inside a figure ("by 55%-41%").
 fn spaced_dash(ctx: &Context, u: usize) -> bool {
     is_dash(ctx, u)
-        && (!ctx.is_punct(u, '-')
-            || u == 0
-            || ctx.tokens[u - 1].range.end < ctx.tokens[u].range.start)
+        && (!ctx.is_punct(u, '-') || u == 0 || ctx.tokens[u - 1].end() < ctx.tokens[u].start())
 }
 
 /// True when `w` can follow a subject pronoun as its verb: an auxiliary or adverb, a

@@ -101,7 +101,7 @@ pub(crate) fn label_finding(
     let named = entity.is_none();
     let entity = entity.unwrap_or_else(|| entity_of_label(ctx, label));
     let np = SpeakerNp {
-        range: ctx.tokens[label.start].range.start..ctx.tokens[label.end - 1].range.end,
+        range: ctx.tokens[label.start].start()..ctx.tokens[label.end - 1].end(),
         tokens: label.clone(),
         kind: NpKind::Name,
         entity,

@@ -552,7 +552,7 @@ impl<'t> Context<'t> {
     /// `tokens`.
     pub fn description(&self, tokens: Range<usize>) -> SpeakerNp {
         SpeakerNp {
-            range: self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end,
+            range: self.tokens[tokens.start].start()..self.tokens[tokens.end - 1].end(),
             tokens,
             kind: NpKind::Description,
             entity: None,
@@ -1138,7 +1138,7 @@ impl<'t> Context<'t> {
     /// ("Seaman", "Judicial Watch"): a speaker of its own, resolved by its text.
     pub fn name_phrase(&self, tokens: Range<usize>) -> SpeakerNp {
         SpeakerNp {
-            range: self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end,
+            range: self.tokens[tokens.start].start()..self.tokens[tokens.end - 1].end(),
             tokens,
             kind: NpKind::Name,
             entity: None,

@@ -114,7 +114,7 @@ impl<'t> Context<'t> {
         }
         let start = (first + 1..np.tokens.end).find(|&t| self.tokens[t].is_word())?;
         Some(SpeakerNp {
-            range: self.tokens[start].range.start..np.range.end,
+            range: self.tokens[start].start()..np.range.end,
             tokens: start..np.tokens.end,
             kind: np.kind,
             entity: np.entity,
@@ -141,7 +141,7 @@ impl<'t> Context<'t> {
         let cue_bytes = if cue.is_empty() {
             None
         } else {
-            Some(self.tokens[cue.start].range.start..self.tokens[cue.end - 1].range.end)
+            Some(self.tokens[cue.start].start()..self.tokens[cue.end - 1].end())
         };
         Finding {
             speaker: Some(self.resolve(np)),

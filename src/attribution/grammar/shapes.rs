@@ -96,7 +96,7 @@ pub fn after_name_cue(ctx: &Context, c: &Candidate) -> Option<(SpeakerNp, usize)
     // “…,” Powell’s office said: the speaker is the whole phrase.
     if let Some(cue) = possessive_phrase_end(ctx, np.tokens.end, end) {
         let phrase = SpeakerNp {
-            range: np.range.start..ctx.tokens[cue - 1].range.end,
+            range: np.range.start..ctx.tokens[cue - 1].end(),
             tokens: np.tokens.start..cue,
             kind: crate::attribution::grammar::np::NpKind::Description,
             entity: None,

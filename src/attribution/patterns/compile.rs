@@ -684,7 +684,7 @@ fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Op
             if kinds.possessive {
                 if let Some(cue) = possessive_phrase_end(ctx, np.tokens.end, limit) {
                     return Some(SpeakerNp {
-                        range: np.range.start..ctx.tokens[cue - 1].range.end,
+                        range: np.range.start..ctx.tokens[cue - 1].end(),
                         tokens: np.tokens.start..cue,
                         kind: NpKind::Description,
                         entity: None,

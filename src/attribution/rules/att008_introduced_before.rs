@@ -86,7 +86,7 @@ impl Rule for IntroducedBefore {
         // attributes, its speech given in the paragraphs after it. Not one right after a
         // quote, which attributes that quote (“…” Lee said.), nor one whose report another
         // rule read (in `history`): ATT009 continues those.
-        let span = ctx.tokens[prev.start].range.start..ctx.tokens[last].range.end;
+        let span = ctx.tokens[prev.start].start()..ctx.tokens[last].end();
         let after_quote = prev.start > 0 && ctx.in_quote[prev.start - 1];
         // `history` is in text order: the item before the sentence and those starting in it.
         let first = history.partition_point(|d| d.outer.start < span.start);

@@ -70,13 +70,13 @@ fn shape(ctx: &Context) -> TranscriptShape {
             let Some((label, _)) = label_at(ctx, s) else {
                 continue;
             };
-            first_turn.get_or_insert(ctx.tokens[label.start].range.start);
+            first_turn.get_or_insert(ctx.tokens[label.start].start());
             match ctx.word(label.start) {
                 "Q" if label.len() == 1 => shape.question = true,
                 "A" if label.len() == 1 => shape.answer = true,
                 _ => {
-                    let name = &ctx.text
-                        [ctx.tokens[label.start].range.start..ctx.tokens[label.end - 1].range.end];
+                    let name =
+                        &ctx.text[ctx.tokens[label.start].start()..ctx.tokens[label.end - 1].end()];
                     shape.named += 1;
                     match first_name {
                         None => first_name = Some(name),
@@ -120,7 +120,7 @@ impl Rule for TranscriptTurn {
             return None;
         }
         // The turn runs to the end of its paragraph.
-        let from = ctx.tokens.get(colon + 1)?.range.start;
+        let from = ctx.tokens.get(colon + 1)?.start();
         let end = ctx.text[from..]
             .find('\n')
             .map_or(ctx.text.len(), |i| from + i);
@@ -131,7 +131,7 @@ impl Rule for TranscriptTurn {
         let finding = if word == "Q" && qa {
             Finding {
                 speaker: None,
-                cue: Some(ctx.tokens[colon].range.clone()),
+                cue: Some(ctx.tokens[colon].range()),
                 confidence: 0.5,
             }
         } else {

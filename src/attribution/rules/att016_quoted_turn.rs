@@ -52,8 +52,7 @@ pub(crate) fn quoted_transcript(ctx: &Context) -> bool {
         let Some((label, _)) = label_of(ctx, p) else {
             continue;
         };
-        let name =
-            &ctx.text[ctx.tokens[label.start].range.start..ctx.tokens[label.end - 1].range.end];
+        let name = &ctx.text[ctx.tokens[label.start].start()..ctx.tokens[label.end - 1].end()];
         match first {
             None => first = Some(name),
             Some(f) if f != name => return true,

@@ -120,7 +120,7 @@ fn opens_frame(w: &str) -> bool {
 fn reports_after(ctx: &Context, s: usize, cue: usize) -> bool {
     let mut found = Vec::new();
     ctx.indirect_of("IND001", s, &mut found);
-    let at = ctx.tokens[cue].range.start;
+    let at = ctx.tokens[cue].start();
     found
         .iter()
         .any(|f| f.finding.cue.as_ref().is_some_and(|c| c.start == at))

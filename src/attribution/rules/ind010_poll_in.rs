@@ -61,7 +61,7 @@ impl Rule for PollIn {
         let r = sentence_body(ctx, s)?;
         // Most sentences name no poll: a substring search turns them away before any
         // token is read.
-        let text = &ctx.text[ctx.tokens[r.start].range.start..ctx.tokens[r.end - 1].range.end];
+        let text = &ctx.text[ctx.tokens[r.start].start()..ctx.tokens[r.end - 1].end()];
         if !(text.contains("oll") || text.contains("urvey")) {
             return None;
         }

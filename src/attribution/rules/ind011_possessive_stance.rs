@@ -72,7 +72,7 @@ fn possessor(ctx: &Context, t: usize, floor: usize) -> Option<SpeakerNp> {
         NpKind::Pronoun(gender)
     };
     Some(SpeakerNp {
-        range: ctx.tokens[p].range.clone(),
+        range: ctx.tokens[p].range(),
         tokens: p..t,
         kind,
         entity: None,

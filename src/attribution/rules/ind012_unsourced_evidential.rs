@@ -354,7 +354,7 @@ impl Rule for UnsourcedEvidential {
                         && ctx
                             .tokens
                             .get(t + 1)
-                            .is_none_or(|n| n.range.start > ctx.tokens[t].range.end)
+                            .is_none_or(|n| n.start() > ctx.tokens[t].end())
                 };
                 if let Some(comma) = (cue_end..end).find(|&t| clause_comma(t)) {
                     end = comma;

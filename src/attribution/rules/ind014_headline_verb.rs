@@ -151,7 +151,7 @@ fn subject(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
         !ctx.tokens[t].is_word() || crate::attribution::grammar::words::starts_upper(ctx.word(t))
     });
     capitalised.then(|| SpeakerNp {
-        range: ctx.tokens[start].range.start..ctx.tokens[verb - 1].range.end,
+        range: ctx.tokens[start].start()..ctx.tokens[verb - 1].end(),
         tokens: start..verb,
         kind: NpKind::Name,
         entity: None,
