@@ -64,12 +64,16 @@ fn guarded(id: &str, work: impl FnOnce() -> String) -> String {
 fn text_of(id: &str, what: &str, text: &Bound<'_, PyAny>) -> Result<String, Error> {
     if let Ok(s) = text.downcast::<PyString>() {
         // Fails only for a str holding lone surrogates, which no UTF-8 text can hold.
-        return s.extract::<String>().map_err(|_| {
+        let text = s.extract::<String>().map_err(|_| {
             Error::new(
                 ErrorKind::InvalidUtf8,
                 format!("{id}: {what} holds a lone surrogate and cannot be encoded as UTF-8"),
             )
-        });
+        })?;
+        // A str is taken as is, but no larger than the largest document whosaid reads (its
+        // token offsets are 32-bit): as bytes are, through `decode`.
+        whosaid::input::check_size(id, text.len(), usize::MAX)?;
+        return Ok(text);
     }
     if let Ok(b) = text.downcast::<PyBytes>() {
         return decode(id, b.as_bytes(), &DecodeOptions::default()).map(|t| t.into_owned());
