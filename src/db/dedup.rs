@@ -48,6 +48,15 @@ struct Work {
     comparisons: u64,
 }
 
+/// What ruling a candidate out needs of a form: its signature (a bit for each of its bigrams)
+/// and its numbers of words and bigrams.
+#[derive(Clone, Copy)]
+struct Summary {
+    signature: u64,
+    words: usize,
+    bigrams: usize,
+}
+
 /// [`cluster`], and the work it did. With `prune` false every candidate is compared on its
 /// whole set of bigrams (the reference the signature filter must agree with).
 fn cluster_counting(forms: &[&str], prune: bool) -> (Vec<usize>, Work) {
@@ -80,9 +89,15 @@ fn cluster_counting(forms: &[&str], prune: bool) -> (Vec<usize>, Work) {
     // signature bound the shared bigrams from above: one load, where a comparison of the
     // whole sets reads scattered memory, rules out nearly every candidate of a small
     // vocabulary.
-    let signature: Vec<u64> = bigrams
+    // Kept with the word and bigram counts, so that ruling a candidate out reads one place.
+    let summary: Vec<Summary> = words
         .iter()
-        .map(|set| set.iter().fold(0, |s, &b| s | (1 << (b & 63))))
+        .zip(&bigrams)
+        .map(|(w, set)| Summary {
+            signature: set.iter().fold(0, |s, &b| s | (1 << (b & 63))),
+            words: w.len(),
+            bigrams: set.len(),
+        })
         .collect();
     let mut order: Vec<usize> = (0..forms.len()).collect();
     // Longest first, so every fragment finds the longer forms that may contain it already
@@ -131,7 +146,11 @@ fn cluster_counting(forms: &[&str], prune: bool) -> (Vec<usize>, Work) {
         let (f_len, f_bigrams) = (words[f].len(), bigrams[f].len());
         for &c in &candidates {
             let c = c as usize;
-            let (c_len, c_bigrams) = (words[c].len(), bigrams[c].len());
+            let Summary {
+                signature,
+                words: c_len,
+                bigrams: c_bigrams,
+            } = summary[c];
             let may_link = |shared: usize| {
                 (f_len >= MIN_FRAGMENT_TOKENS && shared == f_bigrams)
                     || (f_len >= MIN_NEAR_TOKENS
@@ -141,7 +160,7 @@ fn cluster_counting(forms: &[&str], prune: bool) -> (Vec<usize>, Work) {
             if prune {
                 let bound = bigrams[f]
                     .iter()
-                    .filter(|&&b| (signature[c] >> (b & 63)) & 1 == 1)
+                    .filter(|&&b| (signature >> (b & 63)) & 1 == 1)
                     .count();
                 if !may_link(bound) {
                     continue;
