@@ -376,6 +376,27 @@ proptest! {
     }
 }
 
+/// The speaker's name and the confidence of the quote rule `id` alone attributes in `text`.
+fn speaker_and_confidence(
+    set: &'static RuleSet,
+    id: &str,
+    text: &str,
+) -> Option<(Option<String>, f64)> {
+    let doc = whosaid::extract(
+        "t",
+        text,
+        &Config {
+            only_rules: Some(vec![id.into()]),
+            rules: Some(set),
+            ..Config::default()
+        },
+    );
+    doc.quotes
+        .iter()
+        .find(|q| q.rule.as_deref() == Some(id))
+        .map(|q| (q.speaker.as_ref().map(|s| s.name.clone()), q.confidence))
+}
+
 /// Two templates: the first that matches gives the finding, with its own confidence.
 const TWO_WAYS: &str = "\
 pattern HOUSE05 name-writes-quote-or-quote-name-writes
@@ -394,21 +415,7 @@ pattern HOUSE05 name-writes-quote-or-quote-name-writes
 #[test]
 fn match_lines_are_tried_in_order_each_with_its_confidence() {
     let set = RuleSet::with_files(&files(TWO_WAYS)).expect("a good file");
-    let run = |text: &str| {
-        let doc = whosaid::extract(
-            "t",
-            text,
-            &Config {
-                only_rules: Some(vec!["HOUSE05".into()]),
-                rules: Some(set),
-                ..Config::default()
-            },
-        );
-        doc.quotes
-            .iter()
-            .find(|q| q.rule.as_deref() == Some("HOUSE05"))
-            .map(|q| (q.speaker.as_ref().map(|s| s.name.clone()), q.confidence))
-    };
+    let run = |text: &str| speaker_and_confidence(set, "HOUSE05", text);
     // The first template, with its own confidence.
     assert_eq!(
         run("“It is late,” Lee writes."),
@@ -475,21 +482,7 @@ pattern HOUSE07 pronoun-cue-gap-quote
     for o in examples::run(set, p) {
         assert!(o.passed(), "{:?}", o.failure);
     }
-    let run = |text: &str| {
-        let doc = whosaid::extract(
-            "t",
-            text,
-            &Config {
-                only_rules: Some(vec!["HOUSE07".into()]),
-                rules: Some(set),
-                ..Config::default()
-            },
-        );
-        doc.quotes
-            .iter()
-            .find(|q| q.rule.as_deref() == Some("HOUSE07"))
-            .map(|q| (q.speaker.as_ref().map(|s| s.name.clone()), q.confidence))
-    };
+    let run = |text: &str| speaker_and_confidence(set, "HOUSE07", text);
     assert_eq!(
         run("Ann Marsh took the floor. She told the council: “We are done.”"),
         Some((Some("Ann Marsh".to_string()), 0.8))
