@@ -302,6 +302,14 @@ fn mistakes_are_named_by_line_and_column() {
             "pattern HOUSE01 x\n  kind direct\n  confidence-unresolved 2\n",
             "house.pat:3:25: expected a number in (0, 1], found `2`",
         ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  match $CLAUSE , $SPEAKER(the $CUE)\n  example a\n",
+            "house.pat:3:9: $CUE stands inside $SPEAKER(…), which holds words, classes and punctuation only",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  match $CLAUSE , per $SPEAKER(_?)\n  example a\n",
+            "house.pat:3:9: $SPEAKER(…) must hold at least one token",
+        ),
     ];
     for (source, want) in cases {
         let got = error_of(source);
@@ -491,5 +499,51 @@ pattern HOUSE07 pronoun-cue-gap-quote
     assert_eq!(
         run("She told the council: “We are done.”"),
         Some((Some("She".to_string()), 0.4))
+    );
+}
+
+/// `$SPEAKER(…)`: the words a group matches are the speaker, read as a description.
+const PER_LEDGER: &str = "\
+pattern HOUSE08 clause-per-ledger
+  kind       indirect
+  class      evidential
+  match      $START $CLAUSE , $CUE(per) $SPEAKER(the _{0,3} ledger) $END
+  example    The ferry lost money in May, per the harbour board ledger.
+    speaker  the harbour board ledger
+    content  The ferry lost money in May
+    cue      per
+  counter    The ferry lost money in May, per the harbour board minutes.
+  counter    The ferry lost money in May, per the old blue harbour board ledger.
+";
+
+#[test]
+fn speaker_words_are_the_speaker_and_a_clause_reads_around_quoted_speech() {
+    let set = RuleSet::with_files(&files(PER_LEDGER)).expect("a good file");
+    let p = set.patterns().next().expect("one pattern");
+    for o in examples::run(set, p) {
+        assert!(o.passed(), "{:?}", o.failure);
+    }
+    let found = |text: &str| {
+        let doc = extract_with(set, text);
+        doc.quotes
+            .iter()
+            .find(|q| q.rule.as_deref() == Some("HOUSE08"))
+            .map(|q| q.text.clone())
+    };
+    // A quoted title stands in the clause with its marks.
+    assert_eq!(
+        found("The ferry “Morning Star” lost money in May, per the harbour board ledger.")
+            .as_deref(),
+        Some("The ferry “Morning Star” lost money in May")
+    );
+    // Quoted speech is the quote rules' own: no clause holds it.
+    assert_eq!(
+        found("The clerk wrote that “we lost money in May and June,” per the harbour ledger."),
+        None
+    );
+    // A possessive may close a clause.
+    assert_eq!(
+        found("The loss was twice the ferry’s, per the harbour board ledger.").as_deref(),
+        Some("The loss was twice the ferry’s")
     );
 }

@@ -178,3 +178,31 @@ pattern ATT004 pronoun-cue
   counter    “It works,” I said.
   counter    Oskar Brandt left. “It works,” Brandt said.
   counter    Ann Marsh took the floor. She slammed the loophole called an “inversion” at once.
+
+pattern IND010 poll-in
+  kind       indirect
+  class      evidential
+  match      $START $CUE(in) $SPEAKER((!@speech | 's | / | &){0,9} @poll_nouns (_ | 's | / | &){0,7}) , $CLAUSE $END
+  match      $START $CLAUSE (, | —{1,2})? $CUE(in) $SPEAKER((!@speech | 's | / | &){0,9} @poll_nouns (_ | 's | / | &){0,7}) $END
+  about      A finding credited to a poll or a survey by "in": In the latest CNN poll, Clinton
+  about      leads by five points; Trump leads Cruz by 9 points in the RealClearPolitics average
+  about      of recent polls; He fell to 10 percent in a Fox News survey released Wednesday. The
+  about      source is the poll phrase after "in" (a poll noun of data/poll_nouns.txt after at
+  about      most nine words that are no speech verb, and at most seven words after it; "CNN/ORC",
+  about      "AT&T" count their marks as words), up to the comma that closes an opening phrase or
+  about      to the end of the sentence; the content is the rest of the sentence.
+  why        Poll results are attributions like "according to a poll", written with "in". The
+  why        poll phrase must frame the sentence, opening it before a comma or closing it.
+  false-positive A sentence about the poll itself: Errors were found in the poll.
+  example    In a Monmouth University poll released Monday, Okafor led Ostrander by six points.
+    speaker  a Monmouth University poll released Monday
+    content  Okafor led Ostrander by six points
+    cue      In
+  example    Ostrander fell to 10 percent in the latest Channel 4 survey.
+    speaker  the latest Channel 4 survey
+    content  Ostrander fell to 10 percent
+  counter    When Ostrander began closing in the polls, the campaign hired more staff.
+  counter    Her lead in the polls grew all summer.
+  counter    In a speech on Monday, Okafor promised lower fares.
+  counter    Okafor led in the polls.
+  counter    Okafor led in the polls, which had been wrong before.

@@ -308,9 +308,13 @@ impl<'t> Context<'t> {
     /// not already judged a title or a name: "the so-called “growth assumptions”" can stand
     /// inside reported speech).
     pub fn has_speech_quote(&self, range: Range<usize>) -> bool {
-        range
-            .into_iter()
-            .any(|t| self.in_quote[t] && !self.not_speech.get(t).copied().unwrap_or(false))
+        range.into_iter().any(|t| self.in_speech_quote(t))
+    }
+
+    /// True when token `t` lies inside a quoted passage that may be speech (see
+    /// [`Context::has_speech_quote`]).
+    pub fn in_speech_quote(&self, t: usize) -> bool {
+        self.in_quote[t] && !self.not_speech.get(t).copied().unwrap_or(false)
     }
 
     /// Where a reported clause that starts at token `start` and may run to `end` ends, given

@@ -165,6 +165,8 @@ pub mod class {
     /// A word that cannot open the adjective after "appear", "look" or "sound"
     /// (`data/complement_blockers.txt`), in any ASCII case.
     pub const COMPLEMENT_BLOCKER: u64 = 1 << 56;
+    /// A noun that names a poll or a survey (`data/poll_nouns.txt`), in any ASCII case.
+    pub const POLL_NOUN: u64 = 1 << 57;
 }
 
 /// How a list reads the case of a word.
@@ -443,7 +445,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 30] = [
+        let cased: [(&'static str, Case, u64); 31] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -543,6 +545,11 @@ impl Table {
                 include_str!("../../data/complement_blockers.txt"),
                 Case::AnyAscii,
                 COMPLEMENT_BLOCKER,
+            ),
+            (
+                include_str!("../../data/poll_nouns.txt"),
+                Case::AnyAscii,
+                POLL_NOUN,
             ),
             (
                 include_str!("../../data/participle_auxiliaries.txt"),
@@ -955,6 +962,8 @@ mod tests {
         assert!(lookup("Whose").has(SPEAKER_STOP_WORD));
         assert!(lookup("Onstage").has(COMPLEMENT_BLOCKER));
         assert!(!lookup("relaxed").has(COMPLEMENT_BLOCKER));
+        assert!(lookup("Polls").has(POLL_NOUN));
+        assert!(!lookup("pollster").has(POLL_NOUN));
         assert!(lookup("Reportedly").has(CUE_ADVERB));
         assert!(!lookup("quickly").has(CUE_ADVERB));
     }

@@ -29,6 +29,10 @@ pub enum Inst {
     Token(Test),
     /// Consume a speaker noun phrase of one of these kinds.
     Speaker(SpeakerKinds),
+    /// Mark the start / end of speaker words (`$SPEAKER(…)`), read as a description.
+    SpeakerWordsStart,
+    /// See [`Inst::SpeakerWordsStart`].
+    SpeakerWordsEnd,
     /// Mark the start / end of the cue.
     CueStart,
     /// See [`Inst::CueStart`].
@@ -41,6 +45,9 @@ pub enum Inst {
     ClauseToken,
     /// Consume a word of a clause.
     ClauseWord,
+    /// Consume a token that closes a clause's last word: a possessive, `%`, a closing
+    /// bracket or quote mark.
+    ClauseCloser,
     /// Consume the quoted passage.
     Quote,
     /// Skip what the grammar reads as one piece here, if anything.
@@ -70,6 +77,17 @@ pub struct Program {
 }
 
 impl Program {
+    /// What [`Program::may_match`] tests, and where: two programs with the same answer here
+    /// get the same answer there on any window.
+    pub fn trigger_scope(&self) -> (Option<&Test>, bool) {
+        (self.trigger.as_ref(), self.opens_with_quote())
+    }
+
+    /// True when the template opens with the quote, so it reads only what follows it.
+    fn opens_with_quote(&self) -> bool {
+        matches!(self.insts.first(), Some(Inst::Quote))
+    }
+
     /// False when `window` holds no token that passes the program's trigger: no match
     /// there, and no search.
     pub fn may_match(&self, ctx: &Context, window: &Window) -> bool {
@@ -78,7 +96,7 @@ impl Program {
         };
         let after = window.after.clone().unwrap_or(0..0);
         // A template that opens with the quote reads only what follows it.
-        let before = if matches!(self.insts.first(), Some(Inst::Quote)) {
+        let before = if self.opens_with_quote() {
             0..0
         } else {
             window.before.clone()
@@ -87,6 +105,12 @@ impl Program {
             // The common trigger, tested without the general dispatch: most tokens differ
             // from the word in length.
             Test::Word(w) if w.is_ascii() => before.chain(after).any(|t| ctx.is(t, w)),
+            // A list of the lexicon: one mask test a word, over the words' table.
+            Test::Class(Class::Lexicon(bits)) => [before, after].into_iter().any(|r| {
+                ctx.words
+                    .get(r)
+                    .is_some_and(|w| w.iter().any(|i| i.classes() & bits != 0))
+            }),
             _ => before.chain(after).any(|t| passes(ctx, test, t)),
         }
     }
@@ -153,7 +177,7 @@ impl SlotName {
             (self, node),
             (SlotName::Quote, Node::Quote)
                 | (SlotName::Clause, Node::Clause)
-                | (SlotName::Speaker, Node::Speaker(_))
+                | (SlotName::Speaker, Node::Speaker(_) | Node::SpeakerWords(_))
                 | (SlotName::Cue, Node::Cue(_))
         )
     }
@@ -163,7 +187,7 @@ impl SlotName {
 fn count(node: &Node, name: SlotName) -> (u32, u32) {
     let own = u32::from(name.is(node));
     match node {
-        Node::Cue(inner) => {
+        Node::Cue(inner) | Node::SpeakerWords(inner) => {
             let (a, b) = count(inner, name);
             (a + own, b + own)
         }
@@ -193,6 +217,25 @@ fn walk(node: &Node) -> Result<(), String> {
         Node::Cue(inner) => {
             if can_be_empty(inner) {
                 return Err("$CUE(…) must hold at least one token".into());
+            }
+            walk(inner)
+        }
+        Node::SpeakerWords(inner) => {
+            if can_be_empty(inner) {
+                return Err("$SPEAKER(…) must hold at least one token".into());
+            }
+            for name in [
+                SlotName::Quote,
+                SlotName::Clause,
+                SlotName::Speaker,
+                SlotName::Cue,
+            ] {
+                if count(inner, name).1 > 0 {
+                    return Err(format!(
+                        "{} stands inside $SPEAKER(…), which holds words, classes and punctuation only",
+                        name.text()
+                    ));
+                }
             }
             walk(inner)
         }
@@ -226,7 +269,9 @@ fn walk(node: &Node) -> Result<(), String> {
 fn has_unbounded(node: &Node) -> bool {
     match node {
         Node::Repeat { max: None, .. } => true,
-        Node::Repeat { node, .. } | Node::Cue(node) => has_unbounded(node),
+        Node::Repeat { node, .. } | Node::Cue(node) | Node::SpeakerWords(node) => {
+            has_unbounded(node)
+        }
         Node::Seq(v) | Node::Alt(v) => v.iter().any(has_unbounded),
         _ => false,
     }
@@ -237,7 +282,7 @@ pub fn can_be_empty(node: &Node) -> bool {
     match node {
         Node::Token(_) | Node::Speaker(_) | Node::Quote | Node::Clause => false,
         Node::Start | Node::End | Node::Skip(_) => true,
-        Node::Cue(inner) => can_be_empty(inner),
+        Node::Cue(inner) | Node::SpeakerWords(inner) => can_be_empty(inner),
         Node::Seq(items) => items.iter().all(can_be_empty),
         Node::Alt(alts) => alts.iter().any(can_be_empty),
         Node::Repeat { node, min, .. } => *min == 0 || can_be_empty(node),
@@ -251,18 +296,20 @@ pub fn compile(node: &Node) -> Program {
     insts.push(Inst::Accept);
     let mut required = Vec::new();
     mandatory(node, &mut required);
-    // A word is rarer than a class, a class than a punctuation mark; a long word rarer than
-    // a short one ("according" than "to").
+    // A word of four letters or more is rarer than a class, a class than a short word (the
+    // common words of English are short: "in", "to", "how"), a word than a punctuation mark;
+    // a long word rarer than a short one ("according" than "to").
     let rank = |t: &Test| match t {
-        Test::Word(w) => (0, usize::MAX - w.len()),
+        Test::Word(w) if w.chars().count() >= 4 => (0, usize::MAX - w.len()),
         Test::Class(_) => (1, 0),
-        Test::Possessive => (2, 0),
-        Test::Punct(_) | Test::Dash => (3, 0),
-        Test::AnyWord | Test::AnyToken | Test::NotWord(_) => (4, 0),
+        Test::Word(w) => (2, usize::MAX - w.len()),
+        Test::Possessive => (3, 0),
+        Test::Punct(_) | Test::Dash => (4, 0),
+        Test::AnyWord | Test::AnyToken | Test::NotWord(_) => (5, 0),
     };
     let trigger = required
         .into_iter()
-        .filter(|t| rank(t).0 < 4)
+        .filter(|t| rank(t).0 < 5)
         .min_by_key(|t| rank(t));
     let first = first_test(&insts);
     Program {
@@ -277,7 +324,7 @@ pub fn compile(node: &Node) -> Program {
 fn first_test(insts: &[Inst]) -> Option<First> {
     for inst in insts {
         match inst {
-            Inst::CueStart | Inst::ClauseStart => continue,
+            Inst::CueStart | Inst::ClauseStart | Inst::SpeakerWordsStart => continue,
             Inst::Token(test) => return Some(First::Token(test.clone())),
             Inst::Speaker(kinds) if kinds.only_pronouns() => return Some(First::Pronoun),
             _ => return None,
@@ -307,7 +354,7 @@ fn mandatory(node: &Node, out: &mut Vec<Test>) {
     match node {
         Node::Token(t) => out.push(t.clone()),
         Node::Seq(items) => items.iter().for_each(|n| mandatory(n, out)),
-        Node::Cue(inner) => mandatory(inner, out),
+        Node::Cue(inner) | Node::SpeakerWords(inner) => mandatory(inner, out),
         Node::Repeat { node, min, .. } if *min > 0 => mandatory(node, out),
         // What every alternative needs.
         Node::Alt(alts) => {
@@ -342,6 +389,11 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
             emit(inner, out);
             out.push(Inst::CueEnd);
         }
+        Node::SpeakerWords(inner) => {
+            out.push(Inst::SpeakerWordsStart);
+            emit(inner, out);
+            out.push(Inst::SpeakerWordsEnd);
+        }
         Node::Clause => {
             // A word, then at least MIN_CLAUSE_WORDS - 1 more, each after any other tokens,
             // as many as there are: the clause starts and ends on a word.
@@ -359,6 +411,13 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
             out.push(Inst::Jump(top));
             let exit = out.len();
             out[top] = Inst::Split(top + 1, exit);
+            // What closes a word may close it: "… twice that of Tate’s", "42%-32.7%",
+            // "(R-Utah)", a title's closing mark.
+            for _ in 0..MAX_CLAUSE_CLOSERS {
+                let at = out.len();
+                out.push(Inst::Split(at + 1, at + 2));
+                out.push(Inst::ClauseCloser);
+            }
             out.push(Inst::ClauseEnd);
         }
         Node::Seq(items) => items.iter().for_each(|n| emit(n, out)),
@@ -411,6 +470,19 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
                 }
             }
         }
+    }
+}
+
+/// Most tokens after a clause's last word that close it ("32.7%)").
+const MAX_CLAUSE_CLOSERS: usize = 2;
+
+/// True when token `t` may close a clause's last word: a possessive, a percent sign, a closing
+/// bracket or a closing quote mark.
+fn closes_word(ctx: &Context, t: usize) -> bool {
+    match ctx.tokens[t].kind {
+        TokenKind::Possessive => true,
+        TokenKind::Punct(c) => matches!(c, '%' | ')' | ']' | '”' | '’' | '"' | '\'' | '»'),
+        _ => false,
     }
 }
 
@@ -482,6 +554,8 @@ const CLAUSE_START: usize = 3;
 const CLAUSE_END: usize = 4;
 /// The instruction that read the speaker (its kinds say how to read it again).
 const SPEAKER_PC: usize = 5;
+/// Where speaker words (`$SPEAKER(…)`) end.
+const SPEAKER_END: usize = 6;
 
 /// The first match of `program` in `window`, trying each start position in order.
 pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> {
@@ -507,13 +581,15 @@ fn search(
     tried: &mut [u64],
 ) -> Option<Match> {
     let mut stack: Vec<Job> = Vec::new();
-    let mut caps = [usize::MAX; 6];
+    let mut caps = [usize::MAX; 7];
     // `$END` stands before the window's closing punctuation: “…” was how she put it.
     let window_end = window.after.as_ref().map_or(window.before.end, |a| a.end);
     let floor = window
         .after
         .as_ref()
         .map_or(window.before.start, |a| a.start);
+    // An indirect pattern reads around quoted speech, never into it.
+    let readable = |t: usize| window.after.is_some() || !ctx.in_speech_quote(t);
     let mut end_at = window_end;
     while end_at > floor
         && matches!(ctx.tokens[end_at - 1].kind, TokenKind::Punct(c) if !is_quote_mark(c))
@@ -555,10 +631,16 @@ fn search(
                 match &program.insts[pc] {
                     Inst::Accept => {
                         let speaker_at = caps[SPEAKER];
-                        let Inst::Speaker(kinds) = &program.insts[caps[SPEAKER_PC]] else {
-                            return None;
+                        let speaker = match &program.insts[caps[SPEAKER_PC]] {
+                            Inst::Speaker(kinds) => {
+                                speaker_np(ctx, kinds, speaker_at, window.limit(speaker_at))?
+                            }
+                            // Checked: the words hold at least one token.
+                            Inst::SpeakerWordsStart => {
+                                ctx.description(speaker_at..caps[SPEAKER_END])
+                            }
+                            _ => return None,
                         };
-                        let speaker = speaker_np(ctx, kinds, speaker_at, window.limit(speaker_at))?;
                         let cue = if caps[CUE_START] == usize::MAX {
                             0..0
                         } else {
@@ -576,7 +658,7 @@ fn search(
                         });
                     }
                     Inst::Token(test) => {
-                        if t < window.limit(t) && passes(ctx, test, t) {
+                        if t < window.limit(t) && readable(t) && passes(ctx, test, t) {
                             pc += 1;
                             t += 1;
                         } else {
@@ -586,7 +668,18 @@ fn search(
                     Inst::ClauseToken => {
                         if t < window.limit(t)
                             && !matches!(ctx.tokens[t].kind, TokenKind::Break)
-                            && !matches!(ctx.tokens[t].kind, TokenKind::Punct(c) if is_quote_mark(c))
+                            && clause_may_hold(ctx, window, t)
+                        {
+                            pc += 1;
+                            t += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::ClauseCloser => {
+                        if t < window.limit(t)
+                            && closes_word(ctx, t)
+                            && clause_may_hold(ctx, window, t)
                         {
                             pc += 1;
                             t += 1;
@@ -595,7 +688,10 @@ fn search(
                         }
                     }
                     Inst::ClauseWord => {
-                        if t < window.limit(t) && ctx.tokens[t].is_word() {
+                        if t < window.limit(t)
+                            && ctx.tokens[t].is_word()
+                            && clause_may_hold(ctx, window, t)
+                        {
                             pc += 1;
                             t += 1;
                         } else {
@@ -603,6 +699,9 @@ fn search(
                         }
                     }
                     Inst::Speaker(kinds) => {
+                        if !readable(t) {
+                            break;
+                        }
                         let limit = window.limit(t);
                         match speaker_np(ctx, kinds, t, limit) {
                             Some(np) => {
@@ -647,12 +746,24 @@ fn search(
                             break;
                         }
                     }
-                    Inst::CueStart | Inst::CueEnd | Inst::ClauseStart | Inst::ClauseEnd => {
+                    Inst::SpeakerWordsStart => {
+                        stack.push(Job::Restore(SPEAKER, caps[SPEAKER]));
+                        stack.push(Job::Restore(SPEAKER_PC, caps[SPEAKER_PC]));
+                        caps[SPEAKER] = t;
+                        caps[SPEAKER_PC] = pc;
+                        pc += 1;
+                    }
+                    Inst::CueStart
+                    | Inst::CueEnd
+                    | Inst::ClauseStart
+                    | Inst::ClauseEnd
+                    | Inst::SpeakerWordsEnd => {
                         let slot = match program.insts[pc] {
                             Inst::CueStart => CUE_START,
                             Inst::CueEnd => CUE_END,
                             Inst::ClauseStart => CLAUSE_START,
-                            _ => CLAUSE_END,
+                            Inst::ClauseEnd => CLAUSE_END,
+                            _ => SPEAKER_END,
                         };
                         stack.push(Job::Restore(slot, caps[slot]));
                         caps[slot] = t;
@@ -668,6 +779,17 @@ fn search(
         }
     }
     None
+}
+
+/// True when a clause may hold token `t` as far as quotes go: a quote mark of a direct
+/// pattern's window never (the quote is the pattern's `$QUOTE`); in an indirect pattern's
+/// sentence, no token of quoted speech, but a quoted title or term with its marks.
+fn clause_may_hold(ctx: &Context, window: &Window, t: usize) -> bool {
+    if window.after.is_some() {
+        !matches!(ctx.tokens[t].kind, TokenKind::Punct(c) if is_quote_mark(c))
+    } else {
+        !ctx.in_speech_quote(t)
+    }
 }
 
 /// The speaker phrase of one of `kinds` starting at token `t`: the noun phrase the rules

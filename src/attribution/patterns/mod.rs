@@ -5,7 +5,7 @@
 //! A pattern is a template over slots and word classes: `$QUOTE , $SPEAKER $CUE` reads
 //! “…,” Smith said. Direct patterns (holding `$QUOTE`) run with the adjacent rules on each
 //! quote, over the words of its sentence; indirect patterns (holding `$CLAUSE`) run with the
-//! indirect rules on each sentence without quote marks. Their findings pass the same checks
+//! indirect rules on each sentence, around its quoted speech. Their findings pass the same checks
 //! as the built-in rules' (is the speaker a speaker, is the quote speech). The language is
 //! described for users in `docs/patterns.md`.
 
@@ -37,7 +37,7 @@ pub fn parse_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
 
 use crate::attribution::context::{Candidate, Context};
 use crate::attribution::finding::{Decided, Finding, IndirectFinding, Phase};
-use crate::attribution::grammar::clause::{bytes, indirect_confidence, plain_sentence};
+use crate::attribution::grammar::clause::{bytes, indirect_confidence, sentence_body};
 use crate::attribution::rule::{Rule, RuleInfo};
 use crate::output::QuoteClass;
 
@@ -105,8 +105,16 @@ impl PatternRule {
     /// The match of the first of the pattern's templates that matches in `window`, with
     /// that template's confidence.
     fn first_match(&self, ctx: &Context, window: &Window) -> Option<(Match, Option<f64>)> {
+        // Templates of one pattern often share their trigger: a window is scanned once for it.
+        let mut last = None;
         self.programs.iter().find_map(|(program, confidence)| {
-            if !program.may_match(ctx, window) {
+            let key = program.trigger_scope();
+            let may = match last {
+                Some((k, may)) if k == key => may,
+                _ => program.may_match(ctx, window),
+            };
+            last = Some((key, may));
+            if !may {
                 return None;
             }
             find(ctx, program, window).map(|m| (m, *confidence))
@@ -157,7 +165,7 @@ impl Rule for PatternRule {
         if self.kind != Kind::Indirect {
             return None;
         }
-        let body = plain_sentence(ctx, s)?;
+        let body = sentence_body(ctx, s)?;
         if body.len() > MAX_SENTENCE_TOKENS {
             return None;
         }

@@ -140,6 +140,9 @@ pub enum Node {
     Token(Test),
     /// The speaker: a noun phrase of one of these kinds.
     Speaker(SpeakerKinds),
+    /// The speaker: the words the inner node matches, read as a description ("in the latest
+    /// county poll").
+    SpeakerWords(Box<Node>),
     /// The cue: what the inner node matches.
     Cue(Box<Node>),
     /// The quoted passage being attributed.
@@ -323,6 +326,7 @@ pub const CLASSES: &[(&str, &str)] = &[
     ("function_words", "data/function_words.txt"),
     ("finite_verbs", "data/finite_verbs.txt"),
     ("evidence_nouns", "data/evidence_nouns.txt"),
+    ("poll_nouns", "data/poll_nouns.txt"),
 ];
 
 fn class_named(name: &str) -> Option<Class> {
@@ -348,6 +352,7 @@ fn class_named(name: &str) -> Option<Class> {
         "function_words" => Class::Lexicon(FUNCTION_WORD),
         "finite_verbs" => Class::Lexicon(FINITE_VERB),
         "evidence_nouns" => Class::Lexicon(EVIDENCE_NOUN),
+        "poll_nouns" => Class::Lexicon(POLL_NOUN),
         _ => return None,
     })
 }
@@ -1039,6 +1044,10 @@ impl<'a> Template<'a> {
             "START" => Ok(Node::Start),
             "END" => Ok(Node::End),
             "SPEAKER" => {
+                if self.peek() == Some('(') {
+                    let inner = self.atom()?;
+                    return Ok(Node::SpeakerWords(Box::new(inner)));
+                }
                 if self.peek() != Some('{') {
                     return Ok(Node::Speaker(SpeakerKinds::DEFAULT));
                 }
