@@ -295,8 +295,8 @@ fn mistakes_are_named_by_line_and_column() {
             "house.pat:3:9: an unbounded repetition inside another",
         ),
         (
-            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER $CUE !,\n  example a\n",
-            "house.pat:3:33: expected a word or a `@class` after `!`",
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE , $SPEAKER $CUE !_\n  example a\n",
+            "house.pat:3:33: expected a word, a `@class` or a punctuation mark after `!`",
         ),
         (
             "pattern HOUSE01 x\n  kind direct\n  confidence-unresolved 2\n",
@@ -309,6 +309,18 @@ fn mistakes_are_named_by_line_and_column() {
         (
             "pattern HOUSE01 x\n  kind indirect\n  match $CLAUSE , per $SPEAKER(_?)\n  example a\n",
             "house.pat:3:9: $SPEAKER(…) must hold at least one token",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  match $SPEAKER said $CLAUSE(_?)\n  example a\n",
+            "house.pat:3:9: $CLAUSE(…) must hold at least one token",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $QUOTE (, $SPEAKER)? $CUE\n  example a\n",
+            "house.pat:3:9: a direct pattern holds $SPEAKER once on every way through it",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  match $CUE(asked) $CLAUSE\n  example a\n",
+            "house.pat:3:9: an indirect pattern holds $SPEAKER (a way through it may go without)",
         ),
     ];
     for (source, want) in cases {
@@ -545,5 +557,65 @@ fn speaker_words_are_the_speaker_and_a_clause_reads_around_quoted_speech() {
     assert_eq!(
         found("The loss was twice the ferry’s, per the harbour board ledger.").as_deref(),
         Some("The loss was twice the ferry’s")
+    );
+}
+
+/// An optional speaker, a lazy lead and a clause that is what its group matches.
+const PRESSED: &str = "\
+pattern HOUSE09 pressed-on-a-question
+  kind       indirect
+  match      $START $CUE(pressed) (by $SPEAKER{name|desc})? (!,){0,6}? $CLAUSE(about (!,)*) ,
+  example    Pressed by Dana Whitfield about the cost of the bridge, the mayor left.
+    speaker  Dana Whitfield
+    content  about the cost of the bridge
+  example    Pressed again about the cost of the bridge, the mayor left.
+    content  about the cost of the bridge
+  counter    Pressed about cost, the mayor left.
+";
+
+#[test]
+fn optional_speaker_lazy_repetition_and_clause_groups() {
+    let set = RuleSet::with_files(&files(PRESSED)).expect("a good file");
+    let p = set.patterns().next().expect("one pattern");
+    for o in examples::run(set, p) {
+        assert!(o.passed(), "{:?}", o.failure);
+    }
+    let found = |text: &str| {
+        let doc = extract_with(set, text);
+        doc.quotes
+            .iter()
+            .find(|q| q.rule.as_deref() == Some("HOUSE09"))
+            .map(|q| {
+                (
+                    q.text.clone(),
+                    q.speaker.as_ref().map(|s| s.name.clone()),
+                    q.confidence,
+                )
+            })
+    };
+    // No "by": content with no speaker, at the confidence of an unsourced report.
+    let (content, speaker, confidence) =
+        found("Pressed again about the cost of the bridge, the mayor left.").expect("a report");
+    assert_eq!(content, "about the cost of the bridge");
+    assert_eq!(speaker, None);
+    assert!((confidence - 0.6).abs() < 1e-9);
+    // The lazy lead stops at the first "about"; a greedy one would go on to the second.
+    assert_eq!(
+        found("Pressed about the delay and about the cost of the bridge, the mayor left.")
+            .map(|f| f.0)
+            .as_deref(),
+        Some("about the delay and about the cost of the bridge")
+    );
+    // A quoted title stands whole in a clause, and a clause never cuts one: a comma inside
+    // the title's marks closes no clause.
+    assert_eq!(
+        found("Pressed about the cost of “The Long Bridge” again, the mayor left.")
+            .map(|f| f.0)
+            .as_deref(),
+        Some("about the cost of “The Long Bridge” again")
+    );
+    assert_eq!(
+        found("Pressed about the cost of “The Long Bridge,” the mayor left."),
+        None
     );
 }

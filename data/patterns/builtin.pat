@@ -206,3 +206,27 @@ pattern IND010 poll-in
   counter    In a speech on Monday, Okafor promised lower fares.
   counter    Okafor led in the polls.
   counter    Okafor led in the polls, which had been wrong before.
+
+pattern IND009 asked-question
+  kind       indirect
+  match      $START when? $CUE(asked) (by $SPEAKER{name|org|desc|pronoun|first} | by)? (!,){0,9}? $CLAUSE(@question_openers (!,)*) ,
+  about      The question put to the person a sentence then quotes or reports, in the participle
+  about      that opens it: Asked whether he would run again, Okafor said …; When asked about the
+  about      budget, the mayor smiled; Asked by a reporter if the deal was dead, she said …. The
+  about      content is the question, from its "whether", "if", "about" or wh-word
+  about      (data/question_openers.txt; the first within ten tokens of "asked") to the comma; the
+  about      speaker is the asker after "by", else nobody (the reporter, unnamed: confidence 0.6).
+  why        News reports the questions behind answers this way; the question is reported speech
+  why        too, and it tells a reader of the answer what it answers.
+  false-positive None known.
+  example    Asked by Matt Lauer whether she had practised the speech, she said no.
+    speaker  Matt Lauer
+    content  whether she had practised the speech
+    cue      Asked
+  example    When asked about the missing funds, Ostrander declined to answer.
+    content  about the missing funds
+    cue      asked
+  counter    Ostrander asked whether the vote could wait.
+  counter    Asked to leave, he stayed.
+  counter    Asked about that, Fuentes shrugged.
+  counter    Asked by a reporter whether the deal was dead he said nothing

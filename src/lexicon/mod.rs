@@ -167,6 +167,9 @@ pub mod class {
     pub const COMPLEMENT_BLOCKER: u64 = 1 << 56;
     /// A noun that names a poll or a survey (`data/poll_nouns.txt`), in any ASCII case.
     pub const POLL_NOUN: u64 = 1 << 57;
+    /// A word that opens the question an opening "Asked …" reports
+    /// (`data/question_openers.txt`), in any ASCII case.
+    pub const QUESTION_OPENER: u64 = 1 << 58;
 }
 
 /// How a list reads the case of a word.
@@ -445,7 +448,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 31] = [
+        let cased: [(&'static str, Case, u64); 32] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -550,6 +553,11 @@ impl Table {
                 include_str!("../../data/poll_nouns.txt"),
                 Case::AnyAscii,
                 POLL_NOUN,
+            ),
+            (
+                include_str!("../../data/question_openers.txt"),
+                Case::AnyAscii,
+                QUESTION_OPENER,
             ),
             (
                 include_str!("../../data/participle_auxiliaries.txt"),
@@ -964,6 +972,7 @@ mod tests {
         assert!(!lookup("relaxed").has(COMPLEMENT_BLOCKER));
         assert!(lookup("Polls").has(POLL_NOUN));
         assert!(!lookup("pollster").has(POLL_NOUN));
+        assert!(lookup("Whether").has(QUESTION_OPENER));
         assert!(lookup("Reportedly").has(CUE_ADVERB));
         assert!(!lookup("quickly").has(CUE_ADVERB));
     }

@@ -140,7 +140,22 @@ pub fn check(node: &Node, kind: Kind) -> Result<(), String> {
     if count(node, other).1 != 0 {
         return Err(format!("a {kind_name} pattern holds no {}", other.text()));
     }
-    once(SlotName::Speaker, "$SPEAKER")?;
+    match kind {
+        Kind::Direct => once(SlotName::Speaker, "$SPEAKER")?,
+        // A way through an indirect template without a speaker reports content nobody is
+        // named for ("Asked whether …, she said": the asker is not named).
+        Kind::Indirect if count(node, SlotName::Speaker).1 > 1 => {
+            return Err(
+                "an indirect pattern holds $SPEAKER at most once on every way through it".into(),
+            )
+        }
+        Kind::Indirect if count(node, SlotName::Speaker).1 == 0 => {
+            return Err(
+                "an indirect pattern holds $SPEAKER (a way through it may go without)".into(),
+            )
+        }
+        Kind::Indirect => {}
+    }
     if count(node, SlotName::Cue).1 > 1 {
         return Err("a pattern holds $CUE at most once".into());
     }
@@ -176,7 +191,7 @@ impl SlotName {
         matches!(
             (self, node),
             (SlotName::Quote, Node::Quote)
-                | (SlotName::Clause, Node::Clause)
+                | (SlotName::Clause, Node::Clause | Node::ClauseWords(_))
                 | (SlotName::Speaker, Node::Speaker(_) | Node::SpeakerWords(_))
                 | (SlotName::Cue, Node::Cue(_))
         )
@@ -187,7 +202,7 @@ impl SlotName {
 fn count(node: &Node, name: SlotName) -> (u32, u32) {
     let own = u32::from(name.is(node));
     match node {
-        Node::Cue(inner) | Node::SpeakerWords(inner) => {
+        Node::Cue(inner) | Node::SpeakerWords(inner) | Node::ClauseWords(inner) => {
             let (a, b) = count(inner, name);
             (a + own, b + own)
         }
@@ -199,7 +214,7 @@ fn count(node: &Node, name: SlotName) -> (u32, u32) {
             let (x, y) = count(n, name);
             (a.min(x), b.max(y))
         }),
-        Node::Repeat { node, min, max } => {
+        Node::Repeat { node, min, max, .. } => {
             let (x, y) = count(node, name);
             (
                 x.saturating_mul(*min),
@@ -220,9 +235,14 @@ fn walk(node: &Node) -> Result<(), String> {
             }
             walk(inner)
         }
-        Node::SpeakerWords(inner) => {
+        Node::SpeakerWords(inner) | Node::ClauseWords(inner) => {
+            let slot = if matches!(node, Node::SpeakerWords(_)) {
+                "$SPEAKER"
+            } else {
+                "$CLAUSE"
+            };
             if can_be_empty(inner) {
-                return Err("$SPEAKER(…) must hold at least one token".into());
+                return Err(format!("{slot}(…) must hold at least one token"));
             }
             for name in [
                 SlotName::Quote,
@@ -232,7 +252,7 @@ fn walk(node: &Node) -> Result<(), String> {
             ] {
                 if count(inner, name).1 > 0 {
                     return Err(format!(
-                        "{} stands inside $SPEAKER(…), which holds words, classes and punctuation only",
+                        "{} stands inside {slot}(…), which holds words, classes and punctuation only",
                         name.text()
                     ));
                 }
@@ -247,13 +267,15 @@ fn walk(node: &Node) -> Result<(), String> {
             if max.is_none() && !matches!(**node, Node::Token(_)) && has_unbounded(node) {
                 return Err("an unbounded repetition inside another".into());
             }
+            // An optional item (`?`) may hold a slot: it stands there once or not at all.
+            let optional = *max == Some(1);
             for name in [
                 SlotName::Quote,
                 SlotName::Clause,
                 SlotName::Speaker,
                 SlotName::Cue,
             ] {
-                if count(node, name).1 > 0 {
+                if !optional && count(node, name).1 > 0 {
                     return Err(format!(
                         "{} stands inside a repetition; it must match exactly once",
                         name.text()
@@ -269,9 +291,10 @@ fn walk(node: &Node) -> Result<(), String> {
 fn has_unbounded(node: &Node) -> bool {
     match node {
         Node::Repeat { max: None, .. } => true,
-        Node::Repeat { node, .. } | Node::Cue(node) | Node::SpeakerWords(node) => {
-            has_unbounded(node)
-        }
+        Node::Repeat { node, .. }
+        | Node::Cue(node)
+        | Node::SpeakerWords(node)
+        | Node::ClauseWords(node) => has_unbounded(node),
         Node::Seq(v) | Node::Alt(v) => v.iter().any(has_unbounded),
         _ => false,
     }
@@ -282,7 +305,9 @@ pub fn can_be_empty(node: &Node) -> bool {
     match node {
         Node::Token(_) | Node::Speaker(_) | Node::Quote | Node::Clause => false,
         Node::Start | Node::End | Node::Skip(_) => true,
-        Node::Cue(inner) | Node::SpeakerWords(inner) => can_be_empty(inner),
+        Node::Cue(inner) | Node::SpeakerWords(inner) | Node::ClauseWords(inner) => {
+            can_be_empty(inner)
+        }
         Node::Seq(items) => items.iter().all(can_be_empty),
         Node::Alt(alts) => alts.iter().any(can_be_empty),
         Node::Repeat { node, min, .. } => *min == 0 || can_be_empty(node),
@@ -305,7 +330,7 @@ pub fn compile(node: &Node) -> Program {
         Test::Word(w) => (2, usize::MAX - w.len()),
         Test::Possessive => (3, 0),
         Test::Punct(_) | Test::Dash => (4, 0),
-        Test::AnyWord | Test::AnyToken | Test::NotWord(_) => (5, 0),
+        Test::AnyWord | Test::AnyToken | Test::NotWord(_) | Test::NotToken(_) => (5, 0),
     };
     let trigger = required
         .into_iter()
@@ -354,7 +379,9 @@ fn mandatory(node: &Node, out: &mut Vec<Test>) {
     match node {
         Node::Token(t) => out.push(t.clone()),
         Node::Seq(items) => items.iter().for_each(|n| mandatory(n, out)),
-        Node::Cue(inner) | Node::SpeakerWords(inner) => mandatory(inner, out),
+        Node::Cue(inner) | Node::SpeakerWords(inner) | Node::ClauseWords(inner) => {
+            mandatory(inner, out)
+        }
         Node::Repeat { node, min, .. } if *min > 0 => mandatory(node, out),
         // What every alternative needs.
         Node::Alt(alts) => {
@@ -393,6 +420,11 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
             out.push(Inst::SpeakerWordsStart);
             emit(inner, out);
             out.push(Inst::SpeakerWordsEnd);
+        }
+        Node::ClauseWords(inner) => {
+            out.push(Inst::ClauseStart);
+            emit(inner, out);
+            out.push(Inst::ClauseEnd);
         }
         Node::Clause => {
             // A word, then at least MIN_CLAUSE_WORDS - 1 more, each after any other tokens,
@@ -442,10 +474,23 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
                 out[j] = Inst::Jump(end);
             }
         }
-        Node::Repeat { node, min, max } => {
+        Node::Repeat {
+            node,
+            min,
+            max,
+            lazy,
+        } => {
             for _ in 0..*min {
                 emit(node, out);
             }
+            // A greedy repetition tries one more copy first; a lazy one, what follows.
+            let choice = |more: usize, done: usize| {
+                if *lazy {
+                    Inst::Split(done, more)
+                } else {
+                    Inst::Split(more, done)
+                }
+            };
             match max {
                 None => {
                     let top = out.len();
@@ -453,7 +498,7 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
                     emit(node, out);
                     out.push(Inst::Jump(top));
                     let exit = out.len();
-                    out[top] = Inst::Split(top + 1, exit);
+                    out[top] = choice(top + 1, exit);
                 }
                 Some(max) => {
                     // Each optional copy: Split(copy, end).
@@ -465,12 +510,20 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
                     }
                     let end = out.len();
                     for s in splits {
-                        out[s] = Inst::Split(s + 1, end);
+                        out[s] = choice(s + 1, end);
                     }
                 }
             }
         }
     }
+}
+
+/// True when the clause `r` starts or ends inside a quoted passage (a title whose comma
+/// stands inside its marks: `on “Morning Show,” he said`): a clause holds a quoted title or
+/// term whole, marks and all, or none of it.
+fn cuts_quote(ctx: &Context, r: &Range<usize>) -> bool {
+    let inside = |t: usize| ctx.in_quote.get(t).copied().unwrap_or(false);
+    (r.start > 0 && inside(r.start) && inside(r.start - 1)) || (inside(r.end - 1) && inside(r.end))
 }
 
 /// Most tokens after a clause's last word that close it ("32.7%)").
@@ -532,8 +585,8 @@ impl Window {
 /// What a match captured.
 #[derive(Debug, Clone)]
 pub struct Match {
-    /// The speaker phrase.
-    pub speaker: SpeakerNp,
+    /// The speaker phrase (none only where an indirect template reports no speaker).
+    pub speaker: Option<SpeakerNp>,
     /// The cue's tokens (empty when the pattern has no cue).
     pub cue: Range<usize>,
     /// The clause's tokens (indirect patterns).
@@ -630,26 +683,43 @@ fn search(
                 tried[bit / 64] |= 1 << (bit % 64);
                 match &program.insts[pc] {
                     Inst::Accept => {
+                        let clause = if caps[CLAUSE_START] == usize::MAX {
+                            0..0
+                        } else {
+                            caps[CLAUSE_START]..caps[CLAUSE_END]
+                        };
+                        // `$CLAUSE(…)` holds what its group matched: a clause only with
+                        // enough words.
+                        if caps[CLAUSE_START] != usize::MAX
+                            && (ctx.tokens[clause.clone()]
+                                .iter()
+                                .filter(|t| t.is_word())
+                                .count()
+                                < MIN_CLAUSE_WORDS
+                                || cuts_quote(ctx, &clause))
+                        {
+                            break;
+                        }
                         let speaker_at = caps[SPEAKER];
-                        let speaker = match &program.insts[caps[SPEAKER_PC]] {
-                            Inst::Speaker(kinds) => {
-                                speaker_np(ctx, kinds, speaker_at, window.limit(speaker_at))?
-                            }
+                        // An indirect template may report no speaker on some way through it.
+                        let speaker = match program.insts.get(caps[SPEAKER_PC]) {
+                            None => None,
+                            Some(Inst::Speaker(kinds)) => Some(speaker_np(
+                                ctx,
+                                kinds,
+                                speaker_at,
+                                window.limit(speaker_at),
+                            )?),
                             // Checked: the words hold at least one token.
-                            Inst::SpeakerWordsStart => {
-                                ctx.description(speaker_at..caps[SPEAKER_END])
+                            Some(Inst::SpeakerWordsStart) => {
+                                Some(ctx.description(speaker_at..caps[SPEAKER_END]))
                             }
-                            _ => return None,
+                            Some(_) => return None,
                         };
                         let cue = if caps[CUE_START] == usize::MAX {
                             0..0
                         } else {
                             caps[CUE_START]..caps[CUE_END]
-                        };
-                        let clause = if caps[CLAUSE_START] == usize::MAX {
-                            0..0
-                        } else {
-                            caps[CLAUSE_START]..caps[CLAUSE_END]
                         };
                         return Some(Match {
                             speaker,
@@ -878,6 +948,7 @@ fn passes(ctx: &Context, test: &Test, t: usize) -> bool {
         Test::AnyWord => tok.is_word(),
         Test::AnyToken => true,
         Test::NotWord(inner) => tok.is_word() && !passes(ctx, inner, t),
+        Test::NotToken(inner) => !passes(ctx, inner, t),
         Test::Class(class) => {
             tok.is_word()
                 && match class {

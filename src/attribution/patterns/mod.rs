@@ -48,6 +48,10 @@ pub const MAX_SENTENCE_TOKENS: usize = 256;
 /// Confidence of a direct pattern's finding when its file does not say.
 pub const DEFAULT_DIRECT_CONFIDENCE: f64 = 0.9;
 
+/// Confidence of an indirect pattern's finding that names no speaker, when its file does not
+/// say: as sure as of a pronoun's.
+pub const UNSOURCED_CONFIDENCE: f64 = 0.6;
+
 /// A compiled pattern: a rule like the others.
 #[derive(Debug)]
 pub struct PatternRule {
@@ -153,8 +157,9 @@ impl Rule for PatternRule {
             after: Some(c.after.clone()),
         };
         let (m, confidence) = self.first_match(ctx, &window)?;
+        // A direct template holds its speaker on every way through it (checked).
         let finding = ctx.finding(
-            &m.speaker,
+            m.speaker.as_ref()?,
             m.cue,
             confidence.unwrap_or(DEFAULT_DIRECT_CONFIDENCE),
         );
@@ -174,11 +179,22 @@ impl Rule for PatternRule {
             after: None,
         };
         let (m, confidence) = self.first_match(ctx, &window)?;
-        let confidence = confidence.unwrap_or_else(|| indirect_confidence(&m.speaker));
+        let finding = match &m.speaker {
+            Some(np) => self.unresolved(ctx.finding(
+                np,
+                m.cue.clone(),
+                confidence.unwrap_or_else(|| indirect_confidence(np)),
+            )),
+            None => Finding {
+                speaker: None,
+                cue: (!m.cue.is_empty()).then(|| bytes(ctx, m.cue.clone())),
+                confidence: confidence.unwrap_or(UNSOURCED_CONFIDENCE),
+            },
+        };
         Some(IndirectFinding {
             content: bytes(ctx, m.clause),
             lead: None,
-            finding: self.unresolved(ctx.finding(&m.speaker, m.cue, confidence)),
+            finding,
             verbatim: false,
         })
     }

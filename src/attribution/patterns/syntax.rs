@@ -149,6 +149,8 @@ pub enum Node {
     Quote,
     /// The reported content: at least three words, no quote mark.
     Clause,
+    /// The reported content: what the inner node matches, if it holds at least three words.
+    ClauseWords(Box<Node>),
     /// The start of the sentence (or of the words before the quote).
     Start,
     /// The end of the sentence (or of the words after the quote), before its closing
@@ -168,6 +170,8 @@ pub enum Node {
         min: u32,
         /// Most times.
         max: Option<u32>,
+        /// As few times as lead to a match (`*?`, `{0,9}?`), not as many.
+        lazy: bool,
     },
 }
 
@@ -207,6 +211,8 @@ pub enum Test {
     AnyToken,
     /// A word that does not pass the test (`!@speech`, `!said`).
     NotWord(Box<Test>),
+    /// A token (word or punctuation) that does not pass the test (`!,`: no comma).
+    NotToken(Box<Test>),
     /// A word of a class (`@name`).
     Class(Class),
 }
@@ -327,6 +333,7 @@ pub const CLASSES: &[(&str, &str)] = &[
     ("finite_verbs", "data/finite_verbs.txt"),
     ("evidence_nouns", "data/evidence_nouns.txt"),
     ("poll_nouns", "data/poll_nouns.txt"),
+    ("question_openers", "data/question_openers.txt"),
 ];
 
 fn class_named(name: &str) -> Option<Class> {
@@ -353,6 +360,7 @@ fn class_named(name: &str) -> Option<Class> {
         "finite_verbs" => Class::Lexicon(FINITE_VERB),
         "evidence_nouns" => Class::Lexicon(EVIDENCE_NOUN),
         "poll_nouns" => Class::Lexicon(POLL_NOUN),
+        "question_openers" => Class::Lexicon(QUESTION_OPENER),
         _ => return None,
     })
 }
@@ -842,10 +850,12 @@ impl<'a> Template<'a> {
                             self.error(open, "expected `{m,n}` with 0 ≤ m ≤ n and n ≥ 1".into())
                         );
                     }
+                    let lazy = self.lazy_mark();
                     node = Node::Repeat {
                         node: Box::new(node),
                         min,
                         max,
+                        lazy,
                     };
                     continue;
                 }
@@ -859,12 +869,23 @@ impl<'a> Template<'a> {
             }
             let _ = start;
             self.at += 1;
+            let lazy = self.lazy_mark();
             node = Node::Repeat {
                 node: Box::new(node),
                 min,
                 max,
+                lazy,
             };
         }
+    }
+
+    /// Reads the `?` that makes the repetition just read lazy, if it stands here.
+    fn lazy_mark(&mut self) -> bool {
+        let lazy = self.peek() == Some('?');
+        if lazy {
+            self.at += 1;
+        }
+        lazy
     }
 
     /// `{n}` or `{m,n}` after a node; the reader stands on `{`.
@@ -978,6 +999,7 @@ impl<'a> Template<'a> {
                     node: Box::new(Node::Token(Test::AnyToken)),
                     min: 0,
                     max: None,
+                    lazy: false,
                 })
             }
             '!' => {
@@ -987,9 +1009,12 @@ impl<'a> Template<'a> {
                     Node::Token(t @ (Test::Word(_) | Test::Class(_))) => {
                         Ok(Node::Token(Test::NotWord(Box::new(t))))
                     }
+                    Node::Token(t @ (Test::Punct(_) | Test::Dash | Test::Possessive)) => {
+                        Ok(Node::Token(Test::NotToken(Box::new(t))))
+                    }
                     _ => Err(self.error(
                         inner_start,
-                        "expected a word or a `@class` after `!` (`!@speech`: a word that is no speech verb)".into(),
+                        "expected a word, a `@class` or a punctuation mark after `!` (`!@speech`: a word that is no speech verb; `!,`: a token that is no comma)".into(),
                     )),
                 }
             }
@@ -1040,7 +1065,13 @@ impl<'a> Template<'a> {
         self.at = end;
         match name.as_str() {
             "QUOTE" => Ok(Node::Quote),
-            "CLAUSE" => Ok(Node::Clause),
+            "CLAUSE" => {
+                if self.peek() == Some('(') {
+                    let inner = self.atom()?;
+                    return Ok(Node::ClauseWords(Box::new(inner)));
+                }
+                Ok(Node::Clause)
+            }
             "START" => Ok(Node::Start),
             "END" => Ok(Node::End),
             "SPEAKER" => {

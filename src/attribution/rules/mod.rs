@@ -21,7 +21,6 @@ pub mod ind005_parenthetical_name_cue;
 pub mod ind006_stance_verb;
 pub mod ind007_participle_clause;
 pub mod ind008_headline_colon;
-pub mod ind009_asked_question;
 pub mod ind011_possessive_stance;
 pub mod ind012_unsourced_evidential;
 pub mod ind013_stance_phrase;
@@ -74,7 +73,7 @@ static ORDER: &[Slot] = &[
     Slot::Code(&ind006_stance_verb::StanceVerb),
     Slot::Code(&ind007_participle_clause::ParticipleClause),
     Slot::Code(&ind008_headline_colon::HeadlineColon),
-    Slot::Code(&ind009_asked_question::AskedQuestion),
+    Slot::Pattern("IND009"),
     Slot::Pattern("IND010"),
     Slot::Code(&ind011_possessive_stance::PossessiveStance),
     Slot::Code(&ind013_stance_phrase::StancePhrase),
