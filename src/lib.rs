@@ -43,12 +43,40 @@ pub struct Config {
 }
 
 /// Extracts the quotes of one document. `id` is copied into the result.
+///
+/// # Panics
+///
+/// When `text` is longer than [`input::MAX_DOCUMENT_BYTES`] (1,431,655,765 bytes), the
+/// largest document whose byte offsets whosaid can keep: rather than give wrong spans.
+/// [`try_extract`] returns an error instead, for a text of any size.
 pub fn extract(id: &str, text: &str, config: &Config) -> Document {
+    if let Err(e) = check_length(id, text.len()) {
+        panic!("{e}");
+    }
     pipeline::run(id, text, config)
 }
 
+/// [`extract`], or for a text longer than [`input::MAX_DOCUMENT_BYTES`] the `too_large`
+/// error that the command line writes as the document's error record.
+pub fn try_extract(id: &str, text: &str, config: &Config) -> Result<Document, input::Error> {
+    check_length(id, text.len())?;
+    Ok(pipeline::run(id, text, config))
+}
+
+/// Accepts a text of `len` bytes for extraction, or says why not (see [`extract`]).
+fn check_length(id: &str, len: usize) -> Result<(), input::Error> {
+    input::check_size(id, len, usize::MAX)
+}
+
 /// The sentences of one document, as `whosaid sentences` prints them.
+///
+/// # Panics
+///
+/// When `text` is longer than [`input::MAX_DOCUMENT_BYTES`], as [`extract`] does.
 pub fn sentences(id: &str, text: &str) -> output::SentencesRecord {
+    if let Err(e) = check_length(id, text.len()) {
+        panic!("{e}");
+    }
     let offsets = text::CharOffsets::new(text);
     // Split as `extract` reads the text (see `text::view`), reported on the text as given.
     let view = text::view::View::of(text);
@@ -66,5 +94,33 @@ pub fn sentences(id: &str, text: &str) -> output::SentencesRecord {
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_over_the_largest_document_is_refused_by_its_length() {
+        assert_eq!(check_length("d", input::MAX_DOCUMENT_BYTES), Ok(()));
+        let e = check_length("big", input::MAX_DOCUMENT_BYTES + 1).unwrap_err();
+        assert_eq!(e.kind, input::ErrorKind::TooLarge);
+        assert!(
+            e.message.starts_with("big: 1431655766 bytes"),
+            "{}",
+            e.message
+        );
+        let e = check_length("d", usize::MAX).unwrap_err();
+        assert_eq!(e.kind, input::ErrorKind::TooLarge);
+    }
+
+    #[test]
+    fn try_extract_of_a_text_within_the_limit_is_extract() {
+        let text = "“It will rain,” Dana Ortiz said. She added: “Bring a coat.”";
+        let config = Config::default();
+        let tried = try_extract("d", text, &config).expect("a short text is accepted");
+        assert_eq!(tried, extract("d", text, &config));
+        assert_eq!(tried.quotes.len(), 2);
     }
 }

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use foldhash::HashMap;
 
@@ -31,6 +32,15 @@ const WORDS_LOOK_BACK: usize =
 
 /// Confidence of a quote that reads as speech but that no rule attributed.
 const UNATTRIBUTED_CONFIDENCE: f64 = 0.4;
+
+/// Where a record of the history decided before the context rules comes from.
+#[derive(Clone, Copy)]
+enum Earlier {
+    /// The passage of this candidate, decided as speech.
+    Passage(usize),
+    /// This indirect finding.
+    Indirect(usize),
+}
 
 /// What became of one quoted passage.
 enum Verdict {
@@ -153,54 +163,76 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     }
     let indirect_found = arbiter.finish();
 
-    // The history of decided speech, in text order, for the context rules.
-    // Reserved at its final size: a list grown by doubling would hold up to twice its
-    // records, and copy them at each step, when a long document's memory peaks.
+    // The document's sentence bodies serve the indirect rules only: freed before the
+    // context rules (were one asked for again, it would be worked out again).
+    ctx.bodies.take();
+
+    // The history of decided speech, in text order, for the context rules: listed first as
+    // where each record comes from, sorted by place (a stable sort: records in one place
+    // keep their order, passages before indirect findings), and made into a record only
+    // when the context rules reach it. Records made at once, sorted and then moved into
+    // the growing history would hold two lists of them when a long document's memory peaks.
     let speech = verdicts
         .iter()
         .filter(|v| matches!(v, Verdict::Speech { .. }))
         .count();
-    let mut history: Vec<Decided> = Vec::with_capacity(speech + indirect_found.len());
-    for (c, v) in candidates.iter().zip(&verdicts) {
-        if let Verdict::Speech { finding, rule, .. } = v {
-            history.push(decided(c, finding, *rule));
+    let mut earlier: Vec<((usize, usize), Earlier)> =
+        Vec::with_capacity(speech + indirect_found.len());
+    for (i, (c, v)) in candidates.iter().zip(&verdicts).enumerate() {
+        if matches!(v, Verdict::Speech { .. }) {
+            earlier.push(((c.outer.start, c.outer.end), Earlier::Passage(i)));
         }
     }
-    for (found, rule) in &indirect_found {
-        history.push(Decided {
-            content: found.content.clone(),
-            outer: found.content.clone(),
-            speaker: found.finding.speaker.clone(),
-            cue: found.finding.cue.clone(),
-            rule: rule.id(),
-            phase: Some(rule.phase()),
-            confidence: found.finding.confidence,
-            words: OnceCell::new(),
-        });
+    for (k, (found, _)) in indirect_found.iter().enumerate() {
+        earlier.push((
+            (found.content.start, found.content.end),
+            Earlier::Indirect(k),
+        ));
     }
-    sort_moving_once(&mut history, |d| (d.outer.start, d.outer.end));
+    earlier.sort_by_key(|(place, _)| *place);
+    // (`None` only for a passage no longer speech, which phase 2 never makes.)
+    let earlier_record = |from: Earlier, verdicts: &[Verdict]| match from {
+        Earlier::Passage(i) => match &verdicts[i] {
+            Verdict::Speech { finding, rule, .. } => Some(decided(&candidates[i], finding, *rule)),
+            Verdict::NotSpeech(_) | Verdict::Pending => None,
+        },
+        Earlier::Indirect(k) => {
+            let (found, rule) = &indirect_found[k];
+            Some(Decided {
+                content: found.content.clone(),
+                outer: found.content.clone(),
+                speaker: found.finding.speaker.clone(),
+                cue: found.finding.cue.clone(),
+                rule: rule.id(),
+                phase: Some(rule.phase()),
+                confidence: found.finding.confidence,
+                words: OnceCell::new(),
+            })
+        }
+    };
 
     // Phase 2: context rules on what is still undecided, in text order. Each is shown the
     // speech decided before it: `history` grows as the candidates are passed, taking in the
-    // earlier decisions from `decided_before` (an insertion into one list for each quote
-    // would move every later record).
+    // earlier decisions in order (an insertion into one list for each quote would move
+    // every later record).
     // At most one record more for each undecided passage, so room for all is taken once.
     let pending = verdicts
         .iter()
         .filter(|v| matches!(v, Verdict::Pending))
         .count();
-    let earlier = std::mem::replace(
-        &mut history,
-        Vec::with_capacity(pending + speech + indirect_found.len()),
-    );
-    let mut decided_before = earlier.into_iter().peekable();
+    let mut history: Vec<Decided> = Vec::with_capacity(pending + earlier.len());
+    let mut next_earlier = 0;
     let mut words_kept_from = 0;
     for (i, c) in candidates.iter().enumerate() {
         if !matches!(verdicts[i], Verdict::Pending) {
             continue;
         }
-        while let Some(d) = decided_before.next_if(|d| d.outer.start < c.outer.start) {
-            history.push(d);
+        while let Some(&(_, from)) = earlier
+            .get(next_earlier)
+            .filter(|((start, _), _)| *start < c.outer.start)
+        {
+            history.extend(earlier_record(from, &verdicts));
+            next_earlier += 1;
         }
         let upto = history.partition_point(|d| d.outer.start < c.outer.start);
         // The rules look back at most `WORDS_LOOK_BACK` records from `upto`, which only
@@ -241,7 +273,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     // The history (with the words ATT010 kept of each record) is not read again: freed
     // before the output is built, when a long document's memory peaks.
     drop(history);
-    drop(decided_before);
+    drop(earlier);
 
     // Phase 3: the pieces of one quotation, which follow each other, take one speaker.
     if !quotation.is_empty() {
@@ -264,19 +296,20 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
         }
     }
 
+    let (planned, non_speech) = plan_quotes(&ctx, config, &candidates, verdicts, indirect_found);
+    // The analysis of the document (its tokens, their word information, the mentions, the
+    // passages) and the text as read have served: freed before the texts of the output are
+    // copied, so that a long document's memory peaks at the larger of the two, not at
+    // their sum.
+    let entities = std::mem::take(&mut ctx.mentions.entities);
+    drop(ctx);
+    drop(candidates);
+    drop(joined);
     let source = Source {
         text: original,
         view: view.as_ref(),
     };
-    build_document(
-        id,
-        &ctx,
-        &source,
-        config,
-        &candidates,
-        verdicts,
-        indirect_found,
-    )
+    build_document(id, &entities, &source, config.explain, planned, non_speech)
 }
 
 /// The verdict on a passage a rule attributed: speech, unless its cue is a verb of thinking
@@ -403,19 +436,104 @@ fn sort_moving_once<T>(items: &mut [T], key: impl Fn(&T) -> (usize, usize)) {
     }
 }
 
-fn build_document(
-    id: &str,
+/// A quote of the output as decided, before its texts are copied out of the document.
+struct Planned {
+    content: Range<usize>,
+    kind: QuoteKind,
+    class: QuoteClass,
+    finding: Option<Finding>,
+    rule: Option<&'static str>,
+    lead: Option<Range<usize>>,
+    /// The index of the sentence that holds the start of `content`.
+    sentence: usize,
+}
+
+/// The quotes of the document (passages decided as speech, then the indirect findings the
+/// gate lets through, of the classes asked for) and, with `--explain`, the passages judged
+/// not to be speech with the reason: everything the output needs of the document's
+/// analysis, which can then be freed.
+fn plan_quotes(
     ctx: &Context,
-    source: &Source,
     config: &Config,
     candidates: &[Candidate],
     verdicts: Vec<Verdict>,
     indirect_found: Vec<(IndirectFinding, &'static dyn Rule)>,
+) -> (Vec<Planned>, Vec<(Range<usize>, &'static str)>) {
+    let speech = verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::Speech { .. }))
+        .count();
+    // Room for every quote at once (each indirect finding gives one at most): a long
+    // document's list is not copied as it doubles.
+    let mut planned = Vec::with_capacity(speech + indirect_found.len());
+    let mut non_speech = Vec::new();
+    for (c, v) in candidates.iter().zip(verdicts) {
+        match v {
+            Verdict::Speech {
+                kind,
+                finding,
+                rule,
+            } => planned.push(Planned {
+                content: c.content.clone(),
+                kind,
+                class: QuoteClass::Speech,
+                finding,
+                rule: rule.map(|r| r.id()),
+                lead: None,
+                sentence: ctx.sentence_at(c.content.start),
+            }),
+            // Listed only when asked for: otherwise the copies would be dropped unread.
+            Verdict::NotSpeech(reason) if config.explain => {
+                non_speech.push((c.content.clone(), reason));
+            }
+            Verdict::NotSpeech(_) | Verdict::Pending => {}
+        }
+    }
+    for (mut found, rule) in indirect_found {
+        // The writer's aside after a semicolon or an unclosed dash is no one's report, and
+        // "the company" is the one company the sentences around it name.
+        let referent = gate::description_referent(ctx, &found);
+        if let Some(end) = gate::aside_start(ctx, &found) {
+            found.content.end = end;
+        }
+        if let (Some(name), Some(speaker)) = (referent, found.finding.speaker.as_mut()) {
+            speaker.name = name;
+        }
+        let class = rule.class_of(ctx.text, found.finding.cue.as_ref());
+        let Judgement::Report(class) = gate::judge(ctx, &found, class) else {
+            continue;
+        };
+        if !config.include.contains(class) {
+            continue;
+        }
+        planned.push(Planned {
+            sentence: ctx.sentence_at(found.content.start),
+            content: found.content,
+            kind: QuoteKind::Indirect,
+            class,
+            finding: Some(found.finding),
+            rule: Some(rule.id()),
+            lead: found.lead,
+        });
+    }
+    (planned, non_speech)
+}
+
+/// The output record of the quotes `planned` and the passages `non_speech` (listed with
+/// `explain`), their texts copied from the text as given; `entities` are the document's
+/// persons, whose other names a speaker's summary lists.
+fn build_document(
+    id: &str,
+    entities: &[Entity],
+    source: &Source,
+    explain: bool,
+    planned: Vec<Planned>,
+    non_speech: Vec<(Range<usize>, &'static str)>,
 ) -> Document {
     let offsets = CharOffsets::new(source.text);
     // A span of the text the stages read, as the words it covers in the text as given, its
     // character span and its byte span there.
-    let located = |range: &std::ops::Range<usize>| {
+    let located = |range: &Range<usize>| {
         let original = source.span(range);
         (
             source.text[original.clone()].to_string(),
@@ -423,118 +541,68 @@ fn build_document(
             original.into(),
         )
     };
-    // Room for every quote at once (each candidate and each indirect finding gives one at
-    // most): a long document's list is not copied as it doubles, next to everything else.
-    let mut quotes = Vec::with_capacity(candidates.len() + indirect_found.len());
-    let mut non_speech = Vec::new();
-    let make_quote = |content: &std::ops::Range<usize>,
-                      kind: QuoteKind,
-                      class: QuoteClass,
-                      finding: Option<&Finding>,
-                      rule: Option<&'static str>| {
-        let speaker = finding
-            .and_then(|f| f.speaker.as_ref())
-            .map(|s: &ResolvedSpeaker| {
-                let (mention, span, byte_span) = located(&s.mention);
-                Speaker {
-                    name: s.name.clone(),
-                    mention,
-                    span,
-                    byte_span,
-                }
-            });
-        let cue = finding.and_then(|f| f.cue.as_ref()).map(|r| {
-            let (text, span, byte_span) = located(r);
-            Cue {
+    let non_speech: Vec<NonSpeech> = non_speech
+        .into_iter()
+        .map(|(content, reason)| {
+            let (text, span, byte_span) = located(&content);
+            NonSpeech {
                 text,
                 span,
                 byte_span,
+                reason: reason.to_string(),
             }
-        });
-        let (text, span, byte_span) = located(content);
-        Quote {
-            text,
-            kind,
-            class,
-            span,
-            byte_span,
-            lead: None,
-            sentence: ctx.sentence_at(content.start),
-            speaker,
-            cue,
-            rule: rule.map(str::to_string),
-            confidence: finding.map_or(UNATTRIBUTED_CONFIDENCE, |f| f.confidence),
-        }
-    };
-    for (c, v) in candidates.iter().zip(verdicts) {
-        match v {
-            Verdict::Speech {
-                kind,
-                finding,
-                rule,
-            } => quotes.push(make_quote(
-                &c.content,
-                kind,
-                QuoteClass::Speech,
-                finding.as_ref(),
-                rule.map(|r| r.id()),
-            )),
-            // Listed only when asked for: otherwise the copies would be dropped unread.
-            Verdict::NotSpeech(reason) if config.explain => {
-                let (text, span, byte_span) = located(&c.content);
-                non_speech.push(NonSpeech {
-                    text,
-                    span,
-                    byte_span,
-                    reason: reason.to_string(),
+        })
+        .collect();
+    let mut quotes: Vec<Quote> =
+        planned
+            .into_iter()
+            .map(|p| {
+                let speaker = p.finding.as_ref().and_then(|f| f.speaker.as_ref()).map(
+                    |s: &ResolvedSpeaker| {
+                        let (mention, span, byte_span) = located(&s.mention);
+                        Speaker {
+                            name: s.name.clone(),
+                            mention,
+                            span,
+                            byte_span,
+                        }
+                    },
+                );
+                let cue = p.finding.as_ref().and_then(|f| f.cue.as_ref()).map(|r| {
+                    let (text, span, byte_span) = located(r);
+                    Cue {
+                        text,
+                        span,
+                        byte_span,
+                    }
                 });
-            }
-            Verdict::NotSpeech(_) | Verdict::Pending => {}
-        }
-    }
-    for (found, rule) in &indirect_found {
-        // The writer's aside after a semicolon or an unclosed dash is no one's report, and
-        // "the company" is the one company the sentences around it name.
-        let referent = gate::description_referent(ctx, found);
-        let aside = gate::aside_start(ctx, found);
-        let amended;
-        let found = if aside.is_some() || referent.is_some() {
-            let mut copy = found.clone();
-            if let Some(end) = aside {
-                copy.content.end = end;
-            }
-            if let (Some(name), Some(speaker)) = (referent, copy.finding.speaker.as_mut()) {
-                speaker.name = name;
-            }
-            amended = copy;
-            &amended
-        } else {
-            found
-        };
-        let class = rule.class_of(ctx.text, found.finding.cue.as_ref());
-        let Judgement::Report(class) = gate::judge(ctx, found, class) else {
-            continue;
-        };
-        if !config.include.contains(class) {
-            continue;
-        }
-        let mut quote = make_quote(
-            &found.content,
-            QuoteKind::Indirect,
-            class,
-            Some(&found.finding),
-            Some(rule.id()),
-        );
-        quote.lead = found.lead.as_ref().map(|lead| {
-            let (text, span, byte_span) = located(lead);
-            Part {
-                text,
-                span,
-                byte_span,
-            }
-        });
-        quotes.push(quote);
-    }
+                let (text, span, byte_span) = located(&p.content);
+                let lead = p.lead.as_ref().map(|lead| {
+                    let (text, span, byte_span) = located(lead);
+                    Part {
+                        text,
+                        span,
+                        byte_span,
+                    }
+                });
+                Quote {
+                    text,
+                    kind: p.kind,
+                    class: p.class,
+                    span,
+                    byte_span,
+                    lead,
+                    sentence: p.sentence,
+                    speaker,
+                    cue,
+                    rule: p.rule.map(str::to_string),
+                    confidence: p
+                        .finding
+                        .as_ref()
+                        .map_or(UNATTRIBUTED_CONFIDENCE, |f| f.confidence),
+                }
+            })
+            .collect();
     sort_moving_once(&mut quotes, |q| (q.byte_span.start, q.byte_span.end));
 
     // Speakers, in order of their first quote.
@@ -543,7 +611,7 @@ fn build_document(
     // The first entity of each name: looked up for each speaker, where a search of the
     // entities for each would cost speakers × entities on a long document.
     let mut entity_named: HashMap<&str, &Entity> = HashMap::default();
-    for e in &ctx.mentions.entities {
+    for e in entities {
         entity_named.entry(e.name.as_str()).or_insert(e);
     }
     for q in &quotes {
@@ -569,7 +637,7 @@ fn build_document(
         meta: None,
         quotes,
         speakers,
-        non_speech: config.explain.then_some(non_speech),
+        non_speech: explain.then_some(non_speech),
     }
 }
 
