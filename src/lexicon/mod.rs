@@ -165,6 +165,9 @@ pub mod class {
     /// A word that cannot open the adjective after "appear", "look" or "sound"
     /// (`data/complement_blockers.txt`), in any ASCII case.
     pub const COMPLEMENT_BLOCKER: u64 = 1 << 56;
+    /// A word a rule in Rust looks for as it is, which wakes that rule
+    /// (`data/wake_words.txt`), in any ASCII case.
+    pub const WAKE_WORD: u64 = 1 << 57;
 }
 
 /// How a list reads the case of a word.
@@ -443,7 +446,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 30] = [
+        let cased: [(&'static str, Case, u64); 31] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -593,6 +596,11 @@ impl Table {
                 include_str!("../../data/opens_content.txt"),
                 Case::AnyAscii,
                 OPENS_CONTENT,
+            ),
+            (
+                include_str!("../../data/wake_words.txt"),
+                Case::AnyAscii,
+                WAKE_WORD,
             ),
         ];
         for (list, case, classes) in cased {

@@ -5,7 +5,9 @@ use crate::attribution::finding::{Finding, IndirectFinding};
 use crate::attribution::grammar::clause::{
     bytes, report, sentence_body, word_count, MIN_CLAUSE_WORDS,
 };
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::CUE_QUESTION;
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -60,6 +62,11 @@ fn opens_question(w: &str) -> bool {
 }
 
 impl Rule for AskedQuestion {
+    /// "Asked" is a cue of questions.
+    fn wake(&self) -> Wake {
+        Wake::words(CUE_QUESTION)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         // "Asked …" or "When asked …" opens the sentence.

@@ -4,7 +4,9 @@ use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::grammar::words::is_dash;
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::WAKE_WORD;
 
 declare_rule! {
     /// # IND010 poll-in
@@ -42,11 +44,12 @@ const MAX_POLL_PHRASE_TOKENS: usize = 10;
 /// Hampshire polls").
 const MAX_POLL_TAIL_TOKENS: usize = 8;
 
+/// The nouns that name a poll, in any ASCII case.
+const POLL_NOUNS: [&str; 5] = ["poll", "polls", "survey", "surveys", "polling"];
+
 /// Nouns that name a poll.
 fn is_poll_noun(w: &str) -> bool {
-    ["poll", "polls", "survey", "surveys", "polling"]
-        .iter()
-        .any(|n| w.eq_ignore_ascii_case(n))
+    POLL_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n))
 }
 
 /// The poll noun of a phrase that starts after "in" at `t`, not reaching `end`.
@@ -57,6 +60,11 @@ fn poll_noun(ctx: &Context, t: usize, end: usize) -> Option<usize> {
 }
 
 impl Rule for PollIn {
+    /// The phrase names a poll: each of [`POLL_NOUNS`] is a wake word.
+    fn wake(&self) -> Wake {
+        Wake::words(WAKE_WORD)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         // Most sentences name no poll: a substring search turns them away before any
@@ -110,5 +118,26 @@ impl Rule for PollIn {
             return Some(report(ctx, &np, t..t + 1, content));
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::SentenceWords;
+
+    #[test]
+    fn every_poll_noun_wakes_the_rule_in_any_ascii_case() {
+        for noun in POLL_NOUNS {
+            let capital = format!("{}{}", noun[..1].to_ascii_uppercase(), &noun[1..]);
+            for w in [noun.to_string(), capital, noun.to_ascii_uppercase()] {
+                assert!(is_poll_noun(&w));
+                let held = SentenceWords {
+                    classes: crate::lexicon::lookup(&w).classes(),
+                    marks: 0,
+                };
+                assert!(PollIn.wake().wakes(held), "{w:?}");
+            }
+        }
     }
 }
