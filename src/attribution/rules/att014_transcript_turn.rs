@@ -108,9 +108,10 @@ fn interviewee(ctx: &Context, before: usize) -> Option<usize> {
 }
 
 impl Rule for TranscriptTurn {
-    /// A colon ends the label.
+    /// A colon ends the label, which opens a paragraph: only spaces and tabs stand between
+    /// the line break (or the text's start) and the sentence, so no token does.
     fn wake(&self) -> Wake {
-        Wake::marks(mark::COLON)
+        Wake::marks(mark::COLON).and(mark::LINE_START)
     }
 
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {

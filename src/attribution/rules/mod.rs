@@ -338,6 +338,20 @@ mod tests {
             every_text.extend(fixture_texts(&entry.unwrap().path()).1);
         }
         texts_under(&root.join("corpus"), &mut every_text);
+        // Line starts the wakes read from tokens, and the rules from the text: indented
+        // lines, CRLF line ends, a line of spaces between paragraphs.
+        every_text.extend(
+            [
+                "Dr. Ada Moss studies ice.\n\n  LEHTO: Why ice?\n\n\tMOSS: Because it moves. It \
+                 always has.",
+                "Ada Moss studies ice.\r\n\r\nLEHTO: Why ice?\r\n \r\nMOSS: Because it moves.",
+                "Q: How did you start?\n   A: By accident, one winter.\nThe lab opened later.",
+                "   Senator Ray: The levy will pass this spring\nThe vote is on Friday.",
+                "  Mayor Vows Bridge Will Reopen\n\nThe bridge closed in May.",
+                "WASHINGTON (AP) — Officials Say The Bridge Will Reopen\nIt closed in May.",
+            ]
+            .map(String::from),
+        );
         for text in &every_text {
             same_awake_or_not(text, &all_classes(None), "all rules");
         }
