@@ -598,3 +598,69 @@ fn speaks_with_particle(verb: &str, particle: &[u8]) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`SentenceWords::of_sentences`] worked out sentence by sentence, from
+    /// [`Context::sentence_tokens`]'s ranges.
+    fn each_sentence(text: &str) -> (Vec<SentenceWords>, Vec<SentenceWords>) {
+        let lexed = crate::text::tokens::lex(text);
+        let sentences = crate::sentences::split_lexed(text, &lexed);
+        let tokens = lexed.tokens;
+        let words = crate::lexicon::words_of(text, &tokens);
+        let n = tokens.len();
+        let expected = sentences
+            .iter()
+            .map(|r| {
+                let toks = first_at_or_after(&tokens, r.start)..first_at_or_after(&tokens, r.end);
+                let classes = words[toks.clone()]
+                    .iter()
+                    .fold(0, |all, w| all | w.classes());
+                let colon = tokens[toks.clone()]
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Punct(':'));
+                let start = toks.start == 0 || tokens[toks.start - 1].kind == TokenKind::Break;
+                let end = toks.end == n || tokens[toks.end].kind == TokenKind::Break;
+                let marks = [
+                    (colon, mark::COLON),
+                    (start, mark::LINE_START),
+                    (start && end, mark::LINE),
+                ];
+                SentenceWords {
+                    classes,
+                    marks: marks
+                        .iter()
+                        .filter(|(holds, _)| *holds)
+                        .fold(0, |all, (_, m)| all | m),
+                }
+            })
+            .collect();
+        let got = SentenceWords::of_sentences(&sentences, &tokens, &words);
+        (got, expected)
+    }
+
+    #[test]
+    fn sentence_words_of_invented_text() {
+        let text = "Roads reopened. Traffic was light: few cars came.\n  Officials said \
+                    so.\r\n\r\nResidents: the detour is long.\nA Headline Line\n";
+        let (got, expected) = each_sentence(text);
+        assert_eq!(got, expected);
+        assert!(got.len() >= 4, "{got:?}");
+        assert_eq!(got[1].marks & mark::COLON, mark::COLON);
+        assert_eq!(got[0].marks & mark::LINE_START, mark::LINE_START);
+        assert_eq!(got[1].marks & mark::LINE_START, 0);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn sentence_words_are_those_of_each_sentence_s_tokens(
+            text in "([A-Za-z]{1,8}|said|Said|: |, |\\. |\\n|\\r\\n| {1,3}|\\t|“|”|\\?){0,60}"
+        ) {
+            let (got, expected) = each_sentence(&text);
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
+}
