@@ -154,7 +154,8 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
         arbiter.start_sentence();
         for r in &indirect {
             pieces.clear();
-            r.indirect_all(&ctx, s, &mut pieces);
+            // Only where the sentence holds a word that wakes the rule.
+            crate::attribution::rule::indirect_when_awake(*r, &ctx, s, &mut pieces);
             for found in pieces.drain(..) {
                 arbiter.offer(&ctx, found, *r);
             }

@@ -25,6 +25,69 @@ pub const MAX_QUOTED_TAIL_TOKENS: usize = 8;
 /// Most words after a quote searched for its own cue (`“…,” the former senator said`).
 pub const MAX_QUOTED_TAIL_CUE_WORDS: usize = 4;
 
+/// Bits of [`SentenceWords::marks`]: punctuation and places a rule may need of a sentence.
+pub mod mark {
+    /// A colon (`:`), as its own token.
+    pub const COLON: u8 = 1 << 0;
+    /// The sentence starts a line: the text or a line break comes before it.
+    pub const LINE_START: u8 = 1 << 1;
+    /// The sentence is a whole line: it starts one, and a line break or the end of the text
+    /// follows it.
+    pub const LINE: u8 = 1 << 2;
+}
+
+/// What the words and marks of one sentence are, all together: the union of their lexicon
+/// classes and of their [`mark`]s. A rule's [`crate::attribution::rule::Wake`] is tested
+/// against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SentenceWords {
+    /// The [`crate::lexicon::class`] bits of its words as written.
+    pub classes: u64,
+    /// The [`mark`] bits of its punctuation and place.
+    pub marks: u8,
+}
+
+impl SentenceWords {
+    /// The words and marks of each of `sentences` (in text order), over the tokens of the
+    /// sentence as [`Context::sentence_tokens`] gives them: one pass over the tokens.
+    fn of_sentences(
+        sentences: &[Range<usize>],
+        tokens: &[Token],
+        words: &[WordInfo],
+    ) -> Vec<SentenceWords> {
+        let n = tokens.len();
+        let mut all = Vec::with_capacity(sentences.len());
+        // The first token of the sentence after the last one read.
+        let mut i = 0;
+        for r in sentences {
+            // Sentences that overlap (none should) are found again from the start.
+            if i > 0 && tokens[i - 1].start() >= r.start {
+                i = first_at_or_after(tokens, r.start);
+            }
+            while i < n && tokens[i].start() < r.start {
+                i += 1;
+            }
+            let first = i;
+            let mut held = SentenceWords::default();
+            while i < n && tokens[i].start() < r.end {
+                held.classes |= words[i].classes();
+                if tokens[i].kind == TokenKind::Punct(':') {
+                    held.marks |= mark::COLON;
+                }
+                i += 1;
+            }
+            if first == 0 || tokens[first - 1].kind == TokenKind::Break {
+                held.marks |= mark::LINE_START;
+                if i == n || tokens[i].kind == TokenKind::Break {
+                    held.marks |= mark::LINE;
+                }
+            }
+            all.push(held);
+        }
+        all
+    }
+}
+
 /// A sentence's token range without its final punctuation, and whether it holds a quote.
 pub(crate) type SentenceBody = (Range<usize>, bool);
 
@@ -81,6 +144,8 @@ pub struct Context<'t> {
     outside_cues: OnceCell<Vec<usize>>,
     /// How a rule asks what another rule finds (see [`IndirectOf`]).
     indirect_of: IndirectOf,
+    /// Per sentence, what its words and marks are (for waking the indirect rules).
+    sentence_words: Vec<SentenceWords>,
 }
 
 /// Runs the indirect rule with an ID on a sentence, adding its findings: how one rule asks
@@ -159,6 +224,7 @@ impl<'t> Context<'t> {
                 }
             }
         }
+        let sentence_words = SentenceWords::of_sentences(&sentences, &tokens, &words);
         // Pieces follow their previous pieces, so one pass links each to the first.
         let mut quotation = vec![None; passages.len()];
         for i in 0..passages.len() {
@@ -169,6 +235,7 @@ impl<'t> Context<'t> {
             }
         }
         Context {
+            sentence_words,
             quotation,
             quoted_transcript: OnceCell::new(),
             outside_cues: OnceCell::new(),
@@ -190,6 +257,12 @@ impl<'t> Context<'t> {
     /// Adds to `out` what the indirect rule `id` finds in sentence `s` (see [`IndirectOf`]).
     pub fn indirect_of(&self, id: &str, s: usize, out: &mut Vec<IndirectFinding>) {
         (self.indirect_of)(id, self, s, out);
+    }
+
+    /// What sentence `s`'s words and marks are (nothing for a sentence that does not exist).
+    #[inline]
+    pub fn sentence_words(&self, s: usize) -> SentenceWords {
+        self.sentence_words.get(s).copied().unwrap_or_default()
     }
 
     /// The first piece of the quotation passage `p` is a piece of, when the quotation has
@@ -527,5 +600,71 @@ fn speaks_with_particle(verb: &str, particle: &[u8]) -> bool {
         b"in" => matches!(verb, "cut" | "cuts" | "chimed" | "chimes" | "broke"),
         b"up" => matches!(verb, "piped" | "pipes" | "spoke" | "speaks"),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`SentenceWords::of_sentences`] worked out sentence by sentence, from
+    /// [`Context::sentence_tokens`]'s ranges.
+    fn each_sentence(text: &str) -> (Vec<SentenceWords>, Vec<SentenceWords>) {
+        let lexed = crate::text::tokens::lex(text);
+        let sentences = crate::sentences::split_lexed(text, &lexed);
+        let tokens = lexed.tokens;
+        let words = crate::lexicon::words_of(text, &tokens);
+        let n = tokens.len();
+        let expected = sentences
+            .iter()
+            .map(|r| {
+                let toks = first_at_or_after(&tokens, r.start)..first_at_or_after(&tokens, r.end);
+                let classes = words[toks.clone()]
+                    .iter()
+                    .fold(0, |all, w| all | w.classes());
+                let colon = tokens[toks.clone()]
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Punct(':'));
+                let start = toks.start == 0 || tokens[toks.start - 1].kind == TokenKind::Break;
+                let end = toks.end == n || tokens[toks.end].kind == TokenKind::Break;
+                let marks = [
+                    (colon, mark::COLON),
+                    (start, mark::LINE_START),
+                    (start && end, mark::LINE),
+                ];
+                SentenceWords {
+                    classes,
+                    marks: marks
+                        .iter()
+                        .filter(|(holds, _)| *holds)
+                        .fold(0, |all, (_, m)| all | m),
+                }
+            })
+            .collect();
+        let got = SentenceWords::of_sentences(&sentences, &tokens, &words);
+        (got, expected)
+    }
+
+    #[test]
+    fn sentence_words_of_invented_text() {
+        let text = "Roads reopened. Traffic was light: few cars came.\n  Officials said \
+                    so.\r\n\r\nResidents: the detour is long.\nA Headline Line\n";
+        let (got, expected) = each_sentence(text);
+        assert_eq!(got, expected);
+        assert!(got.len() >= 4, "{got:?}");
+        assert_eq!(got[1].marks & mark::COLON, mark::COLON);
+        assert_eq!(got[0].marks & mark::LINE_START, mark::LINE_START);
+        assert_eq!(got[1].marks & mark::LINE_START, 0);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn sentence_words_are_those_of_each_sentence_s_tokens(
+            text in "([A-Za-z]{1,8}|said|Said|: |, |\\. |\\n|\\r\\n| {1,3}|\\t|“|”|\\?){0,60}"
+        ) {
+            let (got, expected) = each_sentence(&text);
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 }

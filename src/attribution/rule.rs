@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::context::{Candidate, Context};
+use super::context::{Candidate, Context, SentenceWords};
 use super::finding::{Decided, Finding, IndirectFinding, Phase};
 use crate::mentions::lexicon::{lexicon, CueClass};
 use crate::output::QuoteClass;
@@ -31,6 +31,13 @@ pub trait Rule: RuleInfo + Sync {
         None
     }
 
+    /// For [`Phase::Indirect`] rules: what a sentence must hold for the rule to find
+    /// anything in it (see [`Wake`]). The driver asks the rule only about sentences that
+    /// hold it. A rule without a declaration is always asked.
+    fn wake(&self) -> Wake {
+        Wake::ALWAYS
+    }
+
     /// For [`Phase::Indirect`] rules: indirect speech in sentence `s`.
     fn indirect(&self, _ctx: &Context, _s: usize) -> Option<IndirectFinding> {
         None
@@ -47,6 +54,107 @@ pub trait Rule: RuleInfo + Sync {
     /// rule's class, refined by the cue ([`class_by_cue`]).
     fn class_of(&self, text: &str, cue: Option<&Range<usize>>) -> QuoteClass {
         class_by_cue(self.class(), text, cue)
+    }
+}
+
+/// What wakes an indirect rule: a sentence that holds a word of one of the lexicon classes
+/// `words` ([`crate::lexicon::class`], as written) or one of the `marks`
+/// ([`crate::attribution::context::mark`]), and every mark of `needs`. A rule's wake is a
+/// necessary condition of every finding it gives: a sentence without it is one where the
+/// rule would find nothing, so the driver does not ask it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wake {
+    words: u64,
+    marks: u8,
+    needs: u8,
+    always: bool,
+}
+
+impl Wake {
+    /// Every sentence: the rule has no word or mark it cannot do without.
+    pub const ALWAYS: Wake = Wake {
+        words: 0,
+        marks: 0,
+        needs: 0,
+        always: true,
+    };
+
+    /// A sentence with a word of one of the lexicon classes `words`.
+    pub const fn words(words: u64) -> Wake {
+        Wake {
+            words,
+            marks: 0,
+            needs: 0,
+            always: false,
+        }
+    }
+
+    /// A sentence with one of the `marks`.
+    pub const fn marks(marks: u8) -> Wake {
+        Wake {
+            words: 0,
+            marks,
+            needs: 0,
+            always: false,
+        }
+    }
+
+    /// This wake, in a sentence that also holds every mark of `needs`.
+    pub const fn and(self, needs: u8) -> Wake {
+        Wake {
+            needs: self.needs | needs,
+            ..self
+        }
+    }
+
+    /// True when a sentence that holds `held` wakes the rule.
+    #[inline]
+    pub fn wakes(&self, held: SentenceWords) -> bool {
+        self.always
+            || ((held.classes & self.words != 0 || held.marks & self.marks != 0)
+                && held.marks & self.needs == self.needs)
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// For tests: every rule awake, whatever it declares (to compare the output with and
+    /// without the skipping).
+    static ALL_AWAKE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every rule awake on this thread, whatever its [`Wake`].
+#[cfg(test)]
+pub(crate) fn with_all_awake<T>(f: impl FnOnce() -> T) -> T {
+    ALL_AWAKE.with(|a| a.set(true));
+    let out = f();
+    ALL_AWAKE.with(|a| a.set(false));
+    out
+}
+
+/// True when the indirect rule `rule` is to be asked about sentence `s`: the sentence holds
+/// what wakes it ([`Rule::wake`]).
+#[inline]
+pub fn awake(rule: &dyn Rule, ctx: &Context, s: usize) -> bool {
+    #[cfg(test)]
+    if ALL_AWAKE.with(std::cell::Cell::get) {
+        return true;
+    }
+    rule.wake().wakes(ctx.sentence_words(s))
+}
+
+/// Adds to `out` what the indirect rule `rule` finds in sentence `s` ([`Rule::indirect_all`]),
+/// asking it only when the sentence wakes it ([`awake`]): how the pipeline and
+/// `rules::indirect_of` drive the indirect rules.
+#[inline]
+pub fn indirect_when_awake(
+    rule: &dyn Rule,
+    ctx: &Context,
+    s: usize,
+    out: &mut Vec<IndirectFinding>,
+) {
+    if awake(rule, ctx, s) {
+        rule.indirect_all(ctx, s, out);
     }
 }
 

@@ -170,6 +170,9 @@ pub mod class {
     /// A word that opens the question an opening "Asked …" reports
     /// (`data/question_openers.txt`), in any ASCII case.
     pub const QUESTION_OPENER: u64 = 1 << 58;
+    /// A word a rule in Rust looks for as it is, which wakes that rule
+    /// (`data/wake_words.txt`), in any ASCII case.
+    pub const WAKE_WORD: u64 = 1 << 59;
 }
 
 /// How a list reads the case of a word.
@@ -448,7 +451,7 @@ impl Table {
         for verb in words(include_str!("../../data/thought_verbs.txt")) {
             t.add(verb, Case::AnyAscii, THOUGHT_VERB);
         }
-        let cased: [(&'static str, Case, u64); 32] = [
+        let cased: [(&'static str, Case, u64); 33] = [
             (
                 include_str!("../../data/title_small_words.txt"),
                 Case::Any,
@@ -608,6 +611,11 @@ impl Table {
                 include_str!("../../data/opens_content.txt"),
                 Case::AnyAscii,
                 OPENS_CONTENT,
+            ),
+            (
+                include_str!("../../data/wake_words.txt"),
+                Case::AnyAscii,
+                WAKE_WORD,
             ),
         ];
         for (list, case, classes) in cased {

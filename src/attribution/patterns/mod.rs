@@ -38,7 +38,7 @@ pub fn parse_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
 use crate::attribution::context::{Candidate, Context};
 use crate::attribution::finding::{Decided, Finding, IndirectFinding, Phase};
 use crate::attribution::grammar::clause::{bytes, indirect_confidence, sentence_body};
-use crate::attribution::rule::{Rule, RuleInfo};
+use crate::attribution::rule::{Rule, RuleInfo, Wake};
 use crate::output::QuoteClass;
 
 /// Most tokens of a sentence an indirect pattern reads: a longer sentence (a list flattened
@@ -164,6 +164,22 @@ impl Rule for PatternRule {
             confidence.unwrap_or(DEFAULT_DIRECT_CONFIDENCE),
         );
         Some(self.unresolved(finding))
+    }
+
+    /// An indirect pattern whose every template needs a word of a lexicon class (its
+    /// trigger) wakes only for a sentence that holds one.
+    fn wake(&self) -> Wake {
+        if self.kind != Kind::Indirect {
+            return Wake::ALWAYS;
+        }
+        let mut bits = 0;
+        for (program, _) in &self.programs {
+            match &program.trigger {
+                Some(syntax::Test::Class(syntax::Class::Lexicon(b))) => bits |= b,
+                _ => return Wake::ALWAYS,
+            }
+        }
+        Wake::words(bits)
     }
 
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {

@@ -2,9 +2,11 @@
 
 use std::ops::Range;
 
+use crate::attribution::context::mark;
 use crate::attribution::context::{Context, TranscriptShape};
 use crate::attribution::finding::{Finding, IndirectFinding};
 use crate::attribution::grammar::labels::{label_finding, label_from, MAX_LABEL_LOOKUP};
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
 use crate::mentions::MentionKind;
 
@@ -106,6 +108,12 @@ fn interviewee(ctx: &Context, before: usize) -> Option<usize> {
 }
 
 impl Rule for TranscriptTurn {
+    /// A colon ends the label, which opens a paragraph: only spaces and tabs stand between
+    /// the line break (or the text's start) and the sentence, so no token does.
+    fn wake(&self) -> Wake {
+        Wake::marks(mark::COLON).and(mark::LINE_START)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let (label, colon) = label_at(ctx, s)?;
         let shape = shape(ctx);

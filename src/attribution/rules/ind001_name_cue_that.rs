@@ -16,7 +16,8 @@ use crate::attribution::grammar::subject::{
     before_auxiliaries, before_catenative, before_progressive, determined_phrase,
     subject_before_quoted_appositive, subject_ending_at,
 };
-use crate::attribution::rule::{declare_rule, Rule};
+use crate::attribution::rule::{declare_rule, Rule, Wake};
+use crate::lexicon::class::{CUE_INDIRECT, THOUGHT_VERB};
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -99,6 +100,12 @@ declare_rule! {
 const MAX_REPORTS_PER_SENTENCE: usize = 4;
 
 impl Rule for NameCueThat {
+    /// Every report starts at a verb [`Context::next_report_verb`] finds: a cue that reports
+    /// speech or a verb of knowing or feeling.
+    fn wake(&self) -> Wake {
+        Wake::words(CUE_INDIRECT | THOUGHT_VERB)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         find_from(ctx, r.clone(), r.start).map(|(found, _)| found)

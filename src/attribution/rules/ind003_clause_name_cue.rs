@@ -13,7 +13,9 @@ use crate::attribution::grammar::words::is_dash;
 use crate::attribution::grammar::words::is_time_word;
 use crate::attribution::grammar::words::opens_adverbial;
 use crate::attribution::grammar::words::opens_scene;
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::CUE_INDIRECT;
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -280,6 +282,11 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
 }
 
 impl Rule for ClauseNameCue {
+    /// The attribution after the comma holds a cue that reports speech.
+    fn wake(&self) -> Wake {
+        Wake::words(CUE_INDIRECT)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         if !has_indirect_cue(ctx, r.clone()) {

@@ -6,7 +6,9 @@ use crate::attribution::grammar::clause::{
     bytes, has_indirect_cue, opens_appositive, plain_sentence, report, word_count, MIN_CLAUSE_WORDS,
 };
 use crate::attribution::grammar::shapes::skip_appositive;
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::CUE_INDIRECT;
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -37,6 +39,11 @@ declare_rule! {
 }
 
 impl Rule for ParentheticalNameCue {
+    /// The attribution between the commas holds a cue that reports speech.
+    fn wake(&self) -> Wake {
+        Wake::words(CUE_INDIRECT)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = plain_sentence(ctx, s)?;
         if !has_indirect_cue(ctx, r.clone()) {

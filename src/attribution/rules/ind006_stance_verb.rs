@@ -12,7 +12,9 @@ use crate::attribution::grammar::subject::{
     reduced_relative, restrictive_antecedent, subject_ending_at,
 };
 use crate::attribution::grammar::words::{auxiliary, Auxiliary};
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::STANCE_VERB;
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -279,6 +281,11 @@ enum Bound {
 }
 
 impl Rule for StanceVerb {
+    /// Every report is a stance verb's.
+    fn wake(&self) -> Wake {
+        Wake::words(STANCE_VERB)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         crate::attribution::rule::first_finding(self, ctx, s)
     }

@@ -6,8 +6,10 @@ use crate::attribution::grammar::clause::{content_end, report, sentence_body};
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::stance::stance_at;
 use crate::attribution::grammar::words::{auxiliary, Auxiliary};
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{class_by_cue, cue_head};
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::{CUE, STANCE_VERB, WAKE_WORD};
 use crate::lexicon::{self, class};
 use crate::output::QuoteClass;
 use crate::text::ascii_lower;
@@ -82,11 +84,18 @@ fn main_subject(ctx: &Context, start: usize, comma: usize) -> Option<SpeakerNp> 
 /// Participles that, right after a noun, give the stance of what the noun names ("the
 /// super PAC supporting Rubio", "voters opposing the levy").
 fn is_stance_participle(w: &str) -> bool {
-    matches!(
-        w,
-        "supporting" | "backing" | "opposing" | "endorsing" | "favoring" | "favouring"
-    )
+    STANCE_PARTICIPLES.contains(&w)
 }
+
+/// The participles of taking sides that describe the group before them, as written.
+const STANCE_PARTICIPLES: [&str; 6] = [
+    "supporting",
+    "backing",
+    "opposing",
+    "endorsing",
+    "favoring",
+    "favouring",
+];
 
 /// "A super PAC supporting Marco Rubio's campaign led the spending": the phrase before a
 /// stance participle holds the stance, the participle's object is the content.
@@ -129,6 +138,13 @@ fn reduced_relative(ctx: &Context, r: std::ops::Range<usize>, k: usize) -> Optio
 }
 
 impl Rule for ParticipleClause {
+    /// The participle is a cue or a stance verb (no verb that speaks only with its particle
+    /// ends in "-ing"), or a stance participle of [`STANCE_PARTICIPLES`], each a stance verb or
+    /// a wake word.
+    fn wake(&self) -> Wake {
+        Wake::words(CUE | STANCE_VERB | WAKE_WORD)
+    }
+
     /// A stance participle ("calling for a ban", "urging calm") reports a stance; a verb of
     /// saying ("adding that …") speech, of thinking a thought.
     fn class_of(&self, text: &str, cue: Option<&std::ops::Range<usize>>) -> QuoteClass {
@@ -195,5 +211,22 @@ impl Rule for ParticipleClause {
             return Some(report(ctx, &np, k..cue_last + 1, start..end));
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::SentenceWords;
+
+    #[test]
+    fn every_stance_participle_wakes_the_rule() {
+        for w in STANCE_PARTICIPLES {
+            let held = SentenceWords {
+                classes: lexicon::lookup(w).classes(),
+                marks: 0,
+            };
+            assert!(ParticipleClause.wake().wakes(held), "{w:?}");
+        }
     }
 }

@@ -1,10 +1,12 @@
 //! IND008 headline-colon.
 
+use crate::attribution::context::mark;
 use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{report, sentence_body, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::grammar::labels::is_heading_label;
 use crate::attribution::grammar::np::NpKind;
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
 use crate::text::tokens::TokenKind;
 
@@ -59,6 +61,11 @@ fn capitalised_description(
 }
 
 impl Rule for HeadlineColon {
+    /// The name and its claim are joined by a colon, in the first sentence of a line.
+    fn wake(&self) -> Wake {
+        Wake::marks(mark::COLON).and(mark::LINE_START)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         // The line's first sentence only.

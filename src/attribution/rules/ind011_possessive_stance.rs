@@ -5,7 +5,9 @@ use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::content_end;
 use crate::attribution::grammar::clause::{report, sentence_body};
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
+use crate::lexicon::class::STANCE_NOUN;
 use crate::lexicon::{self, List};
 use crate::mentions::MentionKind;
 use crate::text::tokens::TokenKind;
@@ -80,6 +82,11 @@ fn possessor(ctx: &Context, t: usize, floor: usize) -> Option<SpeakerNp> {
 }
 
 impl Rule for PossessiveStance {
+    /// Every report is a stance noun's.
+    fn wake(&self) -> Wake {
+        Wake::words(STANCE_NOUN)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         crate::attribution::rule::first_finding(self, ctx, s)
     }

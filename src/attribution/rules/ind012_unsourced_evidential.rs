@@ -8,8 +8,10 @@ use crate::attribution::grammar::clause::content_end;
 use crate::attribution::grammar::clause::{bytes, plain_sentence, word_count, MIN_CLAUSE_WORDS};
 use crate::attribution::grammar::subject::{auxiliaries_before, subject_start};
 use crate::attribution::grammar::words::Auxiliary;
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
 use crate::lexicon::class::COMPLEMENT_BLOCKER;
+use crate::lexicon::class::EVIDENTIAL;
 use crate::lexicon::{self, List};
 use crate::text::ascii_lower;
 use crate::text::tokens::TokenKind;
@@ -307,6 +309,11 @@ fn cue_at(ctx: &Context, k: usize, r: &Range<usize>) -> Option<Cue> {
 }
 
 impl Rule for UnsourcedEvidential {
+    /// Every hedge starts at an evidential word.
+    fn wake(&self) -> Wake {
+        Wake::words(EVIDENTIAL)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         crate::attribution::rule::first_finding(self, ctx, s)
     }

@@ -10,6 +10,7 @@ use crate::attribution::grammar::clause::{
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::subject::{auxiliaries_before, subject_ending_at};
 use crate::attribution::grammar::words::{auxiliary, Auxiliary};
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{cue_head, declare_rule, Rule};
 use crate::lexicon::{self, class::STANCE_HEAD, List};
 use crate::mentions::lexicon::{lexicon, CueClass};
@@ -295,6 +296,11 @@ fn phrase_at(
 }
 
 impl Rule for StancePhrase {
+    /// Every phrase starts at a word of `data/stance_heads.txt`.
+    fn wake(&self) -> Wake {
+        Wake::words(STANCE_HEAD)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         crate::attribution::rule::first_finding(self, ctx, s)
     }

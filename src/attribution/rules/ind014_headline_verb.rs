@@ -1,10 +1,12 @@
 //! IND014 headline-verb.
 
+use crate::attribution::context::mark;
 use crate::attribution::context::Context;
 use crate::attribution::finding::IndirectFinding;
 use crate::attribution::grammar::clause::{report, sentence_body, word_count};
 use crate::attribution::grammar::labels::is_heading_label;
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
+use crate::attribution::rule::Wake;
 use crate::attribution::rule::{class_by_cue, cue_head, declare_rule, Rule};
 use crate::lexicon::class::{CUE, STANCE_VERB};
 use crate::mentions::lexicon::lexicon;
@@ -159,6 +161,12 @@ fn subject(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
 }
 
 impl Rule for HeadlineVerb {
+    /// The sentence is a whole line. (Its capitalised verb, "Endorses", is a stance verb
+    /// only in lower case: the classes as written cannot wake the rule.)
+    fn wake(&self) -> Wake {
+        Wake::marks(mark::LINE)
+    }
+
     /// A verb of saying reports speech ("Clinton Says …"); a stance verb a stance
     /// ("Conservative Icon Endorses Cruz").
     fn class_of(&self, text: &str, cue: Option<&std::ops::Range<usize>>) -> QuoteClass {
