@@ -79,8 +79,20 @@ pub struct Program {
 impl Program {
     /// What [`Program::may_match`] tests, and where: two programs with the same answer here
     /// get the same answer there on any window.
-    pub fn trigger_scope(&self) -> (Option<&Test>, bool) {
-        (self.trigger.as_ref(), self.opens_with_quote())
+    pub fn trigger_scope(&self) -> (Option<&Test>, bool, Option<&[Test]>) {
+        (
+            self.trigger.as_ref(),
+            self.opens_with_quote(),
+            self.anchored_first(),
+        )
+    }
+
+    /// The tests one of which the first token passes, for a template anchored at the start.
+    fn anchored_first(&self) -> Option<&[Test]> {
+        match (self.insts.first(), &self.first) {
+            (Some(Inst::Start), Some(First::Tokens(tests))) => Some(tests),
+            _ => None,
+        }
     }
 
     /// True when the template opens with the quote, so it reads only what follows it.
@@ -91,6 +103,13 @@ impl Program {
     /// False when `window` holds no token that passes the program's trigger: no match
     /// there, and no search.
     pub fn may_match(&self, ctx: &Context, window: &Window) -> bool {
+        // A template anchored at the start whose first token is known: one token to test.
+        if let Some(tests) = self.anchored_first() {
+            let t = window.before.start;
+            if t >= window.limit(t) || !tests.iter().any(|test| passes(ctx, test, t)) {
+                return false;
+            }
+        }
         let Some(test) = &self.trigger else {
             return true;
         };
@@ -344,25 +363,55 @@ pub fn compile(node: &Node) -> Program {
     }
 }
 
-/// What every match holds at its first token, when the program starts by consuming a
-/// token or a pronoun (past marks that consume nothing): a search starts only there.
+/// What every match holds at its first token, when every way into the program starts by
+/// consuming a token (past marks and choices that consume nothing: `when? asked` starts
+/// with "when" or "asked"), or the program starts with a pronoun: a search starts only
+/// there.
 fn first_test(insts: &[Inst]) -> Option<First> {
     for inst in insts {
         match inst {
-            Inst::CueStart | Inst::ClauseStart | Inst::SpeakerWordsStart => continue,
-            Inst::Token(test) => return Some(First::Token(test.clone())),
+            Inst::CueStart | Inst::ClauseStart | Inst::SpeakerWordsStart | Inst::Start => continue,
             Inst::Speaker(kinds) if kinds.only_pronouns() => return Some(First::Pronoun),
-            _ => return None,
+            _ => break,
         }
     }
-    None
+    let mut tests: Vec<Test> = Vec::new();
+    let mut seen = vec![false; insts.len()];
+    let mut stack = vec![0];
+    while let Some(pc) = stack.pop() {
+        if std::mem::replace(&mut seen[pc], true) {
+            continue;
+        }
+        let test = match &insts[pc] {
+            Inst::CueStart | Inst::ClauseStart | Inst::SpeakerWordsStart | Inst::Start => {
+                stack.push(pc + 1);
+                continue;
+            }
+            Inst::Split(a, b) => {
+                stack.push(*b);
+                stack.push(*a);
+                continue;
+            }
+            Inst::Jump(a) => {
+                stack.push(*a);
+                continue;
+            }
+            Inst::Token(test) => test.clone(),
+            Inst::ClauseWord => Test::AnyWord,
+            _ => return None,
+        };
+        if !tests.contains(&test) {
+            tests.push(test);
+        }
+    }
+    (!tests.is_empty()).then_some(First::Tokens(tests))
 }
 
 /// What the first token of every match of a program is.
 #[derive(Debug, Clone)]
 pub enum First {
-    /// A token that passes the test.
-    Token(Test),
+    /// A token that passes one of the tests.
+    Tokens(Vec<Test>),
     /// A pronoun (a pronoun mention starts there).
     Pronoun,
 }
@@ -659,7 +708,7 @@ fn search(
         let skip = match &program.first {
             None => false,
             Some(_) if start >= window.limit(start) => true,
-            Some(First::Token(test)) => !passes(ctx, test, start),
+            Some(First::Tokens(tests)) => !tests.iter().any(|test| passes(ctx, test, start)),
             Some(First::Pronoun) => !pronoun_at(ctx, start),
         };
         if skip {
