@@ -19,6 +19,8 @@ pub mod patterns;
 pub mod rule;
 pub mod rules;
 pub mod ruleset;
+#[cfg(test)]
+mod wake_tests;
 pub mod words;
 
 pub use context::{Candidate, Context};
