@@ -528,20 +528,28 @@ pattern HOUSE08 clause-per-ledger
   counter    The ferry lost money in May, per the old blue harbour board ledger.
 ";
 
-#[test]
-fn speaker_words_are_the_speaker_and_a_clause_reads_around_quoted_speech() {
-    let set = RuleSet::with_files(&files(PER_LEDGER)).expect("a good file");
+/// The rule set of a file of one pattern, checked to pass that pattern's examples.
+fn passing_set(source: &str) -> &'static RuleSet {
+    let set = RuleSet::with_files(&files(source)).expect("a good file");
     let p = set.patterns().next().expect("one pattern");
     for o in examples::run(set, p) {
         assert!(o.passed(), "{:?}", o.failure);
     }
-    let found = |text: &str| {
-        let doc = extract_with(set, text);
-        doc.quotes
-            .iter()
-            .find(|q| q.rule.as_deref() == Some("HOUSE08"))
-            .map(|q| q.text.clone())
-    };
+    set
+}
+
+/// The quote rule `id` of `set` reports in `text`, if any.
+fn quote_by(set: &'static RuleSet, id: &str, text: &str) -> Option<whosaid::output::Quote> {
+    extract_with(set, text)
+        .quotes
+        .into_iter()
+        .find(|q| q.rule.as_deref() == Some(id))
+}
+
+#[test]
+fn speaker_words_are_the_speaker_and_a_clause_reads_around_quoted_speech() {
+    let set = passing_set(PER_LEDGER);
+    let found = |text: &str| quote_by(set, "HOUSE08", text).map(|q| q.text);
     // A quoted title stands in the clause with its marks.
     assert_eq!(
         found("The ferry “Morning Star” lost money in May, per the harbour board ledger.")
@@ -575,23 +583,9 @@ pattern HOUSE09 pressed-on-a-question
 
 #[test]
 fn optional_speaker_lazy_repetition_and_clause_groups() {
-    let set = RuleSet::with_files(&files(PRESSED)).expect("a good file");
-    let p = set.patterns().next().expect("one pattern");
-    for o in examples::run(set, p) {
-        assert!(o.passed(), "{:?}", o.failure);
-    }
+    let set = passing_set(PRESSED);
     let found = |text: &str| {
-        let doc = extract_with(set, text);
-        doc.quotes
-            .iter()
-            .find(|q| q.rule.as_deref() == Some("HOUSE09"))
-            .map(|q| {
-                (
-                    q.text.clone(),
-                    q.speaker.as_ref().map(|s| s.name.clone()),
-                    q.confidence,
-                )
-            })
+        quote_by(set, "HOUSE09", text).map(|q| (q.text, q.speaker.map(|s| s.name), q.confidence))
     };
     // No "by": content with no speaker, at the confidence of an unsourced report.
     let (content, speaker, confidence) =
