@@ -54,6 +54,7 @@ impl SentenceWords {
         sentences: &[Range<usize>],
         tokens: &[Token],
         words: &[WordInfo],
+        cue_flags: &[u8],
     ) -> Vec<SentenceWords> {
         let n = tokens.len();
         let mut all = Vec::with_capacity(sentences.len());
@@ -71,6 +72,11 @@ impl SentenceWords {
             let mut held = SentenceWords::default();
             while i < n && tokens[i].start() < r.end {
                 held.classes |= words[i].classes();
+                // A verb that speaks only with its particle ("shot back") is a cue that no
+                // list holds.
+                if cue_flags.get(i).is_some_and(|&f| f != 0) {
+                    held.classes |= CUE;
+                }
                 if tokens[i].kind == TokenKind::Punct(':') {
                     held.marks |= mark::COLON;
                 }
@@ -224,7 +230,7 @@ impl<'t> Context<'t> {
                 }
             }
         }
-        let sentence_words = SentenceWords::of_sentences(&sentences, &tokens, &words);
+        let sentence_words = SentenceWords::of_sentences(&sentences, &tokens, &words, &cue_flags);
         // Pieces follow their previous pieces, so one pass links each to the first.
         let mut quotation = vec![None; passages.len()];
         for i in 0..passages.len() {
@@ -641,7 +647,9 @@ mod tests {
                 }
             })
             .collect();
-        let got = SentenceWords::of_sentences(&sentences, &tokens, &words);
+        // No cue flags: the classes of the words alone (the flags of particle verbs are
+        // tested with the wake of the rules).
+        let got = SentenceWords::of_sentences(&sentences, &tokens, &words, &[]);
         (got, expected)
     }
 

@@ -220,3 +220,19 @@ fn wakes_are_necessary_conditions_of_every_finding() {
         same_awake_or_not(text, &all_classes(None), "all rules");
     }
 }
+
+/// A verb that speaks only with its particle ("shot back", "cut in") is a cue of its
+/// sentence although no list holds it: a rule woken by cues is asked about that sentence.
+#[test]
+fn a_cue_made_by_its_particle_wakes_the_rules_of_cues() {
+    let text = "Ines Dahl shot back that the harbour plan was dead. The ferry ran late.";
+    let ctx = context_of(text);
+    let s = (0..ctx.sentences.len())
+        .find(|&s| ctx.text[ctx.sentences[s].clone()].contains("shot back"))
+        .expect("the sentence");
+    let shot = (0..ctx.tokens.len())
+        .find(|&t| ctx.word(t) == "shot")
+        .expect("the verb");
+    assert!(ctx.is_cue(shot), "the particle makes \"shot\" a cue");
+    assert!(Wake::words(crate::lexicon::class::CUE).wakes(ctx.sentence_words(s)));
+}
