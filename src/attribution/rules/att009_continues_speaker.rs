@@ -82,7 +82,7 @@ impl Rule for ContinuesSpeaker {
         for t in from..to {
             match ctx.tokens[t].kind {
                 TokenKind::Break => breaks += 1,
-                TokenKind::Word if !ctx.in_quote[t] => words += 1,
+                TokenKind::Word if !ctx.in_quote(t) => words += 1,
                 _ => {}
             }
         }
