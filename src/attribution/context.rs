@@ -222,8 +222,8 @@ impl<'t> Context<'t> {
         }
         // A cue word that is part of a name ("Ian Read said", "Mr. Read said") is no verb.
         for m in &mentions.list {
-            if matches!(m.kind, MentionKind::Person | MentionKind::Proper) && m.tokens.len() > 1 {
-                for flag in &mut flags[m.tokens.clone()] {
+            if matches!(m.kind, MentionKind::Person | MentionKind::Proper) && m.tokens().len() > 1 {
+                for flag in &mut flags[m.tokens()] {
                     *flag &= !CUE_MASK;
                 }
             }

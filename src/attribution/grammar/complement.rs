@@ -26,9 +26,9 @@ pub fn opens_with_named_subject(ctx: &Context, t: usize) -> bool {
     matches!(
         m.kind,
         MentionKind::Person | MentionKind::Organisation | MentionKind::Proper
-    ) && m.tokens.end < ctx.tokens.len()
+    ) && m.tokens().end < ctx.tokens.len()
         && matches!(
-            ascii_lower(ctx.word(m.tokens.end)).as_str(),
+            ascii_lower(ctx.word(m.tokens().end)).as_str(),
             "is" | "was"
                 | "will"
                 | "would"

@@ -263,7 +263,7 @@ pub fn after_opening_participle(ctx: &Context, floor: usize, limit: usize) -> us
     // person, and an "-ly" word only when it is no name at all.
     let w = ctx.word(floor);
     let mention = ctx.mentions.starting_at(floor);
-    let person = mention.is_some_and(|m| m.entity.is_some());
+    let person = mention.is_some_and(|m| m.entity().is_some());
     let participle = w.len() >= 5 && (w.ends_with("ing") || w.ends_with("ed")) && !person;
     let adverb = w.len() >= 5 && w.ends_with("ly") && mention.is_none();
     // "Back in 1999, …", "Early in his campaign, …", "In a statement, …".
@@ -373,7 +373,7 @@ pub fn speaker_label(ctx: &Context, start: usize, colon: usize) -> Option<Speake
     }
     // The name opening the label, then its appositive after a comma or in brackets.
     let m = ctx.mentions.starting_at(t)?;
-    let np = ctx.np_simple_ending_at(m.tokens.end, t).filter(person)?;
+    let np = ctx.np_simple_ending_at(m.tokens().end, t).filter(person)?;
     let mut u = np.tokens.end;
     let bracketed = ctx.is_punct(u, '(') && ctx.is_punct(colon - 1, ')');
     if !(bracketed || ctx.is_punct(u, ',')) {

@@ -952,8 +952,8 @@ fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Op
         if let Some(m) = ctx.mentions.starting_at(t) {
             if let MentionKind::Pronoun(g) = m.kind {
                 return Some(SpeakerNp {
-                    range: m.range.clone(),
-                    tokens: m.tokens.clone(),
+                    range: m.range(),
+                    tokens: m.tokens(),
                     kind: NpKind::Pronoun(g),
                     entity: None,
                 });
