@@ -54,7 +54,7 @@ impl SentenceWords {
         sentences: &[Range<usize>],
         tokens: &[Token],
         words: &[WordInfo],
-        cue_flags: &[u8],
+        flags: &[u8],
     ) -> Vec<SentenceWords> {
         let n = tokens.len();
         let mut all = Vec::with_capacity(sentences.len());
@@ -74,7 +74,7 @@ impl SentenceWords {
                 held.classes |= words[i].classes();
                 // A verb that speaks only with its particle ("shot back") is a cue that no
                 // list holds.
-                if cue_flags.get(i).is_some_and(|&f| f != 0) {
+                if flags.get(i).is_some_and(|&f| f & CUE_MASK != 0) {
                     held.classes |= CUE;
                 }
                 if tokens[i].kind == TokenKind::Punct(':') {
@@ -111,6 +111,13 @@ pub(crate) struct TranscriptShape {
     pub(crate) interviewee: Option<usize>,
 }
 
+/// The bits of [`Context::flags`] that hold a token's cue value (see [`Context::cue_flag`]).
+const CUE_MASK: u8 = 0b11;
+/// The flag of a token inside a top-level quoted passage (marks included).
+const IN_QUOTE: u8 = 0b100;
+/// The flag of a token inside a passage already judged not to be speech.
+const NOT_SPEECH: u8 = 0b1000;
+
 /// Everything the rules know about one document.
 pub struct Context<'t> {
     /// The original text.
@@ -123,15 +130,13 @@ pub struct Context<'t> {
     pub passages: Vec<QuotedPassage>,
     /// Speaker candidates.
     pub mentions: Mentions,
-    /// For each token, true when it lies inside a quoted passage (marks included).
-    pub in_quote: Vec<bool>,
-    /// For each token: 0 no cue, 1 a cue for quotes, 2 a cue that also reports speech.
-    cue_flags: Vec<u8>,
+    /// For each token, its flags: [`CUE_MASK`] (0 no cue, 1 a cue for quotes, 2 a cue that
+    /// also reports speech), [`IN_QUOTE`] and [`NOT_SPEECH`]. One byte a token instead of a
+    /// vector per flag: a long document has many tokens.
+    flags: Vec<u8>,
     /// For each token, what the lexicon knows of it ([`WordInfo::NONE`] for no word): the
     /// rules ask of every word which lists hold it, so each word is looked up once.
     pub words: Vec<WordInfo>,
-    /// For each token, true inside a passage already judged not to be speech.
-    not_speech: Vec<bool>,
     /// Per sentence, its body and whether that holds a quote (see
     /// `rules::indirect::sentence_body`): every indirect rule asks, so it is worked out
     /// once, on first use.
@@ -188,17 +193,8 @@ impl<'t> Context<'t> {
         mentions: Mentions,
         indirect_of: IndirectOf,
     ) -> Self {
-        let mut in_quote = vec![false; tokens.len()];
-        for p in passages.iter().filter(|p| p.depth == 0) {
-            let end = p.close.as_ref().map_or(p.content.end, |c| c.end);
-            let first = first_at_or_after(&tokens, p.open.start);
-            let last = first_at_or_after(&tokens, end);
-            for flag in &mut in_quote[first..last] {
-                *flag = true;
-            }
-        }
         // Every rule asks whether a token is a cue, many times over: the flags say it.
-        let mut cue_flags: Vec<u8> = words
+        let mut flags: Vec<u8> = words
             .iter()
             .map(|w| match (w.has(CUE), w.has(CUE_INDIRECT)) {
                 (false, _) => 0,
@@ -206,10 +202,18 @@ impl<'t> Context<'t> {
                 (true, true) => 2,
             })
             .collect();
+        for p in passages.iter().filter(|p| p.depth == 0) {
+            let end = p.close.as_ref().map_or(p.content.end, |c| c.end);
+            let first = first_at_or_after(&tokens, p.open.start);
+            let last = first_at_or_after(&tokens, end);
+            for flag in &mut flags[first..last] {
+                *flag |= IN_QUOTE;
+            }
+        }
         // "shot back", "cut in", "chimed in": a verb that speaks only with its particle.
         for i in 1..tokens.len() {
             let particle = &text.as_bytes()[tokens[i].range()];
-            if !matches!(particle, b"back" | b"in" | b"up") || cue_flags[i - 1] != 0 {
+            if !matches!(particle, b"back" | b"in" | b"up") || flags[i - 1] & CUE_MASK != 0 {
                 continue;
             }
             let verb = crate::text::ascii_lower(&text[tokens[i - 1].range()]);
@@ -219,18 +223,18 @@ impl<'t> Context<'t> {
                     t.is_word() && !matches!(&text.as_bytes()[t.range()], b"with" | b"to")
                 });
             if speaks_with_particle(&verb, particle) && !object {
-                cue_flags[i - 1] = 1;
+                flags[i - 1] = (flags[i - 1] & !CUE_MASK) | 1;
             }
         }
         // A cue word that is part of a name ("Ian Read said", "Mr. Read said") is no verb.
         for m in &mentions.list {
-            if matches!(m.kind, MentionKind::Person | MentionKind::Proper) && m.tokens.len() > 1 {
-                for flag in &mut cue_flags[m.tokens.clone()] {
-                    *flag = 0;
+            if matches!(m.kind, MentionKind::Person | MentionKind::Proper) && m.tokens().len() > 1 {
+                for flag in &mut flags[m.tokens()] {
+                    *flag &= !CUE_MASK;
                 }
             }
         }
-        let sentence_words = SentenceWords::of_sentences(&sentences, &tokens, &words, &cue_flags);
+        let sentence_words = SentenceWords::of_sentences(&sentences, &tokens, &words, &flags);
         // Pieces follow their previous pieces, so one pass links each to the first.
         let mut quotation = vec![None; passages.len()];
         for i in 0..passages.len() {
@@ -251,9 +255,7 @@ impl<'t> Context<'t> {
             sentences,
             passages,
             mentions,
-            not_speech: vec![false; in_quote.len()],
-            in_quote,
-            cue_flags,
+            flags,
             words,
             bodies: OnceCell::new(),
             transcript: OnceCell::new(),
@@ -280,7 +282,13 @@ impl<'t> Context<'t> {
     /// 0 when token `i` is no cue, 1 for a cue of quotes, 2 for a cue that also reports speech.
     #[inline]
     pub fn cue_flag(&self, i: usize) -> u8 {
-        self.cue_flags.get(i).copied().unwrap_or(0)
+        self.flags.get(i).map_or(0, |f| f & CUE_MASK)
+    }
+
+    /// True when token `i` lies inside a quoted passage (marks included).
+    #[inline]
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & IN_QUOTE != 0)
     }
 
     /// The lexicon's classes of token `i` as written (`crate::lexicon::class`; 0 for no word).
@@ -328,10 +336,10 @@ impl<'t> Context<'t> {
     /// instead of a lookup per token).
     pub fn next_report_verb(&self, from: usize, end: usize) -> Option<usize> {
         let from = from.min(end);
-        self.cue_flags[from..end]
+        self.flags[from..end]
             .iter()
             .zip(&self.words[from..end])
-            .position(|(&cue, w)| cue == 2 || w.has(THOUGHT_VERB))
+            .position(|(&f, w)| f & CUE_MASK == 2 || w.has(THOUGHT_VERB))
             .map(|p| from + p)
     }
 
@@ -340,7 +348,7 @@ impl<'t> Context<'t> {
     pub fn cues_nearest(&self, range: Range<usize>, at: usize, limit: usize) -> Vec<usize> {
         let all = self.outside_cues.get_or_init(|| {
             (0..self.tokens.len())
-                .filter(|&t| !self.in_quote[t] && self.cue_flag(t) != 0)
+                .filter(|&t| !self.in_quote(t) && self.cue_flag(t) != 0)
                 .collect()
         });
         let lo = all.partition_point(|&t| t < range.start);
@@ -380,7 +388,7 @@ impl<'t> Context<'t> {
 
     /// True when some token of `range` lies inside a quoted passage.
     pub fn has_quote(&self, range: Range<usize>) -> bool {
-        self.in_quote[range].iter().any(|&q| q)
+        self.flags[range].iter().any(|&f| f & IN_QUOTE != 0)
     }
 
     /// True when some token of `range` lies inside a quoted passage that may be speech (one
@@ -393,7 +401,7 @@ impl<'t> Context<'t> {
     /// True when token `t` lies inside a quoted passage that may be speech (see
     /// [`Context::has_speech_quote`]).
     pub fn in_speech_quote(&self, t: usize) -> bool {
-        self.in_quote[t] && !self.not_speech.get(t).copied().unwrap_or(false)
+        self.flags[t] & (IN_QUOTE | NOT_SPEECH) == IN_QUOTE
     }
 
     /// Where a reported clause that starts at token `start` and may run to `end` ends, given
@@ -411,7 +419,7 @@ impl<'t> Context<'t> {
         let mut cut = None;
         let mut own_cue = false;
         for t in (lowest..q).rev() {
-            if self.in_quote[t] {
+            if self.in_quote(t) {
                 return None;
             }
             let tok = &self.tokens[t];
@@ -453,7 +461,7 @@ impl<'t> Context<'t> {
         let after = first_at_or_after(&self.tokens, end);
         (after..self.tokens.len())
             .take_while(|&t| {
-                !self.in_quote[t]
+                !self.in_quote(t)
                     && !matches!(
                         self.tokens[t].kind,
                         TokenKind::Punct('.' | '!' | '?') | TokenKind::Break
@@ -468,8 +476,8 @@ impl<'t> Context<'t> {
     pub fn mark_not_speech(&mut self, outer: Range<usize>) {
         let first = self.token_at(outer.start);
         let last = self.token_at(outer.end);
-        for flag in &mut self.not_speech[first..last] {
-            *flag = true;
+        for flag in &mut self.flags[first..last] {
+            *flag |= NOT_SPEECH;
         }
     }
 
@@ -647,7 +655,7 @@ mod tests {
                 }
             })
             .collect();
-        // No cue flags: the classes of the words alone (the flags of particle verbs are
+        // No token flags: the classes of the words alone (the flags of particle verbs are
         // tested with the wake of the rules).
         let got = SentenceWords::of_sentences(&sentences, &tokens, &words, &[]);
         (got, expected)

@@ -320,7 +320,7 @@ fn is_proper(ctx: &Context, t: usize, phrase: &Range<usize>) -> bool {
                 MentionKind::Person | MentionKind::Organisation => true,
                 // "Graham said": a name that is the whole phrase; not "Blood" of "Blood
                 // tests revealed".
-                MentionKind::Proper => m.tokens.len() > 1 || m.tokens == *phrase,
+                MentionKind::Proper => m.tokens().len() > 1 || m.tokens() == *phrase,
                 _ => false,
             })
         }
@@ -477,15 +477,15 @@ pub fn description_referent(ctx: &Context, found: &IndirectFinding) -> Option<St
             && match m.kind {
                 MentionKind::Organisation => true,
                 MentionKind::Proper => {
-                    m.tokens.len() > 1 && !lexicon().is_place(&ctx.text[m.range.clone()])
+                    m.tokens().len() > 1 && !lexicon().is_place(&ctx.text[m.range()])
                 }
                 _ => false,
             }
     };
-    let i = list.partition_point(|m| m.tokens.start < subject_from);
+    let i = list.partition_point(|m| m.tokens().start < subject_from);
     list.get(i)
-        .filter(|m| is_body(m) && m.tokens.start < subject_from + 3)
-        .map(|m| ctx.text[m.range.clone()].to_string())
+        .filter(|m| is_body(m) && m.tokens().start < subject_from + 3)
+        .map(|m| ctx.text[m.range()].to_string())
 }
 
 /// True when a mention of an organisation or another capitalised name that is no person's
@@ -495,14 +495,14 @@ fn names_body_before(ctx: &Context, t: usize) -> bool {
     ctx.mentions
         .list
         .iter()
-        .take_while(|m| m.tokens.end <= t)
+        .take_while(|m| m.tokens().end <= t)
         .any(|m| match m.kind {
             MentionKind::Organisation => true,
             // One capitalised word may only open its sentence ("Sales of the book fell");
             // an acronym ("PG&E") or two words name something.
             MentionKind::Proper => {
-                m.tokens.len() > 1 || {
-                    let w = ctx.word(m.tokens.start);
+                m.tokens().len() > 1 || {
+                    let w = ctx.word(m.tokens().start);
                     w.len() > 1 && !w.chars().any(char::is_lowercase)
                 }
             }
@@ -611,8 +611,8 @@ fn names_person(ctx: &Context, tokens: &Range<usize>) -> bool {
 /// may hold it is the last that starts at or before it.
 fn mention_at<'c>(ctx: &'c Context, t: usize) -> Option<&'c crate::mentions::Mention> {
     let list = &ctx.mentions.list;
-    let i = list.partition_point(|m| m.tokens.start <= t);
-    list[..i].last().filter(|m| m.tokens.contains(&t))
+    let i = list.partition_point(|m| m.tokens().start <= t);
+    list[..i].last().filter(|m| m.tokens().contains(&t))
 }
 
 /// True for a pronoun resolved to what it cannot be: a plural "they" resolved to one name

@@ -43,19 +43,65 @@ pub enum MentionKind {
     FirstPerson,
 }
 
-/// One mention.
+/// One mention. Its offsets are 32-bit, as tokens' are (a document has at most
+/// [`crate::text::tokens::MAX_TEXT_BYTES`] bytes): a long document has many mentions, and
+/// the record takes 28 bytes instead of 56.
 #[derive(Debug, Clone)]
 pub struct Mention {
-    /// Byte range of the mention (titles excluded).
-    pub range: Range<usize>,
-    /// Token indices of the mention.
-    pub tokens: Range<usize>,
+    /// Byte offset of the mention's first byte (titles excluded), see [`Mention::range`].
+    start: u32,
+    /// Byte offset just past its last byte.
+    end: u32,
+    /// Index of its first token, see [`Mention::tokens`].
+    first_token: u32,
+    /// Index just past its last token.
+    end_token: u32,
+    /// The entity it belongs to (persons only), see [`Mention::entity`].
+    entity: Option<u32>,
     /// Its kind.
     pub kind: MentionKind,
-    /// The entity it belongs to (persons only).
-    pub entity: Option<usize>,
     /// True when the mention lies inside a quoted passage.
     pub in_quote: bool,
+}
+
+impl Mention {
+    /// A mention of `kind` over the bytes `range` and the tokens `tokens` of a text of at
+    /// most [`crate::text::tokens::MAX_TEXT_BYTES`] bytes, of no entity yet, outside quotes.
+    fn new(range: Range<usize>, tokens: Range<usize>, kind: MentionKind) -> Mention {
+        debug_assert!(range.end <= crate::text::tokens::MAX_TEXT_BYTES);
+        Mention {
+            start: range.start as u32,
+            end: range.end as u32,
+            first_token: tokens.start as u32,
+            end_token: tokens.end as u32,
+            entity: None,
+            kind,
+            in_quote: false,
+        }
+    }
+
+    /// Byte range of the mention (titles excluded).
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Token indices of the mention.
+    #[inline]
+    pub fn tokens(&self) -> Range<usize> {
+        self.first_token as usize..self.end_token as usize
+    }
+
+    /// The entity it belongs to (persons only): an index into [`Mentions::entities`].
+    #[inline]
+    pub fn entity(&self) -> Option<usize> {
+        self.entity.map(|e| e as usize)
+    }
+
+    /// Makes the mention one of entity `e`.
+    fn set_entity(&mut self, e: usize) {
+        self.entity = Some(e as u32);
+    }
 }
 
 /// A person of the document.
@@ -321,13 +367,7 @@ impl Mentions {
             }
             let w = word(i);
             if let Some(kind) = maybe_pronoun.then(|| pronoun_of(w)).flatten() {
-                list.push(Mention {
-                    range: tokens[i].range(),
-                    tokens: i..i + 1,
-                    kind,
-                    entity: None,
-                    in_quote: false,
-                });
+                list.push(Mention::new(tokens[i].range(), i..i + 1, kind));
                 genders.push(match kind {
                     MentionKind::Pronoun(g) => g,
                     _ => Gender::Unknown,
@@ -355,13 +395,11 @@ impl Mentions {
                 // ("the U.S. said" stays a place).
                 let dotted = is_dotted_initials(w) && w.bytes().filter(|&b| b != b'.').count() >= 3;
                 if (is_acronym(w) || dotted) && (next_is_cue || prev_is_cue) {
-                    list.push(Mention {
-                        range: tokens[i].range(),
-                        tokens: i..i + 1,
-                        kind: MentionKind::Organisation,
-                        entity: None,
-                        in_quote: false,
-                    });
+                    list.push(Mention::new(
+                        tokens[i].range(),
+                        i..i + 1,
+                        MentionKind::Organisation,
+                    ));
                     genders.push(Gender::Unknown);
                 }
                 i += 1;
@@ -407,13 +445,11 @@ impl Mentions {
                         if let Some((kind, gender)) =
                             classify_run(text, tokens, words, start..k, title_gender, before_role)
                         {
-                            list.push(Mention {
-                                range: tokens[start].start()..tokens[k - 1].end(),
-                                tokens: start..k,
+                            list.push(Mention::new(
+                                tokens[start].start()..tokens[k - 1].end(),
+                                start..k,
                                 kind,
-                                entity: None,
-                                in_quote: false,
-                            });
+                            ));
                             genders.push(gender);
                         }
                     }
@@ -432,10 +468,10 @@ impl Mentions {
         // Mark mentions inside quotes (both lists are in text order).
         let mut q = 0;
         for m in &mut list {
-            while q < quoted.len() && quoted[q].end <= m.range.start {
+            while q < quoted.len() && quoted[q].end <= m.range().start {
                 q += 1;
             }
-            m.in_quote = q < quoted.len() && quoted[q].start <= m.range.start;
+            m.in_quote = q < quoted.len() && quoted[q].start <= m.range().start;
         }
 
         // A proper name right next to a speech cue is a person: "Mathews said", "said Mathews".
@@ -443,7 +479,7 @@ impl Mentions {
             if list[idx].kind != MentionKind::Proper || list[idx].in_quote {
                 continue;
             }
-            let r = list[idx].tokens.clone();
+            let r = list[idx].tokens();
             let next_is_cue = words.get(r.end).is_some_and(|w| w.has(CUE));
             let prev_is_cue = r.start > 0 && words[r.start - 1].has(CUE);
             if next_is_cue || prev_is_cue {
@@ -454,7 +490,7 @@ impl Mentions {
         // `ending_at` and `starting_at` search the list by its token ranges.
         debug_assert!(
             list.windows(2)
-                .all(|w| w[0].tokens.end <= w[1].tokens.start),
+                .all(|w| w[0].tokens().end <= w[1].tokens().start),
             "mentions in text order, never overlapping"
         );
         let mut mentions = Mentions {
@@ -498,28 +534,28 @@ impl Mentions {
         let mut proper_by_first_of_two: HashMap<&str, usize> = HashMap::default();
         for idx in 0..self.list.len() {
             let m = &self.list[idx];
-            if m.kind == MentionKind::Proper && m.tokens.len() >= 2 && !m.in_quote {
+            if m.kind == MentionKind::Proper && m.tokens().len() >= 2 && !m.in_quote {
                 proper_by_last
-                    .entry(&text[tokens[surname_token(text, tokens, &m.tokens)].range()])
+                    .entry(&text[tokens[surname_token(text, tokens, &m.tokens())].range()])
                     .or_insert(idx);
                 let appositive = tokens
-                    .get(m.tokens.end)
+                    .get(m.tokens().end)
                     .is_some_and(|t| t.kind == TokenKind::Punct(','));
-                if m.tokens.len() == 2 && appositive && !lex.is_place(&text[m.range.clone()]) {
+                if m.tokens().len() == 2 && appositive && !lex.is_place(&text[m.range()]) {
                     proper_by_first_of_two
-                        .entry(&text[tokens[m.tokens.start].range()])
+                        .entry(&text[tokens[m.tokens().start].range()])
                         .or_insert(idx);
                 }
             }
-            if m.kind != MentionKind::Person || m.tokens.len() < 2 {
+            if m.kind != MentionKind::Person || m.tokens().len() < 2 {
                 continue;
             }
-            let full = normalise_name(text, tokens, &m.tokens);
+            let full = normalise_name(text, tokens, &m.tokens());
             let entity = *by_full.entry(full.clone()).or_insert_with(|| {
-                let first = &text[tokens[m.tokens.start].range()];
+                let first = &text[tokens[m.tokens().start].range()];
                 let gender = match genders[idx] {
                     Gender::Unknown => {
-                        given_gender(words[m.tokens.start]).unwrap_or(Gender::Unknown)
+                        given_gender(words[m.tokens().start]).unwrap_or(Gender::Unknown)
                     }
                     g => g,
                 };
@@ -530,10 +566,11 @@ impl Mentions {
                     roles: Vec::new(),
                 });
                 let e = self.entities.len() - 1;
-                let last = text[tokens[surname_token(text, tokens, &m.tokens)].range()].to_string();
+                let last =
+                    text[tokens[surname_token(text, tokens, &m.tokens())].range()].to_string();
                 by_last.entry(last).or_default().push(e);
                 by_first.entry(first.to_string()).or_default().push(e);
-                if m.tokens.len() == 2 && !first.ends_with('.') {
+                if m.tokens().len() == 2 && !first.ends_with('.') {
                     by_first_of_two
                         .entry(first.to_string())
                         .or_default()
@@ -541,19 +578,19 @@ impl Mentions {
                 }
                 e
             });
-            self.list[idx].entity = Some(entity);
+            self.list[idx].set_entity(entity);
         }
 
         // Single words: a known surname (Guthrie), a known given name (Steve), or a new person.
         for idx in 0..self.list.len() {
             let m = self.list[idx].clone();
-            if m.tokens.len() != 1 || matches!(m.kind, MentionKind::Pronoun(_)) {
+            if m.tokens().len() != 1 || matches!(m.kind, MentionKind::Pronoun(_)) {
                 continue;
             }
             if matches!(m.kind, MentionKind::FirstPerson | MentionKind::Organisation) {
                 continue;
             }
-            let w: &str = &text[m.range.clone()];
+            let w: &str = &text[m.range()];
             // A surname (the last word of a full name) or a given name (the first word); else,
             // when no name of the document ends in the word, the first word of a two-word
             // name: the surname of a name written surname first ("Wu Mingzhe" … "Wu
@@ -565,16 +602,16 @@ impl Mentions {
             let surname_first = person && !by_last.contains_key(w);
             let candidates = by_last
                 .get(w)
-                .or_else(|| given_gender(words[m.tokens.start]).and_then(|_| by_first.get(w)))
+                .or_else(|| given_gender(words[m.tokens().start]).and_then(|_| by_first.get(w)))
                 .or_else(|| by_first_of_two.get(w).filter(|_| surname_first));
             let mut chosen =
-                candidates.and_then(|es| nearest_entity(es, &self.list, m.range.start));
+                candidates.and_then(|es| nearest_entity(es, &self.list, m.range().start));
             // A surname used alone ("Nwosu learned …") after a full name of unknown kind
             // ("Amara Nwosu") makes both a person.
             // Only a surname in subject position counts ("Nwosu learned"), not one after a
             // preposition or article ("the success of Azure"), which is how products and
             // places are mentioned.
-            let t0 = m.tokens.start;
+            let t0 = m.tokens().start;
             let after_function_word = t0 > 0
                 && tokens[t0 - 1].is_word()
                 && matches!(
@@ -611,7 +648,7 @@ impl Mentions {
                             .then(|| proper_by_first_of_two.get(w))
                             .flatten()
                     })
-                    .filter(|&&p| self.list[p].range.start < m.range.start);
+                    .filter(|&&p| self.list[p].range().start < m.range().start);
                 if let Some(&p) = earlier {
                     chosen = Some(self.promote(p, text, tokens));
                     by_last
@@ -623,7 +660,7 @@ impl Mentions {
             match (chosen, m.kind) {
                 (Some(e), _) => {
                     self.list[idx].kind = MentionKind::Person;
-                    self.list[idx].entity = Some(e);
+                    self.list[idx].set_entity(e);
                     if !self.entities[e].forms.iter().any(|f| f == w) {
                         self.entities[e].forms.push(w.to_string());
                     }
@@ -646,7 +683,7 @@ impl Mentions {
                         });
                         self.entities.len() - 1
                     });
-                    self.list[idx].entity = Some(e);
+                    self.list[idx].set_entity(e);
                 }
                 _ => {}
             }
@@ -676,10 +713,10 @@ impl Mentions {
         };
         for idx in 0..self.list.len() {
             let m = &self.list[idx];
-            let Some(e) = m.entity else { continue };
+            let Some(e) = m.entity() else { continue };
             let mut roles = Vec::new();
             // Before the name, over an optional comma.
-            let mut t = m.tokens.start;
+            let mut t = m.tokens().start;
             if t > 0 && tokens[t - 1].kind == TokenKind::Punct(',') {
                 t -= 1;
             }
@@ -691,7 +728,7 @@ impl Mentions {
                 }
             }
             // In an appositive after the name.
-            let after = m.tokens.end;
+            let after = m.tokens().end;
             if tokens
                 .get(after)
                 .is_some_and(|t| t.kind == TokenKind::Punct(','))
@@ -726,7 +763,7 @@ impl Mentions {
     /// The entities of the person mentions outside quotes before byte `before`, nearest
     /// first, at most [`MAX_ANTECEDENT_LOOKBACK`] of them.
     fn persons_before(&self, before: usize) -> impl Iterator<Item = usize> + '_ {
-        let end = self.list.partition_point(|m| m.range.start < before);
+        let end = self.list.partition_point(|m| m.range().start < before);
         self.list[..end]
             .iter()
             .rev()
@@ -735,13 +772,13 @@ impl Mentions {
             .take(MAX_MENTION_LOOKBACK)
             .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
             .take(MAX_ANTECEDENT_LOOKBACK)
-            .filter_map(|m| m.entity)
+            .filter_map(Mention::entity)
     }
 
     /// Turns proper-name mention `idx` into a person with an entity of its own.
     fn promote(&mut self, idx: usize, text: &str, tokens: &[Token]) -> usize {
         let m = &self.list[idx];
-        let full = normalise_name(text, tokens, &m.tokens);
+        let full = normalise_name(text, tokens, &m.tokens());
         self.entities.push(Entity {
             name: full.clone(),
             forms: vec![full],
@@ -750,7 +787,7 @@ impl Mentions {
         });
         let e = self.entities.len() - 1;
         self.list[idx].kind = MentionKind::Person;
-        self.list[idx].entity = Some(e);
+        self.list[idx].set_entity(e);
         e
     }
 
@@ -760,15 +797,15 @@ impl Mentions {
     /// both start and end in increasing order: a binary search, where a table of one entry
     /// per token would hold 8 bytes per token of a long document.
     pub fn ending_at(&self, t: usize) -> Option<&Mention> {
-        let i = self.list.partition_point(|m| m.tokens.end <= t);
-        self.list.get(i).filter(|m| m.tokens.end == t + 1)
+        let i = self.list.partition_point(|m| m.tokens().end <= t);
+        self.list.get(i).filter(|m| m.tokens().end == t + 1)
     }
 
     /// The mention that starts exactly at token `t`, if any (a binary search, as in
     /// [`Mentions::ending_at`]).
     pub fn starting_at(&self, t: usize) -> Option<&Mention> {
-        let i = self.list.partition_point(|m| m.tokens.start < t);
-        self.list.get(i).filter(|m| m.tokens.start == t)
+        let i = self.list.partition_point(|m| m.tokens().start < t);
+        self.list.get(i).filter(|m| m.tokens().start == t)
     }
 
     /// The person a pronoun of `gender` at byte `before` most likely refers to: the nearest
@@ -823,11 +860,11 @@ fn nearest_entity(entities: &[usize], list: &[Mention], at: usize) -> Option<usi
         return entities.first().copied();
     }
     // The list is in text order: the mentions before `at` are a prefix of it.
-    let before = list.partition_point(|m| m.range.start < at);
+    let before = list.partition_point(|m| m.range().start < at);
     list[..before]
         .iter()
         .rev()
-        .filter_map(|m| m.entity)
+        .filter_map(|m| m.entity())
         .find(|e| entities.contains(e))
         .or_else(|| entities.first().copied())
 }
@@ -907,6 +944,28 @@ mod tests {
     }
 
     #[test]
+    fn a_mention_record_is_28_bytes() {
+        // A long document holds about one mention for every 40 bytes of text.
+        assert_eq!(std::mem::size_of::<Mention>(), 28);
+    }
+
+    #[test]
+    fn a_mention_gives_back_its_ranges_and_entity() {
+        let text = "Scott Guthrie said it. Guthrie left.";
+        let m = find(text);
+        let first = &m.list[0];
+        assert_eq!(&text[first.range()], "Scott Guthrie");
+        assert_eq!(first.tokens(), 0..2);
+        let last = m
+            .list
+            .iter()
+            .rfind(|x| &text[x.range()] == "Guthrie")
+            .unwrap();
+        assert_eq!(last.entity(), first.entity());
+        assert!(first.entity().is_some());
+    }
+
+    #[test]
     fn pronoun_filter_keeps_every_pronoun() {
         for w in PRONOUNS {
             assert!(pronoun(w).is_some(), "{w}");
@@ -971,8 +1030,11 @@ mod tests {
             .filter(|m| m.kind == MentionKind::Person)
             .collect();
         assert_eq!(guthrie.len(), 2);
-        assert_eq!(guthrie[0].entity, guthrie[1].entity);
-        assert_eq!(m.entities[guthrie[0].entity.unwrap()].name, "Scott Guthrie");
+        assert_eq!(guthrie[0].entity(), guthrie[1].entity());
+        assert_eq!(
+            m.entities[guthrie[0].entity().unwrap()].name,
+            "Scott Guthrie"
+        );
     }
 
     // guards: a generational suffix is no surname; the surname before it joins the full name.
@@ -989,8 +1051,8 @@ mod tests {
                 .filter(|m| m.kind == MentionKind::Person)
                 .collect();
             assert_eq!(hurt.len(), 2, "{text}");
-            assert_eq!(hurt[0].entity, hurt[1].entity, "{text}");
-            assert!(m.entities[hurt[0].entity.unwrap()]
+            assert_eq!(hurt[0].entity(), hurt[1].entity(), "{text}");
+            assert!(m.entities[hurt[0].entity().unwrap()]
                 .name
                 .starts_with("Harry Hurt"));
         }
@@ -1006,7 +1068,7 @@ mod tests {
             let m = find(text);
             let person = m.list.iter().find(|m| m.kind == MentionKind::Person);
             let person = person.unwrap_or_else(|| panic!("no person in {text:?}"));
-            assert_eq!(&text[person.range.clone()], name);
+            assert_eq!(&text[person.range()], name);
         }
     }
 
@@ -1018,7 +1080,7 @@ mod tests {
             .list
             .iter()
             .filter(|m| m.kind == MentionKind::Organisation)
-            .map(|m| &text[m.range.clone()])
+            .map(|m| &text[m.range()])
             .collect();
         assert_eq!(orgs, ["FBI"]);
     }
@@ -1027,7 +1089,7 @@ mod tests {
     fn dotted_initials_open_a_name_but_not_an_acronym() {
         let text = "Rep. G.K. Butterfield spoke after the U.S. said no.";
         let m = find(text);
-        let names: Vec<&str> = m.list.iter().map(|m| &text[m.range.clone()]).collect();
+        let names: Vec<&str> = m.list.iter().map(|m| &text[m.range()]).collect();
         assert!(names.contains(&"G.K. Butterfield"), "{names:?}");
         assert!(!names.iter().any(|n| n.starts_with("U.S")), "{names:?}");
     }
@@ -1061,8 +1123,8 @@ mod tests {
 
     /// The entity name of the mention whose text is `word` (the first such).
     fn entity_of<'m>(m: &'m Mentions, text: &str, word: &str) -> Option<&'m str> {
-        let mention = m.list.iter().find(|x| &text[x.range.clone()] == word)?;
-        mention.entity.map(|e| m.entities[e].name.as_str())
+        let mention = m.list.iter().find(|x| &text[x.range()] == word)?;
+        mention.entity().map(|e| m.entities[e].name.as_str())
     }
 
     #[test]
@@ -1088,9 +1150,9 @@ mod tests {
         assert_eq!(entity_of(&find(text), text, "Mae-Lin"), None);
         let text = "Okafor Wins\n\nOkafor said no.";
         let m = find(text);
-        let second = m.list.iter().rfind(|x| &text[x.range.clone()] == "Okafor");
+        let second = m.list.iter().rfind(|x| &text[x.range()] == "Okafor");
         let entity = second
-            .and_then(|x| x.entity)
+            .and_then(|x| x.entity())
             .map(|e| m.entities[e].name.as_str());
         assert_eq!(entity, Some("Okafor"));
     }

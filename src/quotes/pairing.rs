@@ -412,7 +412,10 @@ impl<'t> Scanner<'t> {
     fn finish(self) -> Vec<QuotedPassage> {
         let kept = |s: &Slot| matches!(s.state, State::Closed | State::Recovered | State::Piece);
         let mut index = vec![usize::MAX; self.slots.len()];
-        let mut out: Vec<QuotedPassage> = Vec::new();
+        // Reserved to the count kept: a long document's passages, grown by doubling, would
+        // hold up to twice the room they need while the rules run.
+        let mut out: Vec<QuotedPassage> =
+            Vec::with_capacity(self.slots.iter().filter(|s| kept(s)).count());
         for (id, s) in self.slots.iter().enumerate() {
             if !kept(s) {
                 continue;

@@ -26,9 +26,9 @@ pub fn opens_with_named_subject(ctx: &Context, t: usize) -> bool {
     matches!(
         m.kind,
         MentionKind::Person | MentionKind::Organisation | MentionKind::Proper
-    ) && m.tokens.end < ctx.tokens.len()
+    ) && m.tokens().end < ctx.tokens.len()
         && matches!(
-            ascii_lower(ctx.word(m.tokens.end)).as_str(),
+            ascii_lower(ctx.word(m.tokens().end)).as_str(),
             "is" | "was"
                 | "will"
                 | "would"
@@ -350,7 +350,7 @@ pub fn clause_start(ctx: &Context, k: usize, end: usize) -> Option<usize> {
     // between commas, then the clause's subject pronoun; the phrase belongs to the clause.
     if ctx.is_punct(t, ',') && t + 1 < end && ctx.tokens[t + 1].is_word() {
         let close = (t + 2..end.min(t + 2 + MAX_INTERJECTED_TOKENS))
-            .find(|&u| ctx.is_punct(u, ',') || ctx.in_quote[u] || ctx.is_cue(u));
+            .find(|&u| ctx.is_punct(u, ',') || ctx.in_quote(u) || ctx.is_cue(u));
         if let Some(c) = close {
             if ctx.is_punct(c, ',') && c + 1 < end && opens_with_subject_pronoun(ctx, c + 1) {
                 return Some(t + 1);
@@ -470,7 +470,7 @@ fn after_interjection(ctx: &Context, t: usize, end: usize) -> Option<usize> {
     }
     let limit = end.min(open + 1 + MAX_INTERJECTED_TOKENS);
     let close = (open + 1..limit).find(|&u| {
-        ctx.in_quote[u] || ctx.is_cue(u) || ctx.tokens[u].kind == TokenKind::Break || {
+        ctx.in_quote(u) || ctx.is_cue(u) || ctx.tokens[u].kind == TokenKind::Break || {
             if dash {
                 is_dash(ctx, u)
             } else {
@@ -478,14 +478,14 @@ fn after_interjection(ctx: &Context, t: usize, end: usize) -> Option<usize> {
             }
         }
     })?;
-    if ctx.in_quote[close] || ctx.is_cue(close) || ctx.tokens[close].kind == TokenKind::Break {
+    if ctx.in_quote(close) || ctx.is_cue(close) || ctx.tokens[close].kind == TokenKind::Break {
         return None;
     }
     let mut u = close + 1;
     while dash && u < end && is_dash(ctx, u) {
         u += 1;
     }
-    if u >= end || ctx.in_quote[u] {
+    if u >= end || ctx.in_quote(u) {
         return None;
     }
     // After the phrase, "the …" may be the verb's object ("confirmed, before millions of

@@ -82,10 +82,10 @@ fn name_of_label(ctx: &Context, label: &Range<usize>) -> Option<String> {
         .filter(|m| {
             matches!(m.kind, MentionKind::Person | MentionKind::Proper)
                 && !m.in_quote
-                && m.tokens.len() >= 2
+                && m.tokens().len() >= 2
         })
-        .find(|m| ctx.word(m.tokens.end - 1).eq_ignore_ascii_case(last))
-        .map(|m| ctx.text[m.range.clone()].to_string())
+        .find(|m| ctx.word(m.tokens().end - 1).eq_ignore_ascii_case(last))
+        .map(|m| ctx.text[m.range()].to_string())
 }
 
 /// The speaker of a turn labelled with a name in capitals (`label`, its colon at token

@@ -127,14 +127,14 @@ impl<'t> Context<'t> {
                 // right before its verb and after a sentence start or a closing quote ("“…,”
                 // it said", "It said …": a body or a document), not inside a report ("her
                 // campaign said it expected …").
-                let w = self.word(m.tokens.start);
-                let t = m.tokens.start;
+                let w = self.word(m.tokens().start);
+                let t = m.tokens().start;
                 let it_cue = ascii_lower(w) == "it"
                     && {
                         // "It said", "It has refused": its verb after at most two auxiliaries.
-                        let mut v = m.tokens.end;
+                        let mut v = m.tokens().end;
                         while v < self.tokens.len()
-                            && v < m.tokens.end + 2
+                            && v < m.tokens().end + 2
                             && self.tokens[v].is_word()
                             && crate::attribution::grammar::words::auxiliary(self.word(v)).is_some()
                         {
@@ -152,13 +152,13 @@ impl<'t> Context<'t> {
             }
             MentionKind::FirstPerson => {
                 // Subject forms only: "I think", "we know", never "my" or "our".
-                if !matches!(self.word(m.tokens.start), "I" | "we" | "We") {
+                if !matches!(self.word(m.tokens().start), "I" | "we" | "We") {
                     return None;
                 }
                 // Beside quote marks "I" may be a quoted speaker's own voice carried on
                 // ("But then I ask the people, ‘…’"), whose quote has its named speaker:
                 // the author speaks only in sentences of their own.
-                let s = self.sentence_at(m.range.start);
+                let s = self.sentence_at(m.range().start);
                 if self.has_quote(self.sentence_tokens(s)) {
                     return None;
                 }
@@ -166,10 +166,10 @@ impl<'t> Context<'t> {
             }
         };
         Some(SpeakerNp {
-            range: m.range.clone(),
-            tokens: m.tokens.clone(),
+            range: m.range(),
+            tokens: m.tokens(),
             kind,
-            entity: m.entity,
+            entity: m.entity(),
         })
     }
 
@@ -620,7 +620,7 @@ impl<'t> Context<'t> {
                 // not the speaker; the name after the role may be.
                 if m.kind == MentionKind::Person
                     && !m.in_quote
-                    && self.role_after(m.tokens.end, limit).is_none()
+                    && self.role_after(m.tokens().end, limit).is_none()
                 {
                     return self.np_from_mention(u, false);
                 }

@@ -77,12 +77,12 @@ impl<'t> Context<'t> {
         for back in first..=MAX_SUBJECT_SENTENCES.min(s) {
             let sentence = &self.sentences[s - back];
             let end = if back == 0 { at } else { sentence.end };
-            let from = list.partition_point(|m| m.range.start < sentence.start);
-            let to = list.partition_point(|m| m.range.start < end);
+            let from = list.partition_point(|m| m.range().start < sentence.start);
+            let to = list.partition_point(|m| m.range().start < end);
             let persons = list[from..to]
                 .iter()
                 .filter(|m| m.kind == MentionKind::Person && !m.in_quote)
-                .filter_map(|m| m.entity);
+                .filter_map(|m| m.entity());
             // In the pronoun's own sentence the nearest clause's subject is the nearest
             // person ("Luca tends the vines; Paolo the cellar and, he says, …").
             let persons: Vec<usize> = if back == 0 {
@@ -127,13 +127,13 @@ impl<'t> Context<'t> {
     fn organisation_named_near(&self, at: usize) -> Option<String> {
         let s = self.sentence_at(at);
         let from = self.sentences[s.saturating_sub(1)].start;
-        let end = self.mentions.list.partition_point(|m| m.range.start < at);
+        let end = self.mentions.list.partition_point(|m| m.range().start < at);
         self.mentions.list[..end]
             .iter()
             .rev()
-            .take_while(|m| m.range.start >= from)
+            .take_while(|m| m.range().start >= from)
             .find(|m| m.kind == crate::mentions::MentionKind::Organisation && !m.in_quote)
-            .map(|m| self.text[m.range.clone()].to_string())
+            .map(|m| self.text[m.range()].to_string())
     }
 
     /// A finding for `np` with cue token range `cue` (inclusive first, exclusive end).

@@ -143,7 +143,7 @@ pub fn capitalised_run(ctx: &Context, start: usize, end: usize) -> std::ops::Ran
     while t < end
         && t < start + MAX_UNKNOWN_NAME_TOKENS
         && ctx.tokens[t].is_word()
-        && !ctx.in_quote[t]
+        && !ctx.in_quote(t)
         && crate::attribution::grammar::words::starts_upper(ctx.word(t))
         && crate::mentions::pronoun(ctx.word(t)).is_none()
         // "Read said": a cue word right before another cue is the name.
@@ -263,7 +263,7 @@ pub fn after_opening_participle(ctx: &Context, floor: usize, limit: usize) -> us
     // person, and an "-ly" word only when it is no name at all.
     let w = ctx.word(floor);
     let mention = ctx.mentions.starting_at(floor);
-    let person = mention.is_some_and(|m| m.entity.is_some());
+    let person = mention.is_some_and(|m| m.entity().is_some());
     let participle = w.len() >= 5 && (w.ends_with("ing") || w.ends_with("ed")) && !person;
     let adverb = w.len() >= 5 && w.ends_with("ly") && mention.is_none();
     // "Back in 1999, …", "Early in his campaign, …", "In a statement, …".
@@ -321,7 +321,7 @@ fn label_word(ctx: &Context, t: usize) -> bool {
     let w = ctx.word(t);
     tok.is_word()
         && !ctx.is_cue(t)
-        && !ctx.in_quote[t]
+        && !ctx.in_quote(t)
         && crate::mentions::pronoun(w).is_none()
         && ctx.classes(t) & NOT_IN_LABEL == 0
 }
@@ -373,7 +373,7 @@ pub fn speaker_label(ctx: &Context, start: usize, colon: usize) -> Option<Speake
     }
     // The name opening the label, then its appositive after a comma or in brackets.
     let m = ctx.mentions.starting_at(t)?;
-    let np = ctx.np_simple_ending_at(m.tokens.end, t).filter(person)?;
+    let np = ctx.np_simple_ending_at(m.tokens().end, t).filter(person)?;
     let mut u = np.tokens.end;
     let bracketed = ctx.is_punct(u, '(') && ctx.is_punct(colon - 1, ')');
     if !(bracketed || ctx.is_punct(u, ',')) {
@@ -389,8 +389,8 @@ pub fn speaker_label(ctx: &Context, start: usize, colon: usize) -> Option<Speake
 /// after it opens a clause as it would after a plain comma.
 pub fn comma_in_closing_mark(ctx: &Context, k: usize, floor: usize) -> bool {
     k >= floor + 2
-        && ctx.in_quote[k - 1]
-        && !ctx.in_quote[k]
+        && ctx.in_quote(k - 1)
+        && !ctx.in_quote(k)
         && !ctx.tokens[k - 1].is_word()
         && ctx.is_punct(k - 2, ',')
 }

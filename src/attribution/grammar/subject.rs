@@ -327,17 +327,17 @@ pub fn subject_before_quoted_appositive(
     floor: usize,
 ) -> Option<SpeakerNp> {
     if end < floor + 3
-        || !ctx.in_quote[end - 1]
+        || !ctx.in_quote(end - 1)
         || ctx.tokens[end - 1].is_word()
         || !ctx.is_punct(end - 2, ',')
     {
         return None;
     }
-    let open = (floor..end).rev().find(|&t| !ctx.in_quote[t])? + 1;
+    let open = (floor..end).rev().find(|&t| !ctx.in_quote(t))? + 1;
     let lowest = open.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
     let comma = (lowest..open)
         .rev()
-        .find(|&t| ctx.is_punct(t, ',') || ctx.in_quote[t])?;
+        .find(|&t| ctx.is_punct(t, ',') || ctx.in_quote(t))?;
     if !ctx.is_punct(comma, ',') || word_count(ctx, comma + 1..open) == 0 {
         return None;
     }

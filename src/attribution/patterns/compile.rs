@@ -571,7 +571,7 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
 /// stands inside its marks: `on “Morning Show,” he said`): a clause holds a quoted title or
 /// term whole, marks and all, or none of it.
 fn cuts_quote(ctx: &Context, r: &Range<usize>) -> bool {
-    let inside = |t: usize| ctx.in_quote.get(t).copied().unwrap_or(false);
+    let inside = |t: usize| ctx.in_quote(t);
     (r.start > 0 && inside(r.start) && inside(r.start - 1)) || (inside(r.end - 1) && inside(r.end))
 }
 
@@ -952,8 +952,8 @@ fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Op
         if let Some(m) = ctx.mentions.starting_at(t) {
             if let MentionKind::Pronoun(g) = m.kind {
                 return Some(SpeakerNp {
-                    range: m.range.clone(),
-                    tokens: m.tokens.clone(),
+                    range: m.range(),
+                    tokens: m.tokens(),
                     kind: NpKind::Pronoun(g),
                     entity: None,
                 });

@@ -48,7 +48,7 @@ impl Rule for SentenceCue {
         // Candidate cues outside quotes, nearest to the quote first.
         let cues = ctx.cues_nearest(floor..end, open, MAX_SENTENCE_CUES);
         let outside = |np: &crate::attribution::grammar::np::SpeakerNp| {
-            !np.tokens.clone().any(|t| ctx.in_quote[t])
+            !np.tokens.clone().any(|t| ctx.in_quote(t))
         };
         for k in cues {
             // "Perez hammered Trump, calling him a “train wreck”": a participle after a comma

@@ -87,7 +87,7 @@ impl Rule for IntroducedBefore {
         // quote, which attributes that quote (“…” Lee said.), nor one whose report another
         // rule read (in `history`): ATT009 continues those.
         let span = ctx.tokens[prev.start].start()..ctx.tokens[last].end();
-        let after_quote = prev.start > 0 && ctx.in_quote[prev.start - 1];
+        let after_quote = prev.start > 0 && ctx.in_quote(prev.start - 1);
         // `history` is in text order: the item before the sentence and those starting in it.
         let first = history.partition_point(|d| d.outer.start < span.start);
         let reported = history[first.saturating_sub(1)..]

@@ -82,7 +82,7 @@ impl Rule for ContinuesSpeaker {
         for t in from..to {
             match ctx.tokens[t].kind {
                 TokenKind::Break => breaks += 1,
-                TokenKind::Word if !ctx.in_quote[t] => words += 1,
+                TokenKind::Word if !ctx.in_quote(t) => words += 1,
                 _ => {}
             }
         }
@@ -97,13 +97,13 @@ impl Rule for ContinuesSpeaker {
             .get(closing)
             .map_or(prev.outer.end, |s| s.end.max(prev.outer.end));
         let list = &ctx.mentions.list;
-        let first = list.partition_point(|m| m.range.start < start);
-        let end = list.partition_point(|m| m.range.start < c.outer.start);
+        let first = list.partition_point(|m| m.range().start < start);
+        let end = list.partition_point(|m| m.range().start < c.outer.start);
         let between = &list[first..end.max(first)];
         let others = between.iter().any(|m| {
             let named = m.kind == MentionKind::Person
-                || (m.kind == MentionKind::Proper && m.tokens.len() >= 2);
-            !m.in_quote && named && (m.entity.is_none() || m.entity != speaker.entity)
+                || (m.kind == MentionKind::Proper && m.tokens().len() >= 2);
+            !m.in_quote && named && (m.entity().is_none() || m.entity() != speaker.entity)
         });
         if others {
             return None;
@@ -125,16 +125,16 @@ impl Rule for ContinuesSpeaker {
             let forms = &ctx.mentions.entities[entity].forms;
             let named = between.iter().any(|m| {
                 !m.in_quote
-                    && (m.entity == Some(entity)
+                    && (m.entity() == Some(entity)
                         || (m.kind == MentionKind::Proper
-                            && forms.iter().any(|f| *f == ctx.text[m.range.clone()])))
+                            && forms.iter().any(|f| *f == ctx.text[m.range()])))
             });
             let pronoun = between.iter().any(|m| {
-                let first_in_paragraph =
-                    m.tokens.start > 0 && ctx.tokens[m.tokens.start - 1].kind == TokenKind::Break;
+                let first_in_paragraph = m.tokens().start > 0
+                    && ctx.tokens[m.tokens().start - 1].kind == TokenKind::Break;
                 match m.kind {
                     MentionKind::Pronoun(gender) if first_in_paragraph && !m.in_quote => {
-                        ctx.mentions.antecedent(m.range.start, gender) == Some(entity)
+                        ctx.mentions.antecedent(m.range().start, gender) == Some(entity)
                     }
                     _ => false,
                 }

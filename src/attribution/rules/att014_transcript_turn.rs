@@ -101,10 +101,10 @@ fn interviewee(ctx: &Context, before: usize) -> Option<usize> {
     ctx.mentions
         .list
         .iter()
-        .take_while(|m| m.range.start < before)
+        .take_while(|m| m.range().start < before)
         .take(MAX_LABEL_LOOKUP)
-        .find(|m| m.kind == MentionKind::Person && !m.in_quote && m.entity.is_some())
-        .and_then(|m| m.entity)
+        .find(|m| m.kind == MentionKind::Person && !m.in_quote && m.entity().is_some())
+        .and_then(|m| m.entity())
 }
 
 impl Rule for TranscriptTurn {

@@ -97,15 +97,15 @@ impl Rule for QuotationAfterPortrait {
         }
         let mut person: Option<(usize, std::ops::Range<usize>)> = None;
         let list = &ctx.mentions.list;
-        let first = list.partition_point(|m| m.range.start < start);
-        for m in list[first..].iter().take_while(|m| m.range.start < end) {
+        let first = list.partition_point(|m| m.range().start < start);
+        for m in list[first..].iter().take_while(|m| m.range().start < end) {
             if m.in_quote || m.kind != MentionKind::Person {
                 continue;
             }
-            let entity = m.entity?;
+            let entity = m.entity()?;
             match &person {
                 Some((e, _)) if *e != entity => return None,
-                _ => person = Some((entity, m.range.clone())),
+                _ => person = Some((entity, m.range())),
             }
         }
         if let Some((entity, range)) = person {

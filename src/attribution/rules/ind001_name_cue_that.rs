@@ -149,7 +149,7 @@ fn find_from(
             {
                 continue;
             }
-            if ctx.in_quote[k] {
+            if ctx.in_quote(k) {
                 continue;
             }
             // The clause first (and what a verb of knowing needs of it): it is cheaper to

@@ -94,8 +94,12 @@ fn opens_setting(ctx: &Context, t: usize) -> bool {
 /// The token after the person or body told ("told the court", "told The Herald"), which
 /// starts at token `t`; `t` itself when no such phrase starts there.
 fn object_end(ctx: &Context, t: usize, end: usize) -> usize {
-    if let Some(m) = ctx.mentions.starting_at(t).filter(|m| m.tokens.end <= end) {
-        return m.tokens.end;
+    if let Some(m) = ctx
+        .mentions
+        .starting_at(t)
+        .filter(|m| m.tokens().end <= end)
+    {
+        return m.tokens().end;
     }
     // "the court", "reporters": a determiner and a noun, or a plain plural.
     let mut u = t + usize::from(matches!(

@@ -298,7 +298,7 @@ impl Rule for StanceVerb {
         };
         for k in r.clone() {
             // Most words are no stance verb: the per-token flag says so before any call.
-            if !ctx.is_stance_verb(k) || ctx.in_quote[k] || !ctx.tokens[k].is_word() {
+            if !ctx.is_stance_verb(k) || ctx.in_quote(k) || !ctx.tokens[k].is_word() {
                 continue;
             }
             let Some((cue_last, start)) = stance_at(ctx, k, r.end) else {

@@ -62,7 +62,7 @@ fn attribution_before(ctx: &Context, floor: usize, comma: usize) -> Option<Speak
     let lowest = comma.saturating_sub(MAX_TRAILING_TOKENS + 1).max(floor);
     let cue = (lowest..comma)
         .rev()
-        .find(|&t| ctx.is_cue(t) && !ctx.in_quote[t])?;
+        .find(|&t| ctx.is_cue(t) && !ctx.in_quote(t))?;
     let np = ctx
         .np_ending_before(ctx.skip_adverbs_backward(cue, floor), floor)
         .or_else(|| ctx.np_starting_at(cue + 1, comma))?;
@@ -74,7 +74,7 @@ fn attribution_before(ctx: &Context, floor: usize, comma: usize) -> Option<Speak
 /// "The departments".
 fn main_subject(ctx: &Context, start: usize, comma: usize) -> Option<SpeakerNp> {
     let verb = (start + 1..comma)
-        .find(|&t| !ctx.in_quote[t] && (ctx.is_cue(t) || stance_at(ctx, t, comma).is_some()))?;
+        .find(|&t| !ctx.in_quote(t) && (ctx.is_cue(t) || stance_at(ctx, t, comma).is_some()))?;
     let end = ctx.skip_adverbs_backward(verb, start);
     ctx.subject_before(end, start)
         .or_else(|| ctx.sentence_subject(start, end))
@@ -161,7 +161,7 @@ impl Rule for ParticipleClause {
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = sentence_body(ctx, s)?;
         for k in r.start + 1..r.end {
-            if ctx.in_quote[k] || !ctx.tokens[k].is_word() || !ctx.word(k).ends_with("ing") {
+            if ctx.in_quote(k) || !ctx.tokens[k].is_word() || !ctx.word(k).ends_with("ing") {
                 continue;
             }
             if !ctx.is_punct(k - 1, ',') {

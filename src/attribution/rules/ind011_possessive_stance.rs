@@ -96,7 +96,7 @@ impl Rule for PossessiveStance {
             return;
         };
         for k in r.start + 1..r.end.saturating_sub(2) {
-            if !ctx.is_stance_noun(k) || ctx.in_quote[k] {
+            if !ctx.is_stance_noun(k) || ctx.in_quote(k) {
                 continue;
             }
             // Each line of the noun in `data/stance_nouns.txt` names a word that must follow.

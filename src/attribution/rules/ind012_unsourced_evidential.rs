@@ -328,7 +328,7 @@ impl Rule for UnsourcedEvidential {
         let mut from = r.start;
         while let Some(k) = ctx.next_evidential(from, r.end) {
             from = k + 1;
-            if ctx.in_quote[k] {
+            if ctx.in_quote(k) {
                 continue;
             }
             let Some(cue) = cue_at(ctx, k, &r) else {

@@ -322,7 +322,7 @@ impl Rule for StancePhrase {
         };
         let mut k = r.start;
         while k < r.end {
-            if !ctx.tokens[k].is_word() || ctx.in_quote[k] {
+            if !ctx.tokens[k].is_word() || ctx.in_quote(k) {
                 k += 1;
                 continue;
             }

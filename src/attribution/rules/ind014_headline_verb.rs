@@ -136,12 +136,12 @@ fn subject(ctx: &Context, start: usize, verb: usize) -> Option<SpeakerNp> {
             // "If He Wants …": a pronoun in a headline has no antecedent yet.
             MentionKind::Pronoun(_) | MentionKind::FirstPerson => return None,
         };
-        if let Some(kind) = kind.filter(|_| m.tokens.start >= start && !m.in_quote) {
+        if let Some(kind) = kind.filter(|_| m.tokens().start >= start && !m.in_quote) {
             return Some(SpeakerNp {
-                range: m.range.clone(),
-                tokens: m.tokens.clone(),
+                range: m.range(),
+                tokens: m.tokens(),
                 kind,
-                entity: m.entity,
+                entity: m.entity(),
             });
         }
     }
