@@ -6,7 +6,8 @@ use crate::attribution::grammar::clause::{bytes, plain_sentence, word_count, MIN
 use crate::attribution::grammar::np::{NpKind, SpeakerNp};
 use crate::attribution::grammar::words::is_dash;
 use crate::attribution::grammar::words::starts_upper;
-use crate::attribution::rule::{declare_rule, Rule};
+use crate::attribution::rule::{declare_rule, Rule, Wake};
+use crate::lexicon::class::{CUE, WAKE_WORD};
 use crate::text::ascii_lower;
 use std::ops::Range;
 
@@ -134,6 +135,12 @@ fn passive_source(ctx: &Context, t: usize, r: Range<usize>) -> Option<IndirectFi
 }
 
 impl Rule for AsNameCue {
+    /// A cue ("as Ray reported", "as reported by Ray"), or a verb of its phrases that is no
+    /// cue ("made clear", "put it", "pointed out": `data/wake_words.txt`).
+    fn wake(&self) -> Wake {
+        Wake::words(CUE | WAKE_WORD)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let r = plain_sentence(ctx, s)?;
         for t in r.clone() {
