@@ -15,12 +15,11 @@ use crate::attribution::gate::{self, Judgement};
 use crate::attribution::rule::Rule;
 use crate::attribution::ruleset::RuleSet;
 use crate::classify;
-use crate::mentions::{Entity, Mentions};
+use crate::mentions::Entity;
 use crate::output::{
     Cue, Document, NonSpeech, Part, Quote, QuoteClass, QuoteKind, Speaker, SpeakerSummary,
     SCHEMA_VERSION,
 };
-use crate::text::tokens::lex;
 use crate::text::view::View;
 use crate::text::CharOffsets;
 use crate::Config;
@@ -90,33 +89,10 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     let text: &str = &joined;
     // One pass over the text gives the tokens and where sentence ends and quote marks may
     // be; the splitter and the quote scanner start from those positions.
-    let lexed = lex(text);
-    let sentences = crate::sentences::split_lexed(text, &lexed);
-    let passages = crate::quotes::scan_lexed(text, &lexed);
-    // The candidate positions have served; only the tokens go on.
-    let tokens = lexed.tokens;
-    drop((lexed.terminators, lexed.quote_candidates));
-    let top: Vec<usize> = (0..passages.len())
-        .filter(|&i| passages[i].depth == 0)
+    let mut ctx = Context::analyse(text, crate::attribution::rules::indirect_of);
+    let top: Vec<usize> = (0..ctx.passages.len())
+        .filter(|&i| ctx.passages[i].depth == 0)
         .collect();
-    let quoted: Vec<_> = top
-        .iter()
-        .map(|&i| {
-            let p = &passages[i];
-            p.open.start..p.close.as_ref().map_or(p.content.end, |c| c.end)
-        })
-        .collect();
-    let words = crate::lexicon::words_of(text, &tokens);
-    let mentions = Mentions::find(text, &tokens, &words, &quoted);
-    let mut ctx = Context::new(
-        text,
-        tokens,
-        words,
-        sentences,
-        passages,
-        mentions,
-        crate::attribution::rules::indirect_of,
-    );
     let candidates: Vec<Candidate> = top.iter().map(|&i| ctx.candidate(i)).collect();
 
     // Phase 1: adjacent rules, then the non-speech checks.

@@ -159,11 +159,7 @@ pattern HOUSE02 name-let-it-be-known-that
     cue      let it be known
   counter    The mayor let it be known.
 ";
-    let set = RuleSet::with_files(&files(source)).expect("a good file");
-    let p = set.patterns().next().expect("one pattern");
-    for o in examples::run(set, p) {
-        assert!(o.passed(), "{:?}", o.failure);
-    }
+    passing_set(source);
 }
 
 #[test]
@@ -469,18 +465,14 @@ pattern HOUSE06 quote-per-source
     speaker  the county gazette
   counter    “Ferries stop at nine,” per plan.
 ";
-    let set = RuleSet::with_files(&files(source)).expect("a good file");
-    let p = set.patterns().next().expect("one pattern");
-    assert!(examples::run(set, p).iter().all(|o| o.passed()));
+    let set = passing_set(source);
     // More words than a source holds are no source.
-    let doc = extract_with(
+    assert!(quote_by(
         set,
+        "HOUSE06",
         "“Ferries stop at nine,” per the old blue and white painted harbour timetable board by the pier gate.",
-    );
-    assert!(!doc
-        .quotes
-        .iter()
-        .any(|q| q.rule.as_deref() == Some("HOUSE06")));
+    )
+    .is_none());
 }
 
 #[test]
@@ -497,11 +489,7 @@ pattern HOUSE07 pronoun-cue-gap-quote
     speaker  Ann Marsh
   counter    Ann Marsh took the floor. She slammed the loophole called an “inversion” at once.
 ";
-    let set = RuleSet::with_files(&files(source)).expect("a good file");
-    let p = set.patterns().next().expect("one pattern");
-    for o in examples::run(set, p) {
-        assert!(o.passed(), "{:?}", o.failure);
-    }
+    let set = passing_set(source);
     let run = |text: &str| speaker_and_confidence(set, "HOUSE07", text);
     assert_eq!(
         run("Ann Marsh took the floor. She told the council: “We are done.”"),

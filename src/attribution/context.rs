@@ -182,6 +182,34 @@ pub struct Candidate {
 }
 
 impl<'t> Context<'t> {
+    /// The context of `text` as the pipeline reads it: one lexing pass, then sentences and
+    /// quoted passages from its candidates, the words' lexicon entries and the mentions
+    /// (outside the top-level passages).
+    pub fn analyse(text: &'t str, indirect_of: IndirectOf) -> Self {
+        let lexed = crate::text::tokens::lex(text);
+        let sentences = crate::sentences::split_lexed(text, &lexed);
+        let passages = crate::quotes::scan_lexed(text, &lexed);
+        // The candidate positions have served; only the tokens go on.
+        let tokens = lexed.tokens;
+        drop((lexed.terminators, lexed.quote_candidates));
+        let quoted: Vec<_> = passages
+            .iter()
+            .filter(|p| p.depth == 0)
+            .map(|p| p.open.start..p.close.as_ref().map_or(p.content.end, |c| c.end))
+            .collect();
+        let words = crate::lexicon::words_of(text, &tokens);
+        let mentions = Mentions::find(text, &tokens, &words, &quoted);
+        Context::new(
+            text,
+            tokens,
+            words,
+            sentences,
+            passages,
+            mentions,
+            indirect_of,
+        )
+    }
+
     /// Builds the context of `text` from its stages' outputs; `words` is
     /// [`crate::lexicon::words_of`] of the tokens.
     pub fn new(

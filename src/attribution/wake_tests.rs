@@ -11,32 +11,12 @@ use crate::attribution::finding::{Finding, IndirectFinding};
 use crate::attribution::rule::{declare_rule, indirect_when_awake, with_all_awake, Rule, Wake};
 use crate::attribution::rules::{indirect_of, RULES};
 use crate::lexicon::class::{CUE_INDIRECT, STANCE_VERB};
-use crate::mentions::Mentions;
 use crate::output::Classes;
 use crate::Config;
 
 /// The context the pipeline builds for `text` (without its normalised view).
 fn context_of(text: &str) -> Context<'_> {
-    let lexed = crate::text::tokens::lex(text);
-    let sentences = crate::sentences::split_lexed(text, &lexed);
-    let passages = crate::quotes::scan_lexed(text, &lexed);
-    let tokens = lexed.tokens;
-    let quoted: Vec<_> = passages
-        .iter()
-        .filter(|p| p.depth == 0)
-        .map(|p| p.open.start..p.close.as_ref().map_or(p.content.end, |c| c.end))
-        .collect();
-    let words = crate::lexicon::words_of(text, &tokens);
-    let mentions = Mentions::find(text, &tokens, &words, &quoted);
-    Context::new(
-        text,
-        tokens,
-        words,
-        sentences,
-        passages,
-        mentions,
-        indirect_of,
-    )
+    Context::analyse(text, indirect_of)
 }
 
 declare_rule! {

@@ -784,33 +784,18 @@ fn search(
                             break;
                         }
                     }
-                    Inst::ClauseToken => {
-                        if t < window.limit(t)
-                            && !matches!(ctx.tokens[t].kind, TokenKind::Break)
-                            && clause_may_hold(ctx, window, t)
-                        {
-                            pc += 1;
-                            t += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    Inst::ClauseCloser => {
-                        if t < window.limit(t)
-                            && closes_word(ctx, t)
-                            && clause_may_hold(ctx, window, t)
-                        {
-                            pc += 1;
-                            t += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    Inst::ClauseWord => {
-                        if t < window.limit(t)
-                            && ctx.tokens[t].is_word()
-                            && clause_may_hold(ctx, window, t)
-                        {
+                    Inst::ClauseToken | Inst::ClauseCloser | Inst::ClauseWord => {
+                        // A token of the clause, a word, or a mark that closes the last word.
+                        let fits = t < window.limit(t)
+                            && match program.insts[pc] {
+                                Inst::ClauseToken => {
+                                    !matches!(ctx.tokens[t].kind, TokenKind::Break)
+                                }
+                                Inst::ClauseCloser => closes_word(ctx, t),
+                                _ => ctx.tokens[t].is_word(),
+                            }
+                            && clause_may_hold(ctx, window, t);
+                        if fits {
                             pc += 1;
                             t += 1;
                         } else {
