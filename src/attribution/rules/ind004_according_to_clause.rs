@@ -7,7 +7,8 @@ use crate::attribution::grammar::clause::{
 };
 use crate::attribution::grammar::np::NpKind;
 use crate::attribution::grammar::sources::{according_to_at, source_phrase, source_phrase_of};
-use crate::attribution::rule::{declare_rule, Rule};
+use crate::attribution::rule::{declare_rule, Rule, Wake};
+use crate::lexicon::class::WAKE_WORD;
 
 declare_rule! {
     /// # IND004 according-to-clause
@@ -138,6 +139,12 @@ fn indefinite_appositive(ctx: &Context, t: usize, end: usize) -> bool {
 }
 
 impl Rule for AccordingToClause {
+    /// Every report stands on "according to": "according" is a wake word
+    /// (`data/wake_words.txt`).
+    fn wake(&self) -> Wake {
+        Wake::words(WAKE_WORD)
+    }
+
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
         let mut out = Vec::new();
         self.indirect_all(ctx, s, &mut out);
@@ -147,13 +154,6 @@ impl Rule for AccordingToClause {
     /// "The deficit, according to the budget office, will grow by 2030": the part before and
     /// the part after are reported apart, as IND003 and IND005 do for "A, the mayor said, B".
     fn indirect_all(&self, ctx: &Context, s: usize, out: &mut Vec<IndirectFinding>) {
-        // Most sentences have no "according": one substring search rules them out.
-        let Some(bytes_of_sentence) = ctx.sentences.get(s) else {
-            return;
-        };
-        if !ctx.text[bytes_of_sentence.start..bytes_of_sentence.end].contains("ccording to") {
-            return;
-        }
         let Some(r) = sentence_body(ctx, s) else {
             return;
         };
@@ -283,4 +283,26 @@ fn participle_appositive(ctx: &Context, t: usize, end: usize) -> bool {
             w.len() >= 5 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
         }
         && ctx.classes(t + 1) & crate::lexicon::class::SUBJECT_PREPOSITION != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::SentenceWords;
+
+    #[test]
+    fn according_wakes_the_rule_in_any_case() {
+        for w in ["according", "According", "ACCORDING"] {
+            let held = SentenceWords {
+                classes: crate::lexicon::lookup(w).classes(),
+                marks: 0,
+            };
+            assert!(AccordingToClause.wake().wakes(held), "{w:?}");
+        }
+        let held = SentenceWords {
+            classes: crate::lexicon::lookup("accorded").classes(),
+            marks: 0,
+        };
+        assert!(!AccordingToClause.wake().wakes(held));
+    }
 }
