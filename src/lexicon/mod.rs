@@ -173,6 +173,8 @@ pub mod class {
     /// A word a rule in Rust looks for as it is, which wakes that rule
     /// (`data/wake_words.txt`), in any ASCII case.
     pub const WAKE_WORD: u64 = 1 << 59;
+    /// A cue tagged `inverts`: it may stand before its speaker ("…, said Smith").
+    pub const CUE_INVERTS: u64 = 1 << 60;
 }
 
 /// How a list reads the case of a word.
@@ -443,6 +445,7 @@ impl Table {
                     "question" => CUE_QUESTION,
                     "thought" => CUE_THOUGHT,
                     "evidential" => CUE_EVIDENTIAL,
+                    "inverts" => CUE_INVERTS,
                     _ => 0,
                 };
             }
@@ -934,6 +937,17 @@ mod tests {
                 ("New York", "")
             ]
         );
+    }
+
+    #[test]
+    fn each_tag_of_a_cue_sets_its_class() {
+        let all = CUE | CUE_INDIRECT | CUE_QUESTION | CUE_INVERTS;
+        assert_eq!(lookup("asked").classes() & all, all);
+        assert!(lookup("Wrote").has(CUE_INVERTS));
+        // A verb that takes an object never stands before its speaker.
+        assert_eq!(lookup("praised").classes() & CUE_INVERTS, 0);
+        let evidential = CUE_EVIDENTIAL | CUE_INVERTS;
+        assert_eq!(lookup("concluded").classes() & evidential, evidential);
     }
 
     #[test]

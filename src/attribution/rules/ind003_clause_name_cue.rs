@@ -15,7 +15,7 @@ use crate::attribution::grammar::words::opens_adverbial;
 use crate::attribution::grammar::words::opens_scene;
 use crate::attribution::rule::Wake;
 use crate::attribution::rule::{declare_rule, Rule};
-use crate::lexicon::class::CUE_INDIRECT;
+use crate::lexicon::class::{CUE_INDIRECT, CUE_INVERTS};
 use crate::text::ascii_lower;
 
 declare_rule! {
@@ -38,7 +38,7 @@ declare_rule! {
     /// memo said.`, a few plain words ending in a plural before a verb that ends the
     /// sentence: `…, new fundraising reports show.`, or a name set off after its role: `…, a spokeswoman, Ann Ray, said.`);
     /// only verbs of saying stand before their speaker (`said Smith`, `writes
-    /// the author`). After the verb may come a few words (`on Monday`) or a longer phrase
+    /// the author`: the cues tagged `inverts` in `data/cues.txt`). After the verb may come a few words (`on Monday`) or a longer phrase
     /// of where or when it was said (`…, Ray said in posing the question to the governor.`,
     /// `…, she wrote in a memo to staff.`) when the verb reports no clause of its own, or a
     /// colon that spells the claim out (`…, insiders said: …`).
@@ -132,72 +132,6 @@ fn reports_after(ctx: &Context, s: usize, cue: usize) -> bool {
         .any(|f| f.finding.cue.as_ref().is_some_and(|c| c.start == at))
 }
 
-/// Reporting verbs that may stand before their speaker ("…, said Ray", "…, writes the
-/// author"): verbs of saying, not those that take an object.
-fn inverts(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "added"
-            | "adds"
-            | "wrote"
-            | "writes"
-            | "noted"
-            | "notes"
-            | "explained"
-            | "explains"
-            | "asked"
-            | "asks"
-            | "recalled"
-            | "recalls"
-            | "continued"
-            | "continues"
-            | "observed"
-            | "observes"
-            | "argued"
-            | "argues"
-            | "insisted"
-            | "insists"
-            | "replied"
-            | "replies"
-            | "answered"
-            | "declared"
-            | "predicted"
-            | "predicts"
-            | "warned"
-            | "warns"
-            | "cautioned"
-            | "concluded"
-            | "conceded"
-            | "countered"
-            | "acknowledged"
-            | "reported"
-            | "reports"
-            | "remarked"
-            | "commented"
-            | "quipped"
-            | "joked"
-            | "complained"
-            | "confirmed"
-            | "announced"
-            | "stated"
-            | "responded"
-            | "suggested"
-            | "suggests"
-            | "contended"
-            | "contends"
-            | "claimed"
-            | "claims"
-            | "maintained"
-            | "maintains"
-            | "tweeted"
-            | "recounted"
-            | "admitted"
-    )
-}
-
 /// The attribution that starts at token `t` ("Smith said", "said Smith", "Smith, a senator,
 /// said"), up to `end`: the speaker phrase, the cue, and the first token after it.
 fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usize, usize)> {
@@ -209,7 +143,7 @@ fn attribution_at(ctx: &Context, t: usize, end: usize) -> Option<(SpeakerNp, usi
     // and a capital is a name ("…, Hope Ray said") or a headline's verb.
     if ctx.is_indirect_cue(t)
         && ctx.word(t).starts_with(|c: char| c.is_ascii_lowercase())
-        && inverts(&ascii_lower(ctx.word(t)))
+        && ctx.classes(t) & CUE_INVERTS != 0
     {
         // "said Katie Harbath, the firm's outreach director." : the appositive may close the
         // sentence. "said lobbyist Ann Ray": the name after role words closes it too.
