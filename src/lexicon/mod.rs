@@ -199,6 +199,15 @@ pub enum List {
     EvidentialCues,
     /// `data/stance_heads.txt`: the attributes say what the word takes after it.
     StanceHeads,
+    /// `data/stance_phrase_words.txt`: the attribute is the word's part in a stance phrase
+    /// (`linking`, `degree`, `concern`). Asked in lower case, by [`attrs`] only: no class bit.
+    StancePhraseWords,
+    /// `data/object_openers.txt`: words that open a verb's object. Asked in lower case, by
+    /// [`holds`] only: no class bit.
+    ObjectOpeners,
+    /// `data/headline_small_words.txt`: words a title-case headline leaves in lower case.
+    /// Asked as written, by [`holds`] only: no class bit.
+    HeadlineSmallWords,
 }
 
 /// The id of a word of the lexicon; [`WordId::NONE`] for a word in no list.
@@ -296,7 +305,7 @@ struct Table {
 }
 
 /// Number of [`List`]s.
-const LISTS_WITH_ATTRS: usize = 4;
+const LISTS_WITH_ATTRS: usize = 7;
 
 /// Number of distinct [`shape`]s.
 const SHAPE_COUNT: usize = 1 << 15;
@@ -651,10 +660,31 @@ impl Table {
                 Case::AnyAscii,
                 STANCE_HEAD,
             ),
+            // Lists a rule asks about by the word's text, not through the token's classes.
+            (
+                List::StancePhraseWords,
+                include_str!("../../data/stance_phrase_words.txt"),
+                Case::Exact,
+                0,
+            ),
+            (
+                List::ObjectOpeners,
+                include_str!("../../data/object_openers.txt"),
+                Case::Exact,
+                0,
+            ),
+            (
+                List::HeadlineSmallWords,
+                include_str!("../../data/headline_small_words.txt"),
+                Case::Exact,
+                0,
+            ),
         ];
         for (list, source, case, classes) in with_attrs {
             for (word, attrs) in entries(source) {
-                t.add(word, case, classes);
+                if classes != 0 {
+                    t.add(word, case, classes);
+                }
                 t.attrs[list as usize].entry(word).or_default().push(attrs);
             }
         }
@@ -876,6 +906,19 @@ pub fn attrs(list: List, word: &str) -> &'static [&'static str] {
         .map_or(&[], |a| a.as_slice())
 }
 
+/// True when list `list` holds `word` exactly as given (its attributes aside).
+pub fn holds(list: List, word: &str) -> bool {
+    TABLE.attrs[list as usize].contains_key(word)
+}
+
+/// True when list `list` holds `word` exactly as given with attribute `attr` on one of its
+/// lines.
+pub fn has_attr(list: List, word: &str, attr: &str) -> bool {
+    attrs(list, word)
+        .iter()
+        .any(|a| a.split_whitespace().any(|x| x == attr))
+}
+
 /// What the lexicon knows of each token of `text`: [`WordInfo::NONE`] for a token that is
 /// no word. One lookup per word, for every later stage.
 pub fn words_of(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
@@ -937,6 +980,19 @@ mod tests {
                 ("New York", "")
             ]
         );
+    }
+
+    #[test]
+    fn lists_asked_by_text_hold_their_words_as_written() {
+        assert!(holds(List::ObjectOpeners, "those"));
+        // "a" is the rule's to judge ("a few days later").
+        assert!(!holds(List::ObjectOpeners, "a"));
+        assert!(holds(List::HeadlineSmallWords, "against"));
+        assert!(!holds(List::HeadlineSmallWords, "Against"));
+        assert!(has_attr(List::StancePhraseWords, "’s", "linking"));
+        assert!(has_attr(List::StancePhraseWords, "quite", "degree"));
+        assert!(!has_attr(List::StancePhraseWords, "quite", "linking"));
+        assert!(has_attr(List::StancePhraseWords, "doubts", "concern"));
     }
 
     #[test]

@@ -202,25 +202,7 @@ impl Rule for AsNameCue {
             let object = k + len < phrase_end && !told && {
                 let w = ascii_lower(ctx.word(k + len));
                 ctx.tokens[k + len].is_word()
-                    && matches!(
-                        w.as_str(),
-                        "the"
-                            | "an"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "each"
-                            | "him"
-                            | "them"
-                            | "it"
-                            | "us"
-                            | "me"
-                            | "what"
-                            | "this"
-                            | "these"
-                            | "those"
-                    )
+                    && crate::lexicon::holds(crate::lexicon::List::ObjectOpeners, &w)
                     || w == "a" && !ctx.is(k + len + 1, "few")
             };
             if object {

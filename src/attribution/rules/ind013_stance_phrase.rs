@@ -87,73 +87,27 @@ fn adjective(word: &str) -> Option<Takes> {
     })
 }
 
-/// Linking verbs that an adjective of stance follows.
+/// A linking verb that an adjective of stance follows (`data/stance_phrase_words.txt`).
 fn is_linking(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "am"
-            | "be"
-            | "been"
-            | "being"
-            | "’s"
-            | "'s"
-            | "’re"
-            | "'re"
-            | "’m"
-            | "'m"
-            | "remain"
-            | "remains"
-            | "remained"
-            | "seem"
-            | "seems"
-            | "seemed"
-            | "feel"
-            | "feels"
-            | "felt"
-            | "grew"
-            | "grow"
-            | "grows"
-            | "become"
-            | "becomes"
-            | "became"
-    )
+    lexicon::has_attr(List::StancePhraseWords, word, "linking")
 }
 
 /// Most adverbs between a linking verb and its adjective ("deeply skeptical", "not very
 /// confident").
 const MAX_DEGREE_WORDS: usize = 2;
 
-/// Degree words and adverbs that may stand between a linking verb and its adjective.
+/// Degree words and adverbs that may stand between a linking verb and its adjective
+/// (`data/stance_phrase_words.txt`; an adverb as the grammar reads one between a subject and
+/// its verb).
 fn is_degree_word(word: &str) -> bool {
-    matches!(
-        word,
-        "very" | "so" | "too" | "more" | "less" | "most" | "quite" | "fairly" | "pretty" | "all"
-    ) || auxiliary(word) == Some(Auxiliary::Adverb)
+    lexicon::has_attr(List::StancePhraseWords, word, "degree")
+        || auxiliary(word) == Some(Auxiliary::Adverb)
 }
 
-/// Nouns of concern after "raised" or "voiced" ("raised concerns about").
+/// Nouns of concern after "raised" or "voiced" ("raised concerns about";
+/// `data/stance_phrase_words.txt`).
 fn is_concern_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "concern"
-            | "concerns"
-            | "question"
-            | "questions"
-            | "doubt"
-            | "doubts"
-            | "fears"
-            | "objections"
-            | "reservations"
-            | "alarm"
-            | "support"
-            | "opposition"
-            | "frustration"
-            | "skepticism"
-            | "optimism"
-    )
+    lexicon::has_attr(List::StancePhraseWords, word, "concern")
 }
 
 /// Where the content starts after the stance phrase that ends before token `t` (a

@@ -55,37 +55,9 @@ const MAX_SUBJECT_WORDS: usize = 5;
 /// Most words in a headline.
 const MAX_HEADLINE_WORDS: usize = 20;
 
-/// Words a title-case headline leaves in lower case.
+/// Words a title-case headline leaves in lower case (`data/headline_small_words.txt`).
 fn is_small_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "for"
-            | "and"
-            | "or"
-            | "but"
-            | "as"
-            | "from"
-            | "with"
-            | "over"
-            | "into"
-            | "vs"
-            | "via"
-            | "after"
-            | "about"
-            | "against"
-            | "up"
-            | "out"
-            | "than"
-            | "if"
-    )
+    crate::lexicon::holds(crate::lexicon::List::HeadlineSmallWords, w)
 }
 
 /// True when the words of `r` are in title case: each opens with a capital or a digit, or
