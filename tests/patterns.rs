@@ -318,6 +318,34 @@ fn mistakes_are_named_by_line_and_column() {
             "pattern HOUSE01 x\n  kind indirect\n  match $CUE(asked) $CLAUSE\n  example a\n",
             "house.pat:3:9: an indirect pattern holds $SPEAKER (a way through it may go without)",
         ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  match $SPEAKER said , (?! $CUE) $CLAUSE\n  example a\n",
+            "house.pat:3:25: `(?! … )` holds words, classes, marks and `_`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  match $SPEAKER said , (?! _* ) $CLAUSE\n  example a\n",
+            "house.pat:3:25: `(?! … )` holds words, classes, marks and `_`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  match $LEAD(_) , $SPEAKER said , $QUOTE\n  example a\n",
+            "house.pat:3:9: a direct pattern holds no $LEAD",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  match $LEAD _ , $SPEAKER said , $CLAUSE\n  example a\n",
+            "house.pat:3:14: expected `(` after $LEAD",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  match $LEAD($SPEAKER) said , $CLAUSE\n  example a\n",
+            "house.pat:3:9: $SPEAKER stands inside $LEAD(…)",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  sentences sometimes\n",
+            "house.pat:3:13: expected `any` or `without-quotes`, found `sometimes`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  sentences without-quotes\n  match $QUOTE , $SPEAKER said\n  example a\n",
+            "house.pat:1:1: pattern HOUSE01: a direct pattern reads its quote's sentence",
+        ),
     ];
     for (source, want) in cases {
         let got = error_of(source);
@@ -600,4 +628,68 @@ fn optional_speaker_lazy_repetition_and_clause_groups() {
         found("Pressed about the cost of “The Long Bridge,” the mayor left."),
         None
     );
+}
+
+/// An attribution between commas: a lead, a lookahead, a lazy run of any tokens, how a
+/// source knows (without `~source-postmodifier`, "officials briefed on the talks said"
+/// matches nothing), and sentences without quote marks only.
+const INTERRUPTED: &str = "\
+# The built-in rules of this shape would claim the sentences first.
+disable IND001 IND003 IND005
+pattern HOUSE10 interrupted-by-a-source
+  kind       indirect
+  sentences  without-quotes
+  match      $START $LEAD(...?) , $SPEAKER{name|desc} ~source-postmodifier $CUE{@report} , (?! according | @ing | @appositive_start) $CLAUSE $END
+  example    The levy, officials briefed on the talks said, will fail in May.
+    speaker  officials
+    content  will fail in May
+  counter    The levy, the mayor said, according to the radio, will fail.
+";
+
+#[test]
+fn a_lead_a_lookahead_and_sentences_without_quotes() {
+    let set = passing_set(INTERRUPTED);
+    let found = |text: &str| {
+        quote_by(set, "HOUSE10", text).map(|q| {
+            (
+                q.lead.map(|l| l.text).unwrap_or_default(),
+                q.speaker.map(|s| s.name).unwrap_or_default(),
+                q.text,
+            )
+        })
+    };
+    let f = |lead: &str, speaker: &str, text: &str| {
+        Some((lead.to_string(), speaker.to_string(), text.to_string()))
+    };
+    // The lead is what stands before the attribution.
+    assert_eq!(
+        found("The levy, the mayor said, will fail in May."),
+        f("The levy", "the mayor", "will fail in May")
+    );
+    // `...?` takes as few tokens as lead to a match: the first attribution, not the last.
+    assert_eq!(
+        found(
+            "The levy, the mayor said, will fail soon, the clerk said, and nobody will mourn it."
+        ),
+        f(
+            "The levy",
+            "the mayor",
+            "will fail soon, the clerk said, and nobody will mourn it"
+        )
+    );
+    // Where a second attribution, a participle or a description of the speaker follows,
+    // the lookahead refuses the clause.
+    for text in [
+        "The levy, the mayor said, according to the radio, will fail.",
+        "The levy, the mayor said, offering no figures at all.",
+        "The levy, the mayor said, who spoke for an hour about it.",
+    ] {
+        assert_eq!(found(text), None, "{text}");
+    }
+    // A sentence with quote marks is not read at all.
+    assert_eq!(
+        found("The levy, the mayor said, will fail in the “summer session” of May."),
+        None
+    );
+    assert!(found("The levy, the mayor said, will fail in the summer session of May.").is_some());
 }

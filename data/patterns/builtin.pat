@@ -230,3 +230,41 @@ pattern IND009 asked-question
   counter    Asked to leave, he stayed.
   counter    Asked about that, Fuentes shrugged.
   counter    Asked by a reporter whether the deal was dead he said nothing
+
+pattern IND005 parenthetical-name-cue
+  kind       indirect
+  sentences  without-quotes
+  match      $START $LEAD(...?) , ($SPEAKER{name|org|desc|pronoun|first} ~appositive ~source-postmodifier ~adverbs $CUE{@report} , (?! according | @ing | @appositive_start) | $CUE{@report} $SPEAKER{name|org|desc|pronoun|first} , (?! a | an | the | _ 's | according | @ing | @appositive_start)) $CLAUSE $END
+  match      $START $CLAUSE , ($SPEAKER{name|org|desc|pronoun|first} ~appositive ~source-postmodifier ~adverbs $CUE{@report} | $CUE{@report} $SPEAKER{name|org|desc|pronoun|first}) , ...
+  about      An attribution set off by commas inside the reported sentence: Even if the venture
+  about      fails, Mr. Morgan said, he has already done the work; The plan, officials said, is
+  about      dead. The content is the clause after the attribution, with what stands before the
+  about      attribution as its lead ("The plan" | "is dead"). The first line takes the first
+  about      comma that opens such an attribution (a speaker, its appositive, how a source knows,
+  about      adverbs, then a verb that reports speech; or the verb first, then the speaker) and
+  about      closes with a second comma. What follows must be a clause of the speaker's words: not
+  about      a second attribution ("according to"), a participle of the attribution's own ("Lee
+  about      said, offering an example"), or a phrase describing the speaker ("said Ann Lee, a
+  about      debt expert", "said Ann Lee, director of the fund"). Where no such clause follows, the
+  about      second line reports the clause before the attribution. Only sentences without quote
+  about      marks: a sentence that goes on to a quote is the quote rules' and IND003's.
+  why        Reporters interrupt a paraphrase with its source as often as they put the source
+  why        first or last.
+  false-positive A list of names followed by a verb between commas.
+  example    The bridge, the mayor said, will reopen in May.
+    speaker  the mayor
+    content  will reopen in May
+    cue      said
+  example    Even if the venture fails, Mr. Morgan said, he has already done the work.
+    speaker  Morgan
+    content  he has already done the work
+  example    The ferry will not run again this winter, said Lena Ostrova, a spokeswoman for the port.
+    speaker  Lena Ostrova
+    content  The ferry will not run again this winter
+  example    The outbreak was contained, the health commission said, according to a news agency.
+    speaker  the health commission
+    content  The outbreak was contained
+  counter    Mr. Morgan said the work is already finished.
+  counter    The bridge, built in 1931, will reopen to traffic in May.
+  counter    Yes, he said, no.
+  counter    The bridge, the mayor said, “will reopen in May.”

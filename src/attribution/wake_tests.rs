@@ -8,7 +8,9 @@ use std::path::Path;
 
 use crate::attribution::context::{mark, Context};
 use crate::attribution::finding::{Finding, IndirectFinding};
-use crate::attribution::rule::{declare_rule, indirect_when_awake, with_all_awake, Rule, Wake};
+use crate::attribution::rule::{
+    declare_rule, indirect_when_awake, with_all_awake, Rule, RuleInfo, Wake,
+};
 use crate::attribution::rules::{indirect_of, RULES};
 use crate::lexicon::class::{CUE_INDIRECT, STANCE_VERB};
 use crate::output::Classes;
@@ -215,4 +217,21 @@ fn a_cue_made_by_its_particle_wakes_the_rules_of_cues() {
         .expect("the verb");
     assert!(ctx.is_cue(shot), "the particle makes \"shot\" a cue");
     assert!(Wake::words(crate::lexicon::class::CUE).wakes(ctx.sentence_words(s)));
+}
+
+/// An indirect pattern whose every template needs a cue that reports (`$CUE{@report}`)
+/// sleeps in a sentence without one, as a rule in Rust woken by `CUE_INDIRECT` does.
+#[test]
+fn an_indirect_pattern_wakes_by_its_cue_class() {
+    let ind005 = crate::attribution::patterns::builtin()
+        .iter()
+        .find(|p| p.id() == "IND005")
+        .expect("IND005 is a built-in pattern");
+    let text =
+        "The bridge, the mayor said, will reopen in May. The bridge, built in 1931, will reopen.";
+    let ctx = context_of(text);
+    let woken: Vec<bool> = (0..ctx.sentences.len())
+        .map(|s| ind005.wake().wakes(ctx.sentence_words(s)))
+        .collect();
+    assert_eq!(woken, [true, false]);
 }

@@ -9,10 +9,11 @@ use std::ops::Range;
 
 use super::syntax::{Class, Kind, Node, Skip, SpeakerKinds, Test, MAX_COUNT};
 use crate::attribution::context::Context;
-use crate::attribution::grammar::clause::MIN_CLAUSE_WORDS;
+use crate::attribution::grammar::clause::{opens_appositive, MIN_CLAUSE_WORDS};
 use crate::attribution::grammar::np::{is_cue_adverb, is_number, NpKind, SpeakerNp};
 use crate::attribution::grammar::shapes::{
     capitalised_run, possessive_phrase_end, skip_appositive, skip_parenthetical,
+    skip_source_postmodifier,
 };
 use crate::attribution::grammar::sources::{source_words, MAX_SOURCE_WORDS};
 use crate::mentions::MentionKind;
@@ -50,6 +51,12 @@ pub enum Inst {
     ClauseCloser,
     /// Consume the quoted passage.
     Quote,
+    /// Mark the start / end of the content's lead.
+    LeadStart,
+    /// See [`Inst::LeadStart`].
+    LeadEnd,
+    /// Go on only where none of these sequences of tests matches the tokens from here.
+    NotAhead(Vec<Vec<Test>>),
     /// Skip what the grammar reads as one piece here, if anything.
     Skip(Skip),
     /// Only at the start of the window.
@@ -74,16 +81,19 @@ pub struct Program {
     pub trigger: Option<Test>,
     /// What the first token of every match is, if the program says.
     pub first: Option<First>,
+    /// Tests that the tokens of every match pass in this order (each by a later token than
+    /// the one before): a window without such tokens in that order is not searched.
+    pub sequence: Vec<Test>,
 }
 
 impl Program {
-    /// What [`Program::may_match`] tests, and where: two programs with the same answer here
-    /// get the same answer there on any window.
-    pub fn trigger_scope(&self) -> (Option<&Test>, bool, Option<&[Test]>) {
+    /// What [`Program::scan_may_match`] tests, and where: two programs with the same answer
+    /// here get the same answer there on any window.
+    pub fn scan_scope(&self) -> (Option<&Test>, bool, &[Test]) {
         (
             self.trigger.as_ref(),
             self.opens_with_quote(),
-            self.anchored_first(),
+            &self.sequence,
         )
     }
 
@@ -100,19 +110,20 @@ impl Program {
         matches!(self.insts.first(), Some(Inst::Quote))
     }
 
-    /// False when `window` holds no token that passes the program's trigger: no match
-    /// there, and no search.
-    pub fn may_match(&self, ctx: &Context, window: &Window) -> bool {
-        // A template anchored at the start whose first token is known: one token to test.
-        if let Some(tests) = self.anchored_first() {
-            let t = window.before.start;
-            if t >= window.limit(t) || !tests.iter().any(|test| passes(ctx, test, t)) {
-                return false;
-            }
-        }
-        let Some(test) = &self.trigger else {
+    /// False when the program is anchored at the start and the window's first token is none
+    /// it may start with: no match there, and no search.
+    pub fn start_may_match(&self, ctx: &Context, window: &Window) -> bool {
+        let Some(tests) = self.anchored_first() else {
             return true;
         };
+        let t = window.before.start;
+        let limit = window.limit(t);
+        t < limit && tests.iter().any(|test| passes(ctx, test, t, limit))
+    }
+
+    /// False when `window` holds no token that passes the program's trigger, or no tokens
+    /// that pass its sequence in order: no match there, and no search.
+    pub fn scan_may_match(&self, ctx: &Context, window: &Window) -> bool {
         let after = window.after.clone().unwrap_or(0..0);
         // A template that opens with the quote reads only what follows it.
         let before = if self.opens_with_quote() {
@@ -120,18 +131,56 @@ impl Program {
         } else {
             window.before.clone()
         };
-        match test {
+        // A trigger that is one of the sequence's tests and has no quick test of its own: the
+        // sequence alone says enough.
+        let test = match &self.trigger {
+            Some(test @ (Test::Word(_) | Test::Class(Class::Lexicon(_)))) => test,
+            Some(test) if !(self.sequence.len() >= 2 && self.sequence.contains(test)) => test,
+            _ => return self.in_sequence(ctx, window, before.chain(after)),
+        };
+        let triggered = match test {
             // The common trigger, tested without the general dispatch: most tokens differ
             // from the word in length.
-            Test::Word(w) if w.is_ascii() => before.chain(after).any(|t| ctx.is(t, w)),
+            Test::Word(w) if w.is_ascii() => {
+                before.clone().chain(after.clone()).any(|t| ctx.is(t, w))
+            }
             // A list of the lexicon: one mask test a word, over the words' table.
-            Test::Class(Class::Lexicon(bits)) => [before, after].into_iter().any(|r| {
-                ctx.words
-                    .get(r)
-                    .is_some_and(|w| w.iter().any(|i| i.classes() & bits != 0))
-            }),
-            _ => before.chain(after).any(|t| passes(ctx, test, t)),
+            Test::Class(Class::Lexicon(bits)) => {
+                [before.clone(), after.clone()].into_iter().any(|r| {
+                    ctx.words
+                        .get(r)
+                        .is_some_and(|w| w.iter().any(|i| i.classes() & bits != 0))
+                })
+            }
+            _ => before
+                .clone()
+                .chain(after.clone())
+                .any(|t| passes(ctx, test, t, window.limit(t))),
+        };
+        triggered && self.in_sequence(ctx, window, before.chain(after))
+    }
+
+    /// True when `tokens` (in order) hold tokens that pass the program's [`Program::sequence`]
+    /// in its order.
+    fn in_sequence(
+        &self,
+        ctx: &Context,
+        window: &Window,
+        tokens: impl Iterator<Item = usize>,
+    ) -> bool {
+        if self.sequence.len() < 2 {
+            return true;
         }
+        let mut next = self.sequence.iter().peekable();
+        for t in tokens {
+            let Some(test) = next.peek() else {
+                break;
+            };
+            if passes(ctx, test, t, window.limit(t)) {
+                next.next();
+            }
+        }
+        next.peek().is_none()
     }
 }
 
@@ -178,6 +227,14 @@ pub fn check(node: &Node, kind: Kind) -> Result<(), String> {
     if count(node, SlotName::Cue).1 > 1 {
         return Err("a pattern holds $CUE at most once".into());
     }
+    match (kind, count(node, SlotName::Lead).1) {
+        (_, 0) => {}
+        (Kind::Direct, _) => return Err("a direct pattern holds no $LEAD".into()),
+        (Kind::Indirect, 1) => {}
+        (Kind::Indirect, _) => {
+            return Err("a pattern holds $LEAD at most once on every way through it".into())
+        }
+    }
     let program = compile(node);
     if program.insts.len() > MAX_PROGRAM {
         return Err(format!(
@@ -194,6 +251,7 @@ enum SlotName {
     Clause,
     Speaker,
     Cue,
+    Lead,
 }
 
 impl SlotName {
@@ -203,6 +261,7 @@ impl SlotName {
             SlotName::Clause => "$CLAUSE",
             SlotName::Speaker => "$SPEAKER",
             SlotName::Cue => "$CUE",
+            SlotName::Lead => "$LEAD",
         }
     }
 
@@ -213,6 +272,7 @@ impl SlotName {
                 | (SlotName::Clause, Node::Clause | Node::ClauseWords(_))
                 | (SlotName::Speaker, Node::Speaker(_) | Node::SpeakerWords(_))
                 | (SlotName::Cue, Node::Cue(_))
+                | (SlotName::Lead, Node::Lead(_))
         )
     }
 }
@@ -221,7 +281,10 @@ impl SlotName {
 fn count(node: &Node, name: SlotName) -> (u32, u32) {
     let own = u32::from(name.is(node));
     match node {
-        Node::Cue(inner) | Node::SpeakerWords(inner) | Node::ClauseWords(inner) => {
+        Node::Cue(inner)
+        | Node::SpeakerWords(inner)
+        | Node::ClauseWords(inner)
+        | Node::Lead(inner) => {
             let (a, b) = count(inner, name);
             (a + own, b + own)
         }
@@ -278,6 +341,23 @@ fn walk(node: &Node) -> Result<(), String> {
             }
             walk(inner)
         }
+        Node::Lead(inner) => {
+            for name in [
+                SlotName::Quote,
+                SlotName::Clause,
+                SlotName::Speaker,
+                SlotName::Cue,
+                SlotName::Lead,
+            ] {
+                if count(inner, name).1 > 0 {
+                    return Err(format!(
+                        "{} stands inside $LEAD(…), which holds words, classes and punctuation only",
+                        name.text()
+                    ));
+                }
+            }
+            walk(inner)
+        }
         Node::Seq(items) | Node::Alt(items) => items.iter().try_for_each(walk),
         Node::Repeat { node, max, .. } => {
             if can_be_empty(node) {
@@ -293,6 +373,7 @@ fn walk(node: &Node) -> Result<(), String> {
                 SlotName::Clause,
                 SlotName::Speaker,
                 SlotName::Cue,
+                SlotName::Lead,
             ] {
                 if !optional && count(node, name).1 > 0 {
                     return Err(format!(
@@ -313,7 +394,8 @@ fn has_unbounded(node: &Node) -> bool {
         Node::Repeat { node, .. }
         | Node::Cue(node)
         | Node::SpeakerWords(node)
-        | Node::ClauseWords(node) => has_unbounded(node),
+        | Node::ClauseWords(node)
+        | Node::Lead(node) => has_unbounded(node),
         Node::Seq(v) | Node::Alt(v) => v.iter().any(has_unbounded),
         _ => false,
     }
@@ -323,10 +405,11 @@ fn has_unbounded(node: &Node) -> bool {
 pub fn can_be_empty(node: &Node) -> bool {
     match node {
         Node::Token(_) | Node::Speaker(_) | Node::Quote | Node::Clause => false,
-        Node::Start | Node::End | Node::Skip(_) => true,
-        Node::Cue(inner) | Node::SpeakerWords(inner) | Node::ClauseWords(inner) => {
-            can_be_empty(inner)
-        }
+        Node::Start | Node::End | Node::Skip(_) | Node::NotAhead(_) => true,
+        Node::Cue(inner)
+        | Node::SpeakerWords(inner)
+        | Node::ClauseWords(inner)
+        | Node::Lead(inner) => can_be_empty(inner),
         Node::Seq(items) => items.iter().all(can_be_empty),
         Node::Alt(alts) => alts.iter().any(can_be_empty),
         Node::Repeat { node, min, .. } => *min == 0 || can_be_empty(node),
@@ -360,7 +443,63 @@ pub fn compile(node: &Node) -> Program {
         insts,
         trigger,
         first,
+        sequence: in_order(node),
     }
+}
+
+/// Most tests of a [`Program::sequence`] (the alternatives' common part is found by
+/// comparing them, which grows with the square of their length).
+const MAX_SEQUENCE: usize = 16;
+
+/// Token tests that every match of `node` passes, in the order it passes them.
+fn in_order(node: &Node) -> Vec<Test> {
+    let mut out = match node {
+        Node::Token(t) => vec![t.clone()],
+        Node::Seq(items) => items.iter().flat_map(in_order).collect(),
+        Node::Cue(inner)
+        | Node::SpeakerWords(inner)
+        | Node::ClauseWords(inner)
+        | Node::Lead(inner) => in_order(inner),
+        Node::Repeat { node, min, .. } if *min > 0 => in_order(node),
+        // What every alternative passes in the same order: their longest common
+        // subsequence, one alternative after the other.
+        Node::Alt(alts) => {
+            let mut ways = alts.iter().map(in_order);
+            let first = ways.next().unwrap_or_default();
+            ways.fold(first, |a, b| common_subsequence(&a, &b))
+        }
+        _ => Vec::new(),
+    };
+    out.truncate(MAX_SEQUENCE);
+    out
+}
+
+/// The longest common subsequence of `a` and `b`.
+fn common_subsequence(a: &[Test], b: &[Test]) -> Vec<Test> {
+    // len[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let mut len = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            len[i][j] = if a[i] == b[j] {
+                len[i + 1][j + 1] + 1
+            } else {
+                len[i + 1][j].max(len[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            out.push(a[i].clone());
+            i += 1;
+            j += 1;
+        } else if len[i + 1][j] >= len[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
 }
 
 /// What every match holds at its first token, when every way into the program starts by
@@ -383,7 +522,12 @@ fn first_test(insts: &[Inst]) -> Option<First> {
             continue;
         }
         let test = match &insts[pc] {
-            Inst::CueStart | Inst::ClauseStart | Inst::SpeakerWordsStart | Inst::Start => {
+            Inst::CueStart
+            | Inst::ClauseStart
+            | Inst::SpeakerWordsStart
+            | Inst::LeadStart
+            | Inst::NotAhead(_)
+            | Inst::Start => {
                 stack.push(pc + 1);
                 continue;
             }
@@ -428,9 +572,10 @@ fn mandatory(node: &Node, out: &mut Vec<Test>) {
     match node {
         Node::Token(t) => out.push(t.clone()),
         Node::Seq(items) => items.iter().for_each(|n| mandatory(n, out)),
-        Node::Cue(inner) | Node::SpeakerWords(inner) | Node::ClauseWords(inner) => {
-            mandatory(inner, out)
-        }
+        Node::Cue(inner)
+        | Node::SpeakerWords(inner)
+        | Node::ClauseWords(inner)
+        | Node::Lead(inner) => mandatory(inner, out),
         Node::Repeat { node, min, .. } if *min > 0 => mandatory(node, out),
         // What every alternative needs.
         Node::Alt(alts) => {
@@ -475,6 +620,12 @@ fn emit(node: &Node, out: &mut Vec<Inst>) {
             emit(inner, out);
             out.push(Inst::ClauseEnd);
         }
+        Node::Lead(inner) => {
+            out.push(Inst::LeadStart);
+            emit(inner, out);
+            out.push(Inst::LeadEnd);
+        }
+        Node::NotAhead(ways) => out.push(Inst::NotAhead(ways.clone())),
         Node::Clause => {
             // A word, then at least MIN_CLAUSE_WORDS - 1 more, each after any other tokens,
             // as many as there are: the clause starts and ends on a word.
@@ -640,6 +791,8 @@ pub struct Match {
     pub cue: Range<usize>,
     /// The clause's tokens (indirect patterns).
     pub clause: Range<usize>,
+    /// The lead's tokens (`$LEAD(…)`), when it holds any.
+    pub lead: Option<Range<usize>>,
 }
 
 #[derive(Clone, Copy)]
@@ -658,6 +811,9 @@ const CLAUSE_END: usize = 4;
 const SPEAKER_PC: usize = 5;
 /// Where speaker words (`$SPEAKER(…)`) end.
 const SPEAKER_END: usize = 6;
+/// Where the lead starts and ends.
+const LEAD_START: usize = 7;
+const LEAD_END: usize = 8;
 
 /// The first match of `program` in `window`, trying each start position in order.
 pub fn find(ctx: &Context, program: &Program, window: &Window) -> Option<Match> {
@@ -683,7 +839,7 @@ fn search(
     tried: &mut [u64],
 ) -> Option<Match> {
     let mut stack: Vec<Job> = Vec::new();
-    let mut caps = [usize::MAX; 7];
+    let mut caps = [usize::MAX; 9];
     // `$END` stands before the window's closing punctuation: “…” was how she put it.
     let window_end = window.after.as_ref().map_or(window.before.end, |a| a.end);
     let floor = window
@@ -708,7 +864,9 @@ fn search(
         let skip = match &program.first {
             None => false,
             Some(_) if start >= window.limit(start) => true,
-            Some(First::Tokens(tests)) => !tests.iter().any(|test| passes(ctx, test, start)),
+            Some(First::Tokens(tests)) => !tests
+                .iter()
+                .any(|test| passes(ctx, test, start, window.limit(start))),
             Some(First::Pronoun) => !pronoun_at(ctx, start),
         };
         if skip {
@@ -770,14 +928,19 @@ fn search(
                         } else {
                             caps[CUE_START]..caps[CUE_END]
                         };
+                        let lead = (caps[LEAD_START] != usize::MAX
+                            && caps[LEAD_START] < caps[LEAD_END])
+                            .then(|| caps[LEAD_START]..caps[LEAD_END]);
                         return Some(Match {
                             speaker,
                             cue,
                             clause,
+                            lead,
                         });
                     }
                     Inst::Token(test) => {
-                        if t < window.limit(t) && readable(t) && passes(ctx, test, t) {
+                        let limit = window.limit(t);
+                        if t < limit && readable(t) && passes(ctx, test, t, limit) {
                             pc += 1;
                             t += 1;
                         } else {
@@ -832,8 +995,22 @@ fn search(
                             Skip::Appositive => skip_appositive(ctx, t, limit),
                             Skip::Parenthetical => skip_parenthetical(ctx, t, limit),
                             Skip::Adverbs => ctx.skip_adverbs_forward(t, limit),
+                            Skip::SourcePostmodifier => skip_source_postmodifier(ctx, t, limit),
                         }
                         .max(t);
+                        pc += 1;
+                    }
+                    Inst::NotAhead(ways) => {
+                        let limit = window.limit(t);
+                        let ahead = ways.iter().any(|way| {
+                            t + way.len() <= limit
+                                && way.iter().enumerate().all(|(i, test)| {
+                                    readable(t + i) && passes(ctx, test, t + i, limit)
+                                })
+                        });
+                        if ahead {
+                            break;
+                        }
                         pc += 1;
                     }
                     Inst::Start => {
@@ -861,12 +1038,16 @@ fn search(
                     | Inst::CueEnd
                     | Inst::ClauseStart
                     | Inst::ClauseEnd
+                    | Inst::LeadStart
+                    | Inst::LeadEnd
                     | Inst::SpeakerWordsEnd => {
                         let slot = match program.insts[pc] {
                             Inst::CueStart => CUE_START,
                             Inst::CueEnd => CUE_END,
                             Inst::ClauseStart => CLAUSE_START,
                             Inst::ClauseEnd => CLAUSE_END,
+                            Inst::LeadStart => LEAD_START,
+                            Inst::LeadEnd => LEAD_END,
                             _ => SPEAKER_END,
                         };
                         stack.push(Job::Restore(slot, caps[slot]));
@@ -961,8 +1142,8 @@ fn accepts(kinds: &SpeakerKinds, kind: NpKind) -> bool {
     }
 }
 
-/// True when token `t` passes `test`.
-fn passes(ctx: &Context, test: &Test, t: usize) -> bool {
+/// True when token `t` passes `test`, reading no token from `limit` on.
+fn passes(ctx: &Context, test: &Test, t: usize, limit: usize) -> bool {
     let tok = &ctx.tokens[t];
     match test {
         Test::Word(w) => {
@@ -981,8 +1162,8 @@ fn passes(ctx: &Context, test: &Test, t: usize) -> bool {
         Test::Possessive => tok.kind == TokenKind::Possessive,
         Test::AnyWord => tok.is_word(),
         Test::AnyToken => true,
-        Test::NotWord(inner) => tok.is_word() && !passes(ctx, inner, t),
-        Test::NotToken(inner) => !passes(ctx, inner, t),
+        Test::NotWord(inner) => tok.is_word() && !passes(ctx, inner, t, limit),
+        Test::NotToken(inner) => !passes(ctx, inner, t, limit),
         Test::Class(class) => {
             tok.is_word()
                 && match class {
@@ -992,7 +1173,58 @@ fn passes(ctx: &Context, test: &Test, t: usize) -> bool {
                     Class::Adverb => is_cue_adverb(ctx.word(t)),
                     Class::Capitalised => ctx.word(t).starts_with(char::is_uppercase),
                     Class::Number => is_number(ctx.word(t)),
+                    Class::Ing => {
+                        let w = ctx.word(t).as_bytes();
+                        w.len() > 4 && w[w.len() - 3..].eq_ignore_ascii_case(b"ing")
+                    }
+                    Class::AppositiveStart => opens_appositive(ctx, t, limit),
                 }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::patterns::parse_file;
+
+    /// The program of a file's first pattern's first template.
+    fn program(template: &str) -> Program {
+        let source =
+            format!("pattern HOUSE01 x\n  kind indirect\n  match {template}\n  example a\n");
+        let file = parse_file(&source, "t.pat").expect("a good pattern");
+        compile(&file.patterns[0].matches[0].template)
+    }
+
+    #[test]
+    fn the_sequence_is_what_every_way_passes_in_order() {
+        let p = program(
+            "$START $LEAD(...?) , ($SPEAKER ~adverbs $CUE{@report} , | $CUE{@report} $SPEAKER , (?! a)) $CLAUSE $END",
+        );
+        assert_eq!(
+            p.sequence,
+            [
+                Test::Punct(','),
+                Test::Class(Class::Report),
+                Test::Punct(',')
+            ]
+        );
+        // An optional item is no part of it; a choice gives what its ways share, in order.
+        let p = program("$SPEAKER (told | said)? (to | ;) $CLAUSE (by | with) ,");
+        assert_eq!(p.sequence, [Test::Punct(',')]);
+        let p = program("$SPEAKER (said on | told on) (Monday | Tuesday) that $CLAUSE");
+        assert_eq!(
+            p.sequence,
+            [Test::Word("on".into()), Test::Word("that".into())]
+        );
+    }
+
+    #[test]
+    fn common_subsequence_keeps_the_order_of_both() {
+        let w = |s: &str| Test::Word(s.into());
+        let a = [w("a"), w("b"), w("c"), w("d")];
+        let b = [w("b"), w("x"), w("d"), w("a")];
+        assert_eq!(common_subsequence(&a, &b), [w("b"), w("d")]);
+        assert!(common_subsequence(&a, &[]).is_empty());
     }
 }

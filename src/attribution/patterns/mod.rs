@@ -37,8 +37,11 @@ pub fn parse_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
 
 use crate::attribution::context::{Candidate, Context};
 use crate::attribution::finding::{Decided, Finding, IndirectFinding, Phase};
-use crate::attribution::grammar::clause::{bytes, indirect_confidence, sentence_body};
+use crate::attribution::grammar::clause::{
+    bytes, indirect_confidence, plain_sentence, sentence_body,
+};
 use crate::attribution::rule::{Rule, RuleInfo, Wake};
+use crate::lexicon::class;
 use crate::output::QuoteClass;
 
 /// Most tokens of a sentence an indirect pattern reads: a longer sentence (a list flattened
@@ -109,13 +112,17 @@ impl PatternRule {
     /// The match of the first of the pattern's templates that matches in `window`, with
     /// that template's confidence.
     fn first_match(&self, ctx: &Context, window: &Window) -> Option<(Match, Option<f64>)> {
-        // Templates of one pattern often share their trigger: a window is scanned once for it.
+        // Templates of one pattern often share their trigger and sequence: a window is
+        // scanned once for them.
         let mut last = None;
         self.programs.iter().find_map(|(program, confidence)| {
-            let key = program.trigger_scope();
+            if !program.start_may_match(ctx, window) {
+                return None;
+            }
+            let key = program.scan_scope();
             let may = match last {
                 Some((k, may)) if k == key => may,
-                _ => program.may_match(ctx, window),
+                _ => program.scan_may_match(ctx, window),
             };
             last = Some((key, may));
             if !may {
@@ -176,6 +183,10 @@ impl Rule for PatternRule {
         for (program, _) in &self.programs {
             match &program.trigger {
                 Some(syntax::Test::Class(syntax::Class::Lexicon(b))) => bits |= b,
+                // A cue is a word of the cue list, or a verb with its particle, which the
+                // sentence's classes count as one; a cue that reports is in the list.
+                Some(syntax::Test::Class(syntax::Class::Speech)) => bits |= class::CUE,
+                Some(syntax::Test::Class(syntax::Class::Report)) => bits |= class::CUE_INDIRECT,
                 _ => return Wake::ALWAYS,
             }
         }
@@ -186,7 +197,11 @@ impl Rule for PatternRule {
         if self.kind != Kind::Indirect {
             return None;
         }
-        let body = sentence_body(ctx, s)?;
+        let body = if self.def.without_quotes {
+            plain_sentence(ctx, s)?
+        } else {
+            sentence_body(ctx, s)?
+        };
         if body.len() > MAX_SENTENCE_TOKENS {
             return None;
         }
@@ -209,7 +224,7 @@ impl Rule for PatternRule {
         };
         Some(IndirectFinding {
             content: bytes(ctx, m.clause),
-            lead: None,
+            lead: m.lead.map(|r| bytes(ctx, r)),
             finding,
             verbatim: false,
         })

@@ -91,6 +91,9 @@ pub struct PatternDef {
     pub matches: Vec<MatchLine>,
     /// The class of what it reports (`speech` unless `class` says otherwise).
     pub class: crate::output::QuoteClass,
+    /// For an indirect pattern: only sentences without a quote mark (`sentences
+    /// without-quotes`), not every sentence.
+    pub without_quotes: bool,
     /// How sure a finding is, in (0, 1], where the `match` line that found it does not say
     /// (a `confidence` line before the first `match` line).
     pub confidence: Option<f64>,
@@ -151,6 +154,12 @@ pub enum Node {
     Clause,
     /// The reported content: what the inner node matches, if it holds at least three words.
     ClauseWords(Box<Node>),
+    /// The content's lead: what the inner node matches ("The bridge" of "The bridge, the
+    /// mayor said, will reopen"), none when it matches no token.
+    Lead(Box<Node>),
+    /// Matches no token, and only where none of these sequences of token tests matches the
+    /// tokens that follow (`(?! a | an | _ 's)`).
+    NotAhead(Vec<Vec<Test>>),
     /// The start of the sentence (or of the words before the quote).
     Start,
     /// The end of the sentence (or of the words after the quote), before its closing
@@ -175,6 +184,53 @@ pub enum Node {
     },
 }
 
+/// Most ways a `(?! … )` spells out.
+pub const MAX_AHEAD_WAYS: usize = 16;
+
+/// Most tokens of one way of a `(?! … )`.
+pub const MAX_AHEAD_TOKENS: usize = 4;
+
+/// The sequences of token tests `node` matches, if it holds tokens only (words, classes,
+/// marks, groups and choices of them), in few enough ways of few enough tokens.
+fn token_sequences(node: &Node) -> Option<Vec<Vec<Test>>> {
+    let ways = match node {
+        Node::Token(t) => vec![vec![t.clone()]],
+        Node::Seq(items) => {
+            let mut ways = vec![Vec::new()];
+            for item in items {
+                let tails = token_sequences(item)?;
+                ways = ways
+                    .iter()
+                    .flat_map(|w: &Vec<Test>| {
+                        tails.iter().map(move |tail| {
+                            let mut w = w.clone();
+                            w.extend(tail.iter().cloned());
+                            w
+                        })
+                    })
+                    .collect();
+                if ways.len() > MAX_AHEAD_WAYS {
+                    return None;
+                }
+            }
+            ways
+        }
+        Node::Alt(alts) => {
+            let mut ways = Vec::new();
+            for alt in alts {
+                ways.extend(token_sequences(alt)?);
+            }
+            ways
+        }
+        _ => return None,
+    };
+    (ways.len() <= MAX_AHEAD_WAYS
+        && ways
+            .iter()
+            .all(|w| !w.is_empty() && w.len() <= MAX_AHEAD_TOKENS))
+    .then_some(ways)
+}
+
 /// What a `~name` item skips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Skip {
@@ -185,6 +241,9 @@ pub enum Skip {
     Parenthetical,
     /// Up to two words that may stand between a speaker and a cue ("also", "later").
     Adverbs,
+    /// How a source knows, after its description: "close to the mayor", "familiar with
+    /// the plans", "briefed on the talks".
+    SourcePostmodifier,
 }
 
 /// The `~` items, their names and what they skip, for the docs and error messages.
@@ -192,6 +251,7 @@ pub const SKIPS: &[(&str, Skip)] = &[
     ("appositive", Skip::Appositive),
     ("parenthetical", Skip::Parenthetical),
     ("adverbs", Skip::Adverbs),
+    ("source-postmodifier", Skip::SourcePostmodifier),
 ];
 
 /// A test on one token.
@@ -232,6 +292,13 @@ pub enum Class {
     Capitalised,
     /// A number.
     Number,
+    /// A word of five letters or more ending in "-ing" (a participle: "offering").
+    Ing,
+    /// The first word of a phrase that describes the one just named, as the rules read one
+    /// after an attribution: "who", "which", or a name or description that ends the
+    /// sentence or goes on with a comma, "at", "of", "for", "with", "in", "who" or "that"
+    /// ("director of the project").
+    AppositiveStart,
 }
 
 /// Which kinds of noun phrase a `$SPEAKER` accepts.
@@ -314,6 +381,14 @@ pub const CLASSES: &[(&str, &str)] = &[
     ),
     ("capitalised", "a word starting with a capital letter"),
     ("number", "a number"),
+    (
+        "ing",
+        "a word of five letters or more ending in -ing (offering, adding)",
+    ),
+    (
+        "appositive_start",
+        "the first word of a phrase describing the one just named (who, which, director of …)",
+    ),
     ("cues", "data/cues.txt"),
     ("thought_verbs", "data/thought_verbs.txt"),
     ("stance_verbs", "data/stance_verbs.txt"),
@@ -344,6 +419,8 @@ fn class_named(name: &str) -> Option<Class> {
         "adverb" => Class::Adverb,
         "capitalised" => Class::Capitalised,
         "number" => Class::Number,
+        "ing" => Class::Ing,
+        "appositive_start" => Class::AppositiveStart,
         "cues" => Class::Lexicon(CUE),
         "thought_verbs" => Class::Lexicon(THOUGHT_VERB),
         "stance_verbs" => Class::Lexicon(STANCE_VERB),
@@ -514,6 +591,19 @@ pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
                     confidence: None,
                 });
             }
+            "sentences" => {
+                d.without_quotes = match value {
+                    "any" => false,
+                    "without-quotes" => true,
+                    _ => {
+                        return Err(err(
+                            line_no,
+                            value_col,
+                            format!("expected `any` or `without-quotes`, found `{value}`"),
+                        ))
+                    }
+                }
+            }
             "class" => {
                 use crate::output::QuoteClass;
                 d.class = match value {
@@ -602,7 +692,7 @@ pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
                 return Err(err(
                     line_no,
                     indent + 1,
-                    format!("unknown key `{key}`; expected one of kind, match, class, confidence, confidence-unresolved, about, why, false-positive, example, speaker, quote, content, cue, counter"),
+                    format!("unknown key `{key}`; expected one of kind, match, class, sentences, confidence, confidence-unresolved, about, why, false-positive, example, speaker, quote, content, cue, counter"),
                 ))
             }
         }
@@ -653,6 +743,7 @@ struct Draft {
     kind: Option<Kind>,
     matches: Vec<MatchLine>,
     class: crate::output::QuoteClass,
+    without_quotes: bool,
     confidence: Option<f64>,
     confidence_unresolved: Option<f64>,
     about: String,
@@ -673,6 +764,7 @@ impl Draft {
             kind: None,
             matches: Vec::new(),
             class: crate::output::QuoteClass::Speech,
+            without_quotes: false,
             confidence: None,
             confidence_unresolved: None,
             about: String::new(),
@@ -716,6 +808,15 @@ impl Draft {
                 ),
             ));
         }
+        if kind == Kind::Direct && self.without_quotes {
+            return Err(err(
+                self.pos,
+                format!(
+                    "pattern {}: a direct pattern reads its quote's sentence; `sentences` is for indirect patterns",
+                    self.id
+                ),
+            ));
+        }
         if kind == Kind::Direct && self.class != crate::output::QuoteClass::Speech {
             return Err(err(
                 self.pos,
@@ -732,6 +833,7 @@ impl Draft {
             kind,
             matches: self.matches,
             class: self.class,
+            without_quotes: self.without_quotes,
             confidence: self.confidence,
             confidence_unresolved: self.confidence_unresolved,
             about: self.about,
@@ -941,6 +1043,21 @@ impl<'a> Template<'a> {
             return Err(self.error(start, "expected a token".into()));
         };
         match c {
+            '(' if self.chars[start..].starts_with(&['(', '?', '!']) => {
+                self.at += 3;
+                let inner = self.alternatives()?;
+                if self.peek() != Some(')') {
+                    return Err(self.error(start, "expected `)` to close this `(?!`".into()));
+                }
+                self.at += 1;
+                let ways = token_sequences(&inner).ok_or_else(|| {
+                    self.error(
+                        start,
+                        format!("`(?! … )` holds words, classes, marks and `_`, in at most {MAX_AHEAD_WAYS} ways of at most {MAX_AHEAD_TOKENS} tokens"),
+                    )
+                })?;
+                Ok(Node::NotAhead(ways))
+            }
             '(' => {
                 self.at += 1;
                 let inner = self.alternatives()?;
@@ -995,11 +1112,13 @@ impl<'a> Template<'a> {
             }
             '.' if self.chars[start..].starts_with(&['.', '.', '.']) => {
                 self.at += 3;
+                // `...?`: as few tokens as lead to a match.
+                let lazy = self.lazy_mark();
                 Ok(Node::Repeat {
                     node: Box::new(Node::Token(Test::AnyToken)),
                     min: 0,
                     max: None,
-                    lazy: false,
+                    lazy,
                 })
             }
             '!' => {
@@ -1071,6 +1190,16 @@ impl<'a> Template<'a> {
                     return Ok(Node::ClauseWords(Box::new(inner)));
                 }
                 Ok(Node::Clause)
+            }
+            "LEAD" => {
+                if self.peek() != Some('(') {
+                    return Err(self.error(
+                        end,
+                        "expected `(` after $LEAD: `$LEAD(…)` is what the group matches".into(),
+                    ));
+                }
+                let inner = self.atom()?;
+                Ok(Node::Lead(Box::new(inner)))
             }
             "START" => Ok(Node::Start),
             "END" => Ok(Node::End),
@@ -1182,7 +1311,7 @@ impl<'a> Template<'a> {
             },
             _ => Err(self.error(
                 start,
-                format!("unknown slot `${name}`; expected $SPEAKER, $CUE, $QUOTE, $CLAUSE, $START or $END"),
+                format!("unknown slot `${name}`; expected $SPEAKER, $CUE, $QUOTE, $CLAUSE, $LEAD, $START or $END"),
             )),
         }
     }

@@ -17,7 +17,6 @@ pub mod ind001_name_cue_that;
 pub mod ind002_as_name_cue;
 pub mod ind003_clause_name_cue;
 pub mod ind004_according_to_clause;
-pub mod ind005_parenthetical_name_cue;
 pub mod ind006_stance_verb;
 pub mod ind007_participle_clause;
 pub mod ind008_headline_colon;
@@ -69,7 +68,7 @@ static ORDER: &[Slot] = &[
     Slot::Code(&ind003_clause_name_cue::ClauseNameCue),
     Slot::Code(&ind001_name_cue_that::NameCueThat),
     Slot::Code(&ind002_as_name_cue::AsNameCue),
-    Slot::Code(&ind005_parenthetical_name_cue::ParentheticalNameCue),
+    Slot::Pattern("IND005"),
     Slot::Code(&ind006_stance_verb::StanceVerb),
     Slot::Code(&ind007_participle_clause::ParticipleClause),
     Slot::Code(&ind008_headline_colon::HeadlineColon),
