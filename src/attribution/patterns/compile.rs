@@ -255,6 +255,14 @@ enum SlotName {
 }
 
 impl SlotName {
+    const ALL: [SlotName; 5] = [
+        SlotName::Quote,
+        SlotName::Clause,
+        SlotName::Speaker,
+        SlotName::Cue,
+        SlotName::Lead,
+    ];
+
     fn text(self) -> &'static str {
         match self {
             SlotName::Quote => "$QUOTE",
@@ -317,44 +325,21 @@ fn walk(node: &Node) -> Result<(), String> {
             }
             walk(inner)
         }
-        Node::SpeakerWords(inner) | Node::ClauseWords(inner) => {
-            let slot = if matches!(node, Node::SpeakerWords(_)) {
-                "$SPEAKER"
-            } else {
-                "$CLAUSE"
+        Node::SpeakerWords(inner) | Node::ClauseWords(inner) | Node::Lead(inner) => {
+            let slot = match node {
+                Node::SpeakerWords(_) => "$SPEAKER",
+                Node::ClauseWords(_) => "$CLAUSE",
+                _ => "$LEAD",
             };
-            if can_be_empty(inner) {
+            // A lead may match nothing: the finding then has none.
+            if slot != "$LEAD" && can_be_empty(inner) {
                 return Err(format!("{slot}(…) must hold at least one token"));
             }
-            for name in [
-                SlotName::Quote,
-                SlotName::Clause,
-                SlotName::Speaker,
-                SlotName::Cue,
-            ] {
-                if count(inner, name).1 > 0 {
-                    return Err(format!(
-                        "{} stands inside {slot}(…), which holds words, classes and punctuation only",
-                        name.text()
-                    ));
-                }
-            }
-            walk(inner)
-        }
-        Node::Lead(inner) => {
-            for name in [
-                SlotName::Quote,
-                SlotName::Clause,
-                SlotName::Speaker,
-                SlotName::Cue,
-                SlotName::Lead,
-            ] {
-                if count(inner, name).1 > 0 {
-                    return Err(format!(
-                        "{} stands inside $LEAD(…), which holds words, classes and punctuation only",
-                        name.text()
-                    ));
-                }
+            if let Some(name) = SlotName::ALL.into_iter().find(|&n| count(inner, n).1 > 0) {
+                return Err(format!(
+                    "{} stands inside {slot}(…), which holds words, classes and punctuation only",
+                    name.text()
+                ));
             }
             walk(inner)
         }
@@ -368,13 +353,7 @@ fn walk(node: &Node) -> Result<(), String> {
             }
             // An optional item (`?`) may hold a slot: it stands there once or not at all.
             let optional = *max == Some(1);
-            for name in [
-                SlotName::Quote,
-                SlotName::Clause,
-                SlotName::Speaker,
-                SlotName::Cue,
-                SlotName::Lead,
-            ] {
+            for name in SlotName::ALL {
                 if !optional && count(node, name).1 > 0 {
                     return Err(format!(
                         "{} stands inside a repetition; it must match exactly once",
