@@ -54,27 +54,38 @@ pub fn word_count(text: &str, max: usize) -> usize {
 
 /// The words of a text, lower-cased: runs of letters and digits.
 pub fn lowercase_words(text: &str) -> LowerWords {
+    lowercase_words_within(text, usize::MAX).unwrap_or_default()
+}
+
+/// [`lowercase_words`] of a text of at most `max` words, or `None` for a text of more: the
+/// words are found first, so a longer text is turned away before anything is copied.
+pub fn lowercase_words_within(text: &str, max: usize) -> Option<LowerWords> {
+    // About one word per five bytes of prose: growing the list word by word cost more than
+    // the words themselves.
+    let mut spans = Vec::with_capacity((text.len() / 5 + 1).min(max.saturating_add(1)));
+    // The words beyond ASCII, rare in news text.
+    let mut wide = Vec::new();
+    for (range, ascii) in WordRuns::new(text) {
+        if spans.len() == max {
+            return None;
+        }
+        if !ascii {
+            wide.push(spans.len());
+        }
+        spans.push(range);
+    }
     // The whole text lower-cased in ASCII at once (a vectorised pass): an ASCII word is then
     // the same range of the copy, with no copy of its own.
     let mut buf = text.to_ascii_lowercase();
-    // About one word per five bytes of prose: growing the lists word by word cost more than
-    // the words themselves.
-    let mut spans = Vec::with_capacity(text.len() / 5 + 1);
-    let mut keys = Vec::with_capacity(text.len() / 5 + 1);
-    for (range, ascii) in WordRuns::new(text) {
-        let span = if ascii {
-            range
-        } else {
-            // Each word on its own, as `str::to_lowercase` treats a final sigma by its
-            // context; the ASCII case above gives the same string without the tables.
-            let start = buf.len();
-            buf.push_str(&text[range].to_lowercase());
-            start..buf.len()
-        };
-        keys.push(word_key(&buf[span.clone()]));
-        spans.push(span);
+    for k in wide {
+        // Each word on its own, as `str::to_lowercase` treats a final sigma by its context;
+        // the ASCII case above gives the same string without the tables.
+        let start = buf.len();
+        buf.push_str(&text[spans[k].clone()].to_lowercase());
+        spans[k] = start..buf.len();
     }
-    LowerWords { buf, spans, keys }
+    let keys = spans.iter().map(|r| word_key(&buf[r.clone()])).collect();
+    Some(LowerWords { buf, spans, keys })
 }
 
 /// What a byte says of the word it is in: [`ASCII_OTHER`], [`ASCII_ALNUM`] or [`NOT_ASCII`]
@@ -204,6 +215,12 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(words_of(&text), reference_words(&text));
             proptest::prop_assert_eq!(word_count(&text, 5), reference_words(&text).len().min(5));
+            for max in 0..4 {
+                let within = lowercase_words_within(&text, max)
+                    .map(|w| (0..w.len()).map(|i| w.get(i).to_string()).collect::<Vec<_>>());
+                let all = reference_words(&text);
+                proptest::prop_assert_eq!(within, (all.len() <= max).then_some(all));
+            }
         }
 
         #[test]

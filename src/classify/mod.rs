@@ -37,8 +37,18 @@ fn words(text: &str, max: usize) -> Vec<&str> {
     let mut piece: Option<(usize, usize)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, one test a byte.
+            let start = i;
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            piece = Some((piece.map_or(start, |(first, _)| first), i));
+            continue;
+        }
         let (alnum, joins, width) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), b == b'\'' || b == b'-', 1)
+            (false, b == b'\'' || b == b'-', 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric(), c == '’', c.len_utf8())
