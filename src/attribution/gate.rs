@@ -37,8 +37,8 @@ use crate::lexicon::class::{
 use crate::lexicon::lookup;
 use crate::mentions::lexicon::lexicon;
 use crate::output::QuoteClass;
-use crate::text::ascii_lower;
 use crate::text::tokens::{first_at_or_after, TokenKind};
+use crate::text::{ascii_lower, AsciiLower};
 
 /// Words after which the finite verb of a clause must come: "the new tariffs on steel
 /// WILL …" has its verb sixth.
@@ -168,7 +168,7 @@ pub fn is_speaker(ctx: &Context, speaker: &ResolvedSpeaker) -> bool {
     if words.is_empty() {
         return false;
     }
-    let lower = |t: usize| ascii_lower(ctx.word(t)).to_string();
+    let lower = |t: usize| ascii_lower(ctx.word(t));
     // A verb or an adverb inside the phrase shows it runs into its clause ("Andrew also
     // spent 45 seconds", "The weather should ease by Thursday", "The company flatly").
     let runs_on = words.iter().skip(1).any(|&t| {
@@ -714,10 +714,11 @@ enum Shape {
 
 /// The shape of the content made of `tokens` (indices into the context's tokens).
 fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
-    let words: Vec<(usize, String)> = tokens
+    // Lower-cased on the stack (`AsciiLower`): no allocation per word of the content.
+    let words: Vec<(usize, AsciiLower<'_>)> = tokens
         .iter()
         .filter(|&&t| ctx.tokens[t].is_word())
-        .map(|&t| (t, ascii_lower(ctx.word(t)).to_string()))
+        .map(|&t| (t, ascii_lower(ctx.word(t))))
         .collect();
     let Some((first_token, first)) = words.first() else {
         return Shape::Adverbial;
@@ -750,7 +751,7 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
     if ctx.classes(*first_token) & CLAUSE_OPENER != 0 {
         // "reported Wednesday that the air quality": a short content whose "that" no verb
         // follows is cut off, no clause.
-        if first == "that" && words.len() <= MAX_CUT_THAT_WORDS {
+        if *first == "that" && words.len() <= MAX_CUT_THAT_WORDS {
             let rest = &words[1..];
             let verb =
                 (rest.iter().enumerate()).any(|(i, (t, w))| is_finite(ctx, rest, i, *t, w, false));
@@ -781,7 +782,7 @@ fn clause_shape(ctx: &Context, tokens: &[usize]) -> Shape {
         .skip(1)
         .take(MAX_SUBJECT_WORDS)
         .any(|(_, w)| is_finite_verb(w));
-    let opens_phrase = first == "to" || (gerund && !listed_verb);
+    let opens_phrase = *first == "to" || (gerund && !listed_verb);
     match verb_at {
         // "The hard part, as Vell points out, IS that …": the subject stands before the
         // attribution, and an auxiliary or a copula opens the rest.
@@ -812,7 +813,7 @@ const MAX_CUT_THAT_WORDS: usize = 4;
 /// `headline`.
 fn is_finite(
     ctx: &Context,
-    words: &[(usize, String)],
+    words: &[(usize, AsciiLower<'_>)],
     i: usize,
     t: usize,
     w: &str,

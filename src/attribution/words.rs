@@ -54,30 +54,66 @@ pub fn word_count(text: &str, max: usize) -> usize {
 
 /// The words of a text, lower-cased: runs of letters and digits.
 pub fn lowercase_words(text: &str) -> LowerWords {
+    lowercase_words_within(text, usize::MAX).unwrap_or_default()
+}
+
+/// [`lowercase_words`] of a text of at most `max` words, or `None` for a text of more: the
+/// words are found first, so a longer text is turned away before anything is copied.
+pub fn lowercase_words_within(text: &str, max: usize) -> Option<LowerWords> {
+    // About one word per five bytes of prose: growing the list word by word cost more than
+    // the words themselves.
+    let mut spans = Vec::with_capacity((text.len() / 5 + 1).min(max.saturating_add(1)));
+    // The words beyond ASCII, rare in news text.
+    let mut wide = Vec::new();
+    for (range, ascii) in WordRuns::new(text) {
+        if spans.len() == max {
+            return None;
+        }
+        if !ascii {
+            wide.push(spans.len());
+        }
+        spans.push(range);
+    }
     // The whole text lower-cased in ASCII at once (a vectorised pass): an ASCII word is then
     // the same range of the copy, with no copy of its own.
     let mut buf = text.to_ascii_lowercase();
-    // About one word per five bytes of prose: growing the list word by word cost more than
-    // the words themselves.
-    let mut spans = Vec::with_capacity(text.len() / 5 + 1);
-    for (range, ascii) in WordRuns::new(text) {
-        if ascii {
-            spans.push(range);
-        } else {
-            // Each word on its own, as `str::to_lowercase` treats a final sigma by its
-            // context; the ASCII case above gives the same string without the tables.
-            let start = buf.len();
-            buf.push_str(&text[range].to_lowercase());
-            spans.push(start..buf.len());
-        }
+    for k in wide {
+        // Each word on its own, as `str::to_lowercase` treats a final sigma by its context;
+        // the ASCII case above gives the same string without the tables.
+        let start = buf.len();
+        buf.push_str(&text[spans[k].clone()].to_lowercase());
+        spans[k] = start..buf.len();
     }
     let keys = spans.iter().map(|r| word_key(&buf[r.clone()])).collect();
-    LowerWords { buf, spans, keys }
+    Some(LowerWords { buf, spans, keys })
 }
+
+/// What a byte says of the word it is in: [`ASCII_OTHER`], [`ASCII_ALNUM`] or [`NOT_ASCII`]
+/// (the first byte of a character that must be decoded, or a continuation byte).
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_ALNUM
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
+    }
+    table
+};
+/// An ASCII byte that is no letter or digit.
+const ASCII_OTHER: u8 = 0;
+/// An ASCII letter or digit.
+const ASCII_ALNUM: u8 = 1;
+/// A byte of a character beyond ASCII.
+const NOT_ASCII: u8 = 2;
 
 /// The maximal runs of letters and digits ([`crate::text::is_alnum`]) of a text, as byte
 /// ranges with whether the run is all ASCII: the non-empty pieces of
-/// `text.split(|c| !is_alnum(c))`, found a byte at a time where the text is ASCII.
+/// `text.split(|c| !is_alnum(c))`, read a byte at a time through [`BYTE_CLASS`] where the
+/// text is ASCII.
 struct WordRuns<'t> {
     text: &'t str,
     at: usize,
@@ -88,14 +124,10 @@ impl<'t> WordRuns<'t> {
         WordRuns { text, at: 0 }
     }
 
-    /// Whether the char at byte `i` (a char boundary before the end) is a letter or a
-    /// digit, and its width in bytes.
-    #[inline]
-    fn alnum_at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
+    /// Whether the char beyond ASCII at byte `i` (a char boundary) is a letter or a digit,
+    /// and its width in bytes.
+    #[cold]
+    fn wide_alnum_at(&self, i: usize) -> (bool, usize) {
         let c = self.text[i..].chars().next().unwrap_or(' ');
         (crate::text::is_alnum(c), c.len_utf8())
     }
@@ -106,37 +138,40 @@ impl Iterator for WordRuns<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
+        let mut i = self.at;
         // Skip to the first letter or digit: ASCII bytes that are neither are passed over
         // a byte at a time, other characters decoded.
         let start = loop {
-            self.at += bytes
-                .get(self.at..)?
-                .iter()
-                .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())?;
-            let (alnum, width) = self.alnum_at(self.at);
-            if alnum {
-                break self.at;
+            match BYTE_CLASS[usize::from(*bytes.get(i)?)] {
+                ASCII_OTHER => i += 1,
+                ASCII_ALNUM => break i,
+                _ => {
+                    let (alnum, width) = self.wide_alnum_at(i);
+                    if alnum {
+                        break i;
+                    }
+                    i += width;
+                }
             }
-            self.at += width;
         };
         let mut ascii = true;
-        loop {
-            self.at += bytes[self.at..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - self.at);
-            // The end of the text or of the word (an ASCII byte that is no letter or digit).
-            if bytes.get(self.at).is_none_or(u8::is_ascii) {
-                break;
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_CLASS[usize::from(b)] {
+                ASCII_ALNUM => i += 1,
+                ASCII_OTHER => break,
+                _ => {
+                    let (alnum, width) = self.wide_alnum_at(i);
+                    if !alnum {
+                        break;
+                    }
+                    // A word that starts beyond ASCII is marked by this too.
+                    ascii = false;
+                    i += width;
+                }
             }
-            let (alnum, width) = self.alnum_at(self.at);
-            if !alnum {
-                break;
-            }
-            ascii = false;
-            self.at += width;
         }
-        Some((start..self.at, ascii))
+        self.at = i;
+        Some((start..i, ascii))
     }
 }
 
@@ -180,6 +215,12 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(words_of(&text), reference_words(&text));
             proptest::prop_assert_eq!(word_count(&text, 5), reference_words(&text).len().min(5));
+            for max in 0..4 {
+                let within = lowercase_words_within(&text, max)
+                    .map(|w| (0..w.len()).map(|i| w.get(i).to_string()).collect::<Vec<_>>());
+                let all = reference_words(&text);
+                proptest::prop_assert_eq!(within, (all.len() <= max).then_some(all));
+            }
         }
 
         #[test]

@@ -23,12 +23,52 @@ pub const MAX_TITLE_WORDS: usize = 14;
 /// The first `max` words of a passage: runs of letters and digits with inner apostrophes
 /// and hyphens. The checks below only need to know whether a passage has more words than a
 /// few, so they stop there rather than split whole quotations.
+///
+/// The pieces between characters that are neither letters, digits, apostrophes nor hyphens,
+/// each without the apostrophes and hyphens at its ends, in one pass that decodes only the
+/// characters beyond ASCII.
 fn words(text: &str, max: usize) -> Vec<&str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .take(max)
-        .collect()
+    let mut found = Vec::with_capacity(max.min(MAX_TITLE_WORDS + 1));
+    if max == 0 {
+        return found;
+    }
+    let bytes = text.as_bytes();
+    // The first and the end of the last letter or digit of the current piece.
+    let mut piece: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, one test a byte.
+            let start = i;
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            piece = Some((piece.map_or(start, |(first, _)| first), i));
+            continue;
+        }
+        let (alnum, joins, width) = if b.is_ascii() {
+            (false, b == b'\'' || b == b'-', 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c == '’', c.len_utf8())
+        };
+        if alnum {
+            piece = Some((piece.map_or(i, |(first, _)| first), i + width));
+        } else if !joins {
+            if let Some((first, end)) = piece.take() {
+                found.push(&text[first..end]);
+                if found.len() == max {
+                    return found;
+                }
+            }
+        }
+        i += width;
+    }
+    if let Some((first, end)) = piece {
+        found.push(&text[first..end]);
+    }
+    found
 }
 
 fn ends_with_terminal(text: &str) -> bool {
@@ -419,5 +459,45 @@ pub fn kind(ctx: &Context, c: &Candidate) -> QuoteKind {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words as `str::split` and `trim_matches` give them: the oracle for [`words`].
+    fn reference_words(text: &str, max: usize) -> Vec<&str> {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .take(max)
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn words_split_like_str_split(
+            text in "[aZ5 .,'\u{2019}\u{2014}\u{201c}\u{e9}\u{c9}\u{3a3}\u{301}\u{2160}-]{0,40}",
+            max in 0usize..8
+        ) {
+            proptest::prop_assert_eq!(words(&text, max), reference_words(&text, max));
+        }
+
+        #[test]
+        fn words_of_any_string(text in proptest::prelude::any::<String>(), max in 0usize..20) {
+            proptest::prop_assert_eq!(words(&text, max), reference_words(&text, max));
+        }
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        assert_eq!(
+            words("“Don’t -- re-elect ’em,” 'Bob' said-", 10),
+            ["Don’t", "re-elect", "em", "Bob", "said"]
+        );
+        assert_eq!(words("one two three", 2), ["one", "two"]);
     }
 }

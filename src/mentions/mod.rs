@@ -153,20 +153,20 @@ fn capitalised_past_first_byte(word: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    // "CEO", "HIRE", "U.S": acronyms and shouting are not names; "O’Regan", "McDonald" are.
+    // "CEO", "HIRE", "U.S": acronyms and shouting are not names; "O’Regan", "McDonald" are:
+    // a name has a small letter, or only the one capital.
+    if word.is_ascii() {
+        // For ASCII, alphabetic and upper case are A-Z and a-z; a small letter mostly comes
+        // second ("John"), so the test usually ends there.
+        let bytes = word.as_bytes();
+        return bytes.iter().any(u8::is_ascii_lowercase)
+            || bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() == 1;
+    }
     // Counted in one pass without collecting the letters: this runs for every token.
     let (mut letters, mut all_upper) = (0usize, true);
-    if word.is_ascii() {
-        // The same count by bytes: for ASCII, alphabetic and upper case are A-Z and a-z.
-        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
-            letters += 1;
-            all_upper &= b.is_ascii_uppercase();
-        }
-    } else {
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            all_upper &= c.is_uppercase();
-        }
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
     }
     !(letters >= 2 && all_upper) || (letters == 1 && word.ends_with('.'))
 }
@@ -1018,6 +1018,29 @@ mod tests {
             ("1999", false),
         ] {
             assert_eq!(is_capitalised(w), expected, "{w}");
+        }
+    }
+
+    /// [`is_capitalised`] as it was written before its ASCII short cut: the oracle.
+    fn capitalised_by_counting(word: &str) -> bool {
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let all_upper = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        first.is_uppercase()
+            && (!(letters >= 2 && all_upper) || (letters == 1 && word.ends_with('.')))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn capitalised_as_by_counting(word in "[AZaz.'’\u{c9}\u{e9}5-]{0,8}") {
+            proptest::prop_assert_eq!(is_capitalised(&word), capitalised_by_counting(&word));
         }
     }
 

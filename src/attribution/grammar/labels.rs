@@ -58,17 +58,24 @@ pub(crate) fn is_question_or_answer(ctx: &Context, label: &Range<usize>) -> bool
 /// The person a label in capitals stands for: the entity whose name ends in the label's
 /// last word ("BANKOLE" → "Olusegun Bankole").
 pub(crate) fn entity_of_label(ctx: &Context, label: &Range<usize>) -> Option<usize> {
-    let last = ctx.word(label.end - 1).trim_end_matches('.');
+    let last = ctx.word(label.end - 1).trim_end_matches('.').as_bytes();
     ctx.mentions
         .entities
         .iter()
         .take(MAX_LABEL_LOOKUP)
-        .position(|e| {
-            e.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(last))
-        })
+        .position(|e| last_word_is(&e.name, last))
+}
+
+/// True when the last space-separated word of `name` is `word` (a word without spaces),
+/// ASCII case ignored: `name` ends with it, after a space or as a whole. Compared by bytes
+/// at the end, without splitting the name (every turn of a transcript asks this of up to
+/// [`MAX_LABEL_LOOKUP`] names).
+fn last_word_is(name: &str, word: &[u8]) -> bool {
+    let name = name.as_bytes();
+    let Some(start) = name.len().checked_sub(word.len()) else {
+        return false;
+    };
+    name[start..].eq_ignore_ascii_case(word) && (start == 0 || name[start - 1] == b' ')
 }
 
 /// The fullest name the document writes for a label in capitals that is no known person:
@@ -114,4 +121,31 @@ pub(crate) fn label_finding(
         }
     }
     finding
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// As the last piece of `str::rsplit(' ')` compared with `eq_ignore_ascii_case`.
+        #[test]
+        fn last_word_as_by_rsplit(name in "[aB \u{e9}\u{c9}]{0,8}", word in "[aAbB\u{e9}]{0,3}") {
+            let expected = name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(&word));
+            proptest::prop_assert_eq!(last_word_is(&name, word.as_bytes()), expected);
+        }
+    }
+
+    #[test]
+    fn last_word_of_names() {
+        assert!(last_word_is("Olusegun Bankole", b"BANKOLE"));
+        assert!(last_word_is("Bankole", b"bankole"));
+        assert!(!last_word_is("Olusegun Bankole", b"OLE"));
+        assert!(!last_word_is("Ole", b"Bankole"));
+    }
 }

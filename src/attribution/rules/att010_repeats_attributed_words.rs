@@ -3,7 +3,7 @@
 use crate::attribution::context::{Candidate, Context};
 use crate::attribution::finding::{Decided, Finding};
 use crate::attribution::rule::{declare_rule, Rule};
-use crate::attribution::words::{lowercase_words, word_count};
+use crate::attribution::words::lowercase_words_within;
 
 declare_rule! {
     /// # ATT010 repeats-attributed-words
@@ -50,12 +50,12 @@ fn same_word(a: &str, b: &str) -> bool {
 
 impl Rule for RepeatsAttributedWords {
     fn attribute(&self, ctx: &Context, c: &Candidate, history: &[Decided]) -> Option<Finding> {
-        // Count first: most passages are too long to compare, and need no lower-casing.
-        let count = word_count(&ctx.text[c.content.clone()], MAX_REPEAT_WORDS + 1);
-        if !(2..=MAX_REPEAT_WORDS).contains(&count) {
+        // Most passages are too long to compare: turned away once their words are counted,
+        // before any lower-casing.
+        let fragment = lowercase_words_within(&ctx.text[c.content.clone()], MAX_REPEAT_WORDS)?;
+        if fragment.len() < 2 {
             return None;
         }
-        let fragment = lowercase_words(&ctx.text[c.content.clone()]);
         let mut budget = MAX_REPEAT_SCAN_WORDS;
         for d in history.iter().rev() {
             if budget == 0 {

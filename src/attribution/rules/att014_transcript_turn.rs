@@ -68,7 +68,10 @@ fn shape(ctx: &Context) -> TranscriptShape {
         let mut shape = TranscriptShape::default();
         let mut first_name: Option<&str> = None;
         let mut first_turn: Option<usize> = None;
-        for s in 0..ctx.sentences.len() {
+        // A label ends at a colon: only the sentences that hold one are read.
+        for s in
+            (0..ctx.sentences.len()).filter(|&s| ctx.sentence_words(s).marks & mark::COLON != 0)
+        {
             let Some((label, _)) = label_at(ctx, s) else {
                 continue;
             };
