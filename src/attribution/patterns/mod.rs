@@ -66,6 +66,9 @@ pub struct PatternRule {
     class: QuoteClass,
     /// Its programs, tried in order, each with its confidence.
     programs: Vec<(Program, Option<f64>)>,
+    /// For each program, the first program with the same [`Program::scan_scope`]: programs
+    /// of one scan group scan a window once.
+    scan_groups: Vec<usize>,
     /// The pattern as written.
     pub def: PatternDef,
     /// The file it comes from.
@@ -75,22 +78,33 @@ pub struct PatternRule {
 impl PatternRule {
     /// Compiles a checked definition read from `file`.
     pub fn new(def: PatternDef, file: &str) -> PatternRule {
+        let programs: Vec<(Program, Option<f64>)> = def
+            .matches
+            .iter()
+            .map(|m| {
+                (
+                    compile::compile(&m.template),
+                    m.confidence.or(def.confidence),
+                )
+            })
+            .collect();
+        let scan_groups = programs
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| {
+                (0..i)
+                    .find(|&j| programs[j].0.scan_scope() == p.scan_scope())
+                    .unwrap_or(i)
+            })
+            .collect();
         PatternRule {
             id: intern(&def.id),
             name: intern(&def.name),
             doc: intern(&doc_of(&def, file)),
             kind: def.kind,
             class: def.class,
-            programs: def
-                .matches
-                .iter()
-                .map(|m| {
-                    (
-                        compile::compile(&m.template),
-                        m.confidence.or(def.confidence),
-                    )
-                })
-                .collect(),
+            programs,
+            scan_groups,
             def,
             file: file.to_string(),
         }
@@ -115,16 +129,16 @@ impl PatternRule {
         // Templates of one pattern often share their trigger and sequence: a window is
         // scanned once for them.
         let mut last = None;
-        self.programs.iter().find_map(|(program, confidence)| {
+        let mut groups = self.programs.iter().zip(&self.scan_groups);
+        groups.find_map(|((program, confidence), &group)| {
             if !program.start_may_match(ctx, window) {
                 return None;
             }
-            let key = program.scan_scope();
             let may = match last {
-                Some((k, may)) if k == key => may,
+                Some((g, may)) if g == group => may,
                 _ => program.scan_may_match(ctx, window),
             };
-            last = Some((key, may));
+            last = Some((group, may));
             if !may {
                 return None;
             }
