@@ -125,11 +125,9 @@ impl Program {
             // from the word in length.
             Test::Word(w) if w.is_ascii() => before.chain(after).any(|t| ctx.is(t, w)),
             // A list of the lexicon: one mask test a word, over the words' table.
-            Test::Class(Class::Lexicon(bits)) => [before, after].into_iter().any(|r| {
-                ctx.words
-                    .get(r)
-                    .is_some_and(|w| w.iter().any(|i| i.classes() & bits != 0))
-            }),
+            Test::Class(Class::Lexicon(bits)) => [before, after]
+                .into_iter()
+                .any(|r| ctx.any_classes(r, *bits)),
             _ => before.chain(after).any(|t| passes(ctx, test, t)),
         }
     }
