@@ -140,9 +140,11 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     }
     let indirect_found = arbiter.finish();
 
-    // The document's sentence bodies serve the indirect rules only: freed before the
-    // context rules (were one asked for again, it would be worked out again).
+    // The document's sentence bodies and what each sentence's words are serve the indirect
+    // rules only: freed before the context rules (were one asked for again, it would be
+    // worked out again).
     ctx.bodies.take();
+    ctx.sentence_words.take();
 
     // The history of decided speech, in text order, for the context rules: listed first as
     // where each record comes from, sorted by place (a stable sort: records in one place

@@ -53,7 +53,7 @@ impl SentenceWords {
     fn of_sentences(
         sentences: &[Range<usize>],
         tokens: &[Token],
-        words: &[WordInfo],
+        classes: impl Fn(usize) -> u64,
         flags: &[u8],
     ) -> Vec<SentenceWords> {
         let n = tokens.len();
@@ -71,7 +71,7 @@ impl SentenceWords {
             let first = i;
             let mut held = SentenceWords::default();
             while i < n && tokens[i].start() < r.end {
-                held.classes |= words[i].classes();
+                held.classes |= classes(i);
                 // A verb that speaks only with its particle ("shot back") is a cue that no
                 // list holds.
                 if flags.get(i).is_some_and(|&f| f & CUE_MASK != 0) {
@@ -118,6 +118,11 @@ const IN_QUOTE: u8 = 0b100;
 /// The flag of a token inside a passage already judged not to be speech.
 const NOT_SPEECH: u8 = 0b1000;
 
+/// The classes of each of `words` ([`WordInfo::classes`]): all the rules read of them.
+fn classes_of(words: &[WordInfo]) -> Vec<u64> {
+    words.iter().map(WordInfo::classes).collect()
+}
+
 /// Everything the rules know about one document.
 pub struct Context<'t> {
     /// The original text.
@@ -134,9 +139,11 @@ pub struct Context<'t> {
     /// also reports speech), [`IN_QUOTE`] and [`NOT_SPEECH`]. One byte a token instead of a
     /// vector per flag: a long document has many tokens.
     flags: Vec<u8>,
-    /// For each token, what the lexicon knows of it ([`WordInfo::NONE`] for no word): the
-    /// rules ask of every word which lists hold it, so each word is looked up once.
-    pub words: Vec<WordInfo>,
+    /// For each token, the lexicon's classes of its word as written (0 for no word): the
+    /// rules ask of every word which lists hold it, so each word is looked up once. Only
+    /// the classes of its [`WordInfo`] are read, so only they are kept: eight bytes a
+    /// token instead of twelve.
+    classes: Vec<u64>,
     /// Per sentence, its body and whether that holds a quote (see
     /// `rules::indirect::sentence_body`): every indirect rule asks, so it is worked out
     /// once, on first use.
@@ -155,8 +162,10 @@ pub struct Context<'t> {
     outside_cues: OnceCell<Vec<usize>>,
     /// How a rule asks what another rule finds (see [`IndirectOf`]).
     indirect_of: IndirectOf,
-    /// Per sentence, what its words and marks are (for waking the indirect rules).
-    sentence_words: Vec<SentenceWords>,
+    /// Per sentence, what its words and marks are (for waking the indirect rules). Only
+    /// the indirect rules read them: the pipeline frees them after those rules (were one
+    /// asked for again, they would be worked out again).
+    pub(crate) sentence_words: OnceCell<Vec<SentenceWords>>,
 }
 
 /// Runs the indirect rule with an ID on a sentence, adding its findings: how one rule asks
@@ -198,11 +207,16 @@ impl<'t> Context<'t> {
             .map(|p| p.open.start..p.close.as_ref().map_or(p.content.end, |c| c.end))
             .collect();
         let words = crate::lexicon::words_of(text, &tokens);
+        // The rules read only the classes of the words: taken before the mentions are
+        // found, so that a long document holds the two lists beside the mentions for no
+        // moment (the peak of its analysis).
+        let classes = classes_of(&words);
         let mentions = Mentions::find(text, &tokens, &words, &quoted);
-        Context::new(
+        drop(words);
+        Context::of_classes(
             text,
             tokens,
-            words,
+            classes,
             sentences,
             passages,
             mentions,
@@ -221,10 +235,33 @@ impl<'t> Context<'t> {
         mentions: Mentions,
         indirect_of: IndirectOf,
     ) -> Self {
+        let classes = classes_of(&words);
+        drop(words);
+        Context::of_classes(
+            text,
+            tokens,
+            classes,
+            sentences,
+            passages,
+            mentions,
+            indirect_of,
+        )
+    }
+
+    /// [`Context::new`] from the classes of the words (`classes_of`).
+    fn of_classes(
+        text: &'t str,
+        tokens: Vec<Token>,
+        classes: Vec<u64>,
+        sentences: Vec<Range<usize>>,
+        passages: Vec<QuotedPassage>,
+        mentions: Mentions,
+        indirect_of: IndirectOf,
+    ) -> Self {
         // Every rule asks whether a token is a cue, many times over: the flags say it.
-        let mut flags: Vec<u8> = words
+        let mut flags: Vec<u8> = classes
             .iter()
-            .map(|w| match (w.has(CUE), w.has(CUE_INDIRECT)) {
+            .map(|c| match (c & CUE != 0, c & CUE_INDIRECT != 0) {
                 (false, _) => 0,
                 (true, false) => 1,
                 (true, true) => 2,
@@ -262,7 +299,8 @@ impl<'t> Context<'t> {
                 }
             }
         }
-        let sentence_words = SentenceWords::of_sentences(&sentences, &tokens, &words, &flags);
+        let sentence_words =
+            SentenceWords::of_sentences(&sentences, &tokens, |i| classes[i], &flags);
         // Pieces follow their previous pieces, so one pass links each to the first.
         let mut quotation = vec![None; passages.len()];
         for i in 0..passages.len() {
@@ -273,7 +311,7 @@ impl<'t> Context<'t> {
             }
         }
         Context {
-            sentence_words,
+            sentence_words: OnceCell::from(sentence_words),
             quotation,
             quoted_transcript: OnceCell::new(),
             outside_cues: OnceCell::new(),
@@ -284,7 +322,7 @@ impl<'t> Context<'t> {
             passages,
             mentions,
             flags,
-            words,
+            classes,
             bodies: OnceCell::new(),
             transcript: OnceCell::new(),
         }
@@ -298,7 +336,18 @@ impl<'t> Context<'t> {
     /// What sentence `s`'s words and marks are (nothing for a sentence that does not exist).
     #[inline]
     pub fn sentence_words(&self, s: usize) -> SentenceWords {
-        self.sentence_words.get(s).copied().unwrap_or_default()
+        self.sentence_words
+            .get_or_init(|| {
+                SentenceWords::of_sentences(
+                    &self.sentences,
+                    &self.tokens,
+                    |i| self.classes(i),
+                    &self.flags,
+                )
+            })
+            .get(s)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The first piece of the quotation passage `p` is a piece of, when the quotation has
@@ -322,7 +371,16 @@ impl<'t> Context<'t> {
     /// The lexicon's classes of token `i` as written (`crate::lexicon::class`; 0 for no word).
     #[inline]
     pub fn classes(&self, i: usize) -> u64 {
-        self.words.get(i).map_or(0, WordInfo::classes)
+        self.classes.get(i).copied().unwrap_or(0)
+    }
+
+    /// True when a token of `range` is in one of the lists of `classes`
+    /// (`crate::lexicon::class`; false for a range past the document's tokens).
+    #[inline]
+    pub fn any_classes(&self, range: Range<usize>, classes: u64) -> bool {
+        self.classes
+            .get(range)
+            .is_some_and(|all| all.iter().any(|c| c & classes != 0))
     }
 
     /// True when token `i` is a verb of knowing or feeling (`data/thought_verbs.txt`).
@@ -353,9 +411,9 @@ impl<'t> Context<'t> {
     /// sentence: one scan of the classes).
     pub fn next_evidential(&self, from: usize, end: usize) -> Option<usize> {
         let from = from.min(end);
-        self.words[from..end]
+        self.classes[from..end]
             .iter()
-            .position(|w| w.has(EVIDENTIAL))
+            .position(|c| c & EVIDENTIAL != 0)
             .map(|p| from + p)
     }
 
@@ -366,8 +424,8 @@ impl<'t> Context<'t> {
         let from = from.min(end);
         self.flags[from..end]
             .iter()
-            .zip(&self.words[from..end])
-            .position(|(&f, w)| f & CUE_MASK == 2 || w.has(THOUGHT_VERB))
+            .zip(&self.classes[from..end])
+            .position(|(&f, c)| f & CUE_MASK == 2 || c & THOUGHT_VERB != 0)
             .map(|p| from + p)
     }
 
@@ -685,7 +743,7 @@ mod tests {
             .collect();
         // No token flags: the classes of the words alone (the flags of particle verbs are
         // tested with the wake of the rules).
-        let got = SentenceWords::of_sentences(&sentences, &tokens, &words, &[]);
+        let got = SentenceWords::of_sentences(&sentences, &tokens, |i| words[i].classes(), &[]);
         (got, expected)
     }
 
@@ -699,6 +757,55 @@ mod tests {
         assert_eq!(got[1].marks & mark::COLON, mark::COLON);
         assert_eq!(got[0].marks & mark::LINE_START, mark::LINE_START);
         assert_eq!(got[1].marks & mark::LINE_START, 0);
+    }
+
+    /// An [`IndirectOf`] that finds nothing.
+    fn no_indirect(_: &str, _: &Context, _: usize, _: &mut Vec<IndirectFinding>) {}
+
+    #[test]
+    fn classes_are_the_words_classes_and_sentence_words_come_back_once_freed() {
+        let text = "Officials said the mayor, a Democrat, told reporters she believed it.\n\
+                    Said Lee: “Police say so.” The senator thinks that, reportedly, it holds.";
+        let mut ctx = Context::analyse(text, no_indirect);
+        let words = crate::lexicon::words_of(text, &ctx.tokens);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(ctx.classes(i), w.classes(), "token {i}");
+        }
+        assert_eq!(ctx.classes(words.len()), 0);
+        let said = (0..ctx.tokens.len())
+            .find(|&i| ctx.word(i) == "said")
+            .expect("a 'said'");
+        assert!(ctx.any_classes(said..said + 1, CUE));
+        assert!(ctx.any_classes(0..words.len(), CUE));
+        assert!(!ctx.any_classes(said..said, CUE));
+        assert!(!ctx.any_classes(said..words.len() + 1, CUE));
+        let thinks = (0..ctx.tokens.len())
+            .find(|&i| ctx.word(i) == "thinks")
+            .expect("a 'thinks'");
+        // "thinks", the first verb of thinking or cue after "senator" ("said" and "told"
+        // come before it).
+        assert_eq!(ctx.next_report_verb(thinks - 2, words.len()), Some(thinks));
+        assert_eq!(ctx.next_report_verb(thinks - 2, thinks), None);
+        assert_eq!(ctx.next_report_verb(0, words.len()), Some(said));
+        for from in [0, said + 1, thinks] {
+            let expected = (from..words.len()).find(|&i| words[i].has(EVIDENTIAL));
+            assert_eq!(
+                ctx.next_evidential(from, words.len()),
+                expected,
+                "from {from}"
+            );
+        }
+        assert!(ctx.next_evidential(0, words.len()).is_some());
+        // Freed after the indirect rules, and the same when asked for again.
+        let held: Vec<SentenceWords> = (0..ctx.sentences.len())
+            .map(|s| ctx.sentence_words(s))
+            .collect();
+        assert!(held.len() >= 3, "{held:?}");
+        assert!(held.iter().any(|w| w.classes & CUE != 0));
+        assert!(ctx.sentence_words.take().is_some());
+        for (s, w) in held.iter().enumerate() {
+            assert_eq!(ctx.sentence_words(s), *w, "sentence {s}");
+        }
     }
 
     proptest::proptest! {

@@ -145,13 +145,9 @@ impl Program {
                 before.clone().chain(after.clone()).any(|t| ctx.is(t, w))
             }
             // A list of the lexicon: one mask test a word, over the words' table.
-            Test::Class(Class::Lexicon(bits)) => {
-                [before.clone(), after.clone()].into_iter().any(|r| {
-                    ctx.words
-                        .get(r)
-                        .is_some_and(|w| w.iter().any(|i| i.classes() & bits != 0))
-                })
-            }
+            Test::Class(Class::Lexicon(bits)) => [before.clone(), after.clone()]
+                .into_iter()
+                .any(|r| ctx.any_classes(r, *bits)),
             _ => before
                 .clone()
                 .chain(after.clone())
