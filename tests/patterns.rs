@@ -340,7 +340,15 @@ fn mistakes_are_named_by_line_and_column() {
         ),
         (
             "pattern HOUSE01 x\n  kind indirect\n  sentences sometimes\n",
-            "house.pat:3:13: expected `any` or `without-quotes`, found `sometimes`",
+            "house.pat:3:13: expected `any`, `without-quotes` or `first-of-line`, found `sometimes`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind indirect\n  sentences without-quotes first-of-lines\n",
+            "house.pat:3:28: expected `any`, `without-quotes` or `first-of-line`, found `first-of-lines`",
+        ),
+        (
+            "pattern HOUSE01 x\n  kind direct\n  sentences first-of-line\n  match $QUOTE , $SPEAKER said\n  example a\n",
+            "house.pat:1:1: pattern HOUSE01: a direct pattern reads its quote's sentence",
         ),
         (
             "pattern HOUSE01 x\n  kind direct\n  sentences without-quotes\n  match $QUOTE , $SPEAKER said\n  example a\n",
@@ -692,4 +700,48 @@ fn a_lead_a_lookahead_and_sentences_without_quotes() {
         None
     );
     assert!(found("The levy, the mayor said, will fail in the summer session of May.").is_some());
+}
+
+/// A headline's speaker before a colon: a known person, or words ending in a role noun in
+/// any case; no heading label; the first sentence of a line only.
+const HEADLINE: &str = "\
+# The built-in rule of this shape would claim the lines first.
+disable IND008
+pattern HOUSE11 headline-speaker-colon
+  kind       indirect
+  sentences  without-quotes first-of-line
+  match      $START (?! @heading_labels) ($SPEAKER{known-name} | $SPEAKER(_{0,3} @role_nouns_any_case)) $CUE(:) $CLAUSE $END
+  example    Dana Whitlock: Bridge Will Reopen in May
+    speaker  Dana Whitlock
+    content  Bridge Will Reopen in May
+  example    Harbour Officials: the ferry will run again in June
+    speaker  Harbour Officials
+";
+
+#[test]
+fn a_known_name_role_nouns_in_any_case_heading_labels_and_the_first_sentence_of_a_line() {
+    let set = passing_set(HEADLINE);
+    let found = |text: &str| quote_by(set, "HOUSE11", text).map(|q| q.text);
+    let content = Some("the ferry will run again in June".to_string());
+    // A description in capitals ends in a role noun once lower-cased.
+    assert_eq!(
+        found("Harbour Officials: the ferry will run again in June"),
+        content
+    );
+    // A heading label, in whatever case, is no speaker.
+    for label in ["UPDATE", "Update", "update"] {
+        let text = format!("{label}: the ferry will run again in June");
+        assert_eq!(found(&text), None, "{text}");
+    }
+    // A place is a name nobody is: not a known name.
+    assert_eq!(found("Nevada: the ferry will run again in June"), None);
+    // Only the first sentence of a line.
+    assert_eq!(
+        found("The board met.\nHarbour Officials: the ferry will run again in June"),
+        content
+    );
+    assert_eq!(
+        found("The board met. Harbour Officials: the ferry will run again in June"),
+        None
+    );
 }

@@ -268,3 +268,27 @@ pattern IND005 parenthetical-name-cue
   counter    The bridge, built in 1931, will reopen to traffic in May.
   counter    Yes, he said, no.
   counter    The bridge, the mayor said, “will reopen in May.”
+
+pattern IND008 headline-colon
+  kind       indirect
+  sentences  without-quotes first-of-line
+  match      $START (?! @heading_labels) ($SPEAKER{known-name|org|desc} | $SPEAKER(_{0,3} @role_nouns_any_case)) $CUE(:) $CLAUSE $END
+  about      A line that opens with a speaker and a colon and goes on with what they said, the
+  about      way headlines and summaries attribute a claim: Sanders: Clinton Email Story Has
+  about      Moved; Judicial Watch: State Department Hid Key Email; Poll: Trump Ties Clinton in
+  about      Three-Way Race. The speaker is the whole phrase before the colon: a person the
+  about      document names, an organisation or a description, or up to four words that end in
+  about      a role noun in any case (Historians, New Poll); the content is the rest of the
+  about      sentence, which holds no quote mark (the quote rules read Smith: “…”).
+  why        Headline style drops the verb of saying; the colon stands for it.
+  false-positive A section label that is also a role noun (Analysis: …).
+  example    Mayor Okafor: Bridge Will Reopen in May
+    speaker  Okafor
+    content  Bridge Will Reopen in May
+    cue      :
+  example    Historians: the two presidents will be linked no matter what
+    speaker  Historians
+  counter    UPDATE: The vote has been moved to Friday.
+  counter    The mayor had one message for voters: the bridge will reopen in May.
+  counter    Nevada: Adam Khan, Barbara Buckley, Chuck Muth
+  counter    Sanders: “The story has moved on”

@@ -99,6 +99,14 @@ impl Wake {
         }
     }
 
+    /// This wake, or a sentence with one of the `marks`.
+    pub const fn or_marks(self, marks: u8) -> Wake {
+        Wake {
+            marks: self.marks | marks,
+            ..self
+        }
+    }
+
     /// This wake, in a sentence that also holds every mark of `needs`.
     pub const fn and(self, needs: u8) -> Wake {
         Wake {

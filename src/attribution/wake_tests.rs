@@ -235,3 +235,19 @@ fn an_indirect_pattern_wakes_by_its_cue_class() {
         .collect();
     assert_eq!(woken, [true, false]);
 }
+
+/// A pattern whose trigger is a colon and that reads only the first sentence of a line
+/// wakes by those marks.
+#[test]
+fn a_pattern_wakes_by_its_colon_at_a_line_start() {
+    let ind008 = crate::attribution::patterns::builtin()
+        .iter()
+        .find(|p| p.id() == "IND008")
+        .expect("IND008 is a built-in pattern");
+    let text = "Okafor: Bridge Will Reopen\n\nThe plan: reopen it. Ray spoke: the ferry runs.\n\nThe ferry runs.";
+    let ctx = context_of(text);
+    let woken: Vec<bool> = (0..ctx.sentences.len())
+        .map(|s| ind008.wake().wakes(ctx.sentence_words(s)))
+        .collect();
+    assert_eq!(woken, [true, true, false, false]);
+}

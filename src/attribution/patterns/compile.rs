@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::syntax::{Class, Kind, Node, Skip, SpeakerKinds, Test, MAX_COUNT};
 use crate::attribution::context::Context;
 use crate::attribution::grammar::clause::{opens_appositive, MIN_CLAUSE_WORDS};
+use crate::attribution::grammar::labels::is_heading_label;
 use crate::attribution::grammar::np::{is_cue_adverb, is_number, NpKind, SpeakerNp};
 use crate::attribution::grammar::shapes::{
     capitalised_run, possessive_phrase_end, skip_appositive, skip_parenthetical,
@@ -1073,7 +1074,9 @@ fn speaker_np(ctx: &Context, kinds: &SpeakerKinds, t: usize, limit: usize) -> Op
                     });
                 }
             }
-            if accepts(kinds, np.kind) {
+            if accepts(kinds, np.kind)
+                || (kinds.known_name && np.kind == NpKind::Name && np.entity.is_some())
+            {
                 return Some(np);
             }
         }
@@ -1153,6 +1156,9 @@ fn passes(ctx: &Context, test: &Test, t: usize, limit: usize) -> bool {
                         w.len() > 4 && w[w.len() - 3..].eq_ignore_ascii_case(b"ing")
                     }
                     Class::AppositiveStart => opens_appositive(ctx, t, limit),
+                    Class::HeadingLabel => is_heading_label(&ctx.word(t).to_uppercase()),
+                    Class::RoleNounAnyCase => crate::mentions::lexicon::lexicon()
+                        .is_role_noun(&crate::text::ascii_lower(ctx.word(t))),
                 }
         }
     }

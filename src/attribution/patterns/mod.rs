@@ -35,7 +35,7 @@ pub fn parse_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
     Ok(defs)
 }
 
-use crate::attribution::context::{Candidate, Context};
+use crate::attribution::context::{mark, Candidate, Context};
 use crate::attribution::finding::{Decided, Finding, IndirectFinding, Phase};
 use crate::attribution::grammar::clause::{
     bytes, indirect_confidence, plain_sentence, sentence_body,
@@ -193,7 +193,13 @@ impl Rule for PatternRule {
         if self.kind != Kind::Indirect {
             return Wake::ALWAYS;
         }
-        let mut bits = 0;
+        // The first sentence of a line holds the mark of a line's start.
+        let line = if self.def.first_of_line {
+            mark::LINE_START
+        } else {
+            0
+        };
+        let (mut bits, mut marks) = (0, 0);
         for (program, _) in &self.programs {
             match &program.trigger {
                 Some(syntax::Test::Class(syntax::Class::Lexicon(b))) => bits |= b,
@@ -201,10 +207,11 @@ impl Rule for PatternRule {
                 // sentence's classes count as one; a cue that reports is in the list.
                 Some(syntax::Test::Class(syntax::Class::Speech)) => bits |= class::CUE,
                 Some(syntax::Test::Class(syntax::Class::Report)) => bits |= class::CUE_INDIRECT,
+                Some(syntax::Test::Punct(':')) => marks |= mark::COLON,
                 _ => return Wake::ALWAYS,
             }
         }
-        Wake::words(bits)
+        Wake::words(bits).or_marks(marks).and(line)
     }
 
     fn indirect(&self, ctx: &Context, s: usize) -> Option<IndirectFinding> {
@@ -217,6 +224,13 @@ impl Rule for PatternRule {
             sentence_body(ctx, s)?
         };
         if body.len() > MAX_SENTENCE_TOKENS {
+            return None;
+        }
+        // The first sentence of a line: at the start of the text or after a line break.
+        if self.def.first_of_line
+            && body.start > 0
+            && ctx.tokens[body.start - 1].kind != crate::text::tokens::TokenKind::Break
+        {
             return None;
         }
         let window = Window {

@@ -94,6 +94,8 @@ pub struct PatternDef {
     /// For an indirect pattern: only sentences without a quote mark (`sentences
     /// without-quotes`), not every sentence.
     pub without_quotes: bool,
+    /// For an indirect pattern: only the first sentence of a line (`sentences first-of-line`).
+    pub first_of_line: bool,
     /// How sure a finding is, in (0, 1], where the `match` line that found it does not say
     /// (a `confidence` line before the first `match` line).
     pub confidence: Option<f64>,
@@ -299,6 +301,12 @@ pub enum Class {
     /// sentence or goes on with a comma, "at", "of", "for", "with", "in", "who" or "that"
     /// ("director of the project").
     AppositiveStart,
+    /// A word that labels a heading, in any case (`data/heading_labels.txt`: "UPDATE",
+    /// "Analysis").
+    HeadingLabel,
+    /// A word the speaker finder reads as a role noun once lower-cased, in any case
+    /// ("Historians", "Poll").
+    RoleNounAnyCase,
 }
 
 /// Which kinds of noun phrase a `$SPEAKER` accepts.
@@ -330,6 +338,9 @@ pub struct SpeakerKinds {
     /// A third-person pronoun that owns what follows ("his", "her", "their": "in his
     /// words"), resolved like a subject pronoun.
     pub possessive_pronoun: bool,
+    /// A person's name the document knows (resolved to someone it names), not any proper
+    /// name.
+    pub known_name: bool,
 }
 
 impl SpeakerKinds {
@@ -345,12 +356,14 @@ impl SpeakerKinds {
         capitalised: false,
         source: false,
         possessive_pronoun: false,
+        known_name: false,
     };
 
     /// True when only pronouns are asked for (third-person, first-person or possessive).
     pub fn only_pronouns(&self) -> bool {
         (self.pronoun || self.first || self.possessive_pronoun)
             && !(self.name
+                || self.known_name
                 || self.org
                 || self.desc
                 || self.possessive
@@ -361,7 +374,13 @@ impl SpeakerKinds {
 
     /// True when a kind the phrase finder reads is asked for.
     pub fn wants_phrase(&self) -> bool {
-        self.name || self.org || self.desc || self.pronoun || self.first || self.possessive
+        self.name
+            || self.known_name
+            || self.org
+            || self.desc
+            || self.pronoun
+            || self.first
+            || self.possessive
     }
 }
 
@@ -388,6 +407,14 @@ pub const CLASSES: &[(&str, &str)] = &[
     (
         "appositive_start",
         "the first word of a phrase describing the one just named (who, which, director of …)",
+    ),
+    (
+        "heading_labels",
+        "data/heading_labels.txt, in any case (UPDATE, Analysis)",
+    ),
+    (
+        "role_nouns_any_case",
+        "a role noun as the speaker finder reads one (data/role_nouns.txt, data/source_nouns.txt, plurals), in any case",
     ),
     ("cues", "data/cues.txt"),
     ("thought_verbs", "data/thought_verbs.txt"),
@@ -421,6 +448,8 @@ fn class_named(name: &str) -> Option<Class> {
         "number" => Class::Number,
         "ing" => Class::Ing,
         "appositive_start" => Class::AppositiveStart,
+        "heading_labels" => Class::HeadingLabel,
+        "role_nouns_any_case" => Class::RoleNounAnyCase,
         "cues" => Class::Lexicon(CUE),
         "thought_verbs" => Class::Lexicon(THOUGHT_VERB),
         "stance_verbs" => Class::Lexicon(STANCE_VERB),
@@ -592,16 +621,23 @@ pub fn read_file(source: &str, file: &str) -> Result<FileDef, PatternError> {
                 });
             }
             "sentences" => {
-                d.without_quotes = match value {
-                    "any" => false,
-                    "without-quotes" => true,
-                    _ => {
-                        return Err(err(
-                            line_no,
-                            value_col,
-                            format!("expected `any` or `without-quotes`, found `{value}`"),
-                        ))
+                // Conditions on the sentences read, separated by spaces.
+                let mut col = value_col;
+                for word in value.split(' ') {
+                    match word {
+                        "any" => {}
+                        "without-quotes" => d.without_quotes = true,
+                        "first-of-line" => d.first_of_line = true,
+                        "" => {}
+                        _ => {
+                            return Err(err(
+                                line_no,
+                                col,
+                                format!("expected `any`, `without-quotes` or `first-of-line`, found `{word}`"),
+                            ))
+                        }
                     }
+                    col += word.chars().count() + 1;
                 }
             }
             "class" => {
@@ -744,6 +780,7 @@ struct Draft {
     matches: Vec<MatchLine>,
     class: crate::output::QuoteClass,
     without_quotes: bool,
+    first_of_line: bool,
     confidence: Option<f64>,
     confidence_unresolved: Option<f64>,
     about: String,
@@ -765,6 +802,7 @@ impl Draft {
             matches: Vec::new(),
             class: crate::output::QuoteClass::Speech,
             without_quotes: false,
+            first_of_line: false,
             confidence: None,
             confidence_unresolved: None,
             about: String::new(),
@@ -808,7 +846,7 @@ impl Draft {
                 ),
             ));
         }
-        if kind == Kind::Direct && self.without_quotes {
+        if kind == Kind::Direct && (self.without_quotes || self.first_of_line) {
             return Err(err(
                 self.pos,
                 format!(
@@ -834,6 +872,7 @@ impl Draft {
             matches: self.matches,
             class: self.class,
             without_quotes: self.without_quotes,
+            first_of_line: self.first_of_line,
             confidence: self.confidence,
             confidence_unresolved: self.confidence_unresolved,
             about: self.about,
@@ -1227,6 +1266,7 @@ impl<'a> Template<'a> {
                     capitalised: false,
                     source: false,
                     possessive_pronoun: false,
+                    known_name: false,
                 };
                 let inner: String = self.chars[end + 1..close].iter().collect();
                 let mut from = end + 1;
@@ -1246,10 +1286,11 @@ impl<'a> Template<'a> {
                         "capitalised" => kinds.capitalised = true,
                         "source" => kinds.source = true,
                         "possessive-pronoun" => kinds.possessive_pronoun = true,
+                        "known-name" => kinds.known_name = true,
                         _ => {
                             return Err(self.error(
                                 at,
-                                format!("unknown speaker kind `{k}`; expected name, org, desc, pronoun, first, possessive, generic, capitalised, source or possessive-pronoun, separated by `|`"),
+                                format!("unknown speaker kind `{k}`; expected name, known-name, org, desc, pronoun, first, possessive, generic, capitalised, source or possessive-pronoun, separated by `|`"),
                             ))
                         }
                     }

@@ -19,7 +19,6 @@ pub mod ind003_clause_name_cue;
 pub mod ind004_according_to_clause;
 pub mod ind006_stance_verb;
 pub mod ind007_participle_clause;
-pub mod ind008_headline_colon;
 pub mod ind011_possessive_stance;
 pub mod ind012_unsourced_evidential;
 pub mod ind013_stance_phrase;
@@ -71,7 +70,7 @@ static ORDER: &[Slot] = &[
     Slot::Pattern("IND005"),
     Slot::Code(&ind006_stance_verb::StanceVerb),
     Slot::Code(&ind007_participle_clause::ParticipleClause),
-    Slot::Code(&ind008_headline_colon::HeadlineColon),
+    Slot::Pattern("IND008"),
     Slot::Pattern("IND009"),
     Slot::Pattern("IND010"),
     Slot::Code(&ind011_possessive_stance::PossessiveStance),
