@@ -1,7 +1,6 @@
 //! Runs the stages in order on one document and builds the output record.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::ops::Range;
 
 use foldhash::HashMap;
@@ -177,16 +176,15 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
         },
         Earlier::Indirect(k) => {
             let (found, rule) = &indirect_found[k];
-            Some(Decided {
-                content: found.content.clone(),
-                outer: found.content.clone(),
-                speaker: found.finding.speaker.clone(),
-                cue: found.finding.cue.clone(),
-                rule: rule.id(),
-                phase: Some(rule.phase()),
-                confidence: found.finding.confidence,
-                words: OnceCell::new(),
-            })
+            Some(Decided::new(
+                &found.content,
+                &found.content,
+                found.finding.speaker.clone(),
+                found.finding.cue.as_ref(),
+                rule.id(),
+                Some(rule.phase()),
+                found.finding.confidence,
+            ))
         }
     };
 
@@ -213,7 +211,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
             history.extend(earlier_record(from, &verdicts));
             next_earlier += 1;
         }
-        let upto = history.partition_point(|d| d.outer.start < c.outer.start);
+        let upto = history.partition_point(|d| d.outer().start < c.outer.start);
         // The rules look back at most `WORDS_LOOK_BACK` records from `upto`, which only
         // grows (records are inserted at it): the words kept of older records are freed, so
         // a long document does not hold the lower-cased words of all its quotes. (Were one
@@ -323,16 +321,15 @@ fn attributed(
 }
 
 fn decided(c: &Candidate, finding: &Option<Finding>, rule: Option<&'static dyn Rule>) -> Decided {
-    Decided {
-        content: c.content.clone(),
-        outer: c.outer.clone(),
-        speaker: finding.as_ref().and_then(|f| f.speaker.clone()),
-        cue: finding.as_ref().and_then(|f| f.cue.clone()),
-        rule: rule.map_or("", |r| r.id()),
-        phase: rule.map(|r| r.phase()),
-        confidence: finding.as_ref().map_or(0.0, |f| f.confidence),
-        words: OnceCell::new(),
-    }
+    Decided::new(
+        &c.content,
+        &c.outer,
+        finding.as_ref().and_then(|f| f.speaker.clone()),
+        finding.as_ref().and_then(|f| f.cue.as_ref()),
+        rule.map_or("", |r| r.id()),
+        rule.map(|r| r.phase()),
+        finding.as_ref().map_or(0.0, |f| f.confidence),
+    )
 }
 
 /// The text as given, and the view the stages read when it differs.

@@ -90,16 +90,18 @@ pub struct IndirectFinding {
 }
 
 /// A piece of speech already decided, for the context rules.
+///
+/// A long document's history holds hundreds of thousands of these when its memory peaks:
+/// the byte ranges are kept as 32-bit offsets (a text whosaid reads is shorter than
+/// [`crate::text::tokens::MAX_TEXT_BYTES`]) and read through [`Decided::content`],
+/// [`Decided::outer`] and [`Decided::cue`].
 #[derive(Debug, Clone)]
 pub struct Decided {
-    /// Byte range of the content.
-    pub content: Range<usize>,
-    /// Byte range of the whole item (marks included).
-    pub outer: Range<usize>,
+    content: Range<u32>,
+    outer: Range<u32>,
+    cue: Option<Range<u32>>,
     /// Its speaker.
     pub speaker: Option<ResolvedSpeaker>,
-    /// Byte range of its cue, when the rule read one.
-    pub cue: Option<Range<usize>>,
     /// The rule that decided it.
     pub rule: &'static str,
     /// When that rule runs (`None` for speech no rule attributed).
@@ -107,14 +109,88 @@ pub struct Decided {
     /// The confidence of that decision (0 for speech no rule attributed).
     pub confidence: f64,
     /// Its words, lower-cased, for the rules that compare wording: computed on first use
-    /// and kept, since only the rules for still undecided passages ever read them.
-    pub words: OnceCell<LowerWords>,
+    /// and kept, since only the rules for still undecided passages ever read them. Boxed:
+    /// only the few records whose words are kept pay for them (8 bytes a record, not 72).
+    pub words: OnceCell<Box<LowerWords>>,
+}
+
+/// A byte range of a text whosaid reads, in 32 bits.
+fn narrow(r: &Range<usize>) -> Range<u32> {
+    r.start as u32..r.end as u32
+}
+
+fn widen(r: &Range<u32>) -> Range<usize> {
+    r.start as usize..r.end as usize
 }
 
 impl Decided {
+    /// A record of speech with content `content` (byte range), the whole item `outer`
+    /// (marks included), its speaker, its cue's byte range when the rule read one, the
+    /// rule that decided it (`""` and `None` for speech no rule attributed) and its
+    /// confidence.
+    pub fn new(
+        content: &Range<usize>,
+        outer: &Range<usize>,
+        speaker: Option<ResolvedSpeaker>,
+        cue: Option<&Range<usize>>,
+        rule: &'static str,
+        phase: Option<Phase>,
+        confidence: f64,
+    ) -> Decided {
+        Decided {
+            content: narrow(content),
+            outer: narrow(outer),
+            cue: cue.map(narrow),
+            speaker,
+            rule,
+            phase,
+            confidence,
+            words: OnceCell::new(),
+        }
+    }
+
+    /// Byte range of the content.
+    pub fn content(&self) -> Range<usize> {
+        widen(&self.content)
+    }
+
+    /// Byte range of the whole item (marks included).
+    pub fn outer(&self) -> Range<usize> {
+        widen(&self.outer)
+    }
+
+    /// Byte range of its cue, when the rule read one.
+    pub fn cue(&self) -> Option<Range<usize>> {
+        self.cue.as_ref().map(widen)
+    }
+
     /// The words of its content in `text`, lower-cased (see [`lowercase_words`]).
     pub fn words(&self, text: &str) -> &LowerWords {
         self.words
-            .get_or_init(|| lowercase_words(&text[self.content.clone()]))
+            .get_or_init(|| Box::new(lowercase_words(&text[self.content()])))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decided_record_is_small_and_keeps_its_ranges() {
+        // The history of a long document holds one per piece of speech.
+        assert!(std::mem::size_of::<Decided>() <= 144);
+        let d = Decided::new(
+            &(3..9),
+            &(2..10),
+            None,
+            Some(&(12..16)),
+            "ATT001",
+            None,
+            0.5,
+        );
+        assert_eq!(
+            (d.content(), d.outer(), d.cue()),
+            (3..9, 2..10, Some(12..16))
+        );
     }
 }

@@ -89,11 +89,11 @@ impl Rule for IntroducedBefore {
         let span = ctx.tokens[prev.start].start()..ctx.tokens[last].end();
         let after_quote = prev.start > 0 && ctx.in_quote(prev.start - 1);
         // `history` is in text order: the item before the sentence and those starting in it.
-        let first = history.partition_point(|d| d.outer.start < span.start);
+        let first = history.partition_point(|d| d.outer().start < span.start);
         let reported = history[first.saturating_sub(1)..]
             .iter()
-            .take_while(|d| d.outer.start < span.end)
-            .any(|d| span.start < d.outer.end);
+            .take_while(|d| d.outer().start < span.end)
+            .any(|d| span.start < d.outer().end);
         if ctx.is_punct(last, '.') && !after_quote && !reported {
             if let Some((np, cue)) = attribution_only(ctx, prev.start, last) {
                 return Some(ctx.finding(&np, cue..cue + 1, 0.7));

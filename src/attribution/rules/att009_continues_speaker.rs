@@ -63,19 +63,21 @@ impl Rule for ContinuesSpeaker {
         if after.clone().any(|t| ctx.is_cue(t)) {
             return None;
         }
-        let before = history.iter().rposition(|d| d.outer.end <= c.outer.start)?;
+        let before = history
+            .iter()
+            .rposition(|d| d.outer().end <= c.outer.start)?;
         let prev = &history[before];
         let speaker = prev.speaker.clone()?;
         // After a report of a question ("Lee asked the mayor about the pier."), the quote
         // is the answer: someone else's. (A quoted question may be followed by its asker's
         // own answer: “Why now?” she asked. “Because …”.)
-        let asked = prev.cue.as_ref().is_some_and(|cue| {
-            crate::mentions::lexicon::lexicon().is_question_cue(&ctx.text[cue.clone()])
-        });
-        if asked && prev.content == prev.outer {
+        let asked = prev
+            .cue()
+            .is_some_and(|cue| crate::mentions::lexicon::lexicon().is_question_cue(&ctx.text[cue]));
+        if asked && prev.content() == prev.outer() {
             return None;
         }
-        let from = ctx.token_at(prev.outer.end);
+        let from = ctx.token_at(prev.outer().end);
         let to = c.before.end;
         let mut breaks = 0;
         let mut words = 0;
@@ -91,11 +93,11 @@ impl Rule for ContinuesSpeaker {
         }
         // Nobody else named in between; names inside the previous speech's own attribution
         // sentence ("…,” said Sosa, who backs Mr. Cruz.) do not count.
-        let closing = ctx.sentence_at(prev.outer.end.saturating_sub(1));
+        let closing = ctx.sentence_at(prev.outer().end.saturating_sub(1));
         let start = ctx
             .sentences
             .get(closing)
-            .map_or(prev.outer.end, |s| s.end.max(prev.outer.end));
+            .map_or(prev.outer().end, |s| s.end.max(prev.outer().end));
         let list = &ctx.mentions.list;
         let first = list.partition_point(|m| m.range().start < start);
         let end = list.partition_point(|m| m.range().start < c.outer.start);

@@ -65,7 +65,7 @@ impl Rule for RepeatsAttributedWords {
             let Some(speaker) = &d.speaker else { continue };
             // The passage itself, or one that holds it (a quote inside a transcript turn or
             // a reported clause), is no earlier use of the words.
-            if d.content.start <= c.content.start && c.content.end <= d.content.end {
+            if d.content().start <= c.content.start && c.content.end <= d.content().end {
                 continue;
             }
             let earlier = d.words(ctx.text);

@@ -50,19 +50,16 @@ fn own_sentence(d: &Decided) -> bool {
 impl Rule for SameQuotation {
     fn attribute(&self, ctx: &Context, c: &Candidate, pieces: &[Decided]) -> Option<Finding> {
         ctx.quotation_of(c.passage)?;
-        if pieces
-            .iter()
-            .any(|d| starts_label(&ctx.text[d.content.clone()]))
-        {
+        if pieces.iter().any(|d| starts_label(&ctx.text[d.content()])) {
             return None;
         }
-        let own = pieces.iter().find(|d| d.outer == c.outer);
+        let own = pieces.iter().find(|d| d.outer() == c.outer);
         if own.is_some_and(own_sentence) {
             return None;
         }
         let source = pieces
             .iter()
-            .filter(|d| d.outer != c.outer && d.speaker.is_some())
+            .filter(|d| d.outer() != c.outer && d.speaker.is_some())
             .fold(None::<&Decided>, |best, d| match best {
                 Some(b) if b.confidence >= d.confidence => Some(b),
                 _ => Some(d),

@@ -63,7 +63,7 @@ impl Rule for QuotationAfterPortrait {
         let first = ctx.quotation_of(c.passage)?;
         if pieces
             .iter()
-            .any(|d| d.speaker.is_some() || starts_label(&ctx.text[d.content.clone()]))
+            .any(|d| d.speaker.is_some() || starts_label(&ctx.text[d.content()]))
         {
             return None;
         }
