@@ -98,7 +98,8 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
     let mut verdicts: Vec<Verdict> = candidates
         .iter()
         .map(|c| {
-            if let Some(reason) = classify::name_reason(&ctx, c) {
+            let words = classify::passage_words(&ctx, c);
+            if let Some(reason) = classify::name_reason(&ctx, c, &words) {
                 return Verdict::NotSpeech(reason);
             }
             for r in &adjacent {
@@ -108,7 +109,7 @@ pub(crate) fn run(id: &str, original: &str, config: &Config) -> Document {
                     }
                 }
             }
-            match classify::non_speech_reason(&ctx, c) {
+            match classify::non_speech_reason(&ctx, c, &words) {
                 Some(reason) => Verdict::NotSpeech(reason),
                 None => Verdict::Pending,
             }

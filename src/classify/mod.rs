@@ -71,6 +71,13 @@ fn words(text: &str, max: usize) -> Vec<&str> {
     found
 }
 
+/// The first words of a passage's content, one more than a title may have
+/// (`MAX_TITLE_WORDS + 1`): what [`name_reason`] and [`non_speech_reason`] read of it, split
+/// once for both.
+pub fn passage_words<'t>(ctx: &Context<'t>, c: &Candidate) -> Vec<&'t str> {
+    words(&ctx.text[c.content.clone()], MAX_TITLE_WORDS + 1)
+}
+
 fn ends_with_terminal(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(|c: char| crate::attribution::grammar::np::is_quote_mark(c) || c == ')')
@@ -112,14 +119,14 @@ const MAX_HEADLINE_WORDS: usize = 16;
 /// - `compound-modifier`: a short passage between a determiner or a possessive and the noun
 ///   it modifies (`the “Meth. We're on it.” campaign`, `a “skinny” trade deal`,
 ///   `the “Pose” actor`).
-pub fn name_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
+///
+/// `ws` are the passage's [`passage_words`].
+pub fn name_reason(ctx: &Context, c: &Candidate, ws: &[&str]) -> Option<&'static str> {
     if introduced_as_name(ctx, c) {
         return Some("naming-phrase");
     }
     let content = &ctx.text[c.content.clone()];
-    // Every check below asks for fewer words than a title may have: split once.
-    let ws = words(content, MAX_TITLE_WORDS + 1);
-    if embedded_title(ctx, c, &ws) {
+    if embedded_title(ctx, c, ws) {
         return Some("title-case");
     }
     // Inside a reported clause a quoted word or two before a noun may be the speaker's
@@ -346,10 +353,10 @@ fn modifies_next_noun(
 }
 
 /// Why the passage is not speech, judged from its own shape and its neighbours, or `None`.
-pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
+/// `ws` are the passage's [`passage_words`]: enough to tell whether there are more than
+/// `MAX_TITLE_WORDS`.
+pub fn non_speech_reason(ctx: &Context, c: &Candidate, ws: &[&str]) -> Option<&'static str> {
     let content = &ctx.text[c.content.clone()];
-    // Enough words to tell whether there are more than MAX_TITLE_WORDS.
-    let ws = words(content, MAX_TITLE_WORDS + 1);
     if ws.is_empty() {
         return Some("no-words");
     }
@@ -370,7 +377,7 @@ pub fn non_speech_reason(ctx: &Context, c: &Candidate) -> Option<&'static str> {
         }
     }
     let terminal = ends_with_terminal(content);
-    if !terminal && ws.len() <= MAX_TITLE_WORDS && ws.len() >= 2 && title_case(&ws) {
+    if !terminal && ws.len() <= MAX_TITLE_WORDS && ws.len() >= 2 && title_case(ws) {
         return Some("title-case");
     }
     None

@@ -59,33 +59,58 @@ pub trait Sink<T> {
     fn flush(&mut self) -> io::Result<()>;
 }
 
+/// Bytes of output gathered before they are handed to stdout.
+const OUT_BUFFER_BYTES: usize = 1 << 16;
+
 /// Writes text results to standard output: each followed by a newline (one line per
 /// document), or verbatim (formats whose results carry their own line ends, possibly none).
-pub struct StdoutSink<'a> {
-    out: io::BufWriter<io::StdoutLock<'a>>,
+///
+/// Results are gathered in a buffer and handed to stdout whole (once the buffer holds
+/// [`OUT_BUFFER_BYTES`], and at every flush), so each write stdout's line buffering sees ends
+/// with a line end: it then finds that line end at once and writes the bytes through, rather
+/// than scanning a long record byte by byte for a newline it does not hold.
+pub struct StdoutSink<W: Write = io::StdoutLock<'static>> {
+    out: W,
+    buffer: Vec<u8>,
     newline: bool,
 }
 
-impl<'a> StdoutSink<'a> {
-    /// A sink over locked stdout; `newline` ends every result with a newline.
-    pub fn new(stdout: io::StdoutLock<'a>, newline: bool) -> Self {
+impl<W: Write> StdoutSink<W> {
+    /// A sink over locked stdout (or another writer); `newline` ends every result with a
+    /// newline.
+    pub fn new(stdout: W, newline: bool) -> Self {
         StdoutSink {
-            out: io::BufWriter::with_capacity(1 << 16, stdout),
+            out: stdout,
+            buffer: Vec::with_capacity(OUT_BUFFER_BYTES),
             newline,
         }
     }
+
+    /// Hands the buffered results to stdout; a buffer that one large record grew is let go.
+    fn write_buffer(&mut self) -> io::Result<()> {
+        let written = self.out.write_all(&self.buffer);
+        self.buffer.clear();
+        if self.buffer.capacity() > 4 * OUT_BUFFER_BYTES {
+            self.buffer = Vec::with_capacity(OUT_BUFFER_BYTES);
+        }
+        written
+    }
 }
 
-impl Sink<String> for StdoutSink<'_> {
+impl<W: Write> Sink<String> for StdoutSink<W> {
     fn write(&mut self, result: String) -> io::Result<()> {
-        self.out.write_all(result.as_bytes())?;
+        self.buffer.extend_from_slice(result.as_bytes());
         if self.newline {
-            self.out.write_all(b"\n")?;
+            self.buffer.push(b'\n');
+        }
+        if self.buffer.len() >= OUT_BUFFER_BYTES {
+            self.write_buffer()?;
         }
         Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        self.write_buffer()?;
         self.out.flush()
     }
 }
@@ -245,4 +270,61 @@ where
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that keeps each write it is handed apart.
+    #[derive(Default)]
+    struct Writes(Vec<Vec<u8>>);
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.push(buf.to_vec());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn stdout_sink_hands_on_whole_lines_in_order() {
+        let long = "x".repeat(3 * OUT_BUFFER_BYTES);
+        let results = ["a", long.as_str(), "", "b"];
+        let mut sink = StdoutSink::new(Writes::default(), true);
+        for (i, r) in results.iter().enumerate() {
+            sink.write(r.to_string()).unwrap();
+            if i == 2 {
+                sink.flush().unwrap();
+            }
+        }
+        sink.flush().unwrap();
+        let writes = &sink.out.0;
+        // Every write ends at a line end, so stdout's line buffering finds it at once.
+        assert!(
+            writes.iter().all(|w| w.ends_with(b"\n")),
+            "a write ends inside a line"
+        );
+        // Nothing is written before it fills the buffer or is flushed: a few writes, not
+        // one a result.
+        assert!(writes.len() <= 3, "{} writes", writes.len());
+        let all: Vec<u8> = writes.concat();
+        assert_eq!(all, format!("a\n{long}\n\nb\n").into_bytes());
+        // The buffer one long record grew is not kept for the rest of the run.
+        assert!(sink.buffer.capacity() <= 4 * OUT_BUFFER_BYTES);
+    }
+
+    #[test]
+    fn stdout_sink_writes_results_verbatim_without_newline() {
+        let mut sink = StdoutSink::new(Writes::default(), false);
+        for r in ["a,b\n", "", "c,d\n"] {
+            sink.write(r.to_string()).unwrap();
+        }
+        assert!(sink.out.0.is_empty(), "written before a flush");
+        sink.flush().unwrap();
+        assert_eq!(sink.out.0.concat(), b"a,b\nc,d\n");
+    }
 }

@@ -66,12 +66,25 @@ struct Line {
     content: Range<usize>,
     /// Byte range of the line break after it (empty for the last line).
     brk: Range<usize>,
-    /// Characters of the content without trailing spaces.
+    /// Characters of the content without trailing spaces, counted no further than
+    /// `MAX_WRAP_WIDTH + 1`: a wider line is too wide for any wrap width, whatever its length.
     width: usize,
     /// Leading spaces and tabs (a tab counts as one).
     indent: usize,
     /// Only spaces.
     blank: bool,
+}
+
+/// Characters of `line`, or `MAX_WRAP_WIDTH + 1` for any line wider than that. A line of
+/// `4 * (MAX_WRAP_WIDTH + 1)` bytes or more is that wide (a character takes four bytes at
+/// most) and is not counted at all: one paragraph per line runs to hundreds of characters.
+fn capped_width(line: &str) -> usize {
+    const CAP: usize = MAX_WRAP_WIDTH + 1;
+    if line.len() >= 4 * CAP {
+        CAP
+    } else {
+        line.chars().count().min(CAP)
+    }
 }
 
 /// The lines of `text`, split at `\n`, `\r\n` and `\r`.
@@ -95,7 +108,7 @@ fn lines(text: &str) -> Vec<Line> {
         out.push(Line {
             content: start..end,
             brk: end..brk_end,
-            width: trimmed.chars().count(),
+            width: capped_width(trimmed),
             indent,
             blank: trimmed.trim_start().is_empty(),
         });
@@ -496,6 +509,31 @@ pub fn connector_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capped_width_counts_characters_up_to_the_cap() {
+        let cap = MAX_WRAP_WIDTH + 1;
+        let cases = [
+            String::new(),
+            "a".repeat(cap - 1),
+            "a".repeat(cap),
+            "a".repeat(4 * cap + 7),
+            "é".repeat(cap + 3),
+            // Four-byte characters on both sides of the bytes bound.
+            "😀".repeat(cap - 1),
+            "😀".repeat(cap - 1) + "abc",
+            "😀".repeat(cap),
+            "é".repeat(2 * cap),
+        ];
+        for line in &cases {
+            assert_eq!(
+                capped_width(line),
+                line.chars().count().min(cap),
+                "{} bytes",
+                line.len()
+            );
+        }
+    }
 
     /// [`double_marks`] read character by character, as it was written first.
     fn double_marks_charwise(line: &str) -> Vec<(Family, bool)> {
