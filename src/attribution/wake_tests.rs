@@ -219,35 +219,31 @@ fn a_cue_made_by_its_particle_wakes_the_rules_of_cues() {
     assert!(Wake::words(crate::lexicon::class::CUE).wakes(ctx.sentence_words(s)));
 }
 
+/// Whether each sentence of `text` wakes the built-in pattern `id`.
+fn woken_by_pattern(id: &str, text: &str) -> Vec<bool> {
+    let pattern = crate::attribution::patterns::builtin()
+        .iter()
+        .find(|p| p.id() == id)
+        .expect("a built-in pattern");
+    let ctx = context_of(text);
+    (0..ctx.sentences.len())
+        .map(|s| pattern.wake().wakes(ctx.sentence_words(s)))
+        .collect()
+}
+
 /// An indirect pattern whose every template needs a cue that reports (`$CUE{@report}`)
 /// sleeps in a sentence without one, as a rule in Rust woken by `CUE_INDIRECT` does.
 #[test]
 fn an_indirect_pattern_wakes_by_its_cue_class() {
-    let ind005 = crate::attribution::patterns::builtin()
-        .iter()
-        .find(|p| p.id() == "IND005")
-        .expect("IND005 is a built-in pattern");
     let text =
         "The bridge, the mayor said, will reopen in May. The bridge, built in 1931, will reopen.";
-    let ctx = context_of(text);
-    let woken: Vec<bool> = (0..ctx.sentences.len())
-        .map(|s| ind005.wake().wakes(ctx.sentence_words(s)))
-        .collect();
-    assert_eq!(woken, [true, false]);
+    assert_eq!(woken_by_pattern("IND005", text), [true, false]);
 }
 
 /// A pattern whose trigger is a colon and that reads only the first sentence of a line
 /// wakes by those marks.
 #[test]
 fn a_pattern_wakes_by_its_colon_at_a_line_start() {
-    let ind008 = crate::attribution::patterns::builtin()
-        .iter()
-        .find(|p| p.id() == "IND008")
-        .expect("IND008 is a built-in pattern");
     let text = "Okafor: Bridge Will Reopen\n\nThe plan: reopen it. Ray spoke: the ferry runs.\n\nThe ferry runs.";
-    let ctx = context_of(text);
-    let woken: Vec<bool> = (0..ctx.sentences.len())
-        .map(|s| ind008.wake().wakes(ctx.sentence_words(s)))
-        .collect();
-    assert_eq!(woken, [true, true, false, false]);
+    assert_eq!(woken_by_pattern("IND008", text), [true, true, false, false]);
 }
