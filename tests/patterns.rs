@@ -69,6 +69,14 @@ fn builtin_patterns_stand_in_the_rule_order_with_a_full_doc() {
             assert!(r.doc().contains(heading), "{}: {heading}", p.id());
         }
     }
+    // The doc says which sentences a pattern reads, when its file says.
+    let doc = whosaid::attribution::rule("IND008").expect("IND008").doc();
+    assert!(
+        doc.contains(
+            "Reads only the first sentence of a line, and only sentences without quote marks."
+        ),
+        "{doc}"
+    );
 }
 
 #[test]

@@ -281,8 +281,21 @@ fn doc_of(def: &PatternDef, file: &str) -> String {
         .iter()
         .map(|m| format!("    {}", m.source))
         .collect();
+    // What the `sentences` line says, if anything.
+    let mut reads = Vec::new();
+    if def.first_of_line {
+        reads.push("the first sentence of a line");
+    }
+    if def.without_quotes {
+        reads.push("sentences without quote marks");
+    }
+    let reads = if reads.is_empty() {
+        String::new()
+    } else {
+        format!("\n\nReads only {}.", reads.join(", and only "))
+    };
     let mut doc = format!(
-        "# {} {}\n\nA pattern of {file} (line {}), {}.\n\n{}\n\n## What it matches\n{}\n\n## Why\n{}\n\n## Example\n",
+        "# {} {}\n\nA pattern of {file} (line {}), {}.\n\n{}{reads}\n\n## What it matches\n{}\n\n## Why\n{}\n\n## Example\n",
         def.id,
         def.name,
         def.pos.line,
